@@ -1,0 +1,1 @@
+"""Kinerja: perjanjian kinerja, rencana aksi, realisasi and capaian."""

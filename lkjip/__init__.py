@@ -1,0 +1,1 @@
+"""Documents: Renstra, PK, Rencana Aksi and LKjIP as PDF and Excel."""

@@ -1,0 +1,132 @@
+"""Who may see and do what: the one place where access is decided.
+
+Lists are scoped with ``Model.objects.for_user(user)``, which uses :func:`scope_for`. Single objects go
+through :func:`get_for_user`: an object outside the user's scope is a 404 (we do not confirm that it
+exists), a visible object the user may not act on is a 403.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+
+class Perm(enum.Enum):
+    VIEW = "view"  # read an OPD's data: every role that has the OPD in scope
+    EDIT = "edit"  # change an OPD's plans and realisations: its perencana
+    MANAGE = "manage"  # change organisation data (OPD, structure, people, users): the admin pemda
+    APPROVE = "approve"  # sign for a position: the pimpinan holding it (checked per document)
+
+
+@dataclass(frozen=True)
+class Scope:
+    everything: bool = False  # superuser (operators)
+    readable_opd_ids: frozenset[int] = field(default_factory=frozenset)
+    editable_opd_ids: frozenset[int] = field(default_factory=frozenset)
+    managed_pemda_ids: frozenset[int] = field(default_factory=frozenset)
+    roles: frozenset[str] = field(default_factory=frozenset)
+
+    def can(self, perm: Perm, *, opd_id: int | None = None, pemda_id: int | None = None) -> bool:
+        if self.everything:
+            return True
+        if perm is Perm.VIEW:
+            return opd_id in self.readable_opd_ids if opd_id else pemda_id in self.managed_pemda_ids
+        if perm is Perm.EDIT:
+            return opd_id in self.editable_opd_ids
+        if perm is Perm.MANAGE:
+            return pemda_id in self.managed_pemda_ids
+        return False
+
+
+EMPTY = Scope()
+
+
+def scope_for(user) -> Scope:
+    """The user's scope, computed once per request (cached on the user object) in two queries."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return EMPTY
+    cached = getattr(user, "_sakip_scope", None)
+    if cached is not None:
+        return cached
+    from sakip.models import Penugasan, Peran, PerangkatDaerah
+
+    if user.is_superuser:
+        scope = Scope(everything=True, roles=frozenset({"superuser"}))
+    else:
+        readable, editable, managed, roles = set(), set(), set(), set()
+        all_of_pemda = False
+        for jenis, opd_id in Peran.objects.filter(user=user).values_list("jenis", "opd_id"):
+            roles.add(jenis)
+            if jenis == Peran.Jenis.ADMIN_PEMDA:
+                managed.add(user.pemda_id)
+                all_of_pemda = True
+            elif jenis == Peran.Jenis.PERENCANA:
+                readable.add(opd_id)
+                editable.add(opd_id)
+            elif jenis == Peran.Jenis.EVALUATOR:
+                if opd_id is None:
+                    all_of_pemda = True
+                else:
+                    readable.add(opd_id)
+            elif jenis == Peran.Jenis.PIMPINAN and user.pegawai_id:
+                held = Penugasan.objects.aktif_pada(timezone.localdate()).filter(pegawai_id=user.pegawai_id)
+                readable.update(held.values_list("jabatan__opd_id", flat=True))
+        if all_of_pemda and user.pemda_id:
+            readable.update(PerangkatDaerah.objects.filter(pemda_id=user.pemda_id).values_list("pk", flat=True))
+        # Roles never reach across pemda, whatever was stored.
+        if user.pemda_id:
+            allowed = set(
+                PerangkatDaerah.objects.filter(pemda_id=user.pemda_id, pk__in=readable).values_list("pk", flat=True)
+            )
+        else:
+            allowed = set()
+        managed.discard(None)
+        scope = Scope(
+            readable_opd_ids=frozenset(allowed),
+            editable_opd_ids=frozenset(editable & allowed),
+            managed_pemda_ids=frozenset(managed),
+            roles=frozenset(roles),
+        )
+    user._sakip_scope = scope
+    return scope
+
+
+def forget_scope(user) -> None:
+    """Call after changing a user's roles within the same request."""
+    if hasattr(user, "_sakip_scope"):
+        del user._sakip_scope
+
+
+def owner_ids(obj: Model) -> tuple[int | None, int | None]:
+    """(opd_id, pemda_id) an object belongs to."""
+    opd_id = getattr(obj, "opd_id", None)
+    pemda_id = getattr(obj, "pemda_id", None)
+    if pemda_id is None and opd_id is not None:
+        from sakip.models import PerangkatDaerah
+
+        opd = obj if isinstance(obj, PerangkatDaerah) else obj.opd if hasattr(obj, "opd") else obj.jabatan.opd
+        pemda_id = opd.pemda_id
+    return opd_id, pemda_id
+
+
+def can(user, perm: Perm, obj: Model) -> bool:
+    opd_id, pemda_id = owner_ids(obj)
+    return scope_for(user).can(perm, opd_id=opd_id, pemda_id=pemda_id)
+
+
+def require(user, perm: Perm, obj: Model) -> None:
+    if not can(user, perm, obj):
+        raise PermissionDenied
+
+
+def get_for_user(user, queryset: QuerySet, perm: Perm = Perm.VIEW, **lookup) -> Model:
+    """The object if ``user`` may see it (else 404) and may do ``perm`` on it (else 403)."""
+    obj = get_object_or_404(queryset.for_user(user), **lookup)
+    if perm is not Perm.VIEW:  # visible through for_user is what VIEW means
+        require(user, perm, obj)
+    return obj

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SakipConfig(AppConfig):
+    name = "sakip"
+    verbose_name = _("Sakip inti")
+    default_auto_field = "django.db.models.BigAutoField"

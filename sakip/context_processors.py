@@ -1,0 +1,26 @@
+"""What the layout needs on every page: the navigation for the user's roles and the OPD switcher."""
+
+from __future__ import annotations
+
+from sakip import access, services
+from sakip.models import Peran
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    scope = access.scope_for(user)
+    choices = getattr(request, "_opd_choices", None)
+    if choices is None:
+        choices = request._opd_choices = services.opd_choices_for(user)
+    return {
+        "nav": {
+            "is_admin": bool(scope.managed_pemda_ids),
+            "is_operator": user.is_superuser,
+            "roles": sorted(Peran.Jenis(r).label for r in scope.roles if r in Peran.Jenis.values),
+            "opd_choices": choices,
+            "active_opd": services.active_opd(request),
+            "can_see_opd": bool(scope.readable_opd_ids) or scope.everything,
+        }
+    }

@@ -1,0 +1,244 @@
+"""Forms of the core pages. Views set the owner (pemda, OPD) on the instance before validation."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.forms import SetPasswordMixin
+from django.utils.translation import gettext_lazy as _
+
+from sakip.lib.nip import format_nip, normalize_nip
+from sakip.models import Jabatan, Pegawai, Pemda, Penugasan, Peran, PerangkatDaerah, UnitKerja, User
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class ScopedModelForm(forms.ModelForm):
+    """A model form whose owner fields (not on the form) still take part in uniqueness checks.
+
+    Django leaves fields that are not on the form out of ``validate_unique``/constraints, so a
+    duplicate OPD code would only surface as a database error; here it is a message at the field.
+    """
+
+    owner_fields: tuple[str, ...] = ()
+
+    def _get_validation_exclusions(self):
+        exclude = super()._get_validation_exclusions()
+        for name in self.owner_fields:
+            exclude.discard(name)
+        return exclude
+
+    def add_error(self, field, error):
+        # Errors of constraints over an owner field belong to the visible field that names them.
+        if field in self.owner_fields:
+            field = None
+        super().add_error(field, error)
+
+
+class PemdaForm(forms.ModelForm):
+    class Meta:
+        model = Pemda
+        fields = ["nama", "jenis", "provinsi", "kepala_daerah_jabatan", "kepala_daerah_nama", "ibukota", "logo"]
+
+
+class PerangkatDaerahForm(ScopedModelForm):
+    owner_fields = ("pemda",)
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = PerangkatDaerah
+        fields = ["kode", "nama", "singkatan", "alamat", "telepon", "email", "website", "logo", "aktif"]
+        widgets = {"alamat": forms.Textarea(attrs={"rows": 2})}
+
+
+class UnitKerjaForm(ScopedModelForm):
+    owner_fields = ("opd",)
+
+    class Meta:
+        model = UnitKerja
+        fields = ["nama", "jenis", "parent", "urutan"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = UnitKerja.objects.filter(opd_id=self.instance.opd_id)
+        if self.instance.pk:
+            units = units.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = units
+
+
+class JabatanForm(ScopedModelForm):
+    owner_fields = ("opd",)
+
+    class Meta:
+        model = Jabatan
+        fields = ["nama", "jenjang", "unit_kerja", "atasan", "urutan"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        opd_id = self.instance.opd_id
+        self.fields["unit_kerja"].queryset = UnitKerja.objects.filter(opd_id=opd_id)
+        positions = Jabatan.objects.filter(opd_id=opd_id)
+        if self.instance.pk:
+            positions = positions.exclude(pk=self.instance.pk)
+        self.fields["atasan"].queryset = positions
+
+
+class PegawaiForm(ScopedModelForm):
+    owner_fields = ("pemda",)
+    # Typed as printed, with spaces ("19670403 199403 1 015"); the model validates the 18 digits.
+    nip = forms.CharField(
+        label=_("NIP"),
+        max_length=30,
+        required=False,
+        help_text=_("18 angka; spasi boleh."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "19670403 199403 1 015"}),
+    )
+
+    class Meta:
+        model = Pegawai
+        fields = ["nama", "nip", "golongan"]
+
+    def clean_nip(self) -> str:
+        return normalize_nip(self.cleaned_data["nip"])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.nip and not self.is_bound:
+            self.initial["nip"] = format_nip(self.instance.nip)
+
+
+class PenugasanForm(forms.ModelForm):
+    class Meta:
+        model = Penugasan
+        fields = ["jabatan", "jenis", "mulai", "selesai", "nomor_sk"]
+        widgets = {"mulai": DateInput(), "selesai": DateInput()}
+
+    def __init__(self, *args, pemda_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jabatan"].queryset = Jabatan.objects.filter(opd__pemda_id=pemda_id).select_related("opd")
+        self.fields["jabatan"].label_from_instance = lambda j: f"{j.nama} — {j.opd.singkatan or j.opd.nama}"
+
+
+class UserForm(ScopedModelForm):
+    owner_fields = ("pemda",)
+
+    class Meta:
+        model = User
+        fields = ["username", "nama", "email", "pegawai", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pegawai"].queryset = Pegawai.objects.filter(pemda_id=self.instance.pemda_id)
+        if "is_active" in self.fields:
+            self.fields["is_active"].help_text = _("Pengguna nonaktif tidak dapat masuk; riwayatnya tetap tersimpan.")
+
+
+class NewUserForm(SetPasswordMixin, UserForm):
+    """A new login with its first password, checked by the password validators."""
+
+    password1, password2 = SetPasswordMixin.create_password_fields(
+        label1=_("Kata sandi"), label2=_("Ulangi kata sandi")
+    )
+
+    class Meta(UserForm.Meta):
+        fields = ["username", "nama", "email", "pegawai"]
+
+    def clean(self):
+        self.validate_passwords()
+        return super().clean()
+
+    def _post_clean(self):
+        super()._post_clean()
+        self.validate_password_for_user(self.instance)
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user = self.set_password_and_save(user, commit=commit)
+        return user
+
+
+class PeranForm(forms.ModelForm):
+    class Meta:
+        model = Peran
+        fields = ["jenis", "opd"]
+
+    def __init__(self, *args, pemda_id: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opd"].queryset = PerangkatDaerah.objects.filter(pemda_id=pemda_id)
+        self.fields["opd"].required = False
+
+    def clean(self):
+        data = super().clean()
+        jenis, opd = data.get("jenis"), data.get("opd")
+        if jenis == Peran.Jenis.PERENCANA and not opd:
+            self.add_error("opd", _("Pilih perangkat daerah untuk peran Perencana."))
+        if jenis in (Peran.Jenis.ADMIN_PEMDA, Peran.Jenis.PIMPINAN) and opd:
+            self.add_error("opd", _("Peran ini berlaku untuk seluruh pemda; kosongkan perangkat daerah."))
+        return data
+
+
+class BasePeranFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, pemda_id: int | None = None, **kwargs):
+        self.pemda_id = pemda_id
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "pemda_id": self.pemda_id}
+
+    @property
+    def empty_form(self):
+        form = self.form(
+            auto_id=self.auto_id,
+            prefix=self.add_prefix("__prefix__"),
+            empty_permitted=True,
+            use_required_attribute=False,
+            pemda_id=self.pemda_id,
+        )
+        self.add_fields(form, None)
+        return form
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            key = (form.cleaned_data.get("jenis"), form.cleaned_data.get("opd"))
+            if key in seen:
+                form.add_error("jenis", _("Peran ini tercantum dua kali."))
+            seen.add(key)
+
+    def validate_pimpinan(self, pegawai) -> None:
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("jenis") == Peran.Jenis.PIMPINAN and not data.get("DELETE") and pegawai is None:
+                form.add_error("jenis", _("Peran Pimpinan memerlukan pegawai yang ditautkan pada pengguna ini."))
+
+
+PeranFormSet = forms.inlineformset_factory(
+    User, Peran, form=PeranForm, formset=BasePeranFormSet, extra=1, can_delete=True
+)
+
+
+class AdminSetPasswordForm(SetPasswordMixin, forms.Form):
+    """The admin pemda sets a new password for a user who forgot theirs."""
+
+    new_password1, new_password2 = SetPasswordMixin.create_password_fields(
+        label1=_("Kata sandi baru"), label2=_("Ulangi kata sandi baru")
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        self.validate_passwords("new_password1", "new_password2")
+        self.validate_password_for_user(self.user, "new_password2")
+        return super().clean()
+
+    def save(self):
+        return self.set_password_and_save(self.user, "new_password1")

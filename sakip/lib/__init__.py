@@ -1,0 +1,1 @@
+"""Small pure helpers with no database access: environment parsing, numbers, NIP."""

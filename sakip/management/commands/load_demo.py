@@ -1,0 +1,25 @@
+"""``manage.py load_demo``: the demo pemda, OPD, people and one user per role. Safe to run again.
+
+Each app may ship a ``demo`` module with ``load(stdout)``; they run in INSTALLED_APPS order inside one
+transaction, so a failure leaves the database as it was.
+"""
+
+from importlib import import_module, util
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from sakip.audit import acting_as
+
+
+class Command(BaseCommand):
+    help = "Memuat data demo (Kabupaten Balangan dan Kabupaten Blitar). Aman dijalankan berulang."
+
+    def handle(self, *args, **options):
+        with transaction.atomic(), acting_as(label="load_demo"):
+            for config in apps.get_app_configs():
+                name = f"{config.name}.demo"
+                if util.find_spec(name) is not None:
+                    import_module(name).load(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Data demo siap."))

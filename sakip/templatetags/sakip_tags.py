@@ -1,0 +1,44 @@
+"""Template filters for Indonesian numbers, money and NIP, the same in pages and documents."""
+
+from __future__ import annotations
+
+from django import template
+
+from sakip.lib.nip import format_nip
+from sakip.lib.numbers import format_number, format_rupiah
+
+register = template.Library()
+
+
+@register.filter
+def angka(value, places=2):
+    """``{{ x|angka }}`` → 1.234.567,89; ``{{ x|angka:0 }}`` → 1.234.568."""
+    return format_number(value, int(places))
+
+
+@register.filter
+def rupiah(value, places=0):
+    return format_rupiah(value, int(places))
+
+
+@register.filter
+def nip(value):
+    return format_nip(value)
+
+
+@register.filter
+def indent(depth, step=1.25):
+    """Left padding in rem for a tree row at ``depth``."""
+    return f"{int(depth) * float(step):.2f}rem"
+
+
+@register.filter
+def audit_value(value):
+    """A before/after value of an audit entry as a person reads it."""
+    if value in (None, "", "None"):
+        return "—"
+    if value is True or value == "True":
+        return "Ya"
+    if value is False or value == "False":
+        return "Tidak"
+    return value

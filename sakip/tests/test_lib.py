@@ -1,0 +1,120 @@
+"""Settings parsing and Indonesian number formatting."""
+
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from sakip.lib.env import env_bool, env_int, env_list, env_secret_key
+from sakip.lib.numbers import format_number, format_rupiah
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("raw,expected", [("1", True), ("true", True), ("Yes", True), ("0", False), ("off", False)])
+def test_env_bool_reads_common_spellings(raw, expected):
+    assert env_bool("X", not expected, {"X": raw}) is expected
+
+
+def test_env_bool_default_when_unset():
+    assert env_bool("X", True, {}) is True
+
+
+def test_env_bool_refuses_nonsense():
+    with pytest.raises(ImproperlyConfigured, match="DEBUG='ture' is not a boolean"):
+        env_bool("DEBUG", False, {"DEBUG": "ture"})
+
+
+def test_env_int():
+    assert env_int("N", 5, {"N": " 12 "}) == 12
+    assert env_int("N", 5, {}) == 5
+    with pytest.raises(ImproperlyConfigured, match="not a whole number"):
+        env_int("N", 5, {"N": "12a"})
+    with pytest.raises(ImproperlyConfigured, match="below the minimum"):
+        env_int("N", 5, {"N": "0"}, minimum=1)
+
+
+def test_env_list():
+    assert env_list("H", ["a"], {"H": "sakip.example.go.id, ,localhost"}) == ["sakip.example.go.id", "localhost"]
+    assert env_list("H", ["a"], {}) == ["a"]
+
+
+def test_secret_key_rules():
+    assert env_secret_key(True, {}).startswith("django-insecure")
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY must be set"):
+        env_secret_key(False, {})
+    with pytest.raises(ImproperlyConfigured, match="at least 50"):
+        env_secret_key(False, {"SECRET_KEY": "short"})
+    assert env_secret_key(False, {"SECRET_KEY": "k" * 60}) == "k" * 60
+
+
+CONFIG_VARIABLES = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def _manage(*args, **env):
+    base = {k: v for k, v in os.environ.items() if k not in CONFIG_VARIABLES}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env}, capture_output=True, text=True, timeout=120
+    )
+
+
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "p" * 30 + "-production-secret-for-the-deploy-check-only",
+    "ALLOWED_HOSTS": "sakip.balangankab.go.id",
+    "CSRF_TRUSTED_ORIGINS": "https://sakip.balangankab.go.id",
+}
+
+
+def test_deploy_check_is_clean_with_documented_production_variables():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_server_refuses_to_start_on_a_bad_value():
+    result = _manage("check", **{**PRODUCTION, "DEBUG": "ture"})
+    assert result.returncode != 0
+    assert "DEBUG='ture' is not a boolean" in result.stderr
+
+
+def test_server_refuses_to_start_without_secret_in_production():
+    result = _manage("check", **{k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "value,places,expected",
+    [
+        (Decimal("1234567.891"), 2, "1.234.567,89"),
+        (Decimal("62.56"), 2, "62,56"),
+        (Decimal("0.005"), 2, "0,01"),  # half up, as documents round
+        (Decimal("-1234.5"), 1, "-1.234,5"),
+        (Decimal("-0.001"), 2, "0,00"),
+        (2897729010, 0, "2.897.729.010"),
+        (None, 2, ""),
+    ],
+)
+def test_format_number(value, places, expected):
+    assert format_number(value, places) == expected
+
+
+def test_format_rupiah():
+    assert format_rupiah(Decimal("2897729010")) == "Rp 2.897.729.010"
+    assert format_rupiah(Decimal("1234567.89"), 2) == "Rp 1.234.567,89"
+
+
+def test_django_localisation_prints_indonesian(settings):
+    from datetime import date
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override("id"):
+        out = Template("{{ n }}|{{ d|date }}").render(Context({"n": Decimal("1234567.89"), "d": date(2024, 1, 2)}))
+    assert out == "1.234.567,89|2 Januari 2024"
