@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import django_filters
 import django_tables2 as tables
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sakip.models import AuditEntry, Pegawai, Peran, PerangkatDaerah, User
+
+
+def yes_no_filter(label, field_name):
+    choices = [("", _("Semua")), ("true", _("Ya")), ("false", _("Tidak"))]
+    return django_filters.BooleanFilter(label=label, field_name=field_name, widget=forms.Select(choices=choices))
 
 
 class SearchFilter(django_filters.FilterSet):
@@ -25,6 +31,7 @@ class SearchFilter(django_filters.FilterSet):
 
 class PerangkatDaerahFilter(SearchFilter):
     search_fields = ("nama", "singkatan", "kode")
+    aktif = yes_no_filter(_("Aktif"), "aktif")
 
     class Meta:
         model = PerangkatDaerah
@@ -45,13 +52,13 @@ class PegawaiFilter(SearchFilter):
 
     class Meta:
         model = Pegawai
-        fields = ["q", "golongan"]
+        fields = ["q"]
 
 
 class PegawaiTable(tables.Table):
     nama = tables.Column(linkify=True)
     nip = tables.Column(accessor="nip_display", verbose_name=_("NIP"), order_by="nip")
-    pangkat = tables.Column(accessor="pangkat_golongan", verbose_name=_("pangkat/golongan"), order_by="golongan")
+    pangkat = tables.Column(accessor="pangkat_golongan", verbose_name=_("Pangkat/golongan"), order_by="golongan")
 
     class Meta:
         model = Pegawai
@@ -61,7 +68,10 @@ class PegawaiTable(tables.Table):
 
 class UserFilter(SearchFilter):
     search_fields = ("username", "nama", "email")
-    peran = django_filters.ChoiceFilter(label=_("Peran"), field_name="peran__jenis", choices=Peran.Jenis.choices)
+    peran = django_filters.ChoiceFilter(
+        label=_("Peran"), field_name="peran__jenis", choices=Peran.Jenis.choices, empty_label=_("Semua")
+    )
+    is_active = yes_no_filter(_("Aktif"), "is_active")
 
     class Meta:
         model = User
@@ -70,7 +80,7 @@ class UserFilter(SearchFilter):
 
 class UserTable(tables.Table):
     username = tables.Column(linkify=("sakip:user_update", {"pk": tables.A("pk")}))
-    peran = tables.Column(empty_values=(), orderable=False, verbose_name=_("peran"))
+    peran = tables.Column(empty_values=(), orderable=False, verbose_name=_("Peran"))
 
     class Meta:
         model = User
@@ -83,7 +93,7 @@ class UserTable(tables.Table):
 
 class AuditEntryFilter(SearchFilter):
     search_fields = ("object_repr", "actor_name")
-    action = django_filters.ChoiceFilter(label=_("Aksi"), choices=AuditEntry.Action.choices)
+    action = django_filters.ChoiceFilter(label=_("Aksi"), choices=AuditEntry.Action.choices, empty_label=_("Semua"))
 
     class Meta:
         model = AuditEntry

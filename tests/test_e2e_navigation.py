@@ -35,6 +35,11 @@ def test_admin_pemda_sees_settings(page, demo):
     page.get_by_role("link", name="Pengguna", exact=True).click()
     assert page.get_by_role("heading", name="Pengguna").is_visible()
     assert page.get_by_text("perencana.balangan").is_visible()
+    # Indonesian even though this browser asks for English (Accept-Language: en-US).
+    assert page.get_by_role("link", name="Nama pengguna").is_visible()
+    page.get_by_label("Aktif").select_option("false")
+    page.get_by_role("button", name="Tampilkan").click()
+    assert page.get_by_text("perencana.balangan").count() == 0
 
 
 def test_perencana_sees_own_opd_and_no_settings(page, demo):
