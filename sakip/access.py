@@ -102,21 +102,24 @@ def forget_scope(user) -> None:
         del user._sakip_scope
 
 
-def owner_ids(obj: Model) -> tuple[int | None, int | None]:
-    """(opd_id, pemda_id) an object belongs to."""
-    opd_id = getattr(obj, "opd_id", None)
+def _pemda_of(obj: Model, opd_id: int | None) -> int | None:
     pemda_id = getattr(obj, "pemda_id", None)
     if pemda_id is None and opd_id is not None:
         from sakip.models import PerangkatDaerah
 
-        opd = obj if isinstance(obj, PerangkatDaerah) else obj.opd if hasattr(obj, "opd") else obj.jabatan.opd
-        pemda_id = opd.pemda_id
-    return opd_id, pemda_id
+        pemda_id = PerangkatDaerah.objects.filter(pk=opd_id).values_list("pemda_id", flat=True).first()
+    return pemda_id
 
 
 def can(user, perm: Perm, obj: Model) -> bool:
-    opd_id, pemda_id = owner_ids(obj)
-    return scope_for(user).can(perm, opd_id=opd_id, pemda_id=pemda_id)
+    """Whether ``user`` may do ``perm`` on ``obj``, which names its OPD (``opd_id``) or its pemda."""
+    scope = scope_for(user)
+    opd_id = getattr(obj, "opd_id", None)
+    if perm is Perm.MANAGE:
+        return scope.can(perm, pemda_id=_pemda_of(obj, opd_id))
+    if perm is Perm.VIEW and opd_id is None:
+        return scope.can(perm, pemda_id=_pemda_of(obj, opd_id))
+    return scope.can(perm, opd_id=opd_id)
 
 
 def require(user, perm: Perm, obj: Model) -> None:

@@ -143,7 +143,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Numbers meant for people go through the |angka and |rupiah filters (sakip.lib.numbers); Django's own
+# grouping would also turn years and ids in HTML attributes into "2.021".
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["sakip.formats"]
 
 STATIC_URL = "/static/"

@@ -42,3 +42,11 @@ def audit_value(value):
     if value is False or value == "False":
         return "Tidak"
     return value
+
+
+@register.filter
+def get_item(mapping, key):
+    """``{{ dict|get_item:key }}``; a missing key (or None) reads as the "None" entry, then empty."""
+    if mapping is None:
+        return None
+    return mapping.get(key if key is not None else "None", mapping.get(str(key), ()))

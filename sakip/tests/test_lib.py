@@ -109,12 +109,13 @@ def test_format_rupiah():
     assert format_rupiah(Decimal("1234567.89"), 2) == "Rp 1.234.567,89"
 
 
-def test_django_localisation_prints_indonesian(settings):
+def test_templates_print_indonesian_numbers_and_dates(settings):
     from datetime import date
 
     from django.template import Context, Template
     from django.utils import translation
 
+    template = Template("{% load sakip_tags %}{{ n|angka }}|{{ n|rupiah }}|{{ d|date }}|{{ y }}|{{ pk }}")
     with translation.override("id"):
-        out = Template("{{ n }}|{{ d|date }}").render(Context({"n": Decimal("1234567.89"), "d": date(2024, 1, 2)}))
-    assert out == "1.234.567,89|2 Januari 2024"
+        out = template.render(Context({"n": Decimal("1234567.89"), "d": date(2024, 1, 2), "y": 2024, "pk": 1234}))
+    assert out == "1.234.567,89|Rp 1.234.568|2 Januari 2024|2024|1234"

@@ -1,0 +1,201 @@
+"""Forms of the Renstra pages."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from renstra.models import (
+    CODED_LEVELS,
+    ArahKebijakan,
+    Elemen,
+    Indikator,
+    Level,
+    Misi,
+    Nomenklatur,
+    Periode,
+    RenstraVersi,
+    SasaranRPJMD,
+    Strategi,
+    TujuanRPJMD,
+)
+from sakip.forms import DateInput, ScopedModelForm
+from sakip.lib.values import UnreadableValue, parse_value
+from sakip.models import UnitKerja
+
+
+class PeriodeForm(ScopedModelForm):
+    owner_fields = ("pemda",)
+
+    class Meta:
+        model = Periode
+        fields = ["nama", "tahun_awal", "tahun_akhir", "visi", "dasar_hukum"]
+        widgets = {"visi": forms.Textarea(attrs={"rows": 2})}
+
+
+MisiFormSet = forms.inlineformset_factory(
+    Periode,
+    Misi,
+    fields=["nomor", "uraian"],
+    extra=2,
+    can_delete=True,
+    widgets={"uraian": forms.Textarea(attrs={"rows": 2})},
+)
+
+
+class TujuanRPJMDForm(forms.ModelForm):
+    class Meta:
+        model = TujuanRPJMD
+        fields = ["misi", "urutan", "uraian", "indikator"]
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 2}), "indikator": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["misi"].queryset = Misi.objects.filter(periode_id=self.instance.periode_id)
+
+
+class SasaranRPJMDForm(forms.ModelForm):
+    class Meta:
+        model = SasaranRPJMD
+        fields = ["urutan", "uraian", "indikator"]
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 2}), "indikator": forms.Textarea(attrs={"rows": 2})}
+
+
+class RenstraCreateForm(forms.Form):
+    periode = forms.ModelChoiceField(label=_("Periode RPJMD"), queryset=Periode.objects.none())
+
+    def __init__(self, *args, opd, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.opd = opd
+        self.fields["periode"].queryset = Periode.objects.filter(pemda_id=opd.pemda_id).exclude(renstra__opd=opd)
+
+
+class VersiForm(forms.ModelForm):
+    class Meta:
+        model = RenstraVersi
+        fields = ["jenis", "dasar_hukum_nomor", "dasar_hukum_tanggal", "alasan"]
+        widgets = {"dasar_hukum_tanggal": DateInput(), "alasan": forms.Textarea(attrs={"rows": 3})}
+
+
+class TetapkanForm(forms.Form):
+    berlaku_mulai = forms.TypedChoiceField(label=_("Berlaku mulai tahun"), coerce=int)
+
+    def __init__(self, *args, versi: RenstraVersi, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["berlaku_mulai"].choices = [(y, y) for y in versi.years]
+        self.versi = versi
+
+    def clean(self):
+        data = super().clean()
+        if not self.versi.dasar_hukum_nomor:
+            raise forms.ValidationError(_("Isi dulu nomor dasar hukum penetapan versi ini."))
+        return data
+
+
+class ElemenForm(forms.ModelForm):
+    class Meta:
+        model = Elemen
+        fields = ["nomenklatur", "kode", "nama", "unit_kerja", "unit_kerja_teks", "lokasi", "misi", "sasaran_rpjmd"]
+        widgets = {"nama": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        e = self.instance
+        periode = e.versi.renstra.periode
+        if e.level in CODED_LEVELS:
+            # Only the master items that fit under the parent's code (or, for a program, any program).
+            prefix = e.parent.kode if e.parent_id and e.parent.level in CODED_LEVELS else ""
+            master = Nomenklatur.objects.filter(tingkat=e.level)
+            if prefix:
+                master = master.filter(kode__startswith=prefix + ".")
+            self.fields["nomenklatur"].queryset = master.order_by("-versi", "kode")
+            self.fields["nomenklatur"].required = False
+            self.fields["nomenklatur"].label = _("Pilih dari nomenklatur")
+            self.fields["nomenklatur"].help_text = _(
+                "Mengisi kode dan uraian (serta indikator sub kegiatan) dari daftar resmi."
+            )
+            self.fields["kode"].help_text = _(
+                "Boleh diketik; kode yang tidak ada di nomenklatur ditandai, tidak ditolak."
+            )
+            self.fields["nama"].required = False
+        else:
+            for name in ("nomenklatur", "kode"):
+                del self.fields[name]
+        if e.level == Level.SUB_KEGIATAN:
+            self.fields["unit_kerja"].queryset = UnitKerja.objects.filter(opd_id=e.versi.renstra.opd_id)
+        else:
+            for name in ("unit_kerja", "unit_kerja_teks", "lokasi"):
+                del self.fields[name]
+        if e.level in (Level.TUJUAN, Level.SASARAN):
+            self.fields["misi"].queryset = Misi.objects.filter(periode=periode)
+            self.fields["sasaran_rpjmd"].queryset = SasaranRPJMD.objects.filter(tujuan__periode=periode)
+        else:
+            del self.fields["misi"], self.fields["sasaran_rpjmd"]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("nama") and not data.get("nomenklatur"):
+            self.add_error("nama", _("Isi uraian atau pilih dari nomenklatur."))
+        return data
+
+
+class StrategiForm(forms.ModelForm):
+    class Meta:
+        model = Strategi
+        fields = ["uraian"]
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 2})}
+
+
+class ArahKebijakanForm(forms.ModelForm):
+    class Meta:
+        model = ArahKebijakan
+        fields = ["uraian"]
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 2})}
+
+
+class ValueField(forms.CharField):
+    """A target typed as planners write it ("62,56", "100%", "BB (75,3)"); cleaned to a Parsed value."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            return parse_value(value)
+        except UnreadableValue as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class IndikatorForm(forms.ModelForm):
+    kondisi_awal = ValueField(label=_("Kondisi awal"), required=False)
+    kondisi_akhir = ValueField(label=_("Kondisi akhir"), required=False)
+
+    class Meta:
+        model = Indikator
+        fields = ["uraian", "satuan", "polaritas", "tipe", "agregasi", "is_iku", "definisi", "sumber_data"]
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 2}), "definisi": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("kondisi_awal", self.instance.kondisi_awal)
+        self.initial.setdefault("kondisi_akhir", self.instance.kondisi_akhir)
+
+    def save(self, commit=True):
+        for name in ("kondisi_awal", "kondisi_akhir"):
+            parsed = self.cleaned_data[name]
+            setattr(self.instance, f"{name}_nilai", parsed.nilai)
+            setattr(self.instance, f"{name}_teks", parsed.teks)
+        return super().save(commit)
+
+
+class NomenklaturImportForm(forms.Form):
+    versi = forms.ChoiceField(label=_("Versi"), choices=Nomenklatur.Versi.choices)
+    berkas = forms.FileField(
+        label=_("Berkas Excel (.xlsx)"), help_text=_("Kolom: Kode | Nomenklatur | Kinerja | Indikator | Satuan.")
+    )
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        if not berkas.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Unggah berkas .xlsx."))
+        if berkas.size > 20 * 1024 * 1024:
+            raise forms.ValidationError(_("Berkas terlalu besar (maksimum 20 MB)."))
+        return berkas

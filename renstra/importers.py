@@ -1,0 +1,146 @@
+"""Import the official nomenclature list from a spreadsheet: Kode | Nomenklatur | Kinerja | Indikator | Satuan."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+from renstra.models import Nomenklatur
+from renstra.services import normalize_kode
+
+HEADERS = ("kode", "nomenklatur", "kinerja", "indikator", "satuan")
+DEPTH = {
+    1: Nomenklatur.Tingkat.URUSAN,
+    2: Nomenklatur.Tingkat.BIDANG,
+    3: Nomenklatur.Tingkat.PROGRAM,
+    5: Nomenklatur.Tingkat.KEGIATAN,
+    6: Nomenklatur.Tingkat.SUB_KEGIATAN,
+}
+
+
+def tingkat_of(kode: str) -> str | None:
+    return DEPTH.get(len(kode.split(".")))
+
+
+@dataclass
+class ImportResult:
+    rows: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+
+
+def read_nomenklatur(fileobj) -> ImportResult:
+    """Read and check every row of a workbook's first sheet; nothing is written here."""
+    try:
+        sheet = load_workbook(fileobj, read_only=True, data_only=True).worksheets[0]
+    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        return ImportResult(errors=[_("Berkas ini bukan workbook Excel (.xlsx) yang dapat dibaca.")])
+    return read_rows(sheet.iter_rows(values_only=True))
+
+
+def read_rows(rows) -> ImportResult:
+    """Rows as sequences of cells; the header (Kode, Nomenklatur, ...) is found in the first 15."""
+    result = ImportResult()
+    header_row, columns = None, {}
+    seen: dict[tuple[str, str], int] = {}
+    for number, row in enumerate(rows, start=1):
+        cells = ["" if v is None else str(v).strip() for v in row]
+        if header_row is None:
+            lowered = [" ".join(c.lower().split()) for c in cells]
+            if "kode" in lowered and "nomenklatur" in lowered:
+                header_row = number
+                columns = {name: lowered.index(name) for name in (*HEADERS, "versi") if name in lowered}
+            elif number >= 15:
+                break
+            continue
+        if not any(cells):
+            continue
+
+        def cell(name, cells=cells, columns=columns):
+            index = columns.get(name)
+            return cells[index] if index is not None and index < len(cells) else ""
+
+        kode, nama = normalize_kode(cell("kode")), cell("nomenklatur")
+        if not kode:
+            result.errors.append(_("Baris %(n)d: kode kosong.") % {"n": number})
+            continue
+        tingkat = tingkat_of(kode)
+        if tingkat is None:
+            result.errors.append(
+                _("Baris %(n)d: “%(kode)s” bukan kode urusan, bidang, program, kegiatan atau sub kegiatan.")
+                % {"n": number, "kode": kode}
+            )
+            continue
+        if not nama:
+            result.errors.append(_("Baris %(n)d: kolom Nomenklatur kosong.") % {"n": number})
+            continue
+        versi = cell("versi")
+        if versi and versi not in Nomenklatur.Versi.values:
+            result.errors.append(_("Baris %(n)d: versi “%(v)s” tidak dikenal.") % {"n": number, "v": versi})
+            continue
+        if (versi, kode) in seen:
+            result.errors.append(
+                _("Baris %(n)d: kode %(kode)s sudah ada di baris %(m)d.")
+                % {"n": number, "kode": kode, "m": seen[(versi, kode)]}
+            )
+            continue
+        seen[(versi, kode)] = number
+        result.rows.append(
+            {
+                "versi": versi,
+                "kode": kode,
+                "tingkat": tingkat,
+                "nama": nama,
+                "kinerja": cell("kinerja"),
+                "indikator": cell("indikator"),
+                "satuan": cell("satuan"),
+            }
+        )
+    if header_row is None:
+        result.errors.append(
+            _("Baris judul dengan kolom “Kode” dan “Nomenklatur” tidak ditemukan di 15 baris pertama.")
+        )
+    return result
+
+
+def save_rows(result: ImportResult, versi: str = "") -> ImportResult:
+    """Write checked rows (the file's own Versi column wins over ``versi``)."""
+    existing = {(n.versi, n.kode): n for n in Nomenklatur.objects.all()}
+    for row in result.rows:
+        row = {**row, "versi": row["versi"] or versi}
+        item = existing.get((row["versi"], row["kode"]))
+        if item is None:
+            Nomenklatur.objects.create(**row)
+            result.created += 1
+        elif any(getattr(item, k) != v for k, v in row.items()):
+            for k, v in row.items():
+                setattr(item, k, v)
+            item.save()
+            result.updated += 1
+    return result
+
+
+@transaction.atomic
+def import_nomenklatur(versi: str, fileobj) -> ImportResult:
+    """All rows or none: a file with any error writes nothing."""
+    result = read_nomenklatur(fileobj)
+    return result if result.errors else save_rows(result, versi)
+
+
+SEED_FILE = settings.BASE_DIR / "fixtures" / "nomenklatur_seed.tsv"
+
+
+@transaction.atomic
+def load_seed_nomenklatur() -> ImportResult:
+    """The codes that appear in the seed documents, shipped with Sakip (fixtures/nomenklatur_seed.tsv)."""
+    with open(SEED_FILE, encoding="utf-8", newline="") as handle:
+        result = read_rows(csv.reader(handle, delimiter="\t"))
+    if result.errors:
+        raise ValueError("; ".join(result.errors))
+    return save_rows(result)

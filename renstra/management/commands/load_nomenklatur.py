@@ -1,0 +1,19 @@
+"""``manage.py load_nomenklatur``: the nomenclature codes that appear in the seed documents. Idempotent.
+
+The full official list is imported by the admin pemda from the Kepmendagri spreadsheet (Nomenklatur →
+Impor dari Excel).
+"""
+
+from django.core.management.base import BaseCommand
+
+from renstra.importers import load_seed_nomenklatur
+from sakip.audit import acting_as
+
+
+class Command(BaseCommand):
+    help = "Memuat nomenklatur yang dipakai dokumen contoh (fixtures/nomenklatur_seed.tsv)."
+
+    def handle(self, *args, **options):
+        with acting_as(label="load_nomenklatur"):
+            result = load_seed_nomenklatur()
+        self.stdout.write(f"Nomenklatur: {result.created} baru, {result.updated} diperbarui.")

@@ -1,0 +1,591 @@
+"""Business rules of the Renstra: the tree with computed totals, versions, grids, comparison, checks."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Count, Max, Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from renstra.models import (
+    CODED_LEVELS,
+    ArahKebijakan,
+    Elemen,
+    Indikator,
+    Level,
+    Nomenklatur,
+    Pagu,
+    Renstra,
+    RenstraVersi,
+    Strategi,
+    Target,
+)
+from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
+
+ZERO = Decimal("0")
+
+
+class VersiTerkunci(Exception):
+    """A change to a version that is ditetapkan."""
+
+    def __init__(self, versi: RenstraVersi):
+        super().__init__(
+            _("Versi %(versi)s sudah ditetapkan dan tidak dapat diubah. Buat perubahan untuk mengubahnya.")
+            % {"versi": versi.label}
+        )
+
+
+def ensure_draft(versi: RenstraVersi) -> None:
+    if not versi.is_draft:
+        raise VersiTerkunci(versi)
+
+
+# --- Codes --------------------------------------------------------------------------------------
+
+_CODE_SEPARATORS = re.compile(r"[\s.]+")
+
+
+def normalize_kode(kode: str) -> str:
+    """``"1\\t05\\t01\\t2.01\\t06"`` → ``"1.05.01.2.01.06"``: spaces and tabs from PDF copies become dots.
+
+    Nothing is guessed beyond that; a code that still does not match the master is flagged by
+    :func:`completeness`.
+    """
+    text = kode.strip()
+    if not text:
+        return ""
+    return ".".join(part for part in _CODE_SEPARATORS.split(text) if part)
+
+
+def kode_extends(child: str, parent: str) -> bool:
+    return not parent or not child or child.startswith(parent + ".")
+
+
+# --- The tree with computed totals ----------------------------------------------------------------
+
+
+@dataclass
+class Node:
+    elemen: Elemen
+    depth: int = 0
+    children: list[Node] = field(default_factory=list)
+    pagu: dict[int, Decimal] = field(default_factory=dict)  # computed per year
+    indikator: list[Indikator] = field(default_factory=list)
+    strategi: list[Strategi] = field(default_factory=list)
+    path: str = ""  # "12/34/56": the ids from the root, for expand/collapse
+
+    @property
+    def pagu_total(self) -> Decimal:
+        return sum(self.pagu.values(), ZERO)
+
+    @property
+    def has_pagu(self) -> bool:
+        return self.elemen.level in (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
+
+
+@dataclass
+class Plan:
+    versi: RenstraVersi
+    roots: list[Node]
+    nodes: dict[int, Node]
+    years: list[int]
+    total: dict[int, Decimal]
+
+    @property
+    def total_periode(self) -> Decimal:
+        return sum(self.total.values(), ZERO)
+
+    def flat(self) -> list[Node]:
+        out: list[Node] = []
+
+        def walk(nodes):
+            for node in nodes:
+                out.append(node)
+                walk(node.children)
+
+        walk(self.roots)
+        return out
+
+    def of_level(self, level: str) -> list[Node]:
+        return [n for n in self.flat() if n.elemen.level == level]
+
+
+def load_plan(versi: RenstraVersi, *, with_targets: bool = False) -> Plan:
+    """The whole tree of a version in a fixed number of queries, with pagu summed bottom-up."""
+    years = versi.years
+    elements = list(Elemen.objects.filter(versi=versi).select_related("unit_kerja", "nomenklatur"))
+    indicators = Indikator.objects.filter(elemen__versi=versi).order_by("urutan", "pk")
+    if with_targets:
+        indicators = indicators.prefetch_related("target")
+    by_element: dict[int, list[Indikator]] = defaultdict(list)
+    for ind in indicators:
+        by_element[ind.elemen_id].append(ind)
+    strategies: dict[int, list[Strategi]] = defaultdict(list)
+    for strategi in Strategi.objects.filter(sasaran__versi=versi).prefetch_related(
+        Prefetch("kebijakan", queryset=ArahKebijakan.objects.order_by("urutan", "pk"))
+    ):
+        strategies[strategi.sasaran_id].append(strategi)
+    own_pagu: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for elemen_id, tahun, jumlah in Pagu.objects.filter(elemen__versi=versi).values_list(
+        "elemen_id", "tahun", "jumlah"
+    ):
+        own_pagu[elemen_id][tahun] = jumlah
+
+    nodes = {e.pk: Node(e, indikator=by_element[e.pk], strategi=strategies[e.pk]) for e in elements}
+    roots = []
+    for e in sorted(elements, key=lambda e: (e.urutan, e.pk)):
+        (nodes[e.parent_id].children if e.parent_id in nodes else roots).append(nodes[e.pk])
+
+    def roll_up(node: Node, depth: int, path: str = "") -> dict[int, Decimal]:
+        node.depth = depth
+        node.path = f"{path}/{node.elemen.pk}" if path else str(node.elemen.pk)
+        if node.elemen.level == Level.SUB_KEGIATAN:
+            node.pagu = {y: own_pagu[node.elemen.pk].get(y, ZERO) for y in years}
+        else:
+            sums = dict.fromkeys(years, ZERO)
+            for child in node.children:
+                for y, v in roll_up(child, depth + 1, node.path).items():
+                    sums[y] += v
+            node.pagu = sums
+        return node.pagu
+
+    total = dict.fromkeys(years, ZERO)
+    for root in roots:
+        for y, v in roll_up(root, 0).items():
+            if root.elemen.level in (Level.TUJUAN, Level.PROGRAM):
+                total[y] += v
+    return Plan(versi=versi, roots=roots, nodes=nodes, years=years, total=total)
+
+
+# --- Versions -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def buat_renstra(opd, periode) -> RenstraVersi:
+    renstra = Renstra.objects.create(opd=opd, periode=periode)
+    return RenstraVersi.objects.create(renstra=renstra, nomor=1, jenis=RenstraVersi.Jenis.MURNI)
+
+
+def versi_berlaku(renstra: Renstra, tahun: int | None = None) -> RenstraVersi | None:
+    """The version in force for a year: the latest ditetapkan one that applies from that year or before."""
+    tahun = tahun or timezone.localdate().year
+    return renstra.versi.ditetapkan().filter(berlaku_mulai__lte=tahun).order_by("-berlaku_mulai", "-nomor").first()
+
+
+@transaction.atomic
+def tetapkan(versi: RenstraVersi, *, berlaku_mulai: int, actor) -> RenstraVersi:
+    versi = RenstraVersi.objects.select_for_update().get(pk=versi.pk)
+    ensure_draft(versi)
+    versi.status = RenstraVersi.Status.DITETAPKAN
+    versi.berlaku_mulai = berlaku_mulai
+    versi.ditetapkan_pada = timezone.now()
+    versi.ditetapkan_oleh = actor
+    versi.save()
+    return versi
+
+
+@transaction.atomic
+def buat_perubahan(sumber: RenstraVersi, *, jenis: str = RenstraVersi.Jenis.PERUBAHAN) -> RenstraVersi:
+    """Copy a version (normally the one in force) into a new draft, keeping links to the originals."""
+    nomor = (sumber.renstra.versi.aggregate(n=Max("nomor"))["n"] or 0) + 1
+    baru = RenstraVersi.objects.create(renstra=sumber.renstra, nomor=nomor, jenis=jenis, dasar=sumber)
+
+    old_elements = list(Elemen.objects.filter(versi=sumber).order_by("pk"))
+    mapping: dict[int, Elemen] = {}
+    pending = old_elements
+    while pending:  # parents before children; one bulk insert per tree level
+        ready = [e for e in pending if e.parent_id is None or e.parent_id in mapping]
+        pending = [e for e in pending if e not in ready]
+        copies = []
+        for e in ready:
+            copy = Elemen(
+                versi=baru,
+                level=e.level,
+                parent=mapping.get(e.parent_id),
+                urutan=e.urutan,
+                kode=e.kode,
+                nama=e.nama,
+                nomenklatur_id=e.nomenklatur_id,
+                unit_kerja_id=e.unit_kerja_id,
+                unit_kerja_teks=e.unit_kerja_teks,
+                lokasi=e.lokasi,
+                misi_id=e.misi_id,
+                sasaran_rpjmd_id=e.sasaran_rpjmd_id,
+                asal=e,
+            )
+            copies.append(copy)
+        for e, copy in zip(ready, Elemen.objects.bulk_create(copies), strict=True):
+            mapping[e.pk] = copy
+
+    strategi_map = {}
+    old_strategi = list(Strategi.objects.filter(sasaran__versi=sumber).order_by("pk"))
+    new_strategi = Strategi.objects.bulk_create(
+        Strategi(sasaran=mapping[s.sasaran_id], urutan=s.urutan, uraian=s.uraian) for s in old_strategi
+    )
+    strategi_map = {old.pk: new for old, new in zip(old_strategi, new_strategi, strict=True)}
+    ArahKebijakan.objects.bulk_create(
+        ArahKebijakan(strategi=strategi_map[k.strategi_id], urutan=k.urutan, uraian=k.uraian)
+        for k in ArahKebijakan.objects.filter(strategi__sasaran__versi=sumber).order_by("pk")
+    )
+
+    old_ind = list(Indikator.objects.filter(elemen__versi=sumber).order_by("pk"))
+    copy_fields = [
+        "urutan", "uraian", "satuan", "polaritas", "tipe", "agregasi", "definisi", "sumber_data", "is_iku",
+        "kondisi_awal_nilai", "kondisi_awal_teks", "kondisi_akhir_nilai", "kondisi_akhir_teks",
+    ]  # fmt: skip
+    new_ind = Indikator.objects.bulk_create(
+        Indikator(elemen=mapping[i.elemen_id], asal=i, **{f: getattr(i, f) for f in copy_fields}) for i in old_ind
+    )
+    ind_map = {old.pk: new for old, new in zip(old_ind, new_ind, strict=True)}
+    Target.objects.bulk_create(
+        Target(indikator=ind_map[t.indikator_id], tahun=t.tahun, nilai=t.nilai, teks=t.teks)
+        for t in Target.objects.filter(indikator__elemen__versi=sumber)
+    )
+    Pagu.objects.bulk_create(
+        Pagu(elemen=mapping[p.elemen_id], tahun=p.tahun, jumlah=p.jumlah)
+        for p in Pagu.objects.filter(elemen__versi=sumber)
+    )
+    return baru
+
+
+@transaction.atomic
+def hapus_versi(versi: RenstraVersi) -> None:
+    ensure_draft(versi)
+    Elemen.objects.filter(versi=versi, parent__isnull=False).delete()
+    versi.delete()
+
+
+# --- Editing the tree -----------------------------------------------------------------------------
+
+
+def next_urutan(versi: RenstraVersi, parent: Elemen | None) -> int:
+    siblings = Elemen.objects.filter(versi=versi, parent=parent)
+    return (siblings.aggregate(n=Max("urutan"))["n"] or 0) + 1
+
+
+@transaction.atomic
+def save_elemen(form) -> Elemen:
+    """Save an element from its form; a sub kegiatan chosen from the master gets the master's indicator."""
+    elemen = form.instance
+    ensure_draft(elemen.versi)
+    is_new = elemen.pk is None
+    master: Nomenklatur | None = form.cleaned_data.get("nomenklatur")
+    if master:
+        elemen.kode = elemen.kode or master.kode
+        elemen.nama = elemen.nama or master.nama
+    elemen.kode = normalize_kode(elemen.kode)
+    if is_new:
+        elemen.urutan = next_urutan(elemen.versi, elemen.parent)
+    elemen.save()
+    if is_new and master and master.indikator and elemen.level == Level.SUB_KEGIATAN:
+        Indikator.objects.create(elemen=elemen, uraian=master.indikator, satuan=master.satuan, urutan=1)
+    return elemen
+
+
+def describe_deletion(elemen: Elemen) -> dict[str, int]:
+    """What goes with an element: counts of descendants by level, indicators, targets and pagu rows."""
+    ids, frontier = [elemen.pk], [elemen.pk]
+    while frontier:
+        frontier = list(Elemen.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        ids.extend(frontier)
+    counts = dict(
+        Elemen.objects.filter(pk__in=ids[1:]).values_list("level").annotate(n=Count("pk")).values_list("level", "n")
+    )
+    return {
+        **{str(Level(level).label): n for level, n in counts.items()},
+        _("Indikator"): Indikator.objects.filter(elemen_id__in=ids).count(),
+        _("Target"): Target.objects.filter(indikator__elemen_id__in=ids).count(),
+        _("Pagu"): Pagu.objects.filter(elemen_id__in=ids).count(),
+        _("Strategi"): Strategi.objects.filter(sasaran_id__in=ids).count(),
+    }
+
+
+@transaction.atomic
+def delete_elemen(elemen: Elemen) -> None:
+    ensure_draft(elemen.versi)
+    elemen.delete()
+
+
+@transaction.atomic
+def move(obj, direction: int, siblings) -> None:
+    """Swap ``obj`` with its neighbour in ``siblings`` (-1 up, +1 down) and renumber them 1..n."""
+    items = list(siblings.order_by("urutan", "pk"))
+    index = next(i for i, item in enumerate(items) if item.pk == obj.pk)
+    other = index + direction
+    if 0 <= other < len(items):
+        items[index], items[other] = items[other], items[index]
+    for number, item in enumerate(items, start=1):
+        if item.urutan != number:
+            item.urutan = number
+            item.save(update_fields=["urutan", "updated_at"])
+
+
+# --- Grids ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class CellResult:
+    saved: dict[str, str] = field(default_factory=dict)  # key → value as shown after saving
+    errors: dict[str, str] = field(default_factory=dict)  # key → message
+
+
+AWAL, AKHIR = "awal", "akhir"
+
+
+@transaction.atomic
+def save_target_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
+    """Save the cells of the target grid: each valid cell is saved, each invalid one reported.
+
+    A cell is {"indikator": id, "kolom": "awal" | "akhir" | year, "value": text}. A cell is written whole
+    or not at all; an empty value removes the target.
+    """
+    ensure_draft(versi)
+    result = CellResult()
+    years = set(versi.years)
+    ids = {int(c["indikator"]) for c in cells if str(c.get("indikator", "")).isdigit()}
+    indicators = {
+        i.pk: i
+        for i in Indikator.objects.filter(elemen__versi=versi, pk__in=ids).select_related("elemen__versi__renstra__opd")
+    }
+    existing = {(t.indikator_id, t.tahun): t for t in Target.objects.filter(indikator_id__in=indicators)}
+    for cell in cells:
+        key = f"{cell.get('indikator')}:{cell.get('kolom')}"
+        ind = indicators.get(int(cell["indikator"])) if str(cell.get("indikator", "")).isdigit() else None
+        kolom = str(cell.get("kolom", ""))
+        if ind is None or not (kolom in (AWAL, AKHIR) or (kolom.isdigit() and int(kolom) in years)):
+            result.errors[key] = _("Sel ini bukan bagian dari Renstra ini.")
+            continue
+        try:
+            parsed = parse_value(cell.get("value"))
+        except UnreadableValue as error:
+            result.errors[key] = str(error)
+            continue
+        if parsed.satuan and parsed.satuan != "%" and ind.satuan and parsed.satuan.lower() not in ind.satuan.lower():
+            result.errors[key] = _("Satuan “%(cell)s” berbeda dengan satuan indikator “%(ind)s”.") % {
+                "cell": parsed.satuan,
+                "ind": ind.satuan,
+            }
+            continue
+        sid = transaction.savepoint()
+        try:
+            if kolom in (AWAL, AKHIR):
+                setattr(ind, f"kondisi_{kolom}_nilai", parsed.nilai)
+                setattr(ind, f"kondisi_{kolom}_teks", parsed.teks)
+                ind.save(update_fields=[f"kondisi_{kolom}_nilai", f"kondisi_{kolom}_teks", "updated_at"])
+            else:
+                tahun = int(kolom)
+                target = existing.get((ind.pk, tahun))
+                if parsed.is_empty:
+                    if target:
+                        target.delete()
+                elif target is None:
+                    Target.objects.create(indikator=ind, tahun=tahun, nilai=parsed.nilai, teks=parsed.teks)
+                elif (target.nilai, target.teks) != (parsed.nilai, parsed.teks):
+                    target.nilai, target.teks = parsed.nilai, parsed.teks
+                    target.indikator = ind
+                    target.save(update_fields=["nilai", "teks", "updated_at"])
+        except Exception:
+            transaction.savepoint_rollback(sid)
+            raise
+        transaction.savepoint_commit(sid)
+        result.saved[key] = format_value(parsed.nilai, parsed.teks)
+    return result
+
+
+@transaction.atomic
+def save_pagu_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
+    """Save the cells of the pagu grid: {"elemen": sub kegiatan id, "kolom": year, "value": text}."""
+    from sakip.lib.numbers import format_number
+
+    ensure_draft(versi)
+    result = CellResult()
+    years = set(versi.years)
+    ids = {int(c["elemen"]) for c in cells if str(c.get("elemen", "")).isdigit()}
+    subs = {
+        e.pk: e
+        for e in Elemen.objects.filter(versi=versi, level=Level.SUB_KEGIATAN, pk__in=ids).select_related(
+            "versi__renstra__opd"
+        )
+    }
+    existing = {(p.elemen_id, p.tahun): p for p in Pagu.objects.filter(elemen_id__in=subs)}
+    for cell in cells:
+        key = f"{cell.get('elemen')}:{cell.get('kolom')}"
+        sub = subs.get(int(cell["elemen"])) if str(cell.get("elemen", "")).isdigit() else None
+        kolom = str(cell.get("kolom", ""))
+        if sub is None or not (kolom.isdigit() and int(kolom) in years):
+            result.errors[key] = _("Sel ini bukan bagian dari Renstra ini.")
+            continue
+        try:
+            jumlah = parse_money(cell.get("value"))
+        except UnreadableValue as error:
+            result.errors[key] = str(error)
+            continue
+        tahun = int(kolom)
+        pagu = existing.get((sub.pk, tahun))
+        if jumlah is None:
+            if pagu:
+                pagu.delete()
+        elif pagu is None:
+            Pagu.objects.create(elemen=sub, tahun=tahun, jumlah=jumlah)
+        elif pagu.jumlah != jumlah:
+            pagu.jumlah, pagu.elemen = jumlah, sub
+            pagu.save(update_fields=["jumlah", "updated_at"])
+        result.saved[key] = format_number(jumlah, 0) if jumlah is not None else ""
+    return result
+
+
+# --- Comparison -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Change:
+    kind: str  # "added", "removed", "renamed", "changed", "same"
+    level: str
+    kode: str
+    old: Node | None
+    new: Node | None
+    renamed: bool = False
+    target_changes: list[tuple[str, int | str, str, str]] = field(default_factory=list)  # indikator, col, old, new
+    pagu_changes: list[tuple[int, Decimal, Decimal]] = field(default_factory=list)
+    indikator_added: list[str] = field(default_factory=list)
+    indikator_removed: list[str] = field(default_factory=list)
+
+
+def _indicator_values(ind: Indikator, years) -> dict:
+    targets = {t.tahun: t.tampil for t in ind.target.all()}
+    return {AWAL: ind.kondisi_awal, **{y: targets.get(y, "") for y in years}, AKHIR: ind.kondisi_akhir}
+
+
+def compare(a: RenstraVersi, b: RenstraVersi) -> list[Change]:
+    """What changed from version ``a`` to ``b``, in ``b``'s order with removals where they stood."""
+    plan_a, plan_b = load_plan(a, with_targets=True), load_plan(b, with_targets=True)
+    years = sorted(set(plan_a.years) | set(plan_b.years))
+    by_pk_a = {n.elemen.pk: n for n in plan_a.flat()}
+    # Match by copy lineage first, then by level and code (versions entered separately, e.g. imported).
+    by_key_a = {(n.elemen.level, n.elemen.kode or n.elemen.nama): n for n in plan_a.flat()}
+    matched: set[int] = set()
+    changes: list[Change] = []
+    for node in plan_b.flat():
+        e = node.elemen
+        old = by_pk_a.get(e.asal_id) if e.asal_id else None
+        if old is None:
+            old = by_key_a.get((e.level, e.kode or e.nama))
+            if old is not None and old.elemen.pk in matched:
+                old = None
+        if old is None:
+            changes.append(Change("added", e.level, e.kode, None, node))
+            continue
+        matched.add(old.elemen.pk)
+        change = Change("same", e.level, e.kode, old, node, renamed=old.elemen.nama.strip() != e.nama.strip())
+        if node.has_pagu:
+            change.pagu_changes = [
+                (y, old.pagu.get(y, ZERO), node.pagu.get(y, ZERO))
+                for y in years
+                if old.pagu.get(y, ZERO) != node.pagu.get(y, ZERO)
+            ]
+        old_ind = {i.pk: i for i in old.indikator}
+        old_by_text = {i.uraian.strip().lower(): i for i in old.indikator}
+        seen = set()
+        for ind in node.indikator:
+            prev = old_ind.get(ind.asal_id) or old_by_text.get(ind.uraian.strip().lower())
+            if prev is None:
+                change.indikator_added.append(ind.uraian)
+                continue
+            seen.add(prev.pk)
+            va, vb = _indicator_values(prev, years), _indicator_values(ind, years)
+            for col in va.keys() | vb.keys():
+                if va.get(col, "") != vb.get(col, ""):
+                    change.target_changes.append((ind.uraian, col, va.get(col, ""), vb.get(col, "")))
+        change.indikator_removed = [i.uraian for i in old.indikator if i.pk not in seen]
+        change.target_changes.sort(
+            key=lambda c: (c[0], str(c[1]) if c[1] not in (AWAL, AKHIR) else ("0" if c[1] == AWAL else "9"))
+        )
+        if change.renamed:
+            change.kind = "renamed"
+        elif change.pagu_changes or change.target_changes or change.indikator_added or change.indikator_removed:
+            change.kind = "changed"
+        changes.append(change)
+    for node in plan_a.flat():
+        if node.elemen.pk not in matched:
+            changes.append(Change("removed", node.elemen.level, node.elemen.kode, node, None))
+    return changes
+
+
+# --- Completeness ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Issue:
+    message: str
+    elemen: Elemen | None = None
+    indikator: Indikator | None = None
+
+
+def completeness(versi: RenstraVersi) -> list[Issue]:
+    """What an evaluator would flag in a plan."""
+    plan = load_plan(versi, with_targets=True)
+    issues: list[Issue] = []
+    years = plan.years
+    codes = defaultdict(list)
+    master = set(Nomenklatur.objects.values_list("kode", flat=True))
+    for node in plan.flat():
+        e = node.elemen
+        if e.level in (Level.TUJUAN, Level.SASARAN) and not node.indikator:
+            issues.append(Issue(_("%(level)s tanpa indikator.") % {"level": e.get_level_display()}, e))
+        if e.level in CODED_LEVELS:
+            if not e.kode:
+                issues.append(Issue(_("%(level)s tanpa kode.") % {"level": e.get_level_display()}, e))
+            else:
+                codes[(e.level, e.kode)].append(e)
+                parent = plan.nodes.get(e.parent_id)
+                if parent and parent.elemen.level in CODED_LEVELS and not kode_extends(e.kode, parent.elemen.kode):
+                    issues.append(
+                        Issue(
+                            _("Kode %(kode)s tidak diawali kode induknya %(induk)s.")
+                            % {"kode": e.kode, "induk": parent.elemen.kode},
+                            e,
+                        )
+                    )
+                if e.kode not in master:
+                    issues.append(Issue(_("Kode %(kode)s tidak ada dalam nomenklatur.") % {"kode": e.kode}, e))
+        if e.level == Level.SUB_KEGIATAN and not any(node.pagu.values()):
+            issues.append(Issue(_("Sub kegiatan tanpa pagu."), e))
+        for ind in node.indikator:
+            targets = {t.tahun: t for t in ind.target.all()}
+            missing = [str(y) for y in years if y not in targets]
+            if missing:
+                issues.append(
+                    Issue(_("Indikator tanpa target tahun %(tahun)s.") % {"tahun": ", ".join(missing)}, e, ind)
+                )
+            if ind.agregasi == Indikator.Agregasi.KUMULATIF and ind.kondisi_akhir_nilai is not None:
+                total = sum((t.nilai for t in targets.values() if t.nilai is not None), ZERO)
+                if targets and total != ind.kondisi_akhir_nilai:
+                    issues.append(
+                        Issue(
+                            _("Kondisi akhir %(akhir)s tidak sama dengan jumlah target tahunan %(jumlah)s.")
+                            % {"akhir": ind.kondisi_akhir, "jumlah": format_value(total)},
+                            e,
+                            ind,
+                        )
+                    )
+            elif ind.agregasi == Indikator.Agregasi.NILAI_AKHIR and ind.kondisi_akhir_nilai is not None:
+                last = targets.get(years[-1])
+                if last and last.nilai is not None and last.nilai != ind.kondisi_akhir_nilai:
+                    issues.append(
+                        Issue(
+                            _("Kondisi akhir %(akhir)s berbeda dengan target tahun terakhir %(target)s.")
+                            % {"akhir": ind.kondisi_akhir, "target": last.tampil},
+                            e,
+                            ind,
+                        )
+                    )
+    for (_level, kode), elements in codes.items():
+        if len(elements) > 1:
+            for e in elements:
+                issues.append(Issue(_("Kode %(kode)s dipakai lebih dari sekali.") % {"kode": kode}, e))
+    return issues

@@ -1,0 +1,127 @@
+"""Read the values planners type or paste: Indonesian and English numbers, percentages, units written
+into the cell, SAKIP predikat, and the many ways of writing "no value".
+
+``parse_value("1.234.567,89")`` → 1234567.89; ``"2,897,729, 010"`` → 2897729010 (a stray space from a
+PDF copy); ``"100%"`` → 100 with satuan "%"; ``"3 dok"`` → 3 with satuan "dok"; ``"BB (75,3)"`` →
+predikat BB with score 75.3; ``"-"``, ``"N/A"`` and ``""`` → no value. Anything else is an error with a
+message for the planner, never a silent zero.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+PREDIKAT = ("AA", "A", "BB", "B", "CC", "C", "D")  # SAKIP grades, best first
+EMPTY = {"", "-", "–", "—", "n/a", "na", "#n/a", "tidak ada", "nihil"}
+
+_SPACES_IN_NUMBER = re.compile(r"(?<=[\d.,])\s+(?=[\d.,])")
+_NUMBER = re.compile(r"^[+-]?(\d[\d.,]*)$")
+_NUMBER_AND_UNIT = re.compile(r"^(?P<num>[+-]?\d[\d.,\s]*?)\s*(?P<unit>%|[^\d\s.,%()][^\d()]*)?$")
+_PREDIKAT = re.compile(r"^(?P<grade>AA|A|BB|B|CC|C|D)\s*(\((?P<score>[\d.,\s]+)\))?$", re.IGNORECASE)
+_NUMBER_WITH_LABEL = re.compile(r"^(?P<num>[+-]?\d[\d.,]*)\s*\((?P<label>[^)]+)\)$")
+
+
+class UnreadableValue(ValueError):
+    """A value that cannot be read; ``str()`` is the message for the user."""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    nilai: Decimal | None = None  # the number, or a predikat's score
+    teks: str = ""  # kept for qualitative values ("BB (75,3)", "82 (Sangat Tinggi)")
+    satuan: str = ""  # a unit written into the cell ("dok", "%")
+    predikat: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return self.nilai is None and not self.teks
+
+
+def parse_number(text: str) -> Decimal:
+    """A number written the Indonesian or the English way."""
+    raw = _SPACES_IN_NUMBER.sub("", text.strip())
+    negative = raw.startswith("-")
+    raw = raw.lstrip("+-")
+    if not _NUMBER.match(raw):
+        raise UnreadableValue(_("“%(text)s” bukan angka.") % {"text": text.strip()})
+    dots, commas = raw.count("."), raw.count(",")
+    if dots and commas:
+        # Whichever comes last separates the decimals: 1.234.567,89 or 1,234,567.89.
+        decimal_sep = "," if raw.rfind(",") > raw.rfind(".") else "."
+        thousands = "." if decimal_sep == "," else ","
+        if raw.count(decimal_sep) > 1:
+            raise UnreadableValue(_("“%(text)s” bukan angka yang jelas.") % {"text": text.strip()})
+        raw = raw.replace(thousands, "").replace(decimal_sep, ".")
+    elif commas:
+        # 62,56 is Indonesian decimals; 2,897,729,010 is English thousands.
+        raw = raw.replace(",", "") if commas > 1 else raw.replace(",", ".")
+    elif dots > 1:
+        raw = raw.replace(".", "")
+    elif dots == 1:
+        # 1.234 is an Indonesian thousand; 21.3 or 75.50 is an English decimal.
+        whole, frac = raw.split(".")
+        raw = whole + frac if len(frac) == 3 else raw
+    if not _check_groups(raw):
+        raise UnreadableValue(_("“%(text)s” bukan angka.") % {"text": text.strip()})
+    try:
+        number = Decimal(raw)
+    except InvalidOperation:
+        raise UnreadableValue(_("“%(text)s” bukan angka.") % {"text": text.strip()}) from None
+    return -number if negative else number
+
+
+def _check_groups(raw: str) -> bool:
+    return bool(re.fullmatch(r"\d+(\.\d+)?", raw))
+
+
+def parse_value(text: object, *, allow_predikat: bool = True) -> Parsed:
+    """Read one cell; raise ``UnreadableValue`` with a message when it cannot be read."""
+    if text is None:
+        return Parsed()
+    if isinstance(text, int | Decimal):
+        return Parsed(nilai=Decimal(text))
+    if isinstance(text, float):
+        return Parsed(nilai=Decimal(repr(text)))
+    cleaned = " ".join(str(text).split())
+    if cleaned.lower() in EMPTY:
+        return Parsed()
+    if allow_predikat and (m := _PREDIKAT.match(cleaned)):
+        score = parse_number(m["score"]) if m["score"] else None
+        grade = m["grade"].upper()
+        return Parsed(
+            nilai=score, teks=cleaned.upper() if not score else f"{grade} ({m['score'].strip()})", predikat=grade
+        )
+    if m := _NUMBER_WITH_LABEL.match(cleaned):
+        return Parsed(nilai=parse_number(m["num"]), teks=cleaned)
+    if cleaned.lower().startswith("rp"):
+        return Parsed(nilai=parse_number(cleaned[2:].lstrip(" .")))
+    if m := _NUMBER_AND_UNIT.match(cleaned):
+        unit = (m["unit"] or "").strip()
+        return Parsed(nilai=parse_number(m["num"]), satuan=unit)
+    raise UnreadableValue(_("“%(text)s” tidak dapat dibaca sebagai angka, persen atau predikat.") % {"text": cleaned})
+
+
+def parse_money(text: object) -> Decimal | None:
+    """A Rupiah amount: a plain number, optionally with "Rp"; no units, no predikat."""
+    parsed = parse_value(text, allow_predikat=False)
+    if parsed.satuan or parsed.teks:
+        raise UnreadableValue(_("“%(text)s” bukan jumlah rupiah.") % {"text": " ".join(str(text).split())})
+    if parsed.nilai is not None and parsed.nilai < 0:
+        raise UnreadableValue(_("Jumlah rupiah tidak boleh negatif."))
+    return parsed.nilai
+
+
+def format_value(nilai: Decimal | None, teks: str = "", places: int = 2) -> str:
+    """How a stored target reads back: the qualitative text if any, else the number (no trailing ,00)."""
+    from sakip.lib.numbers import format_number
+
+    if teks:
+        return teks
+    if nilai is None:
+        return ""
+    exponent = -nilai.normalize().as_tuple().exponent if nilai != nilai.to_integral() else 0
+    return format_number(nilai, max(0, min(places, exponent)) if exponent > 0 else 0)

@@ -1,0 +1,72 @@
+"""Reading values as planners type and paste them (spec D1–D3)."""
+
+from decimal import Decimal
+
+import pytest
+
+from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
+
+
+@pytest.mark.parametrize(
+    "text,nilai,satuan",
+    [
+        ("62,56", "62.56", ""),
+        ("1.234.567,89", "1234567.89", ""),
+        ("1.234.567", "1234567", ""),
+        ("1.234", "1234", ""),
+        ("21.3", "21.3", ""),
+        ("2,897,729,010", "2897729010", ""),
+        ("2,897,729, 010", "2897729010", ""),
+        ("4,673,447,7 34", "4673447734", ""),
+        ("1,234,567.89", "1234567.89", ""),
+        ("100%", "100", "%"),
+        ("1,2%", "1.2", "%"),
+        ("3 dok", "3", "dok"),
+        ("17 orang", "17", "orang"),
+        ("225 peserta", "225", "peserta"),
+        ("12 Bln", "12", "Bln"),
+        ("0", "0", ""),
+        ("-5", "-5", ""),
+    ],
+)
+def test_numbers_and_units(text, nilai, satuan):
+    parsed = parse_value(text)
+    assert parsed.nilai == Decimal(nilai)
+    assert parsed.satuan == satuan
+
+
+@pytest.mark.parametrize("text", ["", "-", "N/A", "  ", None, "–"])
+def test_no_value(text):
+    assert parse_value(text).is_empty
+
+
+def test_predikat():
+    assert parse_value("BB (75,3)").nilai == Decimal("75.3")
+    assert parse_value("BB (75,3)").teks == "BB (75,3)"
+    assert parse_value("BB (75,3)").predikat == "BB"
+    assert parse_value("cc").teks == "CC" and parse_value("cc").nilai is None
+    assert parse_value("82 (Sangat Tinggi)").nilai == Decimal(82)
+
+
+@pytest.mark.parametrize("text", ["abc", "12,34,5.6.7", "1.2.3,4,5", "#REF!", "(75)"])
+def test_unreadable_is_an_error_not_zero(text):
+    with pytest.raises(UnreadableValue):
+        parse_value(text)
+
+
+def test_money():
+    assert parse_money("Rp 1.234.000,00") == Decimal("1234000.00")
+    assert parse_money("2,897,729, 010") == Decimal("2897729010")
+    assert parse_money("-") is None
+    with pytest.raises(UnreadableValue, match="bukan jumlah rupiah"):
+        parse_money("3 dok")
+    with pytest.raises(UnreadableValue, match="negatif"):
+        parse_money("-5")
+
+
+def test_format_value():
+    assert format_value(Decimal("62.56")) == "62,56"
+    assert format_value(Decimal("3.00")) == "3"
+    assert format_value(Decimal("1234567")) == "1.234.567"
+    assert format_value(Decimal("75.3"), "BB (75,3)") == "BB (75,3)"
+    assert format_value(None) == ""

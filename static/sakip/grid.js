@@ -1,0 +1,114 @@
+// Spreadsheet-like grids (targets, pagu): move with the keyboard, paste a block copied from Excel,
+// save the changed cells; each invalid cell shows its message while the valid ones are saved.
+(function () {
+  "use strict";
+  var table = document.querySelector("[data-grid]");
+  if (!table) { return; }
+  var saveUrl = table.dataset.saveUrl;
+  var status = document.getElementById("grid-status");
+  var saveButton = document.getElementById("grid-save");
+  var csrf = document.querySelector("[name=csrfmiddlewaretoken]").value;
+
+  function inputs() { return Array.prototype.slice.call(table.querySelectorAll("input[data-row]")); }
+  function at(row, col) { return table.querySelector('input[data-row="' + row + '"][data-col="' + col + '"]'); }
+  function pos(input) { return [parseInt(input.dataset.row, 10), parseInt(input.dataset.col, 10)]; }
+
+  function markDirty(input) {
+    var cell = input.closest("td");
+    cell.classList.remove("saved", "invalid");
+    var error = cell.querySelector(".cell-error");
+    if (error) { error.remove(); }
+    cell.classList.toggle("dirty", input.value !== input.dataset.original);
+    updateStatus();
+    if (window.sakipGridChanged) { window.sakipGridChanged(input); }
+  }
+
+  function dirtyInputs() { return inputs().filter(function (i) { return i.value !== i.dataset.original; }); }
+
+  function updateStatus(text) {
+    var n = dirtyInputs().length;
+    if (saveButton) { saveButton.disabled = n === 0; }
+    if (status) { status.textContent = text || (n ? n + " sel belum disimpan" : ""); }
+  }
+
+  table.addEventListener("input", function (event) { if (event.target.dataset.row) { markDirty(event.target); } });
+
+  table.addEventListener("keydown", function (event) {
+    var input = event.target;
+    if (!input.dataset || !input.dataset.row) { return; }
+    var p = pos(input), next = null;
+    if (event.key === "ArrowDown" || (event.key === "Enter" && !event.shiftKey)) { next = at(p[0] + 1, p[1]); }
+    else if (event.key === "ArrowUp" || (event.key === "Enter" && event.shiftKey)) { next = at(p[0] - 1, p[1]); }
+    else if (event.key === "ArrowRight" && input.selectionStart === input.value.length) { next = at(p[0], p[1] + 1); }
+    else if (event.key === "ArrowLeft" && input.selectionStart === 0) { next = at(p[0], p[1] - 1); }
+    else if (event.key === "s" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); save(); return; }
+    else if (event.key === "Escape") { input.value = input.dataset.original; markDirty(input); return; }
+    if (next) { event.preventDefault(); next.focus(); next.select(); }
+  });
+
+  table.addEventListener("paste", function (event) {
+    var input = event.target;
+    if (!input.dataset || !input.dataset.row) { return; }
+    var text = (event.clipboardData || window.clipboardData).getData("text");
+    if (text.indexOf("\t") === -1 && text.indexOf("\n") === -1) { return; }  // a single value: paste normally
+    event.preventDefault();
+    var lines = text.replace(/\r/g, "").replace(/\n$/, "").split("\n");
+    var p = pos(input);
+    lines.forEach(function (line, i) {
+      line.split("\t").forEach(function (value, j) {
+        var target = at(p[0] + i, p[1] + j);
+        if (target && !target.readOnly) { target.value = value.trim(); markDirty(target); }
+      });
+    });
+  });
+
+  function save() {
+    var dirty = dirtyInputs();
+    if (!dirty.length) { return; }
+    var cells = dirty.map(function (input) {
+      var cell = { kolom: input.dataset.kolom, value: input.value };
+      cell[table.dataset.key] = input.dataset.id;
+      return cell;
+    });
+    updateStatus("Menyimpan…");
+    fetch(saveUrl, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
+      body: JSON.stringify({ cells: cells }),
+      credentials: "same-origin"
+    }).then(function (response) {
+      return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+    }).then(function (result) {
+      if (!result.ok) { updateStatus(result.data.error || "Gagal menyimpan."); return; }
+      var saved = 0, failed = 0;
+      dirty.forEach(function (input) {
+        var key = input.dataset.id + ":" + input.dataset.kolom, cell = input.closest("td");
+        cell.classList.remove("dirty");
+        if (key in result.data.errors) {
+          failed += 1;
+          cell.classList.add("invalid");
+          var message = document.createElement("span");
+          message.className = "cell-error";
+          message.textContent = result.data.errors[key];
+          cell.appendChild(message);
+          input.setAttribute("aria-invalid", "true");
+          input.title = result.data.errors[key];
+        } else if (key in result.data.saved) {
+          saved += 1;
+          input.value = result.data.saved[key];
+          input.dataset.original = input.value;
+          input.removeAttribute("aria-invalid");
+          input.title = "";
+          cell.classList.add("saved");
+          if (window.sakipGridChanged) { window.sakipGridChanged(input); }
+        }
+      });
+      updateStatus(saved + " sel tersimpan" + (failed ? ", " + failed + " sel perlu diperbaiki" : "") + ".");
+    }).catch(function () { updateStatus("Gagal menyimpan: periksa sambungan."); });
+  }
+  if (saveButton) { saveButton.addEventListener("click", save); }
+  window.addEventListener("beforeunload", function (event) {
+    if (dirtyInputs().length) { event.preventDefault(); event.returnValue = ""; }
+  });
+  updateStatus();
+})();
