@@ -95,6 +95,7 @@ class Plan:
     nodes: dict[int, Node]
     years: list[int]
     total: dict[int, Decimal]
+    with_targets: bool = False
 
     @property
     def total_periode(self) -> Decimal:
@@ -159,7 +160,7 @@ def load_plan(versi: RenstraVersi, *, with_targets: bool = False) -> Plan:
         for y, v in roll_up(root, 0).items():
             if root.elemen.level in (Level.TUJUAN, Level.PROGRAM):
                 total[y] += v
-    return Plan(versi=versi, roots=roots, nodes=nodes, years=years, total=total)
+    return Plan(versi=versi, roots=roots, nodes=nodes, years=years, total=total, with_targets=with_targets)
 
 
 # --- Versions -------------------------------------------------------------------------------------
@@ -526,9 +527,10 @@ class Issue:
     indikator: Indikator | None = None
 
 
-def completeness(versi: RenstraVersi) -> list[Issue]:
-    """What an evaluator would flag in a plan."""
-    plan = load_plan(versi, with_targets=True)
+def completeness(versi: RenstraVersi, plan: Plan | None = None) -> list[Issue]:
+    """What an evaluator would flag in a plan (``plan`` reused when already loaded)."""
+    if plan is None or not plan.with_targets:
+        plan = load_plan(versi, with_targets=True)
     issues: list[Issue] = []
     years = plan.years
     codes = defaultdict(list)

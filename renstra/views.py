@@ -220,13 +220,14 @@ def _versi(request, pk: int, perm: Perm = Perm.VIEW) -> RenstraVersi:
 
 
 def _tree_context(request, versi: RenstraVersi) -> dict:
-    plan = services.load_plan(versi)
+    plan = services.load_plan(versi, with_targets=True)
     return {
         "versi": versi,
         "plan": plan,
         "rows": plan.flat(),
         "can_edit": versi.is_draft and access.can(request.user, Perm.EDIT, versi),
         "child_levels": {str(k): [(lv.value, lv.label) for lv in v] for k, v in CHILD_LEVELS.items()},
+        "issues": services.completeness(versi, plan),
     }
 
 
@@ -234,7 +235,6 @@ def versi_detail(request, pk: int):
     """The plan as a tree: the page planners live in."""
     versi = _versi(request, pk)
     context = _tree_context(request, versi)
-    context["issues"] = services.completeness(versi)
     if request.htmx and request.GET.get("fragment") == "tree":
         return render(request, "renstra/_tree.html", context)
     return render(request, "renstra/versi_detail.html", context)
