@@ -41,8 +41,11 @@ class Parsed:
         return self.nilai is None and not self.teks
 
 
-def parse_number(text: str) -> Decimal:
-    """A number written the Indonesian or the English way."""
+def parse_number(text: str, *, money: bool = False) -> Decimal:
+    """A number written the Indonesian or the English way.
+
+    ``money``: Rupiah never has three decimals, so "581,000" is five hundred eighty-one thousand.
+    """
     raw = _SPACES_IN_NUMBER.sub("", text.strip())
     negative = raw.startswith("-")
     raw = raw.lstrip("+-")
@@ -58,7 +61,8 @@ def parse_number(text: str) -> Decimal:
         raw = raw.replace(thousands, "").replace(decimal_sep, ".")
     elif commas:
         # 62,56 is Indonesian decimals; 2,897,729,010 is English thousands.
-        raw = raw.replace(",", "") if commas > 1 else raw.replace(",", ".")
+        thousands = commas > 1 or (money and len(raw.split(",")[1]) == 3)
+        raw = raw.replace(",", "") if thousands else raw.replace(",", ".")
     elif dots > 1:
         raw = raw.replace(".", "")
     elif dots == 1:
@@ -78,7 +82,7 @@ def _check_groups(raw: str) -> bool:
     return bool(re.fullmatch(r"\d+(\.\d+)?", raw))
 
 
-def parse_value(text: object, *, allow_predikat: bool = True) -> Parsed:
+def parse_value(text: object, *, allow_predikat: bool = True, money: bool = False) -> Parsed:
     """Read one cell; raise ``UnreadableValue`` with a message when it cannot be read."""
     if text is None:
         return Parsed()
@@ -98,16 +102,16 @@ def parse_value(text: object, *, allow_predikat: bool = True) -> Parsed:
     if m := _NUMBER_WITH_LABEL.match(cleaned):
         return Parsed(nilai=parse_number(m["num"]), teks=cleaned)
     if cleaned.lower().startswith("rp"):
-        return Parsed(nilai=parse_number(cleaned[2:].lstrip(" .")))
+        return Parsed(nilai=parse_number(cleaned[2:].lstrip(" ."), money=True))
     if m := _NUMBER_AND_UNIT.match(cleaned):
         unit = (m["unit"] or "").strip()
-        return Parsed(nilai=parse_number(m["num"]), satuan=unit)
+        return Parsed(nilai=parse_number(m["num"], money=money), satuan=unit)
     raise UnreadableValue(_("“%(text)s” tidak dapat dibaca sebagai angka, persen atau predikat.") % {"text": cleaned})
 
 
 def parse_money(text: object) -> Decimal | None:
     """A Rupiah amount: a plain number, optionally with "Rp"; no units, no predikat."""
-    parsed = parse_value(text, allow_predikat=False)
+    parsed = parse_value(text, allow_predikat=False, money=True)
     if parsed.satuan or parsed.teks:
         raise UnreadableValue(_("“%(text)s” bukan jumlah rupiah.") % {"text": " ".join(str(text).split())})
     if parsed.nilai is not None and parsed.nilai < 0:

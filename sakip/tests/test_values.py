@@ -58,6 +58,8 @@ def test_money():
     assert parse_money("Rp 1.234.000,00") == Decimal("1234000.00")
     assert parse_money("2,897,729, 010") == Decimal("2897729010")
     assert parse_money("-") is None
+    assert parse_money("581,000") == Decimal("581000")  # Rupiah has no third decimal
+    assert parse_value("0,125").nilai == Decimal("0.125")  # a target may
     with pytest.raises(UnreadableValue, match="bukan jumlah rupiah"):
         parse_money("3 dok")
     with pytest.raises(UnreadableValue, match="negatif"):

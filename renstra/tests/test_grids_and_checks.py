@@ -1,0 +1,114 @@
+"""The target and pagu grids (mixed valid and invalid cells) and the completeness checks."""
+
+from decimal import Decimal
+
+from renstra import services
+from renstra.models import Elemen, Indikator, Level, Nomenklatur, Pagu, Target
+from sakip.models import AuditEntry
+
+
+def _ind(versi, level=Level.SUB_KEGIATAN, index=0):
+    return Indikator.objects.filter(elemen__versi=versi, elemen__level=level).order_by("pk")[index]
+
+
+def test_target_grid_saves_valid_cells_and_reports_invalid_ones(versi):
+    ind, other = _ind(versi), _ind(versi, index=1)
+    result = services.save_target_cells(
+        versi,
+        [
+            {"indikator": ind.pk, "kolom": "2021", "value": "62,56"},
+            {"indikator": ind.pk, "kolom": "2022", "value": "1.234.567"},
+            {"indikator": ind.pk, "kolom": "2023", "value": "abc"},
+            {"indikator": ind.pk, "kolom": "2024", "value": "-"},
+            {"indikator": ind.pk, "kolom": "2025", "value": "3 orang"},
+            {"indikator": ind.pk, "kolom": "awal", "value": "BB (75,3)"},
+            {"indikator": other.pk, "kolom": "2030", "value": "5"},
+            {"indikator": 999999, "kolom": "2021", "value": "5"},
+        ],
+    )
+    assert result.saved == {
+        f"{ind.pk}:2021": "62,56",
+        f"{ind.pk}:2022": "1.234.567",
+        f"{ind.pk}:2024": "",
+        f"{ind.pk}:awal": "BB (75,3)",
+    }
+    assert "tidak dapat dibaca" in result.errors[f"{ind.pk}:2023"]
+    assert "berbeda dengan satuan" in result.errors[f"{ind.pk}:2025"]
+    assert f"{other.pk}:2030" in result.errors and "999999:2021" in result.errors
+    targets = {t.tahun: t for t in Target.objects.filter(indikator=ind)}
+    assert targets[2021].nilai == Decimal("62.56")
+    assert targets[2022].nilai == Decimal("1234567")
+    assert targets[2023].nilai == Decimal("23")  # the invalid cell kept its old value
+    assert 2024 not in targets  # "-" removes the target
+    assert targets[2025].nilai == Decimal("25")
+    ind.refresh_from_db()
+    assert ind.kondisi_awal_teks == "BB (75,3)" and ind.kondisi_awal_nilai == Decimal("75.3")
+
+
+def test_grid_change_is_in_the_audit_log(versi):
+    ind = _ind(versi)
+    services.save_target_cells(versi, [{"indikator": ind.pk, "kolom": "2021", "value": "40"}])
+    target = Target.objects.get(indikator=ind, tahun=2021)
+    entry = AuditEntry.objects.filter(content_type__model="target", object_pk=str(target.pk)).latest("timestamp")
+    assert entry.changes["nilai"] == ["21.0000", "40"]
+    assert entry.opd_ref == versi.renstra.opd_id
+
+
+def test_pagu_grid(versi):
+    sub = Elemen.objects.filter(versi=versi, level=Level.SUB_KEGIATAN).first()
+    result = services.save_pagu_cells(
+        versi,
+        [
+            {"elemen": sub.pk, "kolom": "2021", "value": "2,897,729, 010"},
+            {"elemen": sub.pk, "kolom": "2022", "value": "Rp 1.234.000,00"},
+            {"elemen": sub.pk, "kolom": "2023", "value": "3 dok"},
+            {"elemen": sub.pk, "kolom": "2024", "value": "-5"},
+            {"elemen": sub.pk, "kolom": "2025", "value": ""},
+            {"elemen": sub.parent_id, "kolom": "2021", "value": "5"},  # kegiatan totals are computed
+        ],
+    )
+    assert result.saved == {f"{sub.pk}:2021": "2.897.729.010", f"{sub.pk}:2022": "1.234.000", f"{sub.pk}:2025": ""}
+    assert set(result.errors) == {f"{sub.pk}:2023", f"{sub.pk}:2024", f"{sub.parent_id}:2021"}
+    pagu = {p.tahun: p.jumlah for p in Pagu.objects.filter(elemen=sub)}
+    assert pagu[2021] == Decimal("2897729010") and pagu[2022] == Decimal("1234000")
+    assert pagu[2023] == Decimal("1000000") and pagu[2024] == Decimal("1000000") and 2025 not in pagu
+
+
+def _messages(versi):
+    return [i.message for i in services.completeness(versi)]
+
+
+def test_completeness_of_a_clean_plan(versi):
+    Nomenklatur.objects.bulk_create(
+        Nomenklatur(versi=Nomenklatur.Versi.V2023, tingkat=e.level, kode=e.kode, nama=e.nama)
+        for e in Elemen.objects.filter(versi=versi).exclude(kode="")
+    )
+    assert _messages(versi) == []
+
+
+def test_completeness_flags(versi):
+    sasaran = Elemen.objects.get(versi=versi, level=Level.SASARAN)
+    Indikator.objects.filter(elemen=sasaran).delete()
+    subs = list(Elemen.objects.filter(versi=versi, level=Level.SUB_KEGIATAN).order_by("kode"))
+    Pagu.objects.filter(elemen=subs[0]).delete()
+    subs[1].kode = "9.99.99.2.01.0001"
+    subs[1].save()
+    subs[2].kode = subs[3].kode
+    subs[2].save()
+    ind = _ind(versi, Level.PROGRAM)
+    Target.objects.filter(indikator=ind, tahun=2024).delete()
+    ind.agregasi, ind.kondisi_akhir_nilai = Indikator.Agregasi.KUMULATIF, Decimal("10")
+    ind.save()
+    last = _ind(versi, Level.KEGIATAN)
+    last.kondisi_akhir_nilai = Decimal("99")
+    last.save()
+
+    messages = _messages(versi)
+    assert "Sasaran tanpa indikator." in messages
+    assert "Sub kegiatan tanpa pagu." in messages
+    assert any("tidak diawali kode induknya" in m and "9.99.99.2.01.0001" in m for m in messages)
+    assert any(f"Kode {subs[3].kode} dipakai lebih dari sekali." == m for m in messages)
+    assert "Indikator tanpa target tahun 2024." in messages
+    assert any("tidak sama dengan jumlah target tahunan" in m for m in messages)
+    assert any("berbeda dengan target tahun terakhir" in m for m in messages)
+    assert any("tidak ada dalam nomenklatur" in m for m in messages)
