@@ -69,6 +69,16 @@ def kode_extends(child: str, parent: str) -> bool:
 # --- The tree with computed totals ----------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class TargetValue:
+    nilai: Decimal | None
+    teks: str
+
+    @property
+    def tampil(self) -> str:
+        return format_value(self.nilai, self.teks)
+
+
 @dataclass
 class Node:
     elemen: Elemen
@@ -120,12 +130,19 @@ def load_plan(versi: RenstraVersi, *, with_targets: bool = False) -> Plan:
     """The whole tree of a version in a fixed number of queries, with pagu summed bottom-up."""
     years = versi.years
     elements = list(Elemen.objects.filter(versi=versi).select_related("unit_kerja", "nomenklatur"))
-    indicators = Indikator.objects.filter(elemen__versi=versi).order_by("urutan", "pk")
-    if with_targets:
-        indicators = indicators.prefetch_related("target")
+    indicators = list(Indikator.objects.filter(elemen__versi=versi).order_by("urutan", "pk"))
     by_element: dict[int, list[Indikator]] = defaultdict(list)
     for ind in indicators:
         by_element[ind.elemen_id].append(ind)
+    if with_targets:
+        # Plain tuples, not Target objects: a large plan has thousands of targets.
+        targets: dict[int, dict[int, TargetValue]] = defaultdict(dict)
+        for ind_id, tahun, nilai, teks in Target.objects.filter(indikator__elemen__versi=versi).values_list(
+            "indikator_id", "tahun", "nilai", "teks"
+        ):
+            targets[ind_id][tahun] = TargetValue(nilai, teks)
+        for ind in indicators:
+            ind.targets = targets[ind.pk]
     strategies: dict[int, list[Strategi]] = defaultdict(list)
     for strategi in Strategi.objects.filter(sasaran__versi=versi).prefetch_related(
         Prefetch("kebijakan", queryset=ArahKebijakan.objects.order_by("urutan", "pk"))
@@ -458,7 +475,7 @@ class Change:
 
 
 def _indicator_values(ind: Indikator, years) -> dict:
-    targets = {t.tahun: t.tampil for t in ind.target.all()}
+    targets = {tahun: t.tampil for tahun, t in ind.targets.items()}
     return {AWAL: ind.kondisi_awal, **{y: targets.get(y, "") for y in years}, AKHIR: ind.kondisi_akhir}
 
 
@@ -534,7 +551,8 @@ def completeness(versi: RenstraVersi, plan: Plan | None = None) -> list[Issue]:
     issues: list[Issue] = []
     years = plan.years
     codes = defaultdict(list)
-    master = set(Nomenklatur.objects.values_list("kode", flat=True))
+    plan_codes = {n.elemen.kode for n in plan.flat() if n.elemen.kode}
+    master = set(Nomenklatur.objects.filter(kode__in=plan_codes).values_list("kode", flat=True))
     for node in plan.flat():
         e = node.elemen
         if e.level in (Level.TUJUAN, Level.SASARAN) and not node.indikator:
@@ -558,7 +576,7 @@ def completeness(versi: RenstraVersi, plan: Plan | None = None) -> list[Issue]:
         if e.level == Level.SUB_KEGIATAN and not any(node.pagu.values()):
             issues.append(Issue(_("Sub kegiatan tanpa pagu."), e))
         for ind in node.indikator:
-            targets = {t.tahun: t for t in ind.target.all()}
+            targets = ind.targets
             missing = [str(y) for y in years if y not in targets]
             if missing:
                 issues.append(

@@ -9,8 +9,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import retarget, trigger_client_event
 
@@ -219,14 +222,76 @@ def _versi(request, pk: int, perm: Perm = Perm.VIEW) -> RenstraVersi:
     )
 
 
+ID = 999999999  # stands for the row's id in the URL patterns tree.js fills in
+
+# The tree's labels, translated once per page rather than once per row.
+TREE_LABELS = {
+    "buka_tutup": gettext_lazy("Buka/tutup"),
+    "hapus": gettext_lazy("Hapus"),
+    "hapus_arah_kebijakan": gettext_lazy("Hapus arah kebijakan"),
+    "hapus_indikator": gettext_lazy("Hapus indikator"),
+    "hapus_strategi": gettext_lazy("Hapus strategi"),
+    "indikator": gettext_lazy("Indikator"),
+    "makin_rendah_makin_baik": gettext_lazy("Makin rendah makin baik"),
+    "naikkan": gettext_lazy("Naikkan"),
+    "renstra_ini_masih_kosong_mulai": gettext_lazy("Renstra ini masih kosong. Mulailah dengan menambah tujuan."),
+    "strategi": gettext_lazy("Strategi"),
+    "tambah_arah_kebijakan": gettext_lazy("Tambah arah kebijakan"),
+    "turunkan": gettext_lazy("Turunkan"),
+    "ubah": gettext_lazy("Ubah"),
+    "ubah_arah_kebijakan": gettext_lazy("Ubah arah kebijakan"),
+    "ubah_indikator": gettext_lazy("Ubah indikator"),
+    "ubah_strategi": gettext_lazy("Ubah strategi"),
+}
+
+
+def _action_urls(versi: RenstraVersi) -> str:
+    """URL patterns of every action in the tree, built once per page instead of once per row."""
+    return json.dumps(
+        {
+            "create": reverse("renstra:elemen_create", args=[versi.pk]),
+            "edit": reverse("renstra:elemen_update", args=[ID]),
+            "delete": reverse("renstra:elemen_delete", args=[ID]),
+            "up": reverse("renstra:elemen_move", args=[ID, "naik"]),
+            "down": reverse("renstra:elemen_move", args=[ID, "turun"]),
+            "indikator-create": reverse("renstra:indikator_create", args=[ID]),
+            "indikator-edit": reverse("renstra:indikator_update", args=[ID]),
+            "indikator-delete": reverse("renstra:child_delete", args=["indikator", ID]),
+            "strategi-create": reverse("renstra:strategi_create", args=[ID]),
+            "strategi-edit": reverse("renstra:strategi_update", args=[ID]),
+            "strategi-delete": reverse("renstra:child_delete", args=["strategi", ID]),
+            "kebijakan-create": reverse("renstra:kebijakan_create", args=[ID]),
+            "kebijakan-edit": reverse("renstra:kebijakan_update", args=[ID]),
+            "kebijakan-delete": reverse("renstra:child_delete", args=["kebijakan", ID]),
+            "id": str(ID),
+        }
+    )
+
+
+def _rows_html(template: str, **context):
+    """Render a row-heavy fragment with Jinja2 (autoescaped) for insertion in a Django template."""
+    context.setdefault("level_labels", {k: str(v) for k, v in Level.choices})
+    return mark_safe(render_to_string(template, context, using="jinja2"))  # noqa: S308
+
+
 def _tree_context(request, versi: RenstraVersi) -> dict:
     plan = services.load_plan(versi, with_targets=True)
+    can_edit = versi.is_draft and access.can(request.user, Perm.EDIT, versi)
+    rows = plan.flat()
+    rows_html = _rows_html(
+        "renstra/tree_rows.html",
+        rows=rows,
+        years=plan.years,
+        can_edit=can_edit,
+        t={k: str(v) for k, v in TREE_LABELS.items()},
+        child_levels={str(k): [(lv.value, str(lv.label)) for lv in v] for k, v in CHILD_LEVELS.items()},
+    )
     return {
         "versi": versi,
         "plan": plan,
-        "rows": plan.flat(),
-        "can_edit": versi.is_draft and access.can(request.user, Perm.EDIT, versi),
-        "child_levels": {str(k): [(lv.value, lv.label) for lv in v] for k, v in CHILD_LEVELS.items()},
+        "rows_html": rows_html,
+        "can_edit": can_edit,
+        "action_urls": _action_urls(versi) if can_edit else "",
         "issues": services.completeness(versi, plan),
     }
 
@@ -591,7 +656,7 @@ def target_grid(request, pk: int):
     rows = []
     for node in plan.flat():
         for ind in node.indikator:
-            targets = {t.tahun: t.tampil for t in ind.target.all()}
+            targets = {tahun: t.tampil for tahun, t in ind.targets.items()}
             rows.append(
                 {
                     "node": node,
@@ -601,15 +666,13 @@ def target_grid(request, pk: int):
                     "years": [(y, targets.get(y, "")) for y in plan.years],
                 }
             )
+    can_edit = versi.is_draft and access.can(request.user, Perm.EDIT, versi)
+    labels = {"kosong": _("Belum ada indikator. Tambahkan indikator di pohon rencana.")}
+    rows_html = _rows_html("renstra/target_rows.html", rows=rows, years=plan.years, can_edit=can_edit, t=labels)
     return render(
         request,
         "renstra/target_grid.html",
-        {
-            "versi": versi,
-            "rows": rows,
-            "years": plan.years,
-            "can_edit": versi.is_draft and access.can(request.user, Perm.EDIT, versi),
-        },
+        {"versi": versi, "rows_html": rows_html, "years": plan.years, "can_edit": can_edit},
     )
 
 
@@ -620,18 +683,13 @@ def pagu_grid(request, pk: int):
         return _grid_post(request, versi, services.save_pagu_cells)
     plan = services.load_plan(versi)
     rows = [n for n in plan.flat() if n.elemen.level in (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)]
-    for index, node in enumerate(n for n in rows if n.elemen.level == Level.SUB_KEGIATAN):
-        node.grid_row = index  # keyboard navigation moves between the editable rows only
+    can_edit = versi.is_draft and access.can(request.user, Perm.EDIT, versi)
+    labels = {"kosong": _("Belum ada program, kegiatan atau sub kegiatan.")}
+    rows_html = _rows_html("renstra/pagu_rows.html", rows=rows, years=plan.years, can_edit=can_edit, t=labels)
     return render(
         request,
         "renstra/pagu_grid.html",
-        {
-            "versi": versi,
-            "plan": plan,
-            "rows": rows,
-            "years": plan.years,
-            "can_edit": versi.is_draft and access.can(request.user, Perm.EDIT, versi),
-        },
+        {"versi": versi, "plan": plan, "rows_html": rows_html, "years": plan.years, "can_edit": can_edit},
     )
 
 

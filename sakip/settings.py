@@ -80,6 +80,12 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "sakip.jinja2.environment"},
+    },
 ]
 
 # SQLite in the project directory unless DATABASE_URL says otherwise (postgres://user@host:5432/name).

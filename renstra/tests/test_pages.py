@@ -61,7 +61,7 @@ def test_grid_post_access(client, world, versi):
 def test_evaluator_sees_no_edit_controls(client, world, versi):
     client.force_login(world.bob)
     html = client.get(reverse("renstra:versi_detail", args=[versi.pk])).content.decode()
-    assert "Program 1" in html and "hx-get" not in html
+    assert "Program 1" in html and "data-act" not in html and 'data-urls=""' in html
     html = client.get(reverse("renstra:target_grid", args=[versi.pk])).content.decode()
     assert "readonly" in html and 'id="grid-save"' not in html
 

@@ -31,6 +31,8 @@ def format_number(value: object, places: int = 2, *, strip_zeros: bool = False) 
     number = to_decimal(value)
     if number is None:
         return ""
+    if places == 0 and number == number.to_integral_value() and 0 <= number < 1000:
+        return str(int(number))  # the common small whole number, without the general machinery
     quantum = Decimal(1).scaleb(-places)
     number = number.quantize(quantum, rounding=ROUND_HALF_UP)
     sign = "-" if number < 0 else ""

@@ -9,6 +9,29 @@
   var saveButton = document.getElementById("grid-save");
   var csrf = document.querySelector("[name=csrfmiddlewaretoken]").value;
 
+  // Cells carry only their value; row, column, id, column key and label are derived here once.
+  (function index() {
+    var headers = Array.prototype.slice.call(table.querySelectorAll("thead th[data-kolom]"));
+    var rowIndex = 0;
+    table.querySelectorAll("tbody tr").forEach(function (tr) {
+      var cells = tr.querySelectorAll("input");
+      if (!cells.length) { return; }
+      var rowHeader = tr.querySelector("th");
+      if (rowHeader && !rowHeader.id) { rowHeader.id = "grid-r" + rowIndex; }
+      cells.forEach(function (input, col) {
+        var header = headers[col];
+        if (!header.id) { header.id = "grid-k" + col; }
+        input.dataset.row = rowIndex;
+        input.dataset.col = col;
+        input.dataset.id = tr.dataset.id;
+        input.dataset.kolom = header.dataset.kolom;
+        input.dataset.original = input.value;
+        input.setAttribute("aria-labelledby", rowHeader.id + " " + header.id);
+      });
+      rowIndex += 1;
+    });
+  })();
+
   function inputs() { return Array.prototype.slice.call(table.querySelectorAll("input[data-row]")); }
   function at(row, col) { return table.querySelector('input[data-row="' + row + '"][data-col="' + col + '"]'); }
   function pos(input) { return [parseInt(input.dataset.row, 10), parseInt(input.dataset.col, 10)]; }
