@@ -10,7 +10,8 @@ from sakip.lib.numbers import format_number, format_rupiah
 
 
 def environment(**options) -> Environment:
-    env = Environment(**{**options, "autoescape": True, "extensions": ["jinja2.ext.i18n"]})
+    options.pop("autoescape", None)
+    env = Environment(**options, autoescape=True, extensions=["jinja2.ext.i18n"])
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals.update({"static": static, "url": reverse})
     env.filters.update(
