@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run demo test test-fast lint format check migrations messages clean
+.PHONY: run demo test test-fast bench lint format check migrations messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ test: $(STAMP)
 ## test-fast: the suite without the browser tests
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not e2e"
+
+## bench: server time and query count of the Renstra pages on a large generated plan
+bench: $(STAMP)
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py bench_renstra
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

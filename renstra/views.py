@@ -257,6 +257,8 @@ def _action_urls(versi: RenstraVersi) -> str:
             "indikator-create": reverse("renstra:indikator_create", args=[ID]),
             "indikator-edit": reverse("renstra:indikator_update", args=[ID]),
             "indikator-delete": reverse("renstra:child_delete", args=["indikator", ID]),
+            "indikator-up": reverse("renstra:child_move", args=["indikator", ID, "naik"]),
+            "indikator-down": reverse("renstra:child_move", args=["indikator", ID, "turun"]),
             "strategi-create": reverse("renstra:strategi_create", args=[ID]),
             "strategi-edit": reverse("renstra:strategi_update", args=[ID]),
             "strategi-delete": reverse("renstra:child_delete", args=["strategi", ID]),

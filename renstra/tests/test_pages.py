@@ -200,3 +200,12 @@ def test_pages_run_a_constant_number_of_queries(client, world, periode, page):
         small, large = services.buat_perubahan(small), services.buat_perubahan(large)
     client.force_login(world.dave)  # reads both OPD
     assert _queries(client, reverse(page, args=[small.pk])) == _queries(client, reverse(page, args=[large.pk]))
+
+
+def test_indicator_reorder(client, world, versi):
+    program = Elemen.objects.filter(versi=versi, level=Level.PROGRAM).first()
+    second = Indikator.objects.create(elemen=program, uraian="Indikator kedua", urutan=2)
+    client.force_login(world.alice)
+    response = client.post(reverse("renstra:child_move", args=["indikator", second.pk, "naik"]), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert program.indikator.order_by("urutan").first().uraian == "Indikator kedua"

@@ -34,7 +34,7 @@
     } else {
       url = urls[act].replace(urls.id, id);
     }
-    if (act === "up" || act === "down") {
+    if (/(^|-)(up|down)$/.test(act)) {
       htmx.ajax("POST", url, { target: "#plan-tree", headers: { "X-CSRFToken": csrf } });
     } else {
       htmx.ajax("GET", url, { target: "#modal-body" });
