@@ -355,31 +355,45 @@ class CellResult:
 AWAL, AKHIR = "awal", "akhir"
 
 
+def _grid_cells(cells: list[dict], id_field: str, objects: dict, columns: set[str], result: CellResult):
+    """The cells that name an object of this version and one of its columns, as (key, object, column, value).
+
+    Other cells (another plan's indicator, a year outside the period, a computed total) are reported.
+    """
+    for cell in cells:
+        raw_id, kolom = str(cell.get(id_field, "")), str(cell.get("kolom", ""))
+        key = f"{raw_id}:{kolom}"
+        obj = objects.get(int(raw_id)) if raw_id.isdigit() else None
+        if obj is None or kolom not in columns:
+            result.errors[key] = _("Sel ini bukan bagian dari Renstra ini.")
+            continue
+        yield key, obj, kolom, cell.get("value")
+
+
+def _ids(cells: list[dict], id_field: str) -> set[int]:
+    return {int(c[id_field]) for c in cells if str(c.get(id_field, "")).isdigit()}
+
+
 @transaction.atomic
 def save_target_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
     """Save the cells of the target grid: each valid cell is saved, each invalid one reported.
 
-    A cell is {"indikator": id, "kolom": "awal" | "akhir" | year, "value": text}. A cell is written whole
-    or not at all; an empty value removes the target.
+    A cell is {"indikator": id, "kolom": "awal" | "akhir" | year, "value": text}; each is one write, so
+    it is saved whole or not at all. An empty value removes the target.
     """
     ensure_draft(versi)
     result = CellResult()
-    years = set(versi.years)
-    ids = {int(c["indikator"]) for c in cells if str(c.get("indikator", "")).isdigit()}
     indicators = {
         i.pk: i
-        for i in Indikator.objects.filter(elemen__versi=versi, pk__in=ids).select_related("elemen__versi__renstra__opd")
+        for i in Indikator.objects.filter(elemen__versi=versi, pk__in=_ids(cells, "indikator")).select_related(
+            "elemen__versi__renstra__opd"
+        )
     }
     existing = {(t.indikator_id, t.tahun): t for t in Target.objects.filter(indikator_id__in=indicators)}
-    for cell in cells:
-        key = f"{cell.get('indikator')}:{cell.get('kolom')}"
-        ind = indicators.get(int(cell["indikator"])) if str(cell.get("indikator", "")).isdigit() else None
-        kolom = str(cell.get("kolom", ""))
-        if ind is None or not (kolom in (AWAL, AKHIR) or (kolom.isdigit() and int(kolom) in years)):
-            result.errors[key] = _("Sel ini bukan bagian dari Renstra ini.")
-            continue
+    columns = {AWAL, AKHIR, *map(str, versi.years)}
+    for key, ind, kolom, value in _grid_cells(cells, "indikator", indicators, columns, result):
         try:
-            parsed = parse_value(cell.get("value"))
+            parsed = parse_value(value)
         except UnreadableValue as error:
             result.errors[key] = str(error)
             continue
@@ -389,28 +403,20 @@ def save_target_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
                 "ind": ind.satuan,
             }
             continue
-        sid = transaction.savepoint()
-        try:
-            if kolom in (AWAL, AKHIR):
-                setattr(ind, f"kondisi_{kolom}_nilai", parsed.nilai)
-                setattr(ind, f"kondisi_{kolom}_teks", parsed.teks)
-                ind.save(update_fields=[f"kondisi_{kolom}_nilai", f"kondisi_{kolom}_teks", "updated_at"])
-            else:
-                tahun = int(kolom)
-                target = existing.get((ind.pk, tahun))
-                if parsed.is_empty:
-                    if target:
-                        target.delete()
-                elif target is None:
-                    Target.objects.create(indikator=ind, tahun=tahun, nilai=parsed.nilai, teks=parsed.teks)
-                elif (target.nilai, target.teks) != (parsed.nilai, parsed.teks):
-                    target.nilai, target.teks = parsed.nilai, parsed.teks
-                    target.indikator = ind
-                    target.save(update_fields=["nilai", "teks", "updated_at"])
-        except Exception:
-            transaction.savepoint_rollback(sid)
-            raise
-        transaction.savepoint_commit(sid)
+        if kolom in (AWAL, AKHIR):
+            setattr(ind, f"kondisi_{kolom}_nilai", parsed.nilai)
+            setattr(ind, f"kondisi_{kolom}_teks", parsed.teks)
+            ind.save(update_fields=[f"kondisi_{kolom}_nilai", f"kondisi_{kolom}_teks", "updated_at"])
+        else:
+            target = existing.get((ind.pk, int(kolom)))
+            if parsed.is_empty:
+                if target:
+                    target.delete()
+            elif target is None:
+                Target.objects.create(indikator=ind, tahun=int(kolom), nilai=parsed.nilai, teks=parsed.teks)
+            elif (target.nilai, target.teks) != (parsed.nilai, parsed.teks):
+                target.nilai, target.teks, target.indikator = parsed.nilai, parsed.teks, ind
+                target.save(update_fields=["nilai", "teks", "updated_at"])
         result.saved[key] = format_value(parsed.nilai, parsed.teks)
     return result
 
@@ -422,34 +428,25 @@ def save_pagu_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
 
     ensure_draft(versi)
     result = CellResult()
-    years = set(versi.years)
-    ids = {int(c["elemen"]) for c in cells if str(c.get("elemen", "")).isdigit()}
     subs = {
         e.pk: e
-        for e in Elemen.objects.filter(versi=versi, level=Level.SUB_KEGIATAN, pk__in=ids).select_related(
-            "versi__renstra__opd"
-        )
+        for e in Elemen.objects.filter(
+            versi=versi, level=Level.SUB_KEGIATAN, pk__in=_ids(cells, "elemen")
+        ).select_related("versi__renstra__opd")
     }
     existing = {(p.elemen_id, p.tahun): p for p in Pagu.objects.filter(elemen_id__in=subs)}
-    for cell in cells:
-        key = f"{cell.get('elemen')}:{cell.get('kolom')}"
-        sub = subs.get(int(cell["elemen"])) if str(cell.get("elemen", "")).isdigit() else None
-        kolom = str(cell.get("kolom", ""))
-        if sub is None or not (kolom.isdigit() and int(kolom) in years):
-            result.errors[key] = _("Sel ini bukan bagian dari Renstra ini.")
-            continue
+    for key, sub, kolom, value in _grid_cells(cells, "elemen", subs, set(map(str, versi.years)), result):
         try:
-            jumlah = parse_money(cell.get("value"))
+            jumlah = parse_money(value)
         except UnreadableValue as error:
             result.errors[key] = str(error)
             continue
-        tahun = int(kolom)
-        pagu = existing.get((sub.pk, tahun))
+        pagu = existing.get((sub.pk, int(kolom)))
         if jumlah is None:
             if pagu:
                 pagu.delete()
         elif pagu is None:
-            Pagu.objects.create(elemen=sub, tahun=tahun, jumlah=jumlah)
+            Pagu.objects.create(elemen=sub, tahun=int(kolom), jumlah=jumlah)
         elif pagu.jumlah != jumlah:
             pagu.jumlah, pagu.elemen = jumlah, sub
             pagu.save(update_fields=["jumlah", "updated_at"])

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", views.renstra_list, name="renstra_list"),
     path("opd/<int:opd>/baru/", views.renstra_create, name="renstra_create"),
     path("<int:pk>/", views.renstra_detail, name="renstra_detail"),
+    path("<int:pk>/riwayat/", views.renstra_history, name="renstra_history"),
     path("versi/<int:pk>/", views.versi_detail, name="versi_detail"),
     path("versi/<int:pk>/keterangan/", views.versi_update, name="versi_update"),
     path("versi/<int:pk>/tetapkan/", views.versi_tetapkan, name="versi_tetapkan"),

@@ -631,6 +631,20 @@ def versi_compare(request, pk: int):
     )
 
 
+def renstra_history(request, pk: int):
+    """Every change to this OPD's plans (targets, pagu, elements, versions), newest first."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.paginator import Paginator
+
+    from sakip.models import AuditEntry
+
+    renstra = access.get_for_user(request.user, Renstra.objects.select_related("opd", "periode"), Perm.VIEW, pk=pk)
+    types = ContentType.objects.filter(app_label="renstra").exclude(model__in=["nomenklatur", "periode"])
+    entries = AuditEntry.objects.filter(opd_ref=renstra.opd_id, content_type__in=types).select_related("content_type")
+    page = Paginator(entries, 100).get_page(request.GET.get("page"))
+    return render(request, "renstra/history.html", {"renstra": renstra, "page_obj": page, "object_list": page})
+
+
 # --- Grids ----------------------------------------------------------------------------------------
 
 

@@ -29,6 +29,7 @@ MATRIX = [
     ("pagu grid", lambda v: reverse("renstra:pagu_grid", args=[v.pk]), READ),
     ("compare", lambda v: reverse("renstra:versi_compare", args=[v.pk]), READ),
     ("history", lambda v: reverse("sakip:object_history", args=["renstra", "elemen", _sub(v).pk]), READ),
+    ("plan history", lambda v: reverse("renstra:renstra_history", args=[v.renstra_id]), READ),
     ("element form", lambda v: reverse("renstra:elemen_update", args=[_sub(v).pk]), EDIT),
     ("element delete", lambda v: reverse("renstra:elemen_delete", args=[_sub(v).pk]), EDIT),
     ("new element", lambda v: reverse("renstra:elemen_create", args=[v.pk]) + "?level=tujuan", EDIT),
@@ -209,3 +210,13 @@ def test_indicator_reorder(client, world, versi):
     response = client.post(reverse("renstra:child_move", args=["indikator", second.pk, "naik"]), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert program.indikator.order_by("urutan").first().uraian == "Indikator kedua"
+
+
+def test_plan_history_says_who_changed_which_target(client, world, versi):
+    ind = Indikator.objects.filter(elemen__versi=versi, elemen__level=Level.SUB_KEGIATAN).first()
+    client.force_login(world.alice)
+    body = json.dumps({"cells": [{"indikator": ind.pk, "kolom": "2022", "value": "44"}]})
+    client.post(reverse("renstra:target_grid", args=[versi.pk]), body, content_type="application/json")
+    client.force_login(world.bob)
+    html = client.get(reverse("renstra:renstra_history", args=[versi.renstra_id])).content.decode()
+    assert "Alice (alice)" in html and "<td>22</td><td>44</td>" in html

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from django import template
 
 from sakip.lib.nip import format_nip
 from sakip.lib.numbers import format_number, format_rupiah
+from sakip.lib.values import format_value
 
 register = template.Library()
+_DECIMAL = re.compile(r"-?\d+\.\d+")
 
 
 @register.filter
@@ -41,6 +46,8 @@ def audit_value(value):
         return "Ya"
     if value is False or value == "False":
         return "Tidak"
+    if isinstance(value, str) and _DECIMAL.fullmatch(value):
+        return format_value(Decimal(value))  # "22.0000" as stored → "22"; "62.5600" → "62,56"
     return value
 
 

@@ -47,7 +47,9 @@ class ScopedListView(ScopedMixin, SingleTableMixin, FilterView):
     create_url_name = ""
 
     def may_create(self) -> bool:
-        return False
+        """By default whoever manages the user's pemda may add to a list (OPD, pegawai, users)."""
+        user = self.request.user
+        return bool(user.pemda_id) and access.can(user, Perm.MANAGE, user.pemda)
 
     def get_context_data(self, **kwargs):
         from django.urls import reverse
@@ -108,6 +110,15 @@ class ScopedUpdateView(ScopedMixin, UpdateView):
         return response
 
 
+class PemdaOwnedCreateView(OwnedCreateView):
+    """Create an object of the user's own pemda (an OPD, a pegawai)."""
+
+    owner_field = "pemda"
+
+    def get_owner(self):
+        return require_pemda(self.request.user)
+
+
 def blockers(obj) -> list[str]:
     """What still refers to ``obj`` and stops its deletion, as "jenis: nama" lines."""
     collector = Collector(using="default")
@@ -143,6 +154,13 @@ class ScopedDeleteView(ScopedMixin, DeleteView):
             return HttpResponseRedirect(self.get_cancel_url())
         messages.success(self.request, _("%(obj)s dihapus.") % {"obj": name})
         return HttpResponseRedirect(success_url)
+
+
+class DeleteBackToObject(ScopedDeleteView):
+    """Cancelling a deletion goes back to the object's own page."""
+
+    def get_cancel_url(self) -> str:
+        return self.object.get_absolute_url()
 
 
 def require_pemda(user):

@@ -13,12 +13,13 @@ from sakip.forms import JabatanForm, PemdaForm, PerangkatDaerahForm, UnitKerjaFo
 from sakip.models import Jabatan, Pemda, PerangkatDaerah, UnitKerja
 from sakip.tables import PerangkatDaerahFilter, PerangkatDaerahTable
 from sakip.views.generic import (
+    DeleteBackToObject,
     OwnedCreateView,
+    PemdaOwnedCreateView,
     ScopedDeleteView,
     ScopedDetailView,
     ScopedListView,
     ScopedUpdateView,
-    require_pemda,
 )
 
 
@@ -48,9 +49,6 @@ class OpdList(ScopedListView):
     def get_queryset(self):
         return super().get_queryset().select_related("pemda")
 
-    def may_create(self) -> bool:
-        return bool(self.request.user.pemda_id) and access.can(self.request.user, Perm.MANAGE, self.request.user.pemda)
-
 
 class OpdDetail(ScopedDetailView):
     model = PerangkatDaerah
@@ -69,13 +67,9 @@ class OpdDetail(ScopedDetailView):
         return context
 
 
-class OpdCreate(OwnedCreateView):
+class OpdCreate(PemdaOwnedCreateView):
     model = PerangkatDaerah
     form_class = PerangkatDaerahForm
-    owner_field = "pemda"
-
-    def get_owner(self):
-        return require_pemda(self.request.user)
 
 
 class OpdUpdate(ScopedUpdateView):
@@ -83,12 +77,9 @@ class OpdUpdate(ScopedUpdateView):
     form_class = PerangkatDaerahForm
 
 
-class OpdDelete(ScopedDeleteView):
+class OpdDelete(DeleteBackToObject):
     model = PerangkatDaerah
     success_url = reverse_lazy("sakip:opd_list")
-
-    def get_cancel_url(self) -> str:
-        return self.object.get_absolute_url()
 
 
 class OpdChildMixin:

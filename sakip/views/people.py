@@ -11,12 +11,13 @@ from sakip.forms import PegawaiForm, PenugasanForm
 from sakip.models import Pegawai, Penugasan
 from sakip.tables import PegawaiFilter, PegawaiTable
 from sakip.views.generic import (
+    DeleteBackToObject,
     OwnedCreateView,
+    PemdaOwnedCreateView,
     ScopedDeleteView,
     ScopedDetailView,
     ScopedListView,
     ScopedUpdateView,
-    require_pemda,
 )
 
 
@@ -26,9 +27,6 @@ class PegawaiList(ScopedListView):
     filterset_class = PegawaiFilter
     title = _("Pegawai")
     create_url_name = "sakip:pegawai_create"
-
-    def may_create(self) -> bool:
-        return bool(self.request.user.pemda_id) and access.can(self.request.user, Perm.MANAGE, self.request.user.pemda)
 
 
 class PegawaiDetail(ScopedDetailView):
@@ -42,13 +40,9 @@ class PegawaiDetail(ScopedDetailView):
         return context
 
 
-class PegawaiCreate(OwnedCreateView):
+class PegawaiCreate(PemdaOwnedCreateView):
     model = Pegawai
     form_class = PegawaiForm
-    owner_field = "pemda"
-
-    def get_owner(self):
-        return require_pemda(self.request.user)
 
 
 class PegawaiUpdate(ScopedUpdateView):
@@ -56,12 +50,9 @@ class PegawaiUpdate(ScopedUpdateView):
     form_class = PegawaiForm
 
 
-class PegawaiDelete(ScopedDeleteView):
+class PegawaiDelete(DeleteBackToObject):
     model = Pegawai
     success_url = reverse_lazy("sakip:pegawai_list")
-
-    def get_cancel_url(self) -> str:
-        return self.object.get_absolute_url()
 
 
 class PenugasanMixin:

@@ -33,9 +33,6 @@ class UserList(ScopedListView):
             _managed_pemda(request)
         return super().dispatch(request, *args, **kwargs)
 
-    def may_create(self) -> bool:
-        return True  # only admins reach this list at all
-
 
 def _managed_pemda(request):
     pemda = require_pemda(request.user)
