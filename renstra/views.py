@@ -429,14 +429,17 @@ def _child_editor(request, model, form_class, *, owner_model, owner_field: str, 
     return _editor(request, versi, form, title=title, on_valid=save)
 
 
-def _owner_versi(owner) -> RenstraVersi:
-    if isinstance(owner, Elemen):
-        return owner.versi
-    if isinstance(owner, Strategi):
-        return owner.sasaran.versi
-    if isinstance(owner, Indikator | ArahKebijakan):
-        return _owner_versi(owner.elemen if isinstance(owner, Indikator) else owner.strategi)
-    raise TypeError(owner)
+def _owner_versi(obj) -> RenstraVersi:
+    """The version an element, indicator, strategi or arah kebijakan belongs to."""
+    if isinstance(obj, Elemen):
+        return obj.versi
+    if isinstance(obj, Indikator):
+        return obj.elemen.versi
+    if isinstance(obj, Strategi):
+        return obj.sasaran.versi
+    if isinstance(obj, ArahKebijakan):
+        return obj.strategi.sasaran.versi
+    raise TypeError(obj)
 
 
 @require_http_methods(["GET", "POST"])
