@@ -36,10 +36,11 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not e2e"
 
-## bench: server time and query count of the Renstra pages on a large generated plan
+## bench: page times and query counts on a large plan, then Excel import time and memory on 5,000 rows
 bench: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py bench_renstra
+	DEBUG=1 $(BIN)/python manage.py bench_import
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

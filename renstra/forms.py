@@ -199,3 +199,15 @@ class NomenklaturImportForm(forms.Form):
         if berkas.size > 20 * 1024 * 1024:
             raise forms.ValidationError(_("Berkas terlalu besar (maksimum 20 MB)."))
         return berkas
+
+
+class RenstraImportForm(forms.Form):
+    periode = forms.ModelChoiceField(label=_("Periode RPJMD"), queryset=Periode.objects.none())
+    berkas = forms.FileField(
+        label=_("Berkas Excel (.xlsx)"),
+        help_text=_("Tabel seperti T-C.27: Kode, Program/Kegiatan/Sub Kegiatan, Indikator, target dan Rp per tahun."),
+    )
+
+    def __init__(self, *args, opd, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["periode"].queryset = Periode.objects.filter(pemda_id=opd.pemda_id)

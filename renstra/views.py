@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import retarget, trigger_client_event
 
-from renstra import importers, services
+from renstra import importers, services, workbook
 from renstra.forms import (
     ArahKebijakanForm,
     ElemenForm,
@@ -26,6 +27,7 @@ from renstra.forms import (
     NomenklaturImportForm,
     PeriodeForm,
     RenstraCreateForm,
+    RenstraImportForm,
     SasaranRPJMDForm,
     StrategiForm,
     TetapkanForm,
@@ -710,6 +712,108 @@ def pagu_grid(request, pk: int):
         "renstra/pagu_grid.html",
         {"versi": versi, "plan": plan, "rows_html": rows_html, "years": plan.years, "can_edit": can_edit},
     )
+
+
+def versi_export(request, pk: int):
+    """The plan's tables as .xlsx: all of them, or one (?tabel=tc27, target, pagu ...)."""
+    from django.http import HttpResponse
+
+    from renstra import exporters
+
+    versi = _versi(request, pk)
+    table = request.GET.get("tabel", "")
+    tables = [table] if table in exporters.TABLES else None
+    renstra = versi.renstra
+    name = "_".join(
+        part.replace(" ", "-")
+        for part in (
+            "Renstra",
+            renstra.opd.singkatan or renstra.opd.kode,
+            f"{renstra.periode.tahun_awal}-{renstra.periode.tahun_akhir}",
+            f"v{versi.nomor}",
+            table if tables else "",
+        )
+        if part
+    )
+    response = HttpResponse(
+        exporters.export_workbook(versi, tables),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
+# --- Import from Excel ---------------------------------------------------------------------------
+
+IMPORT_DIR = "imports"
+
+
+def _import_path(token: str):
+    from django.conf import settings
+
+    if not re.fullmatch(r"[0-9a-f]{32}", token or ""):
+        return None
+    return settings.MEDIA_ROOT / IMPORT_DIR / f"{token}.xlsx"
+
+
+def _keep_upload(upload) -> str:
+    """Keep the uploaded file until the planner confirms (or a day passes)."""
+    import time
+    import uuid
+
+    from django.conf import settings
+
+    folder = settings.MEDIA_ROOT / IMPORT_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.xlsx"):
+        if old.stat().st_mtime < time.time() - 24 * 3600:
+            old.unlink(missing_ok=True)
+    token = uuid.uuid4().hex
+    with open(folder / f"{token}.xlsx", "wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    return token
+
+
+@require_http_methods(["GET", "POST"])
+def renstra_import(request, opd: int):
+    """Upload → preview (tree, counts, totals, every problem with its row and column) → confirm."""
+    opd = access.get_for_user(request.user, PerangkatDaerah.objects, Perm.EDIT, pk=opd)
+    form = RenstraImportForm(request.POST or None, request.FILES or None, opd=opd)
+    context = {"opd": opd, "form": form}
+    if request.method == "POST" and request.POST.get("token"):
+        return _confirm_import(request, opd)
+    if request.method == "POST" and form.is_valid():
+        periode, upload = form.cleaned_data["periode"], form.cleaned_data["berkas"]
+        report = workbook.read_renstra(upload, periode.years, size=upload.size)
+        token = _keep_upload(upload) if not report.errors else ""
+        context.update({"report": report, "periode": periode, "token": token, "upload_name": upload.name})
+        request.session[f"import:{token}"] = {"opd": opd.pk, "periode": periode.pk} if token else None
+    template = "renstra/_import_preview.html" if request.htmx and "report" in context else "renstra/import.html"
+    return render(request, template, context)
+
+
+def _confirm_import(request, opd):
+    token = request.POST["token"]
+    claim = request.session.pop(f"import:{token}", None)
+    path = _import_path(token)
+    if not claim or claim["opd"] != opd.pk or path is None or not path.exists():
+        messages.error(request, _("Pratinjau impor sudah kedaluwarsa; unggah berkasnya lagi."))
+        return redirect("renstra:renstra_import", opd=opd.pk)
+    periode = get_object_or_404(Periode, pk=claim["periode"], pemda_id=opd.pemda_id)
+    try:
+        with open(path, "rb") as handle:
+            report = workbook.read_renstra(handle, periode.years)
+        versi = workbook.save_renstra(report, opd, periode)
+    except workbook.ImportRefused as error:
+        messages.error(request, str(error))
+        return redirect("renstra:renstra_import", opd=opd.pk)
+    finally:
+        path.unlink(missing_ok=True)
+    messages.success(
+        request, _("Renstra diimpor sebagai %(v)s: %(n)d elemen.") % {"v": versi.label, "n": versi.elemen.count()}
+    )
+    return redirect(versi)
 
 
 # --- Nomenclature ----------------------------------------------------------------------------------

@@ -138,3 +138,24 @@ def test_evaluator_reads_and_other_opd_is_not_found(page, site):
     login(page, site.url, "perencana.blitar")
     response = page.goto(f"{site.url}/renstra/versi/{versi.pk}/")
     assert response.status == 404
+
+
+def test_planner_imports_the_sample_workbook(page, site):
+    from renstra.samples import SAMPLE
+
+    blitar = PerangkatDaerah.objects.get(pemda__kode="blitar")
+    Periode.objects.create(pemda=blitar.pemda, nama="RPJMD Blitar 2021–2026", tahun_awal=2021, tahun_akhir=2026)
+    login(page, site.url, "perencana.blitar")
+    page.get_by_role("link", name="Renstra", exact=True).click()
+    page.get_by_role("link", name="Impor dari Excel Bakesbangpol").click()
+    page.locator("#id_periode").select_option(label="RPJMD Blitar 2021–2026")
+    page.locator("#id_berkas").set_input_files(str(SAMPLE))
+    page.get_by_role("button", name="Unggah dan periksa").click()
+    preview = page.get_by_test_id("import-preview")
+    preview.wait_for()
+    assert "Rp 6.713.166.768" in page.get_by_test_id("import-totals").inner_text()
+    assert "#REF!" in page.get_by_test_id("import-problems").inner_text()
+    assert RenstraVersi.objects.filter(renstra__opd=blitar).count() == 0
+    page.get_by_role("button", name="Simpan sebagai draf").click()
+    page.get_by_text("Renstra diimpor sebagai Murni (versi 1)").wait_for()
+    assert page.locator("tr.level-sub_kegiatan").count() == 37

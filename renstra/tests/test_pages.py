@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from renstra import services
-from renstra.models import Elemen, Indikator, Level, Strategi, Target
+from renstra.models import Elemen, Indikator, Level, RenstraVersi, Strategi, Target
 from renstra.testing import generate_plan, make_versi
 
 ROLES = ["alice", "bob", "carol", "dave", "erin", "frank"]
@@ -220,3 +220,57 @@ def test_plan_history_says_who_changed_which_target(client, world, versi):
     client.force_login(world.bob)
     html = client.get(reverse("renstra:renstra_history", args=[versi.renstra_id])).content.decode()
     assert "Alice (alice)" in html and "<td>22</td><td>44</td>" in html
+
+
+def test_excel_download(client, world, versi):
+    client.force_login(world.bob)  # evaluators download too
+    response = client.get(reverse("renstra:versi_export", args=[versi.pk]) + "?tabel=pagu")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert 'filename="Renstra_BA_2021-2026_v1_pagu.xlsx"' in response["Content-Disposition"]
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    assert load_workbook(BytesIO(response.content)).sheetnames == ["Pagu"]
+    client.force_login(world.carol)
+    assert client.get(reverse("renstra:versi_export", args=[versi.pk])).status_code == 404
+
+
+def test_import_in_the_browser(client, world, periode):
+    from renstra.samples import SAMPLE
+
+    client.force_login(world.alice)
+    url = reverse("renstra:renstra_import", args=[world.opd_a.pk])
+    with open(SAMPLE, "rb") as handle:
+        response = client.post(url, {"periode": periode.pk, "berkas": handle}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert 'data-testid="import-preview"' in html and "<html" not in html
+    assert "Simpan sebagai draf" in html and "Rp 6.713.166.768" in html and "#REF!" in html
+    token = html.split('name="token" value="')[1].split('"')[0]
+    assert not Elemen.objects.filter(versi__renstra__opd=world.opd_a).exists()  # nothing before confirming
+    response = client.post(url, {"token": token})
+    versi = RenstraVersi.objects.get(renstra__opd=world.opd_a, renstra__periode=periode)
+    assert response.url == versi.get_absolute_url()
+    assert versi.elemen.filter(level=Level.SUB_KEGIATAN).count() == 37
+    # The token is spent: confirming again is refused with a message.
+    response = client.post(url, {"token": token}, follow=True)
+    assert "kedaluwarsa" in response.content.decode()
+
+
+def test_import_page_shows_errors_and_saves_nothing(client, world, periode):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(world.alice)
+    url = reverse("renstra:renstra_import", args=[world.opd_a.pk])
+    response = client.post(
+        url, {"periode": periode.pk, "berkas": SimpleUploadedFile("lama.xls", b"\xd0\xcf\x11\xe0rest")}
+    )
+    html = response.content.decode()
+    assert "Excel lama (.xls)" in html and "Simpan sebagai draf" not in html
+    assert not RenstraVersi.objects.filter(renstra__opd=world.opd_a).exists()
+
+
+@pytest.mark.parametrize("role,status", [("alice", 200), ("bob", 403), ("carol", 404), ("dave", 403), ("frank", 404)])
+def test_import_page_access(client, world, role, status):
+    client.force_login(getattr(world, role))
+    assert client.get(reverse("renstra:renstra_import", args=[world.opd_a.pk])).status_code == status

@@ -1,0 +1,311 @@
+"""The plan's tables as Excel: T-C.25, T-C.26, T-C.27, the target grid and the pagu grid.
+
+Numbers are written as numbers (Excel can sum them) with Rupiah and percentage formats; text is always
+text, so a cell beginning with "=", "+", "-" or "@" can never become a formula. T-C.27 is written the way
+:mod:`renstra.workbook` reads it, so export → import gives the same plan.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from io import BytesIO
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from renstra import services
+from renstra.models import Level, RenstraVersi
+
+RUPIAH = "#,##0"
+WHOLE = "#,##0"
+DECIMAL = "#,##0.00##"
+THIN = Side(style="thin", color="999999")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
+TABLES = {
+    "tc25": "T-C.25 Tujuan dan Sasaran",
+    "tc26": "T-C.26 Strategi dan Kebijakan",
+    "tc27": "T-C.27 Program dan Pendanaan",
+    "target": "Target",
+    "pagu": "Pagu",
+}
+
+
+def _number_format(value: Decimal, satuan: str = "") -> str:
+    whole = value == value.to_integral_value()
+    base = WHOLE if whole else DECIMAL
+    return f'{base}"%"' if satuan.strip() == "%" else base
+
+
+class Sheet:
+    """A worksheet with a title, a (merged) header and rows; numbers stay numbers, text stays text."""
+
+    def __init__(self, workbook: Workbook, name: str, title: str, subtitle: str):
+        self.ws = workbook.create_sheet(name[:31])
+        self.ws.append([title])
+        self.ws["A1"].font = Font(bold=True, size=12)
+        self.ws.append([subtitle])
+        self.ws.append([])
+        self.row = 3
+        self.widths: dict[int, int] = {}
+
+    def header(self, rows: list[list[str | None]], merges: list[tuple[int, int, int, int]]) -> None:
+        first = self.row + 1
+        for values in rows:
+            self.write(values, bold=True, fill=HEADER_FILL, wrap=True)
+        for r1, c1, r2, c2 in merges:
+            self.ws.merge_cells(start_row=first + r1, start_column=c1, end_row=first + r2, end_column=c2)
+        self.ws.freeze_panes = self.ws.cell(row=self.row + 1, column=1)
+        self.ws.print_title_rows = f"{first}:{self.row}"
+
+    def write(self, values: list, *, bold=False, fill=None, wrap=False, formats: dict[int, str] | None = None) -> int:
+        self.row += 1
+        for col, value in enumerate(values, start=1):
+            cell = self.ws.cell(row=self.row, column=col)
+            if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+                cell.value = value
+                cell.number_format = (formats or {}).get(col, _number_format(Decimal(value)))
+                cell.alignment = Alignment(horizontal="right", vertical="top")
+                length = 14
+            elif value not in (None, ""):
+                cell.value = str(value)
+                cell.data_type = TYPE_STRING  # never a formula, whatever the text begins with
+                cell.alignment = Alignment(wrap_text=True, vertical="top" if not wrap else "center")
+                length = max(len(line) for line in str(value).split("\n"))
+            else:
+                length = 0
+            cell.border = BORDER
+            if bold:
+                cell.font = Font(bold=True)
+            if fill:
+                cell.fill = fill
+            if not bold or not wrap:
+                self.widths[col] = max(self.widths.get(col, 8), min(length + 2, 60))
+        return self.row
+
+    def finish(self, min_widths: dict[int, int] | None = None) -> None:
+        for col, width in {**self.widths, **(min_widths or {})}.items():
+            self.ws.column_dimensions[get_column_letter(col)].width = max(width, (min_widths or {}).get(col, 0))
+        setup = self.ws.page_setup
+        setup.orientation = "landscape"
+        setup.paperSize = self.ws.PAPERSIZE_A4
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        setup.fitToWidth, setup.fitToHeight = 1, 0
+
+
+def _value(nilai, teks):
+    """A target as a cell: the number, or the qualitative text ("BB (75,3)")."""
+    if teks:
+        return teks
+    return nilai
+
+
+def _indicator_rows(ind, years) -> tuple[list, dict]:
+    targets = ind.targets
+    values = [_value(ind.kondisi_awal_nilai, ind.kondisi_awal_teks)]
+    values += [_value(targets[y].nilai, targets[y].teks) if y in targets else None for y in years]
+    values.append(_value(ind.kondisi_akhir_nilai, ind.kondisi_akhir_teks))
+    return values
+
+
+def export_workbook(versi: RenstraVersi, tables: list[str] | None = None) -> bytes:
+    plan = services.load_plan(versi, with_targets=True)
+    renstra = versi.renstra
+    subtitle = f"{renstra.opd.nama} {renstra.opd.pemda.nama} · {renstra.periode} · {versi.label}"
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    writers = {"tc25": _tc25, "tc26": _tc26, "tc27": _tc27, "target": _target, "pagu": _pagu}
+    for key in tables or list(TABLES):
+        writers[key](workbook, plan, subtitle)
+    out = BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _tc27_order(plan) -> list:
+    """Programs directly under the plan first: an importer attaches a program to the sasaran above it."""
+    roots = [n for n in plan.roots if n.elemen.level == Level.PROGRAM] + [
+        n for n in plan.roots if n.elemen.level != Level.PROGRAM
+    ]
+    out = []
+
+    def walk(nodes):
+        for node in nodes:
+            out.append(node)
+            walk(node.children)
+
+    walk(roots)
+    return out
+
+
+def _tc27(workbook, plan, subtitle) -> None:
+    years = plan.years
+    sheet = Sheet(workbook, "T-C.27", _("Tabel T-C.27 Rencana Program, Kegiatan, dan Pendanaan"), subtitle)
+    n_years = len(years)
+    end = 8 + 2 * n_years  # first column after the years
+    top = [
+        _("Tujuan"),
+        _("Sasaran"),
+        _("Kode"),
+        _("Program, Kegiatan dan Sub Kegiatan"),
+        _("Indikator Kinerja Tujuan, Sasaran, Program (outcome) dan Kegiatan (output)"),
+        _("Satuan"),
+        _("Data Capaian pada Tahun Awal Perencanaan"),
+        _("Target Kinerja Program dan Kerangka Pendanaan"),
+    ]
+    top += [None] * (2 * n_years - 1) + [_("Kondisi Kinerja pada Akhir Periode Renstra"), None]
+    top += [_("Unit Kerja Perangkat Daerah Penanggung Jawab"), _("Lokasi")]
+    second = [None] * 7 + [x for y in years for x in (f"Tahun {y}", None)] + [None] * 4
+    third = [None] * 7 + [_("Target"), _("Rp")] * n_years + [_("Target"), _("Rp"), None, None]
+    merges = [(0, c, 2, c) for c in (1, 2, 3, 4, 5, 6, 7, end + 2, end + 3)]
+    merges += [(0, 8, 0, end - 1), (0, end, 1, end + 1)]
+    merges += [(1, 8 + 2 * i, 1, 9 + 2 * i) for i in range(n_years)]
+    sheet.header([top, second, third], merges)
+    for node in _tc27_order(plan):
+        e = node.elemen
+        indicators = node.indikator or [None]
+        for i, ind in enumerate(indicators):
+            first = i == 0
+            row = [
+                e.nama if first and e.level == Level.TUJUAN else None,
+                e.nama if first and e.level == Level.SASARAN else None,
+                e.kode if first else None,
+                e.nama if first and e.level not in (Level.TUJUAN, Level.SASARAN) else None,
+                ind.uraian if ind else None,
+                ind.satuan if ind else None,
+            ]
+            values = _indicator_rows(ind, years) if ind else [None] * (n_years + 2)
+            row.append(values[0])
+            formats = {}
+            for j, year in enumerate(years):
+                row.append(values[1 + j])
+                row.append(node.pagu[year] if first and node.has_pagu and node.pagu[year] else None)
+                formats[9 + 2 * j] = RUPIAH
+            row.append(values[-1])
+            row.append(node.pagu_total if first and node.has_pagu and node.pagu_total else None)
+            formats[end + 1] = RUPIAH
+            if first and e.level == Level.SUB_KEGIATAN:
+                row += [e.unit_kerja.nama if e.unit_kerja else e.unit_kerja_teks, e.lokasi]
+            elif first:
+                row += [e.unit_kerja.nama if e.unit_kerja else e.unit_kerja_teks or None, e.lokasi or None]
+            if ind:
+                for col, value in (
+                    (7, values[0]),
+                    *((8 + 2 * j, values[1 + j]) for j in range(n_years)),
+                    (end, values[-1]),
+                ):
+                    if isinstance(value, Decimal):
+                        formats[col] = _number_format(value, ind.satuan)
+            bold = first and e.level in (Level.PROGRAM, Level.KEGIATAN)
+            sheet.write(row, bold=bold, fill=TOTAL_FILL if bold and e.level == Level.PROGRAM else None, formats=formats)
+    total = [None, None, _("JUMLAH"), None, None, None, None]
+    for year in years:
+        total += [None, plan.total[year]]
+    total += [None, plan.total_periode, None, None]
+    row = sheet.write(total, bold=True, fill=TOTAL_FILL, formats=dict.fromkeys(range(9, end + 2), RUPIAH))
+    sheet.ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=7)
+    sheet.finish({1: 24, 2: 24, 3: 18, 4: 40, 5: 40})
+
+
+def _tc25(workbook, plan, subtitle) -> None:
+    years = plan.years
+    sheet = Sheet(workbook, "T-C.25", _("Tabel T-C.25 Tujuan dan Sasaran Jangka Menengah"), subtitle)
+    top = [_("Tujuan"), _("Indikator Tujuan"), _("Sasaran"), _("Indikator Sasaran"), _("Satuan"), _("Kondisi Awal")]
+    top += [_("Target Kinerja Tujuan/Sasaran")] + [None] * (len(years) - 1) + [_("Kondisi Akhir")]
+    second = [None] * 6 + [str(y) for y in years] + [None]
+    merges = [(0, c, 1, c) for c in range(1, 7)] + [(0, 7, 0, 6 + len(years)), (0, 7 + len(years), 1, 7 + len(years))]
+    sheet.header([top, second], merges)
+    for node in plan.flat():
+        e = node.elemen
+        if e.level not in (Level.TUJUAN, Level.SASARAN):
+            continue
+        for i, ind in enumerate(node.indikator or [None]):
+            is_tujuan = e.level == Level.TUJUAN
+            row = [
+                e.nama if is_tujuan and i == 0 else None,
+                ind.uraian if ind and is_tujuan else None,
+                e.nama if not is_tujuan and i == 0 else None,
+                ind.uraian if ind and not is_tujuan else None,
+                ind.satuan if ind else None,
+            ]
+            row += _indicator_rows(ind, years) if ind else [None] * (len(years) + 2)
+            sheet.write(row)
+    sheet.finish({1: 30, 2: 30, 3: 30, 4: 30})
+
+
+def _tc26(workbook, plan, subtitle) -> None:
+    periode = plan.versi.renstra.periode
+    sheet = Sheet(workbook, "T-C.26", _("Tabel T-C.26 Tujuan, Sasaran, Strategi, dan Kebijakan"), subtitle)
+    sheet.write([f"{_('Visi')}: {periode.visi}"], bold=True)
+    misi = {n.elemen.misi for n in plan.flat() if n.elemen.misi_id}
+    for m in sorted(misi, key=lambda m: m.nomor):
+        sheet.write([f"{_('Misi')} {m.nomor}: {m.uraian}"], bold=True)
+    sheet.header([[_("Tujuan"), _("Sasaran"), _("Strategi"), _("Arah Kebijakan")]], [])
+    for node in plan.flat():
+        e = node.elemen
+        if e.level == Level.TUJUAN:
+            sheet.write([e.nama, None, None, None])
+        elif e.level == Level.SASARAN:
+            sheet.write([None, e.nama, None, None])
+            for strategi in node.strategi:
+                policies = list(strategi.kebijakan.all()) or [None]
+                for i, kebijakan in enumerate(policies):
+                    sheet.write(
+                        [None, None, strategi.uraian if i == 0 else None, kebijakan.uraian if kebijakan else None]
+                    )
+    sheet.finish({1: 35, 2: 35, 3: 40, 4: 50})
+
+
+def _target(workbook, plan, subtitle) -> None:
+    years = plan.years
+    sheet = Sheet(workbook, "Target", _("Target indikator per tahun"), subtitle)
+    sheet.header(
+        [
+            [
+                _("Tingkat"),
+                _("Kode"),
+                _("Uraian"),
+                _("Indikator"),
+                _("Satuan"),
+                _("Kondisi Awal"),
+                *map(str, years),
+                _("Kondisi Akhir"),
+            ]
+        ],
+        [],
+    )
+    for node in plan.flat():
+        e = node.elemen
+        for ind in node.indikator:
+            values = _indicator_rows(ind, years)
+            formats = {6 + i: _number_format(v, ind.satuan) for i, v in enumerate(values) if isinstance(v, Decimal)}
+            sheet.write([e.get_level_display(), e.kode, e.nama, ind.uraian, ind.satuan, *values], formats=formats)
+    sheet.finish({3: 40, 4: 40})
+
+
+def _pagu(workbook, plan, subtitle) -> None:
+    years = plan.years
+    sheet = Sheet(workbook, "Pagu", _("Pagu indikatif per tahun (Rp)"), subtitle)
+    sheet.header([[_("Tingkat"), _("Kode"), _("Uraian"), *map(str, years), _("Jumlah")]], [])
+    formats = dict.fromkeys(range(4, 5 + len(years)), RUPIAH)
+    for node in plan.flat():
+        if not node.has_pagu:
+            continue
+        e = node.elemen
+        bold = e.level != Level.SUB_KEGIATAN
+        sheet.write(
+            [e.get_level_display(), e.kode, e.nama, *(node.pagu[y] for y in years), node.pagu_total],
+            bold=bold,
+            formats=formats,
+        )
+    sheet.write(
+        [None, None, _("JUMLAH"), *(plan.total[y] for y in years), plan.total_periode],
+        bold=True,
+        fill=TOTAL_FILL,
+        formats=formats,
+    )
+    sheet.finish({3: 50})
