@@ -37,6 +37,9 @@ def pytest_configure(config):
     settings.CSRF_COOKIE_SECURE = False
     settings.ALLOWED_HOSTS = ["*"]
     settings.AXES_ENABLED = False  # the throttling test turns it back on
+    import tempfile
+
+    settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="sakip-media-")  # signed PDFs of tests land here
 
 
 def pytest_collection_modifyitems(config, items):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -753,7 +754,7 @@ def _import_path(token: str):
 
     if not re.fullmatch(r"[0-9a-f]{32}", token or ""):
         return None
-    return settings.MEDIA_ROOT / IMPORT_DIR / f"{token}.xlsx"
+    return Path(settings.MEDIA_ROOT) / IMPORT_DIR / f"{token}.xlsx"
 
 
 def _keep_upload(upload) -> str:
@@ -763,7 +764,7 @@ def _keep_upload(upload) -> str:
 
     from django.conf import settings
 
-    folder = settings.MEDIA_ROOT / IMPORT_DIR
+    folder = Path(settings.MEDIA_ROOT) / IMPORT_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.xlsx"):
         if old.stat().st_mtime < time.time() - 24 * 3600:

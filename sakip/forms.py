@@ -42,7 +42,16 @@ class ScopedModelForm(forms.ModelForm):
 class PemdaForm(forms.ModelForm):
     class Meta:
         model = Pemda
-        fields = ["nama", "jenis", "provinsi", "kepala_daerah_jabatan", "kepala_daerah_nama", "ibukota", "logo"]
+        fields = [
+            "nama",
+            "jenis",
+            "provinsi",
+            "kepala_daerah_jabatan",
+            "kepala_daerah_nama",
+            "ibukota",
+            "logo",
+            "ukuran_kertas",
+        ]
 
 
 class PerangkatDaerahForm(ScopedModelForm):

@@ -66,6 +66,12 @@ class Pemda(TimeStampedModel):
         _("ibukota"), max_length=100, help_text=_("Tempat yang ditulis pada tanggal dokumen, mis. Paringin.")
     )
     logo = models.ImageField(_("logo"), upload_to="logo/pemda/", blank=True)
+    ukuran_kertas = models.CharField(
+        _("ukuran kertas dokumen"),
+        max_length=2,
+        choices=[("A4", "A4 (210 × 297 mm)"), ("F4", "F4/Folio (215 × 330 mm)")],
+        default="A4",
+    )
 
     class Meta:
         verbose_name = _("pemerintah daerah")

@@ -41,6 +41,7 @@ urlpatterns = [
     path("", general.home, name="home"),
     path("", include((sakip_patterns, "sakip"))),
     path("renstra/", include("renstra.urls")),
+    path("pk/", include("kinerja.urls")),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),

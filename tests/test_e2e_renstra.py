@@ -49,11 +49,11 @@ def row(page, text):
 
 def test_planner_builds_a_plan_and_revises_it(page, site):
     blitar = PerangkatDaerah.objects.get(pemda__kode="blitar")
-    Periode.objects.create(pemda=blitar.pemda, nama="RPJMD Blitar 2021–2026", tahun_awal=2021, tahun_akhir=2026)
+    Periode.objects.create(pemda=blitar.pemda, nama="RPJMD Blitar 2025–2030", tahun_awal=2025, tahun_akhir=2030)
     login(page, site.url, "perencana.blitar")
     page.get_by_role("link", name="Renstra", exact=True).click()
     page.get_by_role("link", name="Renstra baru Bakesbangpol").click()
-    page.locator("#id_periode").select_option(label="RPJMD Blitar 2021–2026")
+    page.locator("#id_periode").select_option(label="RPJMD Blitar 2025–2030")
     page.get_by_role("button", name="Simpan").click()
     assert page.get_by_text("Renstra ini masih kosong").is_visible()
 
@@ -87,7 +87,7 @@ def test_planner_builds_a_plan_and_revises_it(page, site):
     page.locator('input[data-row="0"][data-col="4"]').fill("79")
     page.keyboard.press("Control+s")
     page.get_by_text("1 sel tersimpan.").wait_for()
-    versi = RenstraVersi.objects.get(renstra__opd=blitar)
+    versi = RenstraVersi.objects.get(renstra__opd=blitar, renstra__periode__tahun_awal=2025)
     ind = Indikator.objects.get(elemen__versi=versi, uraian="Tingkat partisipasi pemilih")
     assert [t.tampil for t in Target.objects.filter(indikator=ind).order_by("tahun")] == [
         "75", "76,5", "78", "79", "80", "81,25"
@@ -95,9 +95,9 @@ def test_planner_builds_a_plan_and_revises_it(page, site):
 
     # Pagu: totals follow as you type, then save.
     page.get_by_role("link", name="Pagu", exact=True).click()
-    page.locator('input[data-row="0"][data-col="0"]').click()  # the first sub kegiatan, 2021
+    page.locator('input[data-row="0"][data-col="0"]').click()  # the first sub kegiatan, first year
     page.evaluate(PASTE, "1.250.000\t2,500,000")
-    assert page.locator("[data-grand='2022']").inner_text() == "2.500.000"
+    assert page.locator("[data-grand='2026']").inner_text() == "2.500.000"
     page.get_by_role("button", name="Simpan").click()
     page.get_by_text("2 sel tersimpan.").wait_for()
     assert Pagu.objects.filter(elemen__versi=versi).count() == 2
@@ -107,7 +107,7 @@ def test_planner_builds_a_plan_and_revises_it(page, site):
     page.locator("#id_dasar_hukum_nomor").fill("Peraturan Bupati Blitar Nomor 10 Tahun 2022")
     page.get_by_role("button", name="Simpan").click()
     page.goto(f"{site.url}/renstra/versi/{versi.pk}/tetapkan/")
-    page.locator("#id_berlaku_mulai").select_option("2022")
+    page.locator("#id_berlaku_mulai").select_option("2026")
     page.get_by_role("button", name="Tetapkan").click()
     assert page.get_by_text("ditetapkan dan kini hanya dapat dibaca").is_visible()
     page.goto(f"{site.url}/renstra/{versi.renstra_id}/")
@@ -119,7 +119,7 @@ def test_planner_builds_a_plan_and_revises_it(page, site):
     page.get_by_text("1 sel tersimpan.").wait_for()
     page.get_by_role("link", name="Bandingkan").click()
     compare = page.get_by_test_id("compare").inner_text()
-    assert "target 2026" in compare and "81,25" in compare and "85" in compare
+    assert "target 2030" in compare and "81,25" in compare and "85" in compare
     assert Elemen.objects.filter(versi__renstra=versi.renstra).count() == 10
 
 
@@ -144,18 +144,17 @@ def test_planner_imports_the_sample_workbook(page, site):
     from renstra.samples import SAMPLE
 
     blitar = PerangkatDaerah.objects.get(pemda__kode="blitar")
-    Periode.objects.create(pemda=blitar.pemda, nama="RPJMD Blitar 2021–2026", tahun_awal=2021, tahun_akhir=2026)
     login(page, site.url, "perencana.blitar")
     page.get_by_role("link", name="Renstra", exact=True).click()
     page.get_by_role("link", name="Impor dari Excel Bakesbangpol").click()
-    page.locator("#id_periode").select_option(label="RPJMD Blitar 2021–2026")
+    page.locator("#id_periode").select_option(label="RPJMD Kabupaten Blitar 2021–2026")
     page.locator("#id_berkas").set_input_files(str(SAMPLE))
     page.get_by_role("button", name="Unggah dan periksa").click()
     preview = page.get_by_test_id("import-preview")
     preview.wait_for()
     assert "Rp 6.713.166.768" in page.get_by_test_id("import-totals").inner_text()
     assert "#REF!" in page.get_by_test_id("import-problems").inner_text()
-    assert RenstraVersi.objects.filter(renstra__opd=blitar).count() == 0
+    assert RenstraVersi.objects.filter(renstra__opd=blitar).count() == 1  # the demo's; nothing saved yet
     page.get_by_role("button", name="Simpan sebagai draf").click()
-    page.get_by_text("Renstra diimpor sebagai Murni (versi 1)").wait_for()
+    page.get_by_text("Renstra diimpor sebagai Perubahan (versi 2)").wait_for()
     assert page.locator("tr.level-sub_kegiatan").count() == 37

@@ -57,3 +57,9 @@ def get_item(mapping, key):
     if mapping is None:
         return None
     return mapping.get(key if key is not None else "None", mapping.get(str(key), ()))
+
+
+@register.filter
+def angka_ringkas(value):
+    """A target as people write it: "3", "62,56", "" (no trailing ,00)."""
+    return format_value(value) if value not in (None, "") else ""

@@ -217,11 +217,12 @@ def test_pemda_profile(admin_client, world):
             "jenis": "kabupaten",
             "kepala_daerah_jabatan": "Bupati Satu",
             "ibukota": "Kota Satu",
+            "ukuran_kertas": "F4",
         },
     )
     assert response.status_code == 302
     world.pemda.refresh_from_db()
-    assert world.pemda.ibukota == "Kota Satu"
+    assert world.pemda.ibukota == "Kota Satu" and world.pemda.ukuran_kertas == "F4"
 
 
 def test_opd_detail_shows_positions_and_holders(admin_client, world, django_assert_max_num_queries):

@@ -1,0 +1,312 @@
+"""Demo for the PK and Rencana Aksi issue.
+
+* Bakesbangpol Kabupaten Blitar: its Renstra 2021–2026 as far as the LKjIP 2024 (seed 001) tells it —
+  the tujuan and its indicators (Tabel 2.2), the four sasaran with their IKU (Tabel 2.3), the 2024 targets
+  (Tabel 2.4) and end-of-period targets (Tabel 3.2), the six programs with their kegiatan and sub kegiatan,
+  indicators, 2024 targets and 2024 pagu (Tabel 2.5, 3.7, 3.8–3.10). The seed prints no codes for the
+  program penunjang's sub kegiatan; they take the nomenclature's. Other years' targets are not in the
+  seed and stay empty (the completeness panel says so).
+* The PK 2024 of the head of Bakesbangpol Blitar, signed, and its PK Perubahan (after the DPPA), signed;
+  a cascaded PK of the Kepala Bidang Politik Dalam Negeri as a draft (the seed names no holder).
+* Kota Metro (a third pemda) with its Kesbangpol and the Rencana Aksi 2021 of seed 003.
+
+Signing dates are not in the seeds: 31 January and 1 October 2024 are used.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from kinerja import services
+from kinerja.models import Aksi, PerjanjianKinerja, PKAnggaran, PKIndikator, RencanaAksi
+from renstra.models import Elemen, Indikator, Level, Misi, Pagu, Periode, Renstra, RenstraVersi, Target
+from sakip.lib.values import parse_money, parse_value
+from sakip.models import Jabatan, Jenjang, Pegawai, Pemda, Penugasan, PerangkatDaerah, UnitKerja
+
+BID_IDEOLOGI = "Bidang Ideologi, Wawasan Kebangsaan dan Karakter Bangsa"
+BID_POLITIK = "Bidang Politik Dalam Negeri"
+BID_EKOSOSBUD = "Bidang Ketahanan Ekonomi, Sosial, Budaya, Agama dan Organisasi Kemasyarakatan"
+BID_KEWASPADAAN = "Bidang Kewaspadaan Nasional dan Penanganan Konflik"
+
+TUJUAN = (
+    "Penguatan karakter Pancasila melalui kesalehan sosial untuk mewujudkan stabilitas wilayah di bidang "
+    "IPOLEKSOSBUD (Ideologi, Politik, Ekonomi, Sosial dan Budaya)",
+    [("Indeks Kesalehan Sosial", "Indeks"), ("Persentase stabilitas di bidang IPOLEKSOSBUD (Ideologi, Politik, Ekonomi, Sosial Budaya)", "%"), ("Nilai SAKIP Perangkat Daerah", "Nilai")],
+)  # fmt: skip
+
+# sasaran, IKU, satuan, target 2024, end target 2026, programs
+# program: (kode, nama, indikator, target 2024, unit, kegiatan [(kode, nama, indikator, target, subs [(kode, nama, indikator, target, pagu)])])
+SASARAN = [
+    ("Meningkatnya indeks kesalehan sosial melalui fasilitasi lembaga kesatuan bangsa", "Indeks Kesalehan Sosial", "Indeks", "86", "90", [
+        ("8.01.02", "Program Penguatan Ideologi Pancasila dan Karakter Kebangsaan",
+         "Persentase Kebijakan Teknis dan pemantapan pelaksanaan Bidang ideologi Pancasila dan Karakter Kebangsaan yang dilaksanakan", "80%", BID_IDEOLOGI, [
+            ("8.01.02.2.01", "Perumusan Kebijakan Teknis dan Pemantapan Pelaksanaan Bidang Ideologi Pancasila dan Karakter Kebangsaan",
+             "Persentase kegiatan pemantapan ideologi Pancasila dan karakter bangsa yang dilaksanakan", "80%", [
+                ("8.01.02.2.01.0003", "Pelaksanaan Kebijakan di Bidang Ideologi Wawasan Kebangsaan, Bela Negara, Karakter Bangsa, Pembauran Kebangsaan, Bineka Tunggal Ika dan Sejarah Kebangsaan",
+                 "Jumlah Orang yang Mengikuti Pelaksanaan Kebijakan di Bidang Ideologi Wawasan Kebangsaan, Bela Negara, Karakter Bangsa, Pembauran Kebangsaan, Bineka Tunggal Ika dan Sejarah Kebangsaan", "450 orang", "273.103.297"),
+                ("8.01.02.2.01.0005", "Pelaksanaan Monitoring Evaluasi dan Pelaporan di Bidang Ideologi Wawasan Kebangsaan, Bela Negara, Karakter Bangsa, Pembauran Kebangsaan, Bineka Tunggal Ika dan Sejarah Kebangsaan",
+                 "Jumlah Laporan Hasil Monitoring Evaluasi dan Pelaporan di Bidang Ideologi Wawasan Kebangsaan, Bela Negara, Karakter Bangsa, Pembauran Kebangsaan, Bineka Tunggal Ika dan Sejarah Kebangsaan", "4 laporan", "3.600.000"),
+                ("8.01.02.2.01.0007", "Pembinaan terhadap aktivitas kepaskibrakaan dan Purnapaskibraka",
+                 "Laporan Hasil Pembinaan Aktivitas Kepaskibrakaan dan Laporan Hasil Pembinaan Purnapaskibraka", "4 dokumen", "24.562.992"),
+                ("8.01.02.2.01.0008", "Pembentukan Paskibraka", "Jumlah Paskibraka", "72 orang", "692.503.710"),
+                ("8.01.02.2.01.0009", "Pembinaan Lanjutan kepada Purnapaskibraka Duta Pancasila",
+                 "Laporan Hasil Pembinaan Lanjutan kepada Purnapaskibraka Duta Pancasila", "4 dokumen", "6.630.000"),
+            ]),
+        ]),
+        ("8.01.05", "Program Pembinaan dan Pengembangan Ketahanan Ekonomi, Sosial, dan Budaya",
+         "Persentase Kebijakan Teknis Dan Pemantapan Bidang Ketahanan Ekonomi, Sosial Dan Budaya yang dilaksanakan", "84%", BID_EKOSOSBUD, [
+            ("8.01.05.2.01", "Perumusan Kebijakan Teknis dan Pemantapan Pelaksanaan Bidang Ketahanan Ekonomi, Sosial dan Budaya",
+             "Persentase Kebijakan Teknis dan Pemantapan Pelaksanaan Bidang Ketahanan Ekonomi, Sosial dan Budaya yang dihasilkan", "84%", [
+                ("8.01.05.2.01.0003", "Pelaksanaan Kebijakan di Bidang Ketahanan Ekonomi, Sosial, Budaya dan Fasilitasi Pencegahan Penyalahgunaan Narkotika, Fasilitasi Kerukunan Umat Beragama dan Penghayat Kepercayaan di Daerah",
+                 "Jumlah Orang yang Mengikuti Pelaksanaan Kebijakan di Bidang Ketahanan Ekonomi, Sosial, Budaya dan Fasilitasi Pencegahan Penyalahgunaan Narkotika, Fasilitasi Kerukunan Umat Beragama dan Penghayat Kepercayaan di Daerah", "175 orang", "45.677.088"),
+                ("8.01.05.2.01.0004", "Pelaksanaan Koordinasi di Bidang Ketahanan Ekonomi, Sosial, Budaya dan Fasilitasi Pencegahan Penyalahgunaan Narkotika, Fasilitasi Kerukunan Umat Beragama dan Penghayat Kepercayaan di Daerah",
+                 "Jumlah Orang yang Mengikuti Koordinasi di Bidang Ketahanan Ekonomi, Sosial, Budaya dan Fasilitasi Pencegahan Penyalahgunaan Narkotika, Fasilitasi Kerukunan Umat Beragama dan Penghayat Kepercayaan di Daerah", "225 orang", "57.867.920"),
+                ("8.01.05.2.01.0005", "Pelaksanaan Monitoring, Evaluasi dan Pelaporan di Bidang Ketahanan Ekonomi, Sosial, Budaya dan Fasilitasi Pencegahan Penyalahgunaan Narkotika, Fasilitasi Kerukunan Umat Beragama dan Penghayat Kepercayaan di Daerah",
+                 "Jumlah Laporan Hasil Monitoring, Evaluasi dan Pelaporan di Bidang Ketahanan Ekonomi, Sosial, Budaya dan Fasilitasi Pencegahan Penyalahgunaan Narkotika, Fasilitasi Kerukunan Umat Beragama dan Penghayat Kepercayaan di Daerah", "3 laporan", "4.320.680"),
+            ]),
+        ]),
+    ]),
+    ("Meningkatnya penanganan konflik sosial di masyarakat", "Tingkat penanganan konflik sosial di masyarakat", "%", "90%", "95%", [
+        ("8.01.06", "Program Peningkatan Kewaspadaan Nasional dan Peningkatan Kualitas dan Fasilitasi Penanganan Konflik Sosial",
+         "Tingkat penanganan konflik sosial di masyarakat", "90%", BID_KEWASPADAAN, [
+            ("8.01.06.2.01", "Perumusan Kebijakan Teknis dan Pelaksanaan Pemantapan Kewaspadaan Nasional dan Penanganan Konflik Sosial",
+             "Persentase kegiatan pemantapan Kewaspadaan Nasional dan penanganan konflik sosial yang dilaksanakan", "90%", [
+                ("8.01.06.2.01.0004", "Pelaksanaan Koordinasi di Bidang Kewaspadaan Dini, Kerjasama Intelijen, Pemantauan Orang Asing, Tenaga Kerja Asing dan Lembaga Asing, Kewaspadaan Perbatasan Antar Negara, Fasilitasi Kelembagaan Bidang Kewaspadaan, serta Penanganan Konflik di Daerah",
+                 "Jumlah Orang yang Mengikuti Koordinasi di Bidang Kewaspadaan Dini, Kerja Sama Intelijen, Pemantauan Orang Asing, Tenaga Kerja Asing dan Lembaga Asing, Kewaspadaan Perbatasan antar Negara, Fasilitasi Kelembagaan Bidang Kewaspadaan, serta Penanganan Konflik di Daerah", "185 orang", "196.838.000"),
+                ("8.01.06.2.01.0005", "Pelaksanaan Monitoring, Evaluasi dan Pelaporan di Bidang Kewaspadaan Dini, Kerjasama Intelijen, Pemantauan Orang Asing, Tenaga Kerja Asing dan Lembaga Asing, Kewaspadaan Perbatasan Antar Negara, Fasilitasi Kelembagaan Bidang Kewaspadaan, serta Penanganan Konflik di Daerah",
+                 "Jumlah Laporan Hasil Monitoring, Evaluasi dan Pelaporan di Bidang Kewaspadaan Dini, Kerja Sama Intelijen, Pemantauan Orang Asing, Tenaga Kerja Asing dan Lembaga Asing, Kewaspadaan Perbatasan antar Negara", "8 laporan", "50.664.000"),
+                ("8.01.06.2.01.0006", "Pelaksanaan Forum Koordinasi Pimpinan Daerah Kabupaten/Kota",
+                 "Jumlah Dokumen Hasil Pelaksanaan Forum Koordinasi Pimpinan Daerah Kabupaten/Kota", "4 dokumen", "879.096.500"),
+            ]),
+        ]),
+    ]),
+    ("Meningkatnya partisipasi politik masyarakat melalui penguatan infrastruktur demokrasi", "Tingkat fasilitasi penguatan infrastruktur demokrasi", "%", "80%", "80%", [
+        ("8.01.03", "Program Peningkatan Peran Partai Politik dan Lembaga Pendidikan melalui Pendidikan Politik dan Pengembangan Etika serta Budaya Politik",
+         "Tingkat kehadiran masyarakat dalam pemilu dan pilkada", "80%", BID_POLITIK, [
+            ("8.01.03.2.01", "Perumusan Kebijakan Teknis dan Pemantapan Pelaksanaan Bidang Pendidikan Politik, Etika Budaya Politik, Peningkatan Demokrasi, Fasilitasi Kelembagaan Pemerintahan, Perwakilan dan Partai Politik, Pemilihan Umum/Pemilihan Umum Kepala Daerah, serta Pemantauan Situasi Politik",
+             "Persentase kegiatan peningkatan partisipasi masyarakat dalam pemilu dan pilkada yang dilaksanakan", "80%", [
+                ("8.01.03.2.01.0003", "Pelaksanaan Kebijakan di Bidang Pendidikan Politik, Etika Budaya Politik, Peningkatan Demokrasi, Fasilitasi Kelembagaan Pemerintahan, Perwakilan dan Partai Politik, Pemilihan Umum/Pemilihan Umum Kepala Daerah, serta Pemantauan Situasi Politik di Daerah",
+                 "Jumlah Orang yang Mengikuti Pelaksanaan Kebijakan di Bidang Pendidikan Politik, Etika Budaya Politik, Peningkatan Demokrasi, Fasilitasi Kelembagaan Pemerintahan, Perwakilan dan Partai Politik, Pemilihan Umum/Pemilihan Umum Kepala Daerah, serta Pemantauan Situasi Politik di Daerah", "225 orang", "64.206.097"),
+                ("8.01.03.2.01.0004", "Pelaksanaan Koordinasi di Bidang Pendidikan Politik, Etika Budaya Politik, Peningkatan Demokrasi, Fasilitasi Kelembagaan Pemerintahan, Perwakilan dan Partai Politik, Pemilihan Umum/Pemilihan Umum Kepala Daerah, serta Pemantauan Situasi Politik di Daerah",
+                 "Jumlah Orang yang Mengikuti Koordinasi Kebijakan di Bidang Pendidikan Politik, Etika Budaya Politik, Peningkatan Demokrasi, Fasilitasi Kelembagaan Pemerintahan, Perwakilan dan Partai Politik, Pemilihan Umum/Pemilihan Umum Kepala Daerah, serta Pemantauan Situasi Politik di Daerah", "225 orang", "362.325.846"),
+                ("8.01.03.2.01.0005", "Pelaksanaan Monitoring, Evaluasi dan Pelaporan di Bidang Pendidikan Politik, Etika Budaya Politik, Peningkatan Demokrasi, Fasilitasi Kelembagaan Pemerintahan, Perwakilan dan Partai Politik, Pemilihan Umum/Pemilihan Umum Kepala Daerah, serta Pemantauan Situasi Politik di Daerah",
+                 "Jumlah Laporan Hasil Monitoring, Evaluasi dan Pelaporan di Bidang Pendidikan Politik, Etika Budaya Politik, Peningkatan Demokrasi, Fasilitasi Kelembagaan Pemerintahan, Perwakilan dan Partai Politik, Pemilihan Umum/Pemilihan Umum Kepala Daerah", "9 laporan", "57.561.451.889"),
+            ]),
+        ]),
+        ("8.01.04", "Program Pemberdayaan dan Pengawasan Organisasi Kemasyarakatan",
+         "Persentase organisasi kemasyarakatan yang diberdayakan", "27%", BID_EKOSOSBUD, [
+            ("8.01.04.2.01", "Perumusan Kebijakan Teknis dan Pemantapan Pelaksanaan Bidang Pemberdayaan dan Pengawasan Organisasi Kemasyarakatan",
+             "Persentase ormas yang dibina", "27%", [
+                ("8.01.04.2.01.0003", "Pelaksanaan Kebijakan di Bidang Pendaftaran Ormas, Pemberdayaan Ormas, Evaluasi dan Mediasi Sengketa Ormas, Pengawasan Ormas dan Ormas Asing di Daerah",
+                 "Jumlah Orang yang Mengikuti Pelaksanaan Kebijakan di Bidang Pendaftaran Ormas, Pemberdayaan Ormas, Evaluasi dan Mediasi Sengketa Ormas, Pengawasan Ormas dan Ormas Asing di Daerah", "185 orang", "18.900.000"),
+                ("8.01.04.2.01.0005", "Pelaksanaan Monitoring, Evaluasi dan Pelaporan di Bidang Pendaftaran Ormas, Pemberdayaan Ormas, Evaluasi dan Mediasi Sengketa Ormas, Pengawasan Ormas dan Ormas Asing di Daerah",
+                 "Jumlah Laporan Hasil Monitoring, Evaluasi dan Pelaporan di Bidang Pendaftaran Ormas, Pemberdayaan Ormas, Evaluasi dan Mediasi Sengketa Ormas, Pengawasan Ormas dan Ormas Asing di Daerah", "8 laporan", "2.726.102.232"),
+            ]),
+        ]),
+    ]),
+    ("Meningkatnya akuntabilitas pada Bakesbangpol Kab. Blitar", "Nilai SAKIP pada Bakesbangpol Kab.Blitar", "Nilai", "BB (75,3)", "BB (75,9)", [
+        ("8.01.01", "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "", "", "Sekretariat", [
+            ("8.01.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah", "", "", [
+                ("8.01.01.2.01.0007", "Evaluasi Kinerja Perangkat Daerah", "", "", "15.999.484")]),
+            ("8.01.01.2.02", "Administrasi Keuangan Perangkat Daerah", "", "", [
+                ("8.01.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN", "", "", "2.459.088.265"),
+                ("8.01.01.2.02.0003", "Pelaksanaan Penatausahaan dan Pengujian/Verifikasi Keuangan SKPD", "", "", "33.072.960"),
+                ("8.01.01.2.02.0004", "Koordinasi Pelaksanaan Akuntansi SKPD", "", "", "11.159.940")]),
+            ("8.01.01.2.05", "Administrasi Kepegawaian Perangkat Daerah", "", "", [
+                ("8.01.01.2.05.0005", "Monitoring, Evaluasi, dan Penilaian Kinerja Pegawai", "", "", "8.151.840"),
+                ("8.01.01.2.05.0009", "Pendidikan dan Pelatihan Pegawai Berdasarkan Tugas dan Fungsi", "", "", "4.359.572")]),
+            ("8.01.01.2.06", "Administrasi Umum Perangkat Daerah", "", "", [
+                ("8.01.01.2.06.0002", "Penyediaan Peralatan dan Perlengkapan Kantor", "", "", "170.909.705"),
+                ("8.01.01.2.06.0009", "Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD", "", "", "234.925.500")]),
+            ("8.01.01.2.08", "Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah", "", "", [
+                ("8.01.01.2.08.0004", "Penyediaan Jasa Pelayanan Umum Kantor", "", "", "372.776.984")]),
+            ("8.01.01.2.09", "Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah", "", "", [
+                ("8.01.01.2.09.0001", "Penyediaan Jasa Pemeliharaan, Biaya Pemeliharaan dan Pajak Kendaraan Perorangan Dinas atau Kendaraan Dinas Jabatan", "", "", "70.058.764")]),
+        ]),
+    ]),
+]  # fmt: skip
+
+MISI_BLITAR = [
+    "Meningkatkan Kesejahteraan Sosial Masyarakat Blitar Berlandaskan Iman dan Takwa dengan Kearifan Lokal Budaya",
+    "Meningkatkan Taraf hidup masyarakat Blitar yang memiliki mutu dan nilai kompetensi tinggi, dengan mengoptimalkan potensi generasi muda Kabupaten Blitar",
+    "Pengoptimalan kinerja pemerintah yang akuntabel, inovatif dan berintegritas",
+    "Percepatan dan pemerataan pembangunan yang adil dan merata melalui pembangunan potensi ekonomi daerah dengan mengedepankan pemberdayaan masyarakat dan kelestarian lingkungan",
+]  # fmt: skip
+
+
+def _indicator(elemen, uraian, satuan, target_2024, akhir="", *, iku=False):
+    if not uraian:
+        return None
+    ind = Indikator.objects.create(
+        elemen=elemen, urutan=elemen.indikator.count() + 1, uraian=uraian, satuan=satuan, is_iku=iku,
+        tipe=Indikator.Tipe.PERSEN if satuan == "%" else Indikator.Tipe.ANGKA,
+    )  # fmt: skip
+    if target_2024:
+        value = parse_value(target_2024)
+        Target.objects.create(indikator=ind, tahun=2024, nilai=value.nilai, teks=value.teks)
+    if akhir:
+        value = parse_value(akhir)
+        ind.kondisi_akhir_nilai, ind.kondisi_akhir_teks = value.nilai, value.teks
+        ind.save()
+    return ind
+
+
+def _satuan(target: str) -> str:
+    if not target:
+        return ""
+    parsed = parse_value(target)
+    return parsed.satuan.capitalize() if parsed.satuan and parsed.satuan != "%" else parsed.satuan
+
+
+def _blitar_renstra(opd: PerangkatDaerah) -> RenstraVersi:
+    periode, _ = Periode.objects.get_or_create(
+        pemda=opd.pemda,
+        tahun_awal=2021,
+        defaults={
+            "nama": "RPJMD Kabupaten Blitar 2021–2026",
+            "tahun_akhir": 2026,
+            "visi": "Terwujudnya Kabupaten Blitar yang Mandiri dan Sejahtera Berlandaskan Akhlak Mulia Baldatun, Thoyyibatun, Wa Robbun Ghofuur",
+            "dasar_hukum": "Peraturan Daerah Kabupaten Blitar Nomor 2 Tahun 2021",
+        },
+    )
+    for nomor, text in enumerate(MISI_BLITAR, start=1):
+        Misi.objects.get_or_create(periode=periode, nomor=nomor, defaults={"uraian": text})
+    renstra, created = Renstra.objects.get_or_create(opd=opd, periode=periode)
+    if not created:
+        return renstra.versi.order_by("nomor").first()
+    versi = RenstraVersi.objects.create(
+        renstra=renstra, nomor=1, jenis=RenstraVersi.Jenis.PERUBAHAN,
+        dasar_hukum_nomor="Renstra Perubahan Badan Kesatuan Bangsa dan Politik Kabupaten Blitar 2021–2026",
+        alasan="Sebagaimana dirujuk LKjIP 2024.",
+    )  # fmt: skip
+    units = {u.nama: u for u in UnitKerja.objects.filter(opd=opd)}
+    tujuan = Elemen.objects.create(
+        versi=versi, level=Level.TUJUAN, nama=TUJUAN[0], urutan=1, misi=periode.misi.get(nomor=1)
+    )
+    for uraian, satuan in TUJUAN[1]:
+        _indicator(tujuan, uraian, satuan, "")
+    for s_order, (nama, iku, satuan, target, akhir, programs) in enumerate(SASARAN, start=1):
+        sasaran = Elemen.objects.create(versi=versi, level=Level.SASARAN, parent=tujuan, nama=nama, urutan=s_order)
+        _indicator(sasaran, iku, satuan, target, akhir, iku=True)
+        for p_order, (kode, p_nama, p_ind, p_target, unit, kegiatan) in enumerate(programs, start=1):
+            program = Elemen.objects.create(
+                versi=versi, level=Level.PROGRAM, parent=sasaran, kode=kode, nama=p_nama, urutan=p_order
+            )
+            _indicator(program, p_ind, _satuan(p_target), p_target)
+            for k_order, (k_kode, k_nama, k_ind, k_target, subs) in enumerate(kegiatan, start=1):
+                keg = Elemen.objects.create(
+                    versi=versi, level=Level.KEGIATAN, parent=program, kode=k_kode, nama=k_nama, urutan=k_order
+                )
+                _indicator(keg, k_ind, _satuan(k_target), k_target)
+                for sub_order, (s_kode, s_nama, s_ind, s_target, pagu) in enumerate(subs, start=1):
+                    sub = Elemen.objects.create(
+                        versi=versi, level=Level.SUB_KEGIATAN, parent=keg, kode=s_kode, nama=s_nama, urutan=sub_order,
+                        unit_kerja=units.get(unit), lokasi="Kabupaten Blitar",
+                    )  # fmt: skip
+                    _indicator(sub, s_ind, _satuan(s_target), s_target)
+                    Pagu.objects.create(elemen=sub, tahun=2024, jumlah=parse_money(pagu))
+    versi.status, versi.berlaku_mulai = RenstraVersi.Status.DITETAPKAN, 2022
+    versi.save()
+    return versi
+
+
+def _blitar_pk(opd: PerangkatDaerah) -> None:
+    kepala = Jabatan.objects.get(opd=opd, atasan__isnull=True)
+    if PerjanjianKinerja.objects.filter(jabatan=kepala, tahun=2024).exists():
+        return
+    pk = services.susun_dari_renstra(kepala, 2024)
+    services.ajukan(pk, actor=None)
+    pk = services.tandatangani(pk, actor=None, tanggal=datetime.date(2024, 1, 31))
+    perubahan = services.buat_perubahan(
+        pk, alasan="Penyesuaian dengan Dokumen Pelaksanaan Perubahan Anggaran (DPPA) 2024."
+    )
+    services.ajukan(perubahan, actor=None)
+    services.tandatangani(perubahan, actor=None, tanggal=datetime.date(2024, 10, 1))
+    kabid = Jabatan.objects.get(opd=opd, nama="Kepala Bidang Politik Dalam Negeri")
+    if not PerjanjianKinerja.objects.filter(jabatan=kabid, tahun=2024).exists():
+        services.susun_dari_renstra(kabid, 2024)
+
+
+# Seed 003: Rencana Aksi Kinerja Sasaran 2021, Kesbangpol Kota Metro
+METRO_RA = [
+    ("Meningkatnya kerukunan umat beragama", "Persentase kerukunan umat beragama", "%", "70",
+     ["15", "25", "15", "15"], "Pelaksanaan kebijakan di bidang ketahanan ekonomi, sosial, budaya dan fasilitasi kerukunan umat beragama",
+     ["Melaksanakan rapat-rapat koordinasi antar umat beragama", "Melaksanakan monitoring takbir akbar"], [[2, 4], [9, 12]],
+     "109.000.000", "Dra. LISMANIA AMPARAWATI"),
+    ("Meningkatkan peserta sosialisasi yang paham terhadap bahaya narkoba", "Jumlah peserta sosialisasi yang paham terhadap bahaya narkoba", "Orang", "79",
+     ["0", "0", "0", "79"], "Pelaksanaan kebijakan di bidang ketahanan ekonomi, sosial, budaya dan fasilitasi pencegahan penyalahgunaan narkotika",
+     ["Melaksanakan sosialisasi Perda Nomor 5 Tahun 2019 (peserta mahasiswa dan kelurahan)"], [[7, 12]],
+     "109.000.000", "Dra. LISMANIA AMPARAWATI"),
+    ("Meningkatkan jumlah partai politik yang melaksanakan fungsinya sesuai peraturan perundang-undangan",
+     "Persentase partai politik yang melaksanakan fungsinya sesuai peraturan perundang-undangan", "%", "50",
+     ["0", "0", "0", "50"], "Pelaksanaan koordinasi di bidang pendidikan politik, etika budaya politik dan peningkatan demokrasi",
+     ["Sosialisasi partai politik untuk mewujudkan pemilu yang berintegritas dan bermartabat", "Pembinaan partai politik dalam pengelolaan keuangan"], [[4], [10]],
+     "51.150.000", "I KETUT GEDE PARTITO, S.Sos"),
+    ("Meningkatkan ormas yang melaksanakan fungsi di bidang kesatuan bangsa dan politik dalam negeri",
+     "Persentase ormas yang melaksanakan fungsi di bidang kesatuan bangsa dan politik dalam negeri", "%", "35",
+     ["0", "0", "0", "35"], "Pelaksanaan kebijakan di bidang pendaftaran, pemberdayaan dan pengawasan ormas",
+     ["Melaksanakan penyuluhan ormas untuk mendukung pemilu yang berintegritas dan bermartabat"], [[6, 9]],
+     "648.510.600", "I KETUT GEDE PARTITO, S.Sos"),
+    ("Meningkatkan penanganan konflik sosial", "Persentase penanganan konflik sosial", "%", "100",
+     ["25", "50", "75", "100"], "Pelaksanaan monitoring, evaluasi dan pelaporan di bidang kewaspadaan dini dan penanganan konflik",
+     ["Memberdayakan forum-forum yang sudah terbentuk (Tim Terpadu Penanganan Konflik Sosial)"], [[3, 6, 9, 12]],
+     "157.415.000", "HERI HENDARTO, S.Sos"),
+]  # fmt: skip
+
+
+def _metro() -> None:
+    pemda, _ = Pemda.objects.update_or_create(
+        kode="metro",
+        defaults={
+            "nama": "Kota Metro",
+            "jenis": Pemda.Jenis.KOTA,
+            "provinsi": "Lampung",
+            "kepala_daerah_jabatan": "Wali Kota Metro",
+            "ibukota": "Metro",
+        },
+    )
+    opd, _ = PerangkatDaerah.objects.update_or_create(
+        pemda=pemda,
+        kode="8.01.0.00.0.00.03.0000",
+        defaults={"nama": "Badan Kesatuan Bangsa dan Politik", "singkatan": "Kesbangpol"},
+    )
+    kepala, _ = Jabatan.objects.get_or_create(opd=opd, nama="Kepala Badan", defaults={"jenjang": Jenjang.JPT_PRATAMA})
+    rosita, _ = Pegawai.objects.get_or_create(
+        pemda=pemda, nip="197003151990032001", defaults={"nama": "Dra. ROSITA, MM", "golongan": "IV/c"}
+    )
+    Penugasan.objects.get_or_create(pegawai=rosita, jabatan=kepala, mulai=datetime.date(2019, 1, 2))
+    if PerjanjianKinerja.objects.filter(jabatan=kepala, tahun=2021).exists():
+        return
+    # The seed is a rencana aksi without the Renstra behind it: its PK lines carry their own text.
+    pk = PerjanjianKinerja(opd=opd, jabatan=kepala, tahun=2021, tempat="Metro", tanggal=datetime.date(2021, 1, 29))
+    services._copy_parties(pk, pk.tanggal)
+    pk.save()
+    for order, (sasaran, uraian, satuan, target, quarters, program, actions, months, anggaran, pj) in enumerate(
+        METRO_RA, start=1
+    ):
+        row = PKIndikator.objects.create(
+            pk_doc=pk, urutan=order, sasaran=sasaran, uraian=uraian, satuan=satuan, target_nilai=Decimal(target),
+            agregasi=Indikator.Agregasi.NILAI_AKHIR if satuan == "%" else Indikator.Agregasi.KUMULATIF,
+        )  # fmt: skip
+        amount = parse_money(anggaran)
+        PKAnggaran.objects.create(pk_doc=pk, urutan=order, level=Level.SUB_KEGIATAN, nama=program, anggaran=amount)
+        person, _ = Pegawai.objects.get_or_create(pemda=pemda, nama=pj)
+        share = (amount / 4).quantize(Decimal("1"))
+        ra = RencanaAksi.objects.create(
+            pk_doc=pk, indikator=row, program=program, anggaran=amount, penanggung_jawab=person,
+            tw1=Decimal(quarters[0]), tw2=Decimal(quarters[1]), tw3=Decimal(quarters[2]), tw4=Decimal(quarters[3]),
+            anggaran_tw1=share, anggaran_tw2=share, anggaran_tw3=share, anggaran_tw4=amount - 3 * share,
+        )  # fmt: skip
+        for a_order, (text, bulan) in enumerate(zip(actions, months, strict=True), start=1):
+            Aksi.objects.create(rencana=ra, urutan=a_order, uraian=text, bulan=bulan)
+
+
+def load(stdout) -> None:
+    blitar = PerangkatDaerah.objects.get(pemda__kode="blitar", kode="8.01.0.00.0.00.02.0000")
+    _blitar_renstra(blitar)
+    _blitar_pk(blitar)
+    _metro()
+    stdout.write(
+        "PK demo: Bakesbangpol Blitar 2024 (PK dan PK Perubahan ditandatangani); rencana aksi Kesbangpol Kota Metro 2021."
+    )

@@ -1,0 +1,340 @@
+"""Perjanjian Kinerja (PK) per position and year, and its Rencana Aksi by triwulan.
+
+A PK copies what it agrees on (targets, anggaran, the parties' names) at the moment it is drafted and
+submitted, so that a signed PK keeps saying what was signed even when the plan or the officials change.
+Once signed it is frozen; a change is a new version (PK Perubahan).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from auditlog.registry import auditlog
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from renstra.models import Indikator
+from sakip.lib.values import format_value
+from sakip.models import Jabatan, Pegawai, Pemda, PerangkatDaerah, ScopedQuerySet, TimeStampedModel
+
+STATEMENT_DEFAULT = {
+    "pembuka": (
+        "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta berorientasi "
+        "pada hasil, kami yang bertanda tangan di bawah ini:"
+    ),
+    "janji_pertama": (
+        "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, "
+        "dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
+        "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami."
+    ),
+    "janji_kedua": (
+        "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian "
+        "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan "
+        "dan sanksi."
+    ),
+}
+
+
+class NaskahPK(TimeStampedModel):
+    """The statement text of a pemda's PK (often set by Perkada); the canonical text is the default."""
+
+    pemda = models.OneToOneField(Pemda, on_delete=models.CASCADE, related_name="naskah_pk", verbose_name=_("pemda"))
+    pembuka = models.TextField(_("kalimat pembuka"), default=STATEMENT_DEFAULT["pembuka"])
+    janji_pertama = models.TextField(_("janji pihak pertama"), default=STATEMENT_DEFAULT["janji_pertama"])
+    janji_kedua = models.TextField(_("janji pihak kedua"), default=STATEMENT_DEFAULT["janji_kedua"])
+
+    class Meta:
+        verbose_name = _("naskah perjanjian kinerja")
+        verbose_name_plural = _("naskah perjanjian kinerja")
+
+    def __str__(self) -> str:
+        return f"Naskah PK {self.pemda}"
+
+    def get_additional_data(self) -> dict:
+        return {"pemda": self.pemda_id}
+
+
+class PKQuerySet(ScopedQuerySet):
+    def latest_signed(self):
+        return self.filter(status=PerjanjianKinerja.Status.DITANDATANGANI).order_by("-versi").first()
+
+
+class PerjanjianKinerja(TimeStampedModel):
+    """The PK of one position (pihak pertama) for one year, in versions (awal, then perubahan)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draf")
+        DIAJUKAN = "diajukan", _("Diajukan")
+        DITANDATANGANI = "ditandatangani", _("Ditandatangani")
+
+    class Jenis(models.TextChoices):
+        AWAL = "awal", _("Perjanjian Kinerja")
+        PERUBAHAN = "perubahan", _("Perjanjian Kinerja Perubahan")
+
+    opd = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.PROTECT, related_name="perjanjian_kinerja", verbose_name=_("perangkat daerah")
+    )
+    jabatan = models.ForeignKey(
+        Jabatan, on_delete=models.PROTECT, related_name="perjanjian_kinerja", verbose_name=_("jabatan pihak pertama")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    versi = models.PositiveSmallIntegerField(_("versi"), default=1)
+    jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices, default=Jenis.AWAL)
+    status = models.CharField(_("status"), max_length=15, choices=Status.choices, default=Status.DRAFT)
+    dasar = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="perubahan",
+        verbose_name=_("versi sebelumnya"),
+    )
+    alasan_perubahan = models.TextField(_("alasan perubahan"), blank=True)
+    renstra_versi = models.ForeignKey(
+        "renstra.RenstraVersi",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sumber Renstra"),
+    )
+    tempat = models.CharField(_("tempat"), max_length=100, blank=True)
+    tanggal = models.DateField(_("tanggal"), null=True, blank=True)
+    # The parties as they were: copied when drafted and again when submitted, frozen when signed.
+    pertama_nama = models.CharField(_("nama pihak pertama"), max_length=200, blank=True)
+    pertama_nip = models.CharField(_("NIP pihak pertama"), max_length=18, blank=True)
+    pertama_pangkat = models.CharField(_("pangkat pihak pertama"), max_length=120, blank=True)
+    pertama_jabatan = models.CharField(_("jabatan pihak pertama"), max_length=300, blank=True)
+    pertama_plt = models.BooleanField(_("pihak pertama Plt/Plh"), default=False)
+    kedua_nama = models.CharField(_("nama pihak kedua"), max_length=200, blank=True)
+    kedua_nip = models.CharField(_("NIP pihak kedua"), max_length=18, blank=True)
+    kedua_pangkat = models.CharField(_("pangkat pihak kedua"), max_length=120, blank=True)
+    kedua_jabatan = models.CharField(_("jabatan pihak kedua"), max_length=300, blank=True)
+    pembuka = models.TextField(_("kalimat pembuka"), blank=True)
+    janji_pertama = models.TextField(_("janji pihak pertama"), blank=True)
+    janji_kedua = models.TextField(_("janji pihak kedua"), blank=True)
+    diajukan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    diajukan_pada = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
+    ditandatangani_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    ditandatangani_pada = models.DateTimeField(_("ditandatangani pada"), null=True, blank=True)
+    catatan_pengembalian = models.TextField(_("catatan pengembalian"), blank=True)
+    kode_verifikasi = models.CharField(_("kode verifikasi"), max_length=32, blank=True, db_index=True)
+    pdf = models.FileField(_("PDF bertanda tangan"), upload_to="pk/", blank=True)
+    pdf_sha256 = models.CharField(_("SHA-256 PDF"), max_length=64, blank=True)
+
+    objects = PKQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("perjanjian kinerja")
+        verbose_name_plural = _("perjanjian kinerja")
+        ordering = ["-tahun", "jabatan__urutan", "-versi"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jabatan", "tahun", "versi"],
+                name="kinerja_pk_unique_versi",
+                violation_error_message=_("Jabatan ini sudah punya PK versi itu untuk tahun tersebut."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="ditandatangani") | ~Q(pdf_sha256=""),
+                name="kinerja_pk_signed_has_checksum",
+                violation_error_message=_("PK yang ditandatangani harus menyimpan PDF dan checksum-nya."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.tahun} — {self.jabatan} (versi {self.versi})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("kinerja:pk_detail", args=[self.pk])
+
+    def get_additional_data(self) -> dict:
+        return {"pemda": self.opd.pemda_id, "opd": self.opd_id}
+
+    @property
+    def is_signed(self) -> bool:
+        return self.status == self.Status.DITANDATANGANI
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def jumlah_anggaran(self) -> Decimal:
+        return sum((a.anggaran for a in self.anggaran.all()), Decimal("0"))
+
+
+class PKChild(TimeStampedModel):
+    class Meta:
+        abstract = True
+
+    def get_additional_data(self) -> dict:
+        return self.pk_doc.get_additional_data()
+
+    @property
+    def opd_id(self) -> int:
+        return self.pk_doc.opd_id
+
+
+class PKIndikator(PKChild):
+    """A line of the performance table: the sasaran, its indicator and this year's target (with satuan)."""
+
+    pk_doc = models.ForeignKey(
+        PerjanjianKinerja, on_delete=models.CASCADE, related_name="indikator", verbose_name=_("PK")
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    sasaran = models.TextField(_("sasaran"))
+    uraian = models.TextField(_("indikator kinerja"))
+    satuan = models.CharField(_("satuan"), max_length=60, blank=True)
+    target_nilai = models.DecimalField(_("target"), max_digits=20, decimal_places=4, null=True, blank=True)
+    target_teks = models.CharField(_("target (teks)"), max_length=60, blank=True)
+    agregasi = models.CharField(
+        _("cara menggabung triwulan"),
+        max_length=12,
+        choices=Indikator.Agregasi.choices,
+        default=Indikator.Agregasi.NILAI_AKHIR,
+    )
+    sumber = models.ForeignKey(
+        "renstra.Indikator",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("indikator Renstra"),
+    )
+    renstra_nilai = models.DecimalField(_("target Renstra"), max_digits=20, decimal_places=4, null=True, blank=True)
+    renstra_teks = models.CharField(_("target Renstra (teks)"), max_length=60, blank=True)
+    alasan_beda = models.TextField(_("alasan target berbeda dari Renstra"), blank=True)
+
+    class Meta:
+        verbose_name = _("indikator PK")
+        verbose_name_plural = _("indikator PK")
+        ordering = ["urutan", "pk"]
+
+    def __str__(self) -> str:
+        return self.uraian
+
+    @property
+    def target(self) -> str:
+        return format_value(self.target_nilai, self.target_teks)
+
+    @property
+    def target_dengan_satuan(self) -> str:
+        """ "86 Indeks", "90%", "BB (75,3)": as the lampiran prints it."""
+        if self.target_teks or not self.satuan:
+            return self.target
+        return f"{self.target}%" if self.satuan.strip() == "%" else f"{self.target} {self.satuan}"
+
+    @property
+    def target_renstra(self) -> str:
+        return format_value(self.renstra_nilai, self.renstra_teks)
+
+    @property
+    def berbeda(self) -> bool:
+        """Whether the target was changed from the Renstra's (such a line needs a reason)."""
+        if self.sumber_id is None:
+            return False
+        return (self.target_nilai, self.target_teks) != (self.renstra_nilai, self.renstra_teks)
+
+
+class PKAnggaran(PKChild):
+    """A line of the funding table: a program, kegiatan or sub kegiatan with its anggaran."""
+
+    pk_doc = models.ForeignKey(
+        PerjanjianKinerja, on_delete=models.CASCADE, related_name="anggaran", verbose_name=_("PK")
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    level = models.CharField(_("tingkat"), max_length=15)
+    kode = models.CharField(_("kode"), max_length=40, blank=True)
+    nama = models.TextField(_("program/kegiatan/sub kegiatan"))
+    anggaran = models.DecimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2, default=Decimal("0"))
+    keterangan = models.CharField(_("keterangan"), max_length=200, blank=True)
+    sumber = models.ForeignKey("renstra.Elemen", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("anggaran PK")
+        verbose_name_plural = _("anggaran PK")
+        ordering = ["urutan", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(anggaran__gte=0),
+                name="kinerja_pkanggaran_nonnegative",
+                violation_error_message=_("Anggaran tidak boleh negatif."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}".strip()
+
+
+# --- Rencana Aksi --------------------------------------------------------------------------------
+
+
+class RencanaAksi(PKChild):
+    """The quarterly plan of one PK indicator: targets TW I–IV, budget per quarter, who is responsible."""
+
+    pk_doc = models.ForeignKey(PerjanjianKinerja, on_delete=models.CASCADE, related_name="rencana_aksi")
+    indikator = models.OneToOneField(
+        PKIndikator, on_delete=models.CASCADE, related_name="rencana_aksi", verbose_name=_("indikator")
+    )
+    tw1 = models.DecimalField("TW I", max_digits=20, decimal_places=4, null=True, blank=True)
+    tw2 = models.DecimalField("TW II", max_digits=20, decimal_places=4, null=True, blank=True)
+    tw3 = models.DecimalField("TW III", max_digits=20, decimal_places=4, null=True, blank=True)
+    tw4 = models.DecimalField("TW IV", max_digits=20, decimal_places=4, null=True, blank=True)
+    program = models.TextField(_("program/kegiatan/sub kegiatan terkait"), blank=True)
+    anggaran = models.DecimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2, default=Decimal("0"))
+    anggaran_tw1 = models.DecimalField(_("anggaran TW I"), max_digits=18, decimal_places=2, default=Decimal("0"))
+    anggaran_tw2 = models.DecimalField(_("anggaran TW II"), max_digits=18, decimal_places=2, default=Decimal("0"))
+    anggaran_tw3 = models.DecimalField(_("anggaran TW III"), max_digits=18, decimal_places=2, default=Decimal("0"))
+    anggaran_tw4 = models.DecimalField(_("anggaran TW IV"), max_digits=18, decimal_places=2, default=Decimal("0"))
+    penanggung_jawab = models.ForeignKey(
+        Pegawai, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("penanggung jawab")
+    )
+
+    class Meta:
+        verbose_name = _("rencana aksi")
+        verbose_name_plural = _("rencana aksi")
+        ordering = ["indikator__urutan", "pk"]
+
+    def __str__(self) -> str:
+        return f"Rencana aksi: {self.indikator}"
+
+    @property
+    def triwulan(self) -> list[Decimal | None]:
+        return [self.tw1, self.tw2, self.tw3, self.tw4]
+
+    @property
+    def anggaran_triwulan(self) -> list[Decimal]:
+        return [self.anggaran_tw1, self.anggaran_tw2, self.anggaran_tw3, self.anggaran_tw4]
+
+
+class Aksi(TimeStampedModel):
+    """One step of a rencana aksi with the months (1–12) in which it runs."""
+
+    rencana = models.ForeignKey(
+        RencanaAksi, on_delete=models.CASCADE, related_name="aksi", verbose_name=_("rencana aksi")
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    uraian = models.TextField(_("aksi"))
+    bulan = models.JSONField(_("bulan pelaksanaan"), default=list, help_text=_("Nomor bulan 1–12."))
+
+    class Meta:
+        verbose_name = _("aksi")
+        verbose_name_plural = _("aksi")
+        ordering = ["urutan", "pk"]
+
+    def __str__(self) -> str:
+        return self.uraian
+
+    def get_additional_data(self) -> dict:
+        return self.rencana.get_additional_data()
+
+
+for _model in (NaskahPK, PerjanjianKinerja, PKIndikator, PKAnggaran, RencanaAksi, Aksi):
+    auditlog.register(_model, exclude_fields=["created_at", "updated_at"])

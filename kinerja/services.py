@@ -1,0 +1,508 @@
+"""The PK life cycle (draft from the plan → diajukan → ditandatangani, returned, revised) and Rencana Aksi."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import secrets
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinerja.models import STATEMENT_DEFAULT, NaskahPK, PerjanjianKinerja, PKAnggaran, PKIndikator, RencanaAksi
+from renstra import services as renstra_services
+from renstra.models import Indikator, Level, Renstra
+from sakip.lib.numbers import format_number
+from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
+from sakip.models import Jabatan, Jenjang, Penugasan, Peran, UnitKerja
+
+ZERO = Decimal("0")
+
+
+class PKError(Exception):
+    """A step of the workflow that is not allowed now; ``str()`` says why, for the user."""
+
+
+# --- The parties ------------------------------------------------------------------------------------
+
+
+def jabatan_lengkap(jabatan: Jabatan) -> str:
+    """As a signature block prints it: "Kepala Badan Kesatuan Bangsa dan Politik Kabupaten Blitar"."""
+    opd = jabatan.opd
+    words = jabatan.nama.split()
+    if len(words) == 2 and words[0].lower() == "kepala" and opd.nama.lower().startswith(words[1].lower()):
+        return f"Kepala {opd.nama_lengkap}"
+    return f"{jabatan.nama} {opd.nama_lengkap}"
+
+
+@dataclass
+class Pihak:
+    nama: str = ""
+    nip: str = ""
+    pangkat: str = ""
+    jabatan: str = ""
+    plt: bool = False
+
+
+def pihak_untuk(jabatan: Jabatan | None, pemda, tanggal: datetime.date) -> Pihak:
+    """Who signs for a position on a date; no position means the kepala daerah (who has no NIP)."""
+    if jabatan is None:
+        return Pihak(nama=pemda.kepala_daerah_nama, jabatan=pemda.kepala_daerah_jabatan)
+    holder = jabatan.pemangku_pada(tanggal)
+    title = jabatan_lengkap(jabatan)
+    if holder is None:
+        return Pihak(jabatan=title)
+    plt = holder.jenis != Penugasan.Jenis.DEFINITIF
+    prefix = {Penugasan.Jenis.PLT: "Plt. ", Penugasan.Jenis.PLH: "Plh. "}.get(holder.jenis, "")
+    pegawai = holder.pegawai
+    return Pihak(nama=pegawai.nama, nip=pegawai.nip, pangkat=pegawai.pangkat_golongan, jabatan=prefix + title, plt=plt)
+
+
+def _copy_parties(pk: PerjanjianKinerja, tanggal: datetime.date) -> None:
+    first = pihak_untuk(pk.jabatan, pk.opd.pemda, tanggal)
+    second = pihak_untuk(pk.jabatan.atasan, pk.opd.pemda, tanggal)
+    pk.pertama_nama, pk.pertama_nip, pk.pertama_pangkat = first.nama, first.nip, first.pangkat
+    pk.pertama_jabatan, pk.pertama_plt = first.jabatan, first.plt
+    pk.kedua_nama, pk.kedua_nip, pk.kedua_pangkat, pk.kedua_jabatan = (
+        second.nama,
+        second.nip,
+        second.pangkat,
+        second.jabatan,
+    )
+
+
+def _statement(pemda) -> dict[str, str]:
+    naskah = NaskahPK.objects.filter(pemda=pemda).first()
+    if naskah is None:
+        return dict(STATEMENT_DEFAULT)
+    return {"pembuka": naskah.pembuka, "janji_pertama": naskah.janji_pertama, "janji_kedua": naskah.janji_kedua}
+
+
+# --- Drafting from the plan -------------------------------------------------------------------------
+
+#: the plan level of a position's indicators, and of its funding lines (PermenPAN-RB 53/2014 practice)
+LEVELS = {
+    Jenjang.JPT_PRATAMA: (Level.SASARAN, Level.PROGRAM),
+    Jenjang.ADMINISTRATOR: (Level.PROGRAM, Level.KEGIATAN),
+    Jenjang.PENGAWAS: (Level.KEGIATAN, Level.SUB_KEGIATAN),
+    Jenjang.FUNGSIONAL: (Level.SUB_KEGIATAN, Level.SUB_KEGIATAN),
+    Jenjang.PELAKSANA: (Level.SUB_KEGIATAN, Level.SUB_KEGIATAN),
+}
+
+
+def _units_of(jabatan: Jabatan) -> set[int]:
+    """The position's unit kerja and every unit below it."""
+    if not jabatan.unit_kerja_id:
+        return set()
+    children: dict[int | None, list[int]] = {}
+    for pk, parent in UnitKerja.objects.filter(opd_id=jabatan.opd_id).values_list("pk", "parent_id"):
+        children.setdefault(parent, []).append(pk)
+    found, stack = set(), [jabatan.unit_kerja_id]
+    while stack:
+        unit = stack.pop()
+        found.add(unit)
+        stack.extend(children.get(unit, []))
+    return found
+
+
+def _owned(nodes, units: set[int]) -> list:
+    """The nodes with a sub kegiatan of one of ``units`` below them (all of them when nothing matches)."""
+    if not units:
+        return nodes
+
+    def owns(node) -> bool:
+        if node.elemen.level == Level.SUB_KEGIATAN:
+            return node.elemen.unit_kerja_id in units
+        return any(owns(child) for child in node.children)
+
+    owned = [n for n in nodes if owns(n)]
+    return owned or nodes
+
+
+@transaction.atomic
+def susun_dari_renstra(jabatan: Jabatan, tahun: int) -> PerjanjianKinerja:
+    """A draft PK for a position and year, filled from the Renstra version in force for that year."""
+    opd = jabatan.opd
+    if PerjanjianKinerja.objects.filter(jabatan=jabatan, tahun=tahun).exists():
+        raise PKError(_("Jabatan ini sudah punya PK tahun %(t)s; ubah yang ada atau buat perubahannya.") % {"t": tahun})
+    renstra = Renstra.objects.filter(opd=opd, periode__tahun_awal__lte=tahun, periode__tahun_akhir__gte=tahun).first()
+    versi = renstra_services.versi_berlaku(renstra, tahun) if renstra else None
+    if versi is None:
+        raise PKError(_("Belum ada Renstra yang ditetapkan dan berlaku untuk tahun %(t)s.") % {"t": tahun})
+    pk = PerjanjianKinerja(opd=opd, jabatan=jabatan, tahun=tahun, renstra_versi=versi, tempat=opd.pemda.ibukota)
+    _copy_parties(pk, timezone.localdate())
+    for key, text in _statement(opd.pemda).items():
+        setattr(pk, key, text)
+    pk.save()
+    plan = renstra_services.load_plan(versi, with_targets=True)
+    indicator_level, funding_level = LEVELS[jabatan.jenjang]
+    units = _units_of(jabatan) if jabatan.jenjang != Jenjang.JPT_PRATAMA else set()
+    rows = []
+    for node in _owned(plan.of_level(indicator_level), units):
+        indicators = node.indikator
+        if indicator_level == Level.SASARAN and any(i.is_iku for i in plan_indicators(plan, Level.SASARAN)):
+            indicators = [i for i in indicators if i.is_iku]
+        for ind in indicators:
+            target = ind.targets.get(tahun)
+            nilai, teks = (target.nilai, target.teks) if target else (None, "")
+            rows.append(
+                PKIndikator(
+                    pk_doc=pk,
+                    urutan=len(rows) + 1,
+                    sasaran=node.elemen.nama,
+                    uraian=ind.uraian,
+                    satuan=ind.satuan,
+                    target_nilai=nilai,
+                    target_teks=teks,
+                    agregasi=ind.agregasi,
+                    sumber=ind,
+                    renstra_nilai=nilai,
+                    renstra_teks=teks,
+                )
+            )
+    PKIndikator.objects.bulk_create(rows)
+    funding = [
+        PKAnggaran(
+            pk_doc=pk,
+            urutan=i,
+            level=node.elemen.level,
+            kode=node.elemen.kode,
+            nama=node.elemen.nama,
+            anggaran=node.pagu.get(tahun, ZERO),
+            sumber=node.elemen,
+        )
+        for i, node in enumerate(_owned(plan.of_level(funding_level), units), start=1)
+    ]
+    PKAnggaran.objects.bulk_create(funding)
+    return pk
+
+
+def plan_indicators(plan, level) -> list[Indikator]:
+    return [ind for node in plan.of_level(level) for ind in node.indikator]
+
+
+# --- Editing a draft ----------------------------------------------------------------------------------
+
+
+def ensure_editable(pk: PerjanjianKinerja) -> None:
+    if pk.status == PerjanjianKinerja.Status.DITANDATANGANI:
+        raise PKError(_("PK ini sudah ditandatangani dan tidak dapat diubah. Buat PK perubahan untuk mengubahnya."))
+    if pk.status != PerjanjianKinerja.Status.DRAFT:
+        raise PKError(_("PK ini sedang diajukan; kembalikan dulu ke draf untuk mengubahnya."))
+
+
+@transaction.atomic
+def ubah_target(row: PKIndikator, text: str, alasan: str) -> PKIndikator:
+    """Adjust a target; one that differs from the Renstra needs a reason."""
+    ensure_editable(row.pk_doc)
+    try:
+        parsed = parse_value(text)
+    except UnreadableValue as error:
+        raise PKError(str(error)) from None
+    if parsed.is_empty:
+        raise PKError(_("Target tidak boleh kosong."))
+    row.target_nilai, row.target_teks, row.alasan_beda = parsed.nilai, parsed.teks, alasan.strip()
+    if row.berbeda and not row.alasan_beda:
+        raise PKError(_("Target berbeda dari Renstra (%(r)s): tuliskan alasannya.") % {"r": row.target_renstra})
+    row.save()
+    return row
+
+
+@transaction.atomic
+def ubah_anggaran(row: PKAnggaran, text: str, keterangan: str) -> PKAnggaran:
+    ensure_editable(row.pk_doc)
+    try:
+        amount = parse_money(text)
+    except UnreadableValue as error:
+        raise PKError(str(error)) from None
+    row.anggaran, row.keterangan = amount or ZERO, keterangan.strip()
+    row.save()
+    return row
+
+
+def hapus_baris(row) -> None:
+    ensure_editable(row.pk_doc)
+    row.delete()
+
+
+# --- Checks and workflow --------------------------------------------------------------------------------
+
+
+def periksa(pk: PerjanjianKinerja) -> list[str]:
+    """What must be right before a PK can be submitted."""
+    problems = []
+    rows = list(pk.indikator.select_related("sumber"))
+    if not rows:
+        problems.append(_("PK belum punya indikator kinerja."))
+    for row in rows:
+        if row.sumber is None:
+            problems.append(_("Indikator “%(i)s” tidak berasal dari Renstra.") % {"i": row.uraian})
+        elif row.sumber.satuan.strip().lower() != row.satuan.strip().lower():
+            problems.append(
+                _("Satuan “%(s)s” pada indikator “%(i)s” berbeda dengan Renstra (“%(r)s”).")
+                % {"s": row.satuan, "i": row.uraian, "r": row.sumber.satuan}
+            )
+        if row.target_nilai is None and not row.target_teks:
+            problems.append(_("Indikator “%(i)s” belum punya target.") % {"i": row.uraian})
+        if row.berbeda and not row.alasan_beda:
+            problems.append(_("Target “%(i)s” berbeda dari Renstra tanpa alasan.") % {"i": row.uraian})
+    lines = list(pk.anggaran.all())
+    if not lines:
+        problems.append(_("Tabel anggaran masih kosong."))
+    if any(line.anggaran < 0 for line in lines):
+        problems.append(_("Ada anggaran yang negatif."))
+    if not pk.pertama_nama:
+        problems.append(_("Jabatan pihak pertama belum ada pemangkunya pada tanggal ini."))
+    if not pk.kedua_nama:
+        problems.append(_("Pihak kedua (atasan) belum ada pemangkunya atau nama kepala daerah belum diisi."))
+    return problems
+
+
+@transaction.atomic
+def ajukan(pk: PerjanjianKinerja, *, actor) -> PerjanjianKinerja:
+    pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
+    ensure_editable(pk)
+    _copy_parties(pk, pk.tanggal or timezone.localdate())
+    problems = periksa(pk)
+    if problems:
+        raise PKError(" ".join(problems))
+    pk.status, pk.diajukan_oleh, pk.diajukan_pada, pk.catatan_pengembalian = (
+        PerjanjianKinerja.Status.DIAJUKAN,
+        actor,
+        timezone.now(),
+        "",
+    )
+    pk.save()
+    return pk
+
+
+def boleh_menandatangani(user, pk: PerjanjianKinerja) -> bool:
+    """The Pimpinan holding the pihak-pertama position (definitive or acting) today."""
+    if not user.is_authenticated or not user.pegawai_id:
+        return False
+    if not Peran.objects.filter(user=user, jenis=Peran.Jenis.PIMPINAN).exists():
+        return False
+    return (
+        Penugasan.objects.aktif_pada(timezone.localdate())
+        .filter(jabatan=pk.jabatan, pegawai_id=user.pegawai_id)
+        .exists()
+    )
+
+
+@transaction.atomic
+def kembalikan(pk: PerjanjianKinerja, *, actor, catatan: str) -> PerjanjianKinerja:
+    pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
+    if pk.status != PerjanjianKinerja.Status.DIAJUKAN:
+        raise PKError(_("Hanya PK yang diajukan yang dapat dikembalikan."))
+    if not catatan.strip():
+        raise PKError(_("Tuliskan catatan: apa yang perlu diperbaiki."))
+    pk.status, pk.catatan_pengembalian = PerjanjianKinerja.Status.DRAFT, catatan.strip()
+    pk.save()
+    return pk
+
+
+@transaction.atomic
+def tandatangani(pk: PerjanjianKinerja, *, actor, tanggal: datetime.date | None = None) -> PerjanjianKinerja:
+    """Sign: the parties as they are on the date, the PDF rendered once and stored with its SHA-256."""
+    from kinerja import documents
+
+    pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
+    if pk.status != PerjanjianKinerja.Status.DIAJUKAN:
+        raise PKError(_("Hanya PK yang sudah diajukan yang dapat ditandatangani."))
+    if actor is not None and not boleh_menandatangani(actor, pk):
+        raise PKError(_("Hanya pimpinan yang memegang jabatan pihak pertama yang dapat menandatangani PK ini."))
+    pk.tanggal = tanggal or pk.tanggal or timezone.localdate()
+    pk.tempat = pk.tempat or pk.opd.pemda.ibukota
+    _copy_parties(pk, pk.tanggal)
+    pk.kode_verifikasi = secrets.token_hex(8)
+    pk.status = PerjanjianKinerja.Status.DITANDATANGANI
+    pk.ditandatangani_oleh, pk.ditandatangani_pada = actor, timezone.now()
+    content = documents.pk_pdf(pk)
+    pk.pdf_sha256 = hashlib.sha256(content).hexdigest()
+    pk.pdf.save(
+        f"{pk.opd_id}/pk-{pk.tahun}-{pk.jabatan_id}-v{pk.versi}-{pk.kode_verifikasi}.pdf",
+        ContentFile(content),
+        save=False,
+    )
+    pk.save()
+    return pk
+
+
+@transaction.atomic
+def buat_perubahan(pk: PerjanjianKinerja, *, alasan: str) -> PerjanjianKinerja:
+    """A PK Perubahan: a new draft version copied from a signed one."""
+    if not pk.is_signed:
+        raise PKError(_("PK perubahan dibuat dari PK yang sudah ditandatangani."))
+    if (
+        PerjanjianKinerja.objects.filter(jabatan=pk.jabatan, tahun=pk.tahun)
+        .exclude(status=PerjanjianKinerja.Status.DITANDATANGANI)
+        .exists()
+    ):
+        raise PKError(_("Masih ada versi yang belum ditandatangani untuk jabatan dan tahun ini."))
+    if not alasan.strip():
+        raise PKError(_("Tuliskan alasan perubahan (mutasi pejabat, perubahan anggaran, perubahan prioritas …)."))
+    nomor = (
+        PerjanjianKinerja.objects.filter(jabatan=pk.jabatan, tahun=pk.tahun).aggregate(n=Max("versi"))["n"] or 0
+    ) + 1
+    baru = PerjanjianKinerja.objects.get(pk=pk.pk)
+    baru.pk, baru.id = None, None
+    baru._state.adding = True
+    baru.versi, baru.jenis, baru.status, baru.dasar = (
+        nomor,
+        PerjanjianKinerja.Jenis.PERUBAHAN,
+        PerjanjianKinerja.Status.DRAFT,
+        pk,
+    )
+    baru.alasan_perubahan = alasan.strip()
+    baru.pdf, baru.pdf_sha256, baru.kode_verifikasi = "", "", ""
+    baru.diajukan_oleh = baru.diajukan_pada = baru.ditandatangani_oleh = baru.ditandatangani_pada = None
+    baru.tanggal, baru.catatan_pengembalian = None, ""
+    _copy_parties(baru, timezone.localdate())
+    baru.save()
+    copy = [
+        "urutan",
+        "sasaran",
+        "uraian",
+        "satuan",
+        "target_nilai",
+        "target_teks",
+        "agregasi",
+        "sumber_id",
+        "renstra_nilai",
+        "renstra_teks",
+        "alasan_beda",
+    ]
+    PKIndikator.objects.bulk_create(
+        PKIndikator(pk_doc=baru, **{f: getattr(r, f) for f in copy}) for r in pk.indikator.all()
+    )
+    PKAnggaran.objects.bulk_create(
+        PKAnggaran(
+            pk_doc=baru,
+            urutan=a.urutan,
+            level=a.level,
+            kode=a.kode,
+            nama=a.nama,
+            anggaran=a.anggaran,
+            keterangan=a.keterangan,
+            sumber_id=a.sumber_id,
+        )
+        for a in pk.anggaran.all()
+    )
+    return baru
+
+
+def perbedaan(lama: PerjanjianKinerja, baru: PerjanjianKinerja) -> dict:
+    """What changed between two versions: targets, indicators, anggaran, signatories."""
+    old = {r.uraian: r for r in lama.indikator.all()}
+    new = {r.uraian: r for r in baru.indikator.all()}
+    targets = [
+        (k, old[k].target, new[k].target, new[k].satuan) for k in new if k in old and old[k].target != new[k].target
+    ]
+    old_a = {(a.kode, a.nama): a for a in lama.anggaran.all()}
+    new_a = {(a.kode, a.nama): a for a in baru.anggaran.all()}
+    anggaran = [
+        (k[1], old_a[k].anggaran, new_a[k].anggaran)
+        for k in new_a
+        if k in old_a and old_a[k].anggaran != new_a[k].anggaran
+    ]
+    parties = [
+        (label, getattr(lama, f), getattr(baru, f))
+        for label, f in (
+            (_("Pihak pertama"), "pertama_nama"),
+            (_("Pihak kedua"), "kedua_nama"),
+            (_("Jabatan pihak pertama"), "pertama_jabatan"),
+        )
+        if getattr(lama, f) != getattr(baru, f)
+    ]
+    return {
+        "targets": targets,
+        "indikator_baru": [k for k in new if k not in old],
+        "indikator_hapus": [k for k in old if k not in new],
+        "anggaran": anggaran,
+        "anggaran_baru": [k[1] for k in new_a if k not in old_a],
+        "anggaran_hapus": [k[1] for k in old_a if k not in new_a],
+        "jumlah": (lama.jumlah_anggaran, baru.jumlah_anggaran),
+        "pihak": parties,
+    }
+
+
+# --- Rencana Aksi ----------------------------------------------------------------------------------------
+
+
+def siapkan_rencana_aksi(pk: PerjanjianKinerja) -> list[RencanaAksi]:
+    """One rencana aksi row per PK indicator (created when missing), in the PK's order."""
+    existing = {ra.indikator_id: ra for ra in RencanaAksi.objects.filter(pk_doc=pk)}
+    missing = [RencanaAksi(pk_doc=pk, indikator=row) for row in pk.indikator.all() if row.pk not in existing]
+    if missing:
+        RencanaAksi.objects.bulk_create(missing)
+    return list(
+        RencanaAksi.objects.filter(pk_doc=pk).select_related("indikator", "penanggung_jawab").prefetch_related("aksi")
+    )
+
+
+def masalah_rencana_aksi(ra: RencanaAksi) -> list[str]:
+    """The rules a rencana aksi must follow, as messages the planner can act on."""
+    ind = ra.indikator
+    problems = []
+    quarters = ra.triwulan
+    target = ind.target_nilai
+    if ind.target_teks and target is None:
+        pass  # a qualitative target (predikat) has no quarterly arithmetic
+    elif any(q is None for q in quarters):
+        problems.append(_("Target TW I–IV belum lengkap."))
+    elif target is not None:
+        if ind.agregasi == "kumulatif" and sum(quarters) != target:
+            problems.append(
+                _("Jumlah TW I–IV (%(s)s) harus sama dengan target tahunan %(t)s.")
+                % {"s": format_value(sum(quarters)), "t": format_value(target)}
+            )
+        elif ind.agregasi == "rata_rata" and sum(quarters) / 4 != target:
+            problems.append(
+                _("Rata-rata TW I–IV (%(s)s) harus sama dengan target tahunan %(t)s.")
+                % {"s": format_value(sum(quarters) / 4), "t": format_value(target)}
+            )
+        elif ind.agregasi == "nilai_akhir" and quarters[3] != target:
+            problems.append(
+                _("Target TW IV (%(s)s) harus sama dengan target tahunan %(t)s.")
+                % {"s": format_value(quarters[3]), "t": format_value(target)}
+            )
+    if sum(ra.anggaran_triwulan) != ra.anggaran:
+        problems.append(
+            _("Jumlah anggaran TW I–IV (Rp %(s)s) harus sama dengan anggaran Rp %(a)s.")
+            % {"s": format_number(sum(ra.anggaran_triwulan), 0), "a": format_number(ra.anggaran, 0)}
+        )
+    return problems
+
+
+RA_COLUMNS = ["tw1", "tw2", "tw3", "tw4", "anggaran", "anggaran_tw1", "anggaran_tw2", "anggaran_tw3", "anggaran_tw4"]
+
+
+@transaction.atomic
+def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict]):
+    """Save the rencana aksi grid; each cell valid or reported, like the Renstra grids."""
+    from renstra.services import CellResult, _grid_cells, _ids
+
+    result = CellResult()
+    rows = {
+        ra.pk: ra
+        for ra in RencanaAksi.objects.filter(pk_doc=pk, pk__in=_ids(cells, "rencana")).select_related(
+            "indikator", "pk_doc__opd"
+        )
+    }
+    for key, ra, kolom, value in _grid_cells(cells, "rencana", rows, set(RA_COLUMNS), result):
+        try:
+            amount = parse_money(value) if kolom.startswith("anggaran") else parse_value(value).nilai
+        except UnreadableValue as error:
+            result.errors[key] = str(error)
+            continue
+        if kolom.startswith("anggaran"):
+            amount = amount or ZERO
+        setattr(ra, kolom, amount)
+        ra.save(update_fields=[kolom, "updated_at"])
+        result.saved[key] = format_number(amount, 0) if kolom.startswith("anggaran") else format_value(amount)
+    return result

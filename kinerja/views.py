@@ -1,0 +1,276 @@
+"""Perjanjian Kinerja and Rencana Aksi pages; the workflow rules are in ``kinerja.services``."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kinerja import documents, services
+from kinerja.forms import AksiFormSet, PerubahanForm, RencanaAksiForm, SusunPKForm
+from kinerja.models import PerjanjianKinerja, PKAnggaran, PKIndikator, RencanaAksi
+from sakip import access
+from sakip.access import Perm
+from sakip.models import PerangkatDaerah
+
+
+def _pk(request, pk: int, perm: Perm = Perm.VIEW) -> PerjanjianKinerja:
+    return access.get_for_user(
+        request.user, PerjanjianKinerja.objects.select_related("opd__pemda", "jabatan__atasan", "dasar"), perm, pk=pk
+    )
+
+
+def pk_list(request):
+    pks = PerjanjianKinerja.objects.for_user(request.user).select_related("opd", "jabatan")
+    tahun = request.GET.get("tahun", "")
+    if tahun.isdigit():
+        pks = pks.filter(tahun=int(tahun))
+    scope = access.scope_for(request.user)
+    editable = PerangkatDaerah.objects.filter(pk__in=scope.editable_opd_ids)
+    years = sorted(set(PerjanjianKinerja.objects.for_user(request.user).values_list("tahun", flat=True)), reverse=True)
+    return render(
+        request, "kinerja/pk_list.html", {"pks": pks, "editable_opds": editable, "years": years, "tahun": tahun}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def pk_create(request, opd: int):
+    opd = access.get_for_user(request.user, PerangkatDaerah.objects, Perm.EDIT, pk=opd)
+    form = SusunPKForm(request.POST or None, opd=opd)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pk = services.susun_dari_renstra(form.cleaned_data["jabatan"], form.cleaned_data["tahun"])
+        except services.PKError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Draf PK disusun dari Renstra. Periksa target dan anggarannya."))
+            return redirect(pk)
+    return render(
+        request,
+        "sakip/object_form.html",
+        {"form": form, "title": _("Susun Perjanjian Kinerja dari Renstra: %(opd)s") % {"opd": opd.nama}},
+    )
+
+
+def pk_detail(request, pk: int):
+    pk = _pk(request, pk)
+    can_edit = access.can(request.user, Perm.EDIT, pk)
+    versions = list(PerjanjianKinerja.objects.filter(jabatan=pk.jabatan, tahun=pk.tahun).order_by("versi"))
+    context = {
+        "pk": pk,
+        "indikator": list(pk.indikator.select_related("sumber")),
+        "anggaran": list(pk.anggaran.all()),
+        "can_edit": can_edit and pk.is_editable,
+        "can_submit": can_edit and pk.is_editable,
+        "can_sign": pk.status == PerjanjianKinerja.Status.DIAJUKAN and services.boleh_menandatangani(request.user, pk),
+        "can_revise": can_edit and pk.is_signed and versions[-1] == pk,
+        "problems": services.periksa(pk) if pk.is_editable else [],
+        "versions": versions,
+        "diff": services.perbedaan(pk.dasar, pk) if pk.dasar_id else None,
+        "perubahan_form": PerubahanForm(),
+    }
+    return render(request, "kinerja/pk_detail.html", context)
+
+
+def _refused(request, pk, error):
+    messages.error(request, str(error))
+    return redirect(pk)
+
+
+@require_POST
+def pk_row_update(request, pk: int, row: int):
+    pk = _pk(request, pk, Perm.EDIT)
+    try:
+        if request.POST.get("jenis") == "anggaran":
+            services.ubah_anggaran(
+                get_object_or_404(PKAnggaran, pk=row, pk_doc=pk),
+                request.POST.get("anggaran", ""),
+                request.POST.get("keterangan", ""),
+            )
+        else:
+            services.ubah_target(
+                get_object_or_404(PKIndikator, pk=row, pk_doc=pk),
+                request.POST.get("target", ""),
+                request.POST.get("alasan", ""),
+            )
+    except services.PKError as error:
+        return _refused(request, pk, error)
+    messages.success(request, _("Perubahan disimpan."))
+    return redirect(pk)
+
+
+@require_POST
+def pk_row_delete(request, pk: int, row: int):
+    pk = _pk(request, pk, Perm.EDIT)
+    model = PKAnggaran if request.POST.get("jenis") == "anggaran" else PKIndikator
+    try:
+        services.hapus_baris(get_object_or_404(model, pk=row, pk_doc=pk))
+    except services.PKError as error:
+        return _refused(request, pk, error)
+    messages.success(request, _("Baris dihapus."))
+    return redirect(pk)
+
+
+@require_POST
+def pk_ajukan(request, pk: int):
+    pk = _pk(request, pk, Perm.EDIT)
+    try:
+        services.ajukan(pk, actor=request.user)
+    except services.PKError as error:
+        return _refused(request, pk, error)
+    messages.success(request, _("PK diajukan untuk ditandatangani."))
+    return redirect(pk)
+
+
+@require_POST
+def pk_kembalikan(request, pk: int):
+    pk = _pk(request, pk)
+    if not (services.boleh_menandatangani(request.user, pk) or access.can(request.user, Perm.EDIT, pk)):
+        raise PermissionDenied
+    try:
+        services.kembalikan(pk, actor=request.user, catatan=request.POST.get("catatan", ""))
+    except services.PKError as error:
+        return _refused(request, pk, error)
+    messages.success(request, _("PK dikembalikan ke draf dengan catatan."))
+    return redirect(pk)
+
+
+@require_POST
+def pk_tandatangani(request, pk: int):
+    pk = _pk(request, pk)
+    if not services.boleh_menandatangani(request.user, pk):
+        raise PermissionDenied
+    try:
+        services.tandatangani(pk, actor=request.user)
+    except services.PKError as error:
+        return _refused(request, pk, error)
+    messages.success(request, _("PK ditandatangani. PDF-nya tersimpan dan tidak akan berubah."))
+    return redirect(pk)
+
+
+@require_POST
+def pk_perubahan(request, pk: int):
+    pk = _pk(request, pk, Perm.EDIT)
+    try:
+        baru = services.buat_perubahan(pk, alasan=request.POST.get("alasan", ""))
+    except services.PKError as error:
+        return _refused(request, pk, error)
+    messages.success(request, _("Draf PK perubahan (versi %(v)s) dibuat.") % {"v": baru.versi})
+    return redirect(baru)
+
+
+def _filename(pk: PerjanjianKinerja, kind: str) -> str:
+    name = f"{kind}_{pk.tahun}_{pk.opd.singkatan or pk.opd.kode}_{pk.jabatan.nama}_v{pk.versi}"
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name) + ".pdf"
+
+
+def pk_pdf(request, pk: int):
+    """The signed PK is the stored file; a draft is rendered now, with a DRAFT watermark."""
+    pk = _pk(request, pk)
+    if pk.is_signed:
+        return FileResponse(pk.pdf.open("rb"), content_type="application/pdf", filename=_filename(pk, "PK"))
+    response = HttpResponse(documents.pk_pdf(pk), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{_filename(pk, "PK-draft")}"'
+    return response
+
+
+def verifikasi(request, kode: str):
+    """What a printed PK's QR code opens: its status and checksum (any logged-in user)."""
+    pk = get_object_or_404(PerjanjianKinerja.objects.select_related("opd__pemda", "jabatan"), kode_verifikasi=kode)
+    readable = PerjanjianKinerja.objects.for_user(request.user).filter(pk=pk.pk).exists()
+    return render(request, "kinerja/verifikasi.html", {"pk": pk, "readable": readable})
+
+
+@require_http_methods(["GET", "POST"])
+def naskah_pk(request):
+    """The admin pemda's statement text for every new PK (signed ones keep the text they were signed with)."""
+    from django import forms as django_forms
+
+    from kinerja.models import NaskahPK
+    from sakip.views.generic import require_pemda
+
+    pemda = require_pemda(request.user)
+    access.require(request.user, Perm.MANAGE, pemda)
+    naskah, _created = NaskahPK.objects.get_or_create(pemda=pemda)
+    form_class = django_forms.modelform_factory(
+        NaskahPK,
+        fields=["pembuka", "janji_pertama", "janji_kedua"],
+        widgets={f: django_forms.Textarea(attrs={"rows": 3}) for f in ("pembuka", "janji_pertama", "janji_kedua")},
+    )
+    form = form_class(request.POST or None, instance=naskah)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Naskah PK disimpan; berlaku untuk PK yang disusun berikutnya."))
+        return redirect("kinerja:naskah_pk")
+    return render(
+        request,
+        "sakip/object_form.html",
+        {"form": form, "title": _("Naskah Perjanjian Kinerja %(p)s") % {"p": pemda.nama}, "cancel_url": "/"},
+    )
+
+
+# --- Rencana Aksi -------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def ra_grid(request, pk: int):
+    pk = _pk(request, pk)
+    can_edit = access.can(request.user, Perm.EDIT, pk)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        try:
+            cells = json.loads(request.body or b"{}").get("cells", [])
+            assert isinstance(cells, list)
+        except (ValueError, AssertionError, AttributeError):
+            return JsonResponse({"error": _("Data yang dikirim tidak terbaca.")}, status=400)
+        result = services.save_ra_cells(pk, cells)
+        return JsonResponse({"saved": result.saved, "errors": result.errors})
+    rows = (
+        services.siapkan_rencana_aksi(pk)
+        if can_edit
+        else list(
+            RencanaAksi.objects.filter(pk_doc=pk)
+            .select_related("indikator", "penanggung_jawab")
+            .prefetch_related("aksi")
+        )
+    )
+    for ra in rows:
+        ra.masalah = services.masalah_rencana_aksi(ra)
+    return render(request, "kinerja/ra_grid.html", {"pk": pk, "rows": rows, "can_edit": can_edit})
+
+
+@require_http_methods(["GET", "POST"])
+def ra_aksi(request, pk: int, ra: int):
+    pk = _pk(request, pk, Perm.EDIT)
+    ra = get_object_or_404(RencanaAksi, pk=ra, pk_doc=pk)
+    form = RencanaAksiForm(request.POST or None, instance=ra, prefix="ra")
+    formset = AksiFormSet(request.POST or None, instance=ra, prefix="aksi")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            form.save()
+            saved = formset.save(commit=False)
+            for number, aksi in enumerate(saved, start=1):
+                aksi.urutan = aksi.urutan or number
+                aksi.save()
+            for aksi in formset.deleted_objects:
+                aksi.delete()
+        messages.success(request, _("Rencana aksi disimpan."))
+        return redirect("kinerja:ra_grid", pk=pk.pk)
+    return render(request, "kinerja/ra_aksi.html", {"pk": pk, "ra": ra, "form": form, "formset": formset})
+
+
+def ra_pdf(request, pk: int):
+    pk = _pk(request, pk)
+    rows = list(
+        RencanaAksi.objects.filter(pk_doc=pk).select_related("indikator", "penanggung_jawab").prefetch_related("aksi")
+    )
+    response = HttpResponse(documents.rencana_aksi_pdf(pk, rows), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{_filename(pk, "RencanaAksi")}"'
+    return response
