@@ -1,0 +1,212 @@
+"""The achievement engine: plain functions on ``Decimal``, no database.
+
+Every policy choice a pemda can make (the formula for lower-is-better indicators, a cap, the category
+scale, how a sasaran combines its indicators) lives in :class:`Kebijakan`, whose defaults follow
+PermenPAN-RB 53/2014 practice. Results carry full precision; rounding is for display only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sakip.lib.numbers import format_number
+from sakip.lib.values import PREDIKAT, UnreadableValue, parse_value
+
+HUNDRED = Decimal(100)
+ZERO = Decimal(0)
+
+POSITIF, NEGATIF = "positif", "negatif"
+KUMULATIF, NILAI_AKHIR, RATA_RATA = "kumulatif", "nilai_akhir", "rata_rata"
+
+#: formulas for lower-is-better indicators
+NEGATIF_2T_MINUS_R = "2t_minus_r"  # (2T − R) / T × 100, floored at 0 (default)
+NEGATIF_T_PER_R = "t_per_r"  # T / R × 100
+NEGATIF_T_MINUS_R = "t_minus_r"  # (T − R) / T × 100, floored at 0 (seed 000, T-C.23)
+RUMUS_NEGATIF = {
+    NEGATIF_2T_MINUS_R: "(2T − R) / T × 100",
+    NEGATIF_T_PER_R: "T / R × 100",
+    NEGATIF_T_MINUS_R: "(T − R) / T × 100",
+}
+SKALA_BAWAAN = (
+    (Decimal(91), "Sangat Tinggi"),
+    (Decimal(76), "Tinggi"),
+    (Decimal(66), "Sedang"),
+    (Decimal(51), "Rendah"),
+    (ZERO, "Sangat Rendah"),
+)
+PREDIKAT_RANK = {grade: len(PREDIKAT) - i for i, grade in enumerate(PREDIKAT)}  # AA 7 … D 1
+
+
+@dataclass(frozen=True)
+class Kebijakan:
+    rumus_negatif: str = NEGATIF_2T_MINUS_R
+    batas_atas: Decimal | None = None  # e.g. 100 or 120; None: no cap
+    skala: tuple[tuple[Decimal, str], ...] = SKALA_BAWAAN
+    metode_sasaran: str = RATA_RATA  # how a sasaran combines its indicators' capaian
+
+    def uraian(self) -> list[str]:
+        """The choices as sentences, shown next to the numbers they produced."""
+        lines = [f"Indikator makin rendah makin baik: {RUMUS_NEGATIF[self.rumus_negatif]}."]
+        lines.append(
+            f"Batas atas capaian: {format_number(self.batas_atas, 0)} %."
+            if self.batas_atas
+            else "Capaian tidak dibatasi."
+        )
+        lines.append(
+            "Kategori: "
+            + ", ".join(f"{label} ≥ {format_number(bound, 0)}" for bound, label in self.skala if bound)
+            + ", selebihnya "
+            + self.skala[-1][1]
+            + "."
+        )
+        lines.append("Capaian sasaran: rata-rata capaian indikatornya.")
+        return lines
+
+
+@dataclass(frozen=True)
+class Nilai:
+    """A target or realisasi: a number, or a qualitative value ("BB (75,3)") with or without a score."""
+
+    nilai: Decimal | None = None
+    teks: str = ""
+
+    @classmethod
+    def of(cls, value) -> Nilai:
+        if isinstance(value, Nilai):
+            return value
+        if isinstance(value, Decimal | int):
+            return cls(Decimal(value))
+        try:
+            parsed = parse_value(value)
+        except UnreadableValue:
+            return cls()
+        return cls(parsed.nilai, parsed.teks)
+
+    @property
+    def kosong(self) -> bool:
+        return self.nilai is None and not self.teks
+
+    @property
+    def predikat(self) -> str:
+        if not self.teks:
+            return ""
+        grade = self.teks.split("(")[0].strip().upper()
+        return grade if grade in PREDIKAT_RANK else ""
+
+
+@dataclass(frozen=True)
+class Hasil:
+    """A computed percentage, or None with the reason it cannot be computed."""
+
+    nilai: Decimal | None
+    alasan: str = ""
+    catatan: list[str] = field(default_factory=list, compare=False)
+
+    def tampil(self, places: int = 2) -> str:
+        return "–" if self.nilai is None else f"{format_number(self.nilai, places)} %"
+
+    def __str__(self) -> str:
+        return self.tampil()
+
+
+def _cap(value: Decimal, kebijakan: Kebijakan) -> Decimal:
+    return min(value, kebijakan.batas_atas) if kebijakan.batas_atas is not None else value
+
+
+def capaian(target, realisasi, polaritas: str = POSITIF, kebijakan: Kebijakan = Kebijakan()) -> Hasil:
+    """Capaian of one indicator: realisasi against target, by polarity and the pemda's policy."""
+    t, r = Nilai.of(target), Nilai.of(realisasi)
+    if t.kosong:
+        return Hasil(None, "Target belum ada.")
+    if r.kosong:
+        return Hasil(None, "Realisasi belum ada.")
+    if t.predikat or r.predikat:
+        return _capaian_predikat(t, r, kebijakan)
+    tv, rv = t.nilai, r.nilai
+    if tv is None or rv is None:
+        return Hasil(None, "Target atau realisasi bukan angka.")
+    if tv == 0:
+        if polaritas == NEGATIF:
+            return Hasil(
+                _cap(HUNDRED if rv == 0 else ZERO, kebijakan),
+                catatan=["Target 0: realisasi 0 berarti 100 %, selebihnya 0 %."],
+            )
+        return Hasil(None, "Target 0: capaian tidak dapat dihitung.")
+    if polaritas == NEGATIF:
+        if kebijakan.rumus_negatif == NEGATIF_T_PER_R:
+            if rv == 0:
+                return Hasil(None, "Realisasi 0: rumus T / R tidak terdefinisi.")
+            value = tv / rv * HUNDRED
+        elif kebijakan.rumus_negatif == NEGATIF_T_MINUS_R:
+            value = max(ZERO, (tv - rv) / tv * HUNDRED)
+        else:
+            value = max(ZERO, (2 * tv - rv) / tv * HUNDRED)
+    else:
+        value = rv / tv * HUNDRED
+    return Hasil(_cap(value, kebijakan))
+
+
+def _capaian_predikat(t: Nilai, r: Nilai, kebijakan: Kebijakan) -> Hasil:
+    """SAKIP predikat: the scores when both carry one (BB (75,3) vs B (66,55) → 88,38 %), else the ranks."""
+    if t.nilai is not None and r.nilai is not None and t.nilai != 0:
+        return Hasil(_cap(r.nilai / t.nilai * HUNDRED, kebijakan), catatan=["Predikat: dibandingkan nilainya."])
+    if t.predikat and r.predikat:
+        value = Decimal(PREDIKAT_RANK[r.predikat]) / Decimal(PREDIKAT_RANK[t.predikat]) * HUNDRED
+        return Hasil(_cap(value, kebijakan), catatan=["Predikat tanpa nilai: dibandingkan peringkatnya."])
+    return Hasil(None, "Target dan realisasi tidak dapat dibandingkan.")
+
+
+def gabung_triwulan(values: list, agregasi: str) -> Decimal | None:
+    """The year's realisasi from the quarters entered so far, by the indicator's rule."""
+    numbers = [Nilai.of(v).nilai for v in values]
+    entered = [n for n in numbers if n is not None]
+    if not entered:
+        return None
+    if agregasi == KUMULATIF:
+        return sum(entered, ZERO)
+    if agregasi == RATA_RATA:
+        return sum(entered, ZERO) / len(entered)
+    return next(n for n in reversed(numbers) if n is not None)  # the last quarter entered
+
+
+def tingkat_kemajuan(realisasi, target_akhir, polaritas: str = POSITIF, kebijakan: Kebijakan = Kebijakan()) -> Hasil:
+    """Progress against the Renstra's end-of-period target (lower-is-better mirrored)."""
+    return capaian(target_akhir, realisasi, polaritas, Kebijakan(rumus_negatif=kebijakan.rumus_negatif))
+
+
+def penyerapan(realisasi, anggaran) -> Hasil:
+    """Realisasi anggaran: realisasi / anggaran × 100; no budget reads 0 % as the LKjIP prints it."""
+    anggaran, realisasi = Decimal(anggaran or 0), Decimal(realisasi or 0)
+    if anggaran == 0:
+        return Hasil(ZERO, catatan=["Tanpa anggaran."])
+    return Hasil(realisasi / anggaran * HUNDRED)
+
+
+def efisiensi(keluaran: list[tuple]) -> Hasil:
+    """E = Σ(PAK × CK − RAK) / Σ(PAK × CK) × 100, with CK the capaian as a ratio (seed 001 Tabel 3.5).
+
+    ``keluaran``: (pagu, capaian in %, realisasi) per output; outputs without capaian are left out.
+    """
+    rows = [(Decimal(p), Decimal(c) / HUNDRED, Decimal(r)) for p, c, r in keluaran if c is not None]
+    planned = sum((p * c for p, c, _r in rows), ZERO)
+    if planned == 0:
+        return Hasil(None, "Tidak ada pagu dengan capaian.")
+    return Hasil(sum((p * c - r for p, c, r in rows), ZERO) / planned * HUNDRED)
+
+
+def kategori(hasil: Hasil | Decimal | None, kebijakan: Kebijakan = Kebijakan()) -> str:
+    value = hasil.nilai if isinstance(hasil, Hasil) else hasil
+    if value is None:
+        return ""
+    for bound, label in kebijakan.skala:
+        if value >= bound:
+            return label
+    return kebijakan.skala[-1][1]
+
+
+def capaian_sasaran(hasil: list[Hasil], kebijakan: Kebijakan = Kebijakan()) -> Hasil:
+    values = [h.nilai for h in hasil if h.nilai is not None]
+    if not values:
+        return Hasil(None, "Belum ada capaian indikator.")
+    return Hasil(sum(values, ZERO) / len(values))
