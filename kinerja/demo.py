@@ -8,6 +8,9 @@
   seed and stay empty (the completeness panel says so).
 * The PK 2024 of the head of Bakesbangpol Blitar, signed, and its PK Perubahan (after the DPPA), signed;
   a cascaded PK of the Kepala Bidang Politik Dalam Negeri as a draft (the seed names no holder).
+* Realisasi of the four IKU 2022–2024 (Tabel 2.1, 3.1, sasaran tables), the 2024 DPA and realisasi per sub
+  kegiatan (Tabel 3.7; the quarters are spread 15/25/25/35 %, the seed gives the year), the jenis belanja
+  2023–2024 (Tabel 3.6), and the entry windows (past years closed, this year's current quarter open).
 * Kota Metro (a third pemda) with its Kesbangpol and the Rencana Aksi 2021 of seed 003.
 
 Signing dates are not in the seeds: 31 January and 1 October 2024 are used.
@@ -17,6 +20,8 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+
+from django.utils import timezone
 
 from kinerja import services
 from kinerja.models import Aksi, PerjanjianKinerja, PKAnggaran, PKIndikator, RencanaAksi
@@ -306,7 +311,112 @@ def load(stdout) -> None:
     blitar = PerangkatDaerah.objects.get(pemda__kode="blitar", kode="8.01.0.00.0.00.02.0000")
     _blitar_renstra(blitar)
     _blitar_pk(blitar)
+    _blitar_realisasi(blitar)
     _metro()
     stdout.write(
-        "PK demo: Bakesbangpol Blitar 2024 (PK dan PK Perubahan ditandatangani); rencana aksi Kesbangpol Kota Metro 2021."
+        "PK demo: Bakesbangpol Blitar 2024 (PK dan PK Perubahan ditandatangani; realisasi 2022–2024); "
+        "rencana aksi Kesbangpol Kota Metro 2021."
     )
+
+
+# --- Realisasi (seed 001, LKjIP 2024 Bakesbangpol Blitar) -------------------------------------------
+
+# IKU → {year: realisasi}; entered in TW IV (all four are yearly measurements)
+REALISASI_IKU = {
+    "Indeks Kesalehan Sosial": {2022: "84,09", 2023: "84,23", 2024: "84,61"},
+    "Tingkat penanganan konflik sosial di masyarakat": {2022: "90%", 2023: "90%", 2024: "90%"},
+    "Tingkat fasilitasi penguatan infrastruktur demokrasi": {2022: "70%", 2023: "70%", 2024: "80%"},
+    "Nilai SAKIP pada Bakesbangpol Kab.Blitar": {2022: "BB (71,39)", 2023: "BB (75,16)", 2024: "B (66,55)"},
+}
+TARGET_LALU = {"Indeks Kesalehan Sosial": {2022: "82", 2023: "84"}}  # Tabel 2.1 (RPJMD targets)
+KENDALA_IKS = (
+    "Terdapat perubahan responden dari sasaran tokoh agama dan tokoh masyarakat ditambah tokoh organisasi "
+    "masyarakat, FKUB, dan FPK."
+)
+SOLUSI_IKS = (
+    "Pemupukan jiwa kepahlawanan melalui Peringatan Hari Besar Nasional (PHBN) dan sosialisasi pendidikan "
+    "Pancasila dan wawasan kebangsaan kepada pelajar."
+)
+
+# Tabel 3.7: realisasi 2024 per sub kegiatan (the anggaran is the pagu of the plan)
+REALISASI_SUB_2024 = {
+    "8.01.01.2.01.0007": "15.999.200", "8.01.01.2.02.0001": "2.337.667.627", "8.01.01.2.02.0003": "31.292.350",
+    "8.01.01.2.02.0004": "11.159.200", "8.01.01.2.05.0005": "8.151.050", "8.01.01.2.05.0009": "4.279.100",
+    "8.01.01.2.06.0002": "158.357.788", "8.01.01.2.06.0009": "234.892.400", "8.01.01.2.08.0004": "354.221.877",
+    "8.01.01.2.09.0001": "66.956.800",
+    "8.01.02.2.01.0003": "272.643.912", "8.01.02.2.01.0005": "3.600.000", "8.01.02.2.01.0007": "24.462.800",
+    "8.01.02.2.01.0008": "692.367.016", "8.01.02.2.01.0009": "6.592.500",
+    "8.01.05.2.01.0003": "45.644.600", "8.01.05.2.01.0004": "57.867.600", "8.01.05.2.01.0005": "4.320.000",
+    "8.01.06.2.01.0004": "178.698.000", "8.01.06.2.01.0005": "50.664.000", "8.01.06.2.01.0006": "831.858.500",
+    "8.01.03.2.01.0003": "58.843.650", "8.01.03.2.01.0004": "352.601.000", "8.01.03.2.01.0005": "57.536.347.400",
+    "8.01.04.2.01.0003": "18.893.600", "8.01.04.2.01.0005": "2.696.519.400",
+}  # fmt: skip
+# The LKjIP gives the year only; the demo spreads it over the quarters (the sum is the seed's).
+SEBARAN_TW = (Decimal("0.15"), Decimal("0.25"), Decimal("0.25"))
+
+# Tabel 3.6: anggaran and realisasi per jenis belanja
+BELANJA = {
+    2023: [("pegawai", "2.398.607.120", "2.276.136.520"), ("barang_jasa", "3.975.963.000", "3.896.255.466"),
+           ("hibah", "38.192.205.200", "38.190.258.326"), ("modal_peralatan", "0", "0"), ("modal_gedung", "0", "0")],
+    2024: [("pegawai", "2.530.668.865", "2.408.627.627"), ("barang_jasa", "3.841.178.585", "3.705.199.583"),
+           ("hibah", "59.887.356.160", "59.857.774.160"), ("modal_peralatan", "87.990.225", "83.300.000"),
+           ("modal_gedung", "0", "0")],
+}  # fmt: skip
+
+
+def _blitar_realisasi(opd: PerangkatDaerah) -> None:
+    from kinerja.models import AnggaranSubKegiatan, BelanjaOPD, JendelaRealisasi, Realisasi, RealisasiAnggaran
+    from sakip.models import User
+
+    if Realisasi.objects.filter(indikator__elemen__versi__renstra__opd=opd).exists():
+        return
+    versi = RenstraVersi.objects.filter(renstra__opd=opd).order_by("nomor").first()
+    perencana = User.objects.filter(username="perencana.blitar").first()
+    evaluator = User.objects.filter(username="evaluator.blitar").first()
+    this_year = timezone.localdate().year
+    for tahun in (2022, 2023, 2024):
+        for q in (1, 2, 3, 4):
+            JendelaRealisasi.objects.get_or_create(
+                pemda=opd.pemda, tahun=tahun, triwulan=q, defaults={"terbuka": False}
+            )
+    current_q = (timezone.localdate().month - 1) // 3 + 1
+    for q in range(1, current_q + 1):
+        JendelaRealisasi.objects.get_or_create(
+            pemda=opd.pemda, tahun=this_year, triwulan=q, defaults={"terbuka": q == current_q}
+        )
+    indicators = {i.uraian: i for i in Indikator.objects.filter(elemen__versi=versi, is_iku=True)}
+    for uraian, years in TARGET_LALU.items():
+        for tahun, text in years.items():
+            value = parse_value(text)
+            Target.objects.get_or_create(
+                indikator=indicators[uraian], tahun=tahun, defaults={"nilai": value.nilai, "teks": value.teks}
+            )
+    for uraian, years in REALISASI_IKU.items():
+        for tahun, text in years.items():
+            value = parse_value(text)
+            verified = tahun < 2024 or uraian != "Nilai SAKIP pada Bakesbangpol Kab.Blitar"
+            Realisasi.objects.create(
+                indikator=indicators[uraian], tahun=tahun, triwulan=4, nilai=value.nilai, teks=value.teks,
+                dicatat_oleh=perencana,
+                status=Realisasi.Status.DIVERIFIKASI if verified else Realisasi.Status.MENUNGGU,
+                diverifikasi_oleh=evaluator if verified else None,
+                diverifikasi_pada=timezone.now() if verified else None,
+                kendala=KENDALA_IKS if (uraian == "Indeks Kesalehan Sosial" and tahun == 2024) else "",
+                solusi=SOLUSI_IKS if (uraian == "Indeks Kesalehan Sosial" and tahun == 2024) else "",
+            )  # fmt: skip
+    subs = {e.kode: e for e in Elemen.objects.filter(versi=versi, level=Level.SUB_KEGIATAN)}
+    pagu = {p.elemen_id: p.jumlah for p in Pagu.objects.filter(elemen__versi=versi, tahun=2024)}
+    for kode, text in REALISASI_SUB_2024.items():
+        sub = subs[kode]
+        AnggaranSubKegiatan.objects.create(elemen=sub, tahun=2024, jenis="dpa", jumlah=pagu[sub.pk])
+        total, spent = parse_money(text), Decimal(0)
+        for q, share in enumerate(SEBARAN_TW, start=1):
+            amount = (total * share).quantize(Decimal(1))
+            RealisasiAnggaran.objects.create(elemen=sub, tahun=2024, triwulan=q, jumlah=amount)
+            spent += amount
+        RealisasiAnggaran.objects.create(elemen=sub, tahun=2024, triwulan=4, jumlah=total - spent)
+    for tahun, rows in BELANJA.items():
+        for jenis, anggaran, realisasi in rows:
+            BelanjaOPD.objects.create(
+                opd=opd, tahun=tahun, jenis=jenis, anggaran=parse_money(anggaran), realisasi=parse_money(realisasi)
+            )

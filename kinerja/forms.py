@@ -1,9 +1,11 @@
+import os
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.models import Aksi, RencanaAksi
-from sakip.models import Jabatan, Pegawai
+from kinerja.models import Aksi, BelanjaOPD, JendelaRealisasi, PengaturanCapaian, Realisasi, RencanaAksi
+from sakip.models import Jabatan, Pegawai, PerangkatDaerah
 
 
 class SusunPKForm(forms.Form):
@@ -54,3 +56,90 @@ class AksiForm(forms.ModelForm):
 
 
 AksiFormSet = forms.inlineformset_factory(RencanaAksi, Aksi, form=AksiForm, extra=2, can_delete=True)
+
+
+# --- Realisasi ------------------------------------------------------------------------------------
+
+BUKTI_EKSTENSI = {".pdf", ".jpg", ".jpeg", ".png", ".xlsx", ".xls", ".docx", ".csv", ".ods", ".odt"}
+BUKTI_MAKS = 10 * 1024 * 1024
+
+
+class CatatanRealisasiForm(forms.ModelForm):
+    class Meta:
+        model = Realisasi
+        fields = ["kendala", "solusi"]
+        widgets = {"kendala": forms.Textarea(attrs={"rows": 3}), "solusi": forms.Textarea(attrs={"rows": 3})}
+
+
+class BuktiForm(forms.Form):
+    berkas = forms.FileField(
+        label=_("Bukti dukung"), help_text=_("PDF, gambar, atau lembar kerja; paling besar 10 MB.")
+    )
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        if os.path.splitext(berkas.name)[1].lower() not in BUKTI_EKSTENSI:
+            raise forms.ValidationError(
+                _("Jenis berkas tidak diterima. Unggah PDF, JPG, PNG, XLSX, XLS, DOCX, ODS, ODT, atau CSV.")
+            )
+        if berkas.size > BUKTI_MAKS:
+            raise forms.ValidationError(_("Berkas terlalu besar (paling besar 10 MB)."))
+        head = berkas.read(8)
+        berkas.seek(0)
+        if berkas.name.lower().endswith(".pdf") and not head.startswith(b"%PDF"):
+            raise forms.ValidationError(_("Berkas ini bukan PDF yang sah."))
+        return berkas
+
+
+class KembalikanForm(forms.Form):
+    komentar = forms.CharField(label=_("Alasan pengembalian"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class JendelaForm(forms.ModelForm):
+    class Meta:
+        model = JendelaRealisasi
+        fields = ["terbuka", "dibuka_untuk"]
+        widgets = {"dibuka_untuk": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, pemda, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dibuka_untuk"].queryset = PerangkatDaerah.objects.filter(pemda=pemda)
+
+
+class PengaturanCapaianForm(forms.ModelForm):
+    class Meta:
+        model = PengaturanCapaian
+        fields = ["rumus_negatif", "batas_atas", "sangat_tinggi", "tinggi", "sedang", "rendah"]
+
+    def clean(self):
+        data = super().clean()
+        bounds = [data.get(f) for f in ("sangat_tinggi", "tinggi", "sedang", "rendah")]
+        if None not in bounds and not bounds[0] > bounds[1] > bounds[2] > bounds[3] >= 0:
+            raise forms.ValidationError(
+                _("Batas kategori harus menurun: sangat tinggi > tinggi > sedang > rendah ≥ 0.")
+            )
+        return data
+
+
+class BelanjaForm(forms.ModelForm):
+    class Meta:
+        model = BelanjaOPD
+        fields = ["jenis", "anggaran", "realisasi"]
+
+
+class BaseBelanjaFormSet(forms.BaseModelFormSet):
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if (not form.has_changed() and not form.instance.pk) or self._should_delete_form(form):
+                continue
+            jenis = form.cleaned_data.get("jenis")
+            if jenis in seen:
+                form.add_error("jenis", _("Jenis belanja ini sudah ada di baris lain."))
+            seen.add(jenis)
+
+
+BelanjaFormSet = forms.modelformset_factory(
+    BelanjaOPD, form=BelanjaForm, formset=BaseBelanjaFormSet, extra=3, can_delete=True
+)

@@ -338,3 +338,284 @@ class Aksi(TimeStampedModel):
 
 for _model in (NaskahPK, PerjanjianKinerja, PKIndikator, PKAnggaran, RencanaAksi, Aksi):
     auditlog.register(_model, exclude_fields=["created_at", "updated_at"])
+
+
+# --- Realisasi ------------------------------------------------------------------------------------
+
+
+class PengaturanCapaian(TimeStampedModel):
+    """A pemda's choices for computing capaian (see ``kinerja.capaian.Kebijakan``)."""
+
+    class Rumus(models.TextChoices):
+        DUA_T = "2t_minus_r", "(2T − R) / T × 100"
+        T_PER_R = "t_per_r", "T / R × 100"
+        T_MINUS_R = "t_minus_r", "(T − R) / T × 100"
+
+    pemda = models.OneToOneField(Pemda, on_delete=models.CASCADE, related_name="pengaturan_capaian")
+    rumus_negatif = models.CharField(
+        _("rumus indikator makin rendah makin baik"), max_length=12, choices=Rumus.choices, default=Rumus.DUA_T
+    )
+    batas_atas = models.DecimalField(
+        _("batas atas capaian (%)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Kosong: tidak dibatasi."),
+    )
+    sangat_tinggi = models.DecimalField(_("sangat tinggi mulai"), max_digits=5, decimal_places=2, default=Decimal(91))
+    tinggi = models.DecimalField(_("tinggi mulai"), max_digits=5, decimal_places=2, default=Decimal(76))
+    sedang = models.DecimalField(_("sedang mulai"), max_digits=5, decimal_places=2, default=Decimal(66))
+    rendah = models.DecimalField(_("rendah mulai"), max_digits=5, decimal_places=2, default=Decimal(51))
+
+    class Meta:
+        verbose_name = _("pengaturan capaian")
+        verbose_name_plural = _("pengaturan capaian")
+
+    def __str__(self) -> str:
+        return f"Pengaturan capaian {self.pemda}"
+
+    def get_additional_data(self) -> dict:
+        return {"pemda": self.pemda_id}
+
+    def kebijakan(self):
+        from kinerja.capaian import Kebijakan
+
+        skala = (
+            (self.sangat_tinggi, "Sangat Tinggi"),
+            (self.tinggi, "Tinggi"),
+            (self.sedang, "Sedang"),
+            (self.rendah, "Rendah"),
+            (Decimal(0), "Sangat Rendah"),
+        )
+        return Kebijakan(rumus_negatif=self.rumus_negatif, batas_atas=self.batas_atas, skala=skala)
+
+
+class JendelaRealisasi(TimeStampedModel):
+    """Whether realisasi of a triwulan can be entered; the admin pemda opens and closes it."""
+
+    pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="jendela_realisasi")
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    triwulan = models.PositiveSmallIntegerField(_("triwulan"), choices=[(1, "I"), (2, "II"), (3, "III"), (4, "IV")])
+    terbuka = models.BooleanField(_("terbuka"), default=True)
+    dibuka_untuk = models.ManyToManyField(
+        PerangkatDaerah,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dibuka kembali untuk"),
+        help_text=_("Perangkat daerah yang boleh mengisi meski ditutup."),
+    )
+
+    class Meta:
+        verbose_name = _("jendela realisasi")
+        verbose_name_plural = _("jendela realisasi")
+        ordering = ["-tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pemda", "tahun", "triwulan"],
+                name="kinerja_jendela_unique",
+                violation_error_message=_("Jendela ini sudah ada."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Triwulan {self.get_triwulan_display()} {self.tahun}"
+
+    def get_additional_data(self) -> dict:
+        return {"pemda": self.pemda_id}
+
+
+class RealisasiQuerySet(ScopedQuerySet):
+    opd_lookup = "indikator__elemen__versi__renstra__opd"
+
+
+class Realisasi(TimeStampedModel):
+    """What an indicator reached in one triwulan, with the story behind it and its verification."""
+
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", _("Menunggu verifikasi")
+        DIVERIFIKASI = "diverifikasi", _("Diverifikasi")
+        DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
+
+    indikator = models.ForeignKey(
+        Indikator, on_delete=models.CASCADE, related_name="realisasi", verbose_name=_("indikator")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    triwulan = models.PositiveSmallIntegerField(_("triwulan"))
+    nilai = models.DecimalField(_("realisasi"), max_digits=20, decimal_places=4, null=True, blank=True)
+    teks = models.CharField(_("realisasi (teks)"), max_length=60, blank=True)
+    kendala = models.TextField(_("kendala"), blank=True)
+    solusi = models.TextField(_("solusi"), blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.MENUNGGU)
+    komentar = models.TextField(_("komentar verifikator"), blank=True)
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    diverifikasi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    diverifikasi_pada = models.DateTimeField(_("diverifikasi pada"), null=True, blank=True)
+
+    objects = RealisasiQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("realisasi")
+        verbose_name_plural = _("realisasi")
+        ordering = ["tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "tahun", "triwulan"],
+                name="kinerja_realisasi_unique",
+                violation_error_message=_("Realisasi triwulan ini sudah ada."),
+            ),
+            models.CheckConstraint(condition=Q(triwulan__gte=1, triwulan__lte=4), name="kinerja_realisasi_triwulan"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator} {self.tahun} TW {self.triwulan}: {self.tampil}"
+
+    def get_additional_data(self) -> dict:
+        return self.indikator.get_additional_data()
+
+    @property
+    def opd_id(self) -> int:
+        return self.indikator.opd_id
+
+    @property
+    def tampil(self) -> str:
+        return format_value(self.nilai, self.teks)
+
+
+class BuktiDukung(TimeStampedModel):
+    """Evidence of a realisasi: a PDF, image or spreadsheet, served only to those who may read it."""
+
+    realisasi = models.ForeignKey(
+        Realisasi, on_delete=models.CASCADE, related_name="bukti", verbose_name=_("realisasi")
+    )
+    berkas = models.FileField(_("berkas"), upload_to="bukti/%Y/")
+    nama = models.CharField(_("nama berkas"), max_length=200)
+    ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
+
+    class Meta:
+        verbose_name = _("bukti dukung")
+        verbose_name_plural = _("bukti dukung")
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def get_additional_data(self) -> dict:
+        return self.realisasi.get_additional_data()
+
+
+class AnggaranSubKegiatan(TimeStampedModel):
+    """The year's budget of a sub kegiatan: the DPA, and the DPPA after the budget change (both kept)."""
+
+    class Jenis(models.TextChoices):
+        DPA = "dpa", "DPA"
+        DPPA = "dppa", "DPPA"
+
+    elemen = models.ForeignKey(
+        "renstra.Elemen", on_delete=models.CASCADE, related_name="anggaran_apbd", verbose_name=_("sub kegiatan")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    jenis = models.CharField(_("dokumen"), max_length=4, choices=Jenis.choices)
+    jumlah = models.DecimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("anggaran sub kegiatan")
+        verbose_name_plural = _("anggaran sub kegiatan")
+        constraints = [
+            models.UniqueConstraint(fields=["elemen", "tahun", "jenis"], name="kinerja_anggaran_unique"),
+            models.CheckConstraint(
+                condition=Q(jumlah__gte=0),
+                name="kinerja_anggaran_nonnegative",
+                violation_error_message=_("Anggaran tidak boleh negatif."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.tahun} {self.elemen}"
+
+    def get_additional_data(self) -> dict:
+        return self.elemen.get_additional_data()
+
+
+class RealisasiAnggaran(TimeStampedModel):
+    """What a sub kegiatan spent in one triwulan."""
+
+    elemen = models.ForeignKey(
+        "renstra.Elemen", on_delete=models.CASCADE, related_name="realisasi_anggaran", verbose_name=_("sub kegiatan")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    triwulan = models.PositiveSmallIntegerField(_("triwulan"))
+    jumlah = models.DecimalField(_("realisasi (Rp)"), max_digits=18, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("realisasi anggaran")
+        verbose_name_plural = _("realisasi anggaran")
+        constraints = [
+            models.UniqueConstraint(fields=["elemen", "tahun", "triwulan"], name="kinerja_realisasi_anggaran_unique"),
+            models.CheckConstraint(
+                condition=Q(jumlah__gte=0),
+                name="kinerja_realisasi_anggaran_nonnegative",
+                violation_error_message=_("Realisasi tidak boleh negatif."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.elemen} {self.tahun} TW {self.triwulan}"
+
+    def get_additional_data(self) -> dict:
+        return self.elemen.get_additional_data()
+
+
+class BelanjaOPD(TimeStampedModel):
+    """An OPD's budget and spending by jenis belanja in a year (seed 001 Tabel 3.6)."""
+
+    class Jenis(models.TextChoices):
+        PEGAWAI = "pegawai", _("Belanja pegawai")
+        BARANG_JASA = "barang_jasa", _("Belanja barang dan jasa")
+        HIBAH = "hibah", _("Belanja hibah")
+        BANTUAN_SOSIAL = "bansos", _("Belanja bantuan sosial")
+        MODAL_PERALATAN = "modal_peralatan", _("Belanja modal peralatan dan mesin")
+        MODAL_GEDUNG = "modal_gedung", _("Belanja modal gedung dan bangunan")
+        MODAL_LAINNYA = "modal_lainnya", _("Belanja modal lainnya")
+
+    opd = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="belanja", verbose_name=_("perangkat daerah")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    jenis = models.CharField(_("jenis belanja"), max_length=20, choices=Jenis.choices)
+    anggaran = models.DecimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2, default=Decimal(0))
+    realisasi = models.DecimalField(_("realisasi (Rp)"), max_digits=18, decimal_places=2, default=Decimal(0))
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("belanja perangkat daerah")
+        verbose_name_plural = _("belanja perangkat daerah")
+        ordering = ["opd", "tahun", "jenis"]
+        constraints = [models.UniqueConstraint(fields=["opd", "tahun", "jenis"], name="kinerja_belanja_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.tahun}"
+
+    @property
+    def persen(self) -> Decimal:
+        """Realisasi as % of anggaran; no budget reads 0, as seed 001 Tabel 3.6 prints it."""
+        return self.realisasi / self.anggaran * 100 if self.anggaran else Decimal(0)
+
+    def get_additional_data(self) -> dict:
+        return {"pemda": self.opd.pemda_id, "opd": self.opd_id}
+
+
+for _model in (
+    PengaturanCapaian,
+    JendelaRealisasi,
+    Realisasi,
+    BuktiDukung,
+    AnggaranSubKegiatan,
+    RealisasiAnggaran,
+    BelanjaOPD,
+):
+    auditlog.register(_model, exclude_fields=["created_at", "updated_at"])

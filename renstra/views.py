@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
-from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -51,6 +49,7 @@ from renstra.models import (
 )
 from sakip import access
 from sakip.access import Perm
+from sakip.lib.uploads import keep_upload, upload_path
 from sakip.models import PerangkatDaerah
 from sakip.views.generic import ScopedDeleteView, require_pemda
 
@@ -746,35 +745,6 @@ def versi_export(request, pk: int):
 
 # --- Import from Excel ---------------------------------------------------------------------------
 
-IMPORT_DIR = "imports"
-
-
-def _import_path(token: str):
-    from django.conf import settings
-
-    if not re.fullmatch(r"[0-9a-f]{32}", token or ""):
-        return None
-    return Path(settings.MEDIA_ROOT) / IMPORT_DIR / f"{token}.xlsx"
-
-
-def _keep_upload(upload) -> str:
-    """Keep the uploaded file until the planner confirms (or a day passes)."""
-    import time
-    import uuid
-
-    from django.conf import settings
-
-    folder = Path(settings.MEDIA_ROOT) / IMPORT_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.xlsx"):
-        if old.stat().st_mtime < time.time() - 24 * 3600:
-            old.unlink(missing_ok=True)
-    token = uuid.uuid4().hex
-    with open(folder / f"{token}.xlsx", "wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    return token
-
 
 @require_http_methods(["GET", "POST"])
 def renstra_import(request, opd: int):
@@ -787,7 +757,7 @@ def renstra_import(request, opd: int):
     if request.method == "POST" and form.is_valid():
         periode, upload = form.cleaned_data["periode"], form.cleaned_data["berkas"]
         report = workbook.read_renstra(upload, periode.years, size=upload.size)
-        token = _keep_upload(upload) if not report.errors else ""
+        token = keep_upload(upload) if not report.errors else ""
         context.update({"report": report, "periode": periode, "token": token, "upload_name": upload.name})
         request.session[f"import:{token}"] = {"opd": opd.pk, "periode": periode.pk} if token else None
     template = "renstra/_import_preview.html" if request.htmx and "report" in context else "renstra/import.html"
@@ -797,7 +767,7 @@ def renstra_import(request, opd: int):
 def _confirm_import(request, opd):
     token = request.POST["token"]
     claim = request.session.pop(f"import:{token}", None)
-    path = _import_path(token)
+    path = upload_path(token)
     if not claim or claim["opd"] != opd.pk or path is None or not path.exists():
         messages.error(request, _("Pratinjau impor sudah kedaluwarsa; unggah berkasnya lagi."))
         return redirect("renstra:renstra_import", opd=opd.pk)

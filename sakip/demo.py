@@ -213,6 +213,7 @@ USERS = [
     ("admin.blitar", "Admin Bagian Organisasi Blitar", "blitar", [(Peran.Jenis.ADMIN_PEMDA, False)], None),
     ("perencana.blitar", "Perencana Bakesbangpol Blitar", "blitar", [(Peran.Jenis.PERENCANA, True)], None),
     ("pimpinan.blitar", "Ir. SETIYANA, MM", "blitar", [(Peran.Jenis.PIMPINAN, False)], "196808101997031003"),
+    ("evaluator.blitar", "Evaluator Inspektorat Blitar", "blitar", [(Peran.Jenis.EVALUATOR, True)], None),
 ]
 
 

@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include((sakip_patterns, "sakip"))),
     path("renstra/", include("renstra.urls")),
     path("pk/", include("kinerja.urls")),
+    path("realisasi/", include("kinerja.realisasi_urls")),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
@@ -49,5 +50,6 @@ urlpatterns = [
     path("operator/", admin.site.urls),
 ]
 
-if settings.DEBUG:  # in production the reverse proxy serves MEDIA_ROOT (README, "Production")
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG:  # in production the reverse proxy serves the logos (README, "Production")
+    # Only logos are public: evidence files and signed PDFs go through views that check access.
+    urlpatterns += static(f"{settings.MEDIA_URL}logo/", document_root=settings.MEDIA_ROOT / "logo")

@@ -1,0 +1,441 @@
+"""Realisasi pages: entry grids, notes and evidence, windows, verification, dashboards, workbook."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kinerja import exports, workbook
+from kinerja import realisasi as svc
+from kinerja.forms import (
+    BelanjaFormSet,
+    BuktiForm,
+    CatatanRealisasiForm,
+    JendelaForm,
+    KembalikanForm,
+    PengaturanCapaianForm,
+)
+from kinerja.models import BelanjaOPD, BuktiDukung, JendelaRealisasi, PengaturanCapaian, Realisasi
+from renstra.models import Indikator
+from sakip import access
+from sakip.access import Perm
+from sakip.lib.uploads import keep_upload, upload_path
+from sakip.models import Peran, PerangkatDaerah
+from sakip.services import active_opd
+from sakip.views.generic import require_pemda
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _opd(request, opd: int, perm: Perm = Perm.VIEW) -> PerangkatDaerah:
+    return access.get_for_user(request.user, PerangkatDaerah.objects.select_related("pemda"), perm, pk=opd)
+
+
+def _tahun(tahun: int) -> int:
+    if not 2000 <= tahun <= 2100:
+        raise Http404
+    return tahun
+
+
+def _xlsx(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
+
+
+def index(request):
+    """Where realisasi starts: the active OPD's dashboard of this year, or the pemda's for those who see all."""
+    tahun = timezone.localdate().year
+    scope = access.scope_for(request.user)
+    opd = active_opd(request)
+    if opd is None and len(scope.readable_opd_ids) != 1 and (scope.managed_pemda_ids or scope.everything):
+        return redirect("realisasi:pemda", tahun=tahun)
+    if opd is None:
+        opd = PerangkatDaerah.objects.for_user(request.user).order_by("kode").first()
+    if opd is None:
+        raise PermissionDenied
+    return redirect("realisasi:opd", opd=opd.pk, tahun=tahun)
+
+
+def _year_links(request, tahun: int) -> list[tuple[int, str]]:
+    """The same page for the years around this one (the year selector)."""
+    match = request.resolver_match
+    return [
+        (y, reverse(f"{match.namespace}:{match.url_name}", kwargs={**match.kwargs, "tahun": y}))
+        for y in range(tahun - 3, tahun + 2)
+    ]
+
+
+def _context(request, opd, tahun: int, **extra) -> dict:
+    scope = access.scope_for(request.user)
+    return {
+        "opd": opd,
+        "tahun": tahun,
+        "year_links": _year_links(request, tahun),
+        "can_edit": scope.can(Perm.EDIT, opd_id=opd.pk),
+        "can_verify": svc.boleh_memverifikasi(request.user, opd.pk),
+        "can_see_pemda": scope.everything or bool(scope.managed_pemda_ids) or Peran.Jenis.EVALUATOR in scope.roles,
+        **extra,
+    }
+
+
+def opd_dashboard(request, opd: int, tahun: int):
+    opd, tahun = _opd(request, opd), _tahun(tahun)
+    dasbor = svc.dasbor_opd(opd, tahun)
+    if request.GET.get("format") == "xlsx":
+        return _xlsx(exports.dasbor_opd(dasbor), f"dasbor-{opd.singkatan or opd.pk}-{tahun}")
+    return render(
+        request,
+        "kinerja/realisasi/opd_dashboard.html",
+        _context(request, opd, tahun, d=dasbor, tw_labels=list(svc.ROMAWI.values())),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def indikator_grid(request, opd: int, tahun: int):
+    opd, tahun = _opd(request, opd), _tahun(tahun)
+    if request.method == "POST":
+        access.require(request.user, Perm.EDIT, opd)
+        cells = json.loads(request.body or b"{}").get("cells", [])
+        result = svc.simpan_realisasi(opd, tahun, cells, actor=request.user)
+        return JsonResponse({"saved": result.saved, "errors": result.errors})
+    sheet = svc.lembar(opd, tahun)
+    return render(request, "kinerja/realisasi/indikator_grid.html", _context(request, opd, tahun, sheet=sheet))
+
+
+@require_http_methods(["GET", "POST"])
+def anggaran_grid(request, opd: int, tahun: int):
+    opd, tahun = _opd(request, opd), _tahun(tahun)
+    if request.method == "POST":
+        access.require(request.user, Perm.EDIT, opd)
+        cells = json.loads(request.body or b"{}").get("cells", [])
+        result = svc.simpan_anggaran(opd, tahun, cells)
+        return JsonResponse({"saved": result.saved, "errors": result.errors})
+    versi = svc.versi_untuk(opd, tahun)
+    rows, total = [], None
+    if versi:
+        plan = svc.load_plan(versi)
+        budget = svc.anggaran(plan, tahun)
+        rows = [(node, budget[node.elemen.pk]) for node in plan.flat() if node.has_pagu]
+        total = svc.BarisAnggaran(None)
+        for root in plan.roots:
+            b = budget[root.elemen.pk]
+            total.dpa = (total.dpa or 0) + (b.dpa or 0)
+            total.dppa = None if b.dppa is None and total.dppa is None else (total.dppa or 0) + (b.dppa or 0)
+            total.triwulan = [(t or 0) + (v or 0) for t, v in zip(total.triwulan, b.triwulan, strict=True)]
+    tutup = [q for q, open_ in svc.status_jendela(opd, tahun).items() if not open_]
+    context = _context(request, opd, tahun, versi=versi, rows=rows, total=total, tutup=tutup)
+    return render(request, "kinerja/realisasi/anggaran_grid.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def belanja(request, opd: int, tahun: int):
+    opd, tahun = _opd(request, opd), _tahun(tahun)
+    queryset = BelanjaOPD.objects.filter(opd=opd, tahun=tahun)
+    can_edit = access.can(request.user, Perm.EDIT, opd)
+    if request.method == "POST":
+        access.require(request.user, Perm.EDIT, opd)
+    formset = BelanjaFormSet(request.POST or None, queryset=queryset, prefix="belanja")
+    if request.method == "POST" and formset.is_valid():
+        with transaction.atomic():
+            for obj in formset.save(commit=False):
+                obj.opd, obj.tahun = opd, tahun
+                obj.save()
+            for obj in formset.deleted_objects:
+                obj.delete()
+        messages.success(request, _("Anggaran dan realisasi per jenis belanja disimpan."))
+        return redirect("realisasi:belanja", opd=opd.pk, tahun=tahun)
+    rows = list(queryset)
+    totals = (sum(r.anggaran for r in rows), sum(r.realisasi for r in rows))
+    context = _context(request, opd, tahun, formset=formset, rows=rows, totals=totals, can_edit=can_edit)
+    return render(request, "kinerja/realisasi/belanja.html", context)
+
+
+def _indikator(request, ind: int, perm: Perm = Perm.VIEW) -> Indikator:
+    return access.get_for_user(
+        request.user, Indikator.objects.select_related("elemen__versi__renstra__opd__pemda"), perm, pk=ind
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def realisasi_detail(request, ind: int, tahun: int, tw: int):
+    """One indicator's quarter: the value, the story (kendala, solusi), evidence and verification."""
+    ind, tahun = _indikator(request, ind), _tahun(tahun)
+    if tw not in svc.TRIWULAN:
+        raise Http404
+    opd = ind.elemen.versi.renstra.opd
+    item = Realisasi.objects.filter(indikator=ind, tahun=tahun, triwulan=tw).prefetch_related("bukti").first()
+    can_edit = access.can(request.user, Perm.EDIT, opd)
+    form = CatatanRealisasiForm(instance=item, prefix="catatan")
+    bukti_form = BuktiForm()
+    if request.method == "POST":
+        access.require(request.user, Perm.EDIT, opd)
+        action = request.POST.get("action")
+        try:
+            svc.pastikan_terbuka(opd, tahun, tw)
+        except svc.Terkunci as error:
+            messages.error(request, str(error))
+            return redirect(request.path)
+        if item is None:
+            item = Realisasi(indikator=ind, tahun=tahun, triwulan=tw, dicatat_oleh=request.user)
+        if action == "catatan":
+            form = CatatanRealisasiForm(request.POST, instance=item, prefix="catatan")
+            if form.is_valid():
+                form.save()
+                messages.success(request, _("Catatan disimpan."))
+                return redirect(request.path)
+        elif action == "bukti":
+            bukti_form = BuktiForm(request.POST, request.FILES)
+            if bukti_form.is_valid():
+                upload = bukti_form.cleaned_data["berkas"]
+                with transaction.atomic():
+                    if item.pk is None:
+                        item.save()
+                    BuktiDukung.objects.create(
+                        realisasi=item, berkas=upload, nama=upload.name[:200], ukuran=upload.size
+                    )
+                messages.success(request, _("Bukti dukung diunggah."))
+                return redirect(request.path)
+    if item is not None:
+        item.indikator = ind
+    context = _context(
+        request,
+        opd,
+        tahun,
+        ind=ind,
+        tw=tw,
+        romawi=svc.ROMAWI[tw],
+        item=item,
+        form=form,
+        bukti_form=bukti_form,
+        terbuka=svc.status_jendela(opd, tahun).get(tw),
+        kembalikan_form=KembalikanForm(),
+    )
+    context["can_edit"] = can_edit
+    return render(request, "kinerja/realisasi/detail.html", context)
+
+
+def bukti_download(request, pk: int):
+    """Evidence is served only to those who may read its indicator (never straight from MEDIA_URL)."""
+    bukti = get_object_or_404(
+        BuktiDukung.objects.select_related("realisasi__indikator__elemen__versi__renstra"),
+        pk=pk,
+        realisasi__in=Realisasi.objects.for_user(request.user),
+    )
+    try:
+        handle = bukti.berkas.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(handle, as_attachment=True, filename=bukti.nama)
+
+
+@require_POST
+def bukti_delete(request, pk: int):
+    bukti = get_object_or_404(
+        BuktiDukung.objects.select_related("realisasi__indikator__elemen__versi__renstra__opd"),
+        pk=pk,
+        realisasi__in=Realisasi.objects.for_user(request.user),
+    )
+    r = bukti.realisasi
+    opd = r.indikator.elemen.versi.renstra.opd
+    access.require(request.user, Perm.EDIT, opd)
+    try:
+        svc.pastikan_terbuka(opd, r.tahun, r.triwulan)
+    except svc.Terkunci as error:
+        messages.error(request, str(error))
+    else:
+        bukti.berkas.delete(save=False)
+        bukti.delete()
+        messages.success(request, _("Bukti dukung dihapus."))
+    return redirect("realisasi:detail", ind=r.indikator_id, tahun=r.tahun, tw=r.triwulan)
+
+
+@require_http_methods(["GET", "POST"])
+def verifikasi(request):
+    """The queue of realisasi waiting for verification, verified or returned in bulk."""
+    tahun = request.GET.get("tahun", "")
+    queue = svc.antrean(request.user, int(tahun) if tahun.isdigit() else None)
+    if request.method == "POST":
+        ids = [int(i) for i in request.POST.getlist("item") if i.isdigit()]
+        items = list(queue.filter(pk__in=ids))
+        if not items:
+            messages.error(request, _("Pilih realisasi yang akan diverifikasi atau dikembalikan."))
+            return redirect(request.get_full_path())
+        if any(not svc.boleh_memverifikasi(request.user, i.opd_id) for i in items):
+            raise PermissionDenied
+        setuju = request.POST.get("action") == "setuju"
+        try:
+            n = svc.verifikasi(items, actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", ""))
+        except ValueError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                (_("%d realisasi diverifikasi.") if setuju else _("%d realisasi dikembalikan.")) % n,
+            )
+        return redirect(request.get_full_path())
+    return render(
+        request, "kinerja/realisasi/verifikasi.html", {"queue": queue[:500], "total": queue.count(), "tahun": tahun}
+    )
+
+
+@require_POST
+def verifikasi_satu(request, pk: int):
+    item = get_object_or_404(Realisasi.objects.for_user(request.user).select_related("indikator"), pk=pk)
+    if not svc.boleh_memverifikasi(request.user, item.opd_id):
+        raise PermissionDenied
+    setuju = request.POST.get("action") == "setuju"
+    try:
+        svc.verifikasi([item], actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", ""))
+    except ValueError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Realisasi diverifikasi.") if setuju else _("Realisasi dikembalikan."))
+    return redirect("realisasi:detail", ind=item.indikator_id, tahun=item.tahun, tw=item.triwulan)
+
+
+def _admin_pemda(request):
+    pemda = require_pemda(request.user)
+    access.require(request.user, Perm.MANAGE, pemda)
+    return pemda
+
+
+@require_http_methods(["GET", "POST"])
+def jendela(request, tahun: int):
+    """The admin pemda opens and closes each triwulan, and reopens a closed one for chosen OPD."""
+    pemda, tahun = _admin_pemda(request), _tahun(tahun)
+    windows = {w.triwulan: w for w in JendelaRealisasi.objects.filter(pemda=pemda, tahun=tahun)}
+    forms = {}
+    for q in svc.TRIWULAN:
+        instance = windows.get(q) or JendelaRealisasi(pemda=pemda, tahun=tahun, triwulan=q, terbuka=False)
+        data = request.POST if request.method == "POST" and request.POST.get("triwulan") == str(q) else None
+        forms[q] = JendelaForm(data, instance=instance, pemda=pemda, prefix=f"tw{q}")
+    if request.method == "POST":
+        q = int(request.POST.get("triwulan", 0) or 0)
+        form = forms.get(q)
+        if form is not None and form.is_valid():
+            form.save()
+            state = _("dibuka") if form.instance.terbuka else _("ditutup")
+            messages.success(
+                request,
+                _("Triwulan %(tw)s %(tahun)s %(state)s.") % {"tw": svc.ROMAWI[q], "tahun": tahun, "state": state},
+            )
+            return redirect("realisasi:jendela", tahun=tahun)
+    return render(
+        request,
+        "kinerja/realisasi/jendela.html",
+        {
+            "tahun": tahun,
+            "forms": [(q, svc.ROMAWI[q], forms[q], windows.get(q)) for q in svc.TRIWULAN],
+            "years": range(tahun - 2, tahun + 2),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def pengaturan(request):
+    pemda = require_pemda(request.user)
+    setting = PengaturanCapaian.objects.filter(pemda=pemda).first() or PengaturanCapaian(pemda=pemda)
+    may_edit = access.can(request.user, Perm.MANAGE, pemda)
+    form = PengaturanCapaianForm(request.POST or None, instance=setting)
+    if request.method == "POST":
+        access.require(request.user, Perm.MANAGE, pemda)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Pengaturan capaian disimpan; semua capaian dihitung ulang dengan aturan ini."))
+            return redirect("realisasi:pengaturan")
+    return render(
+        request,
+        "kinerja/realisasi/pengaturan.html",
+        {"form": form, "may_edit": may_edit, "uraian": setting.kebijakan().uraian()},
+    )
+
+
+SORTS = {
+    "opd": lambda r: r.opd.kode,
+    "capaian": lambda r: (r.capaian.nilai is None, -(r.capaian.nilai or 0)),
+    "penyerapan": lambda r: -(r.penyerapan.nilai or 0),
+    "kelengkapan": lambda r: -(r.kelengkapan.nilai or 0),
+}
+
+
+def pemda_dashboard(request, tahun: int):
+    """Every OPD side by side, for the admin pemda and evaluators."""
+    tahun = _tahun(tahun)
+    pemda = require_pemda(request.user)
+    scope = access.scope_for(request.user)
+    if not (scope.everything or scope.managed_pemda_ids or Peran.Jenis.EVALUATOR in scope.roles):
+        raise PermissionDenied
+    opds = PerangkatDaerah.objects.for_user(request.user).filter(pemda=pemda).order_by("kode")
+    rows = svc.dasbor_pemda(pemda, tahun, opds)
+    sort = request.GET.get("urut", "opd")
+    rows.sort(key=SORTS.get(sort, SORTS["opd"]))
+    if request.GET.get("format") == "xlsx":
+        return _xlsx(exports.dasbor_pemda(rows, tahun), f"dasbor-pemda-{tahun}")
+    return render(
+        request,
+        "kinerja/realisasi/pemda_dashboard.html",
+        {
+            "rows": rows,
+            "tahun": tahun,
+            "sort": sort,
+            "years": range(tahun - 3, tahun + 2),
+            "kebijakan": svc.kebijakan_pemda(pemda),
+        },
+    )
+
+
+def template_xlsx(request, opd: int, tahun: int):
+    opd, tahun = _opd(request, opd), _tahun(tahun)
+    return _xlsx(workbook.template(opd, tahun), f"realisasi-{opd.singkatan or opd.pk}-{tahun}")
+
+
+@require_http_methods(["GET", "POST"])
+def unggah(request, opd: int, tahun: int):
+    """Upload the filled template → preview (counts, every wrong cell) → confirm; all or nothing."""
+    opd, tahun = _opd(request, opd, Perm.EDIT), _tahun(tahun)
+    context = _context(request, opd, tahun)
+    if request.method == "POST" and request.POST.get("token"):
+        token = request.POST["token"]
+        claim = request.session.pop(f"realisasi:{token}", None)
+        path = upload_path(token)
+        if claim != [opd.pk, tahun] or path is None or not path.exists():
+            messages.error(request, _("Pratinjau sudah kedaluwarsa; unggah berkasnya lagi."))
+            return redirect("realisasi:unggah", opd=opd.pk, tahun=tahun)
+        try:
+            with open(path, "rb") as handle:
+                report = workbook.unggah(opd, tahun, handle, actor=request.user, simpan=True)
+        finally:
+            path.unlink(missing_ok=True)
+        if report.errors:
+            context["report"] = report
+            messages.error(request, _("Tidak ada yang disimpan: ada sel yang salah."))
+        else:
+            messages.success(
+                request,
+                _("Realisasi disimpan: %(i)d sel indikator, %(a)d sel anggaran.")
+                % {"i": report.indikator, "a": report.anggaran},
+            )
+            return redirect("realisasi:indikator", opd=opd.pk, tahun=tahun)
+    elif request.method == "POST":
+        upload = request.FILES.get("berkas")
+        if upload is None or not upload.name.lower().endswith(".xlsx"):
+            messages.error(request, _("Pilih berkas .xlsx hasil unduhan templat."))
+            return redirect(request.path)
+        report = workbook.unggah(opd, tahun, upload, actor=request.user, simpan=False)
+        context.update({"report": report, "upload_name": upload.name})
+        if not report.errors:
+            upload.seek(0)
+            token = keep_upload(upload)
+            request.session[f"realisasi:{token}"] = [opd.pk, tahun]
+            context["token"] = token
+    return render(request, "kinerja/realisasi/unggah.html", context)
