@@ -533,8 +533,14 @@ def dasbor_opd(opd, tahun: int) -> DasborOPD:
     for v in rencana:
         running += v
         cumulative.append(running)
-    belanja = list(BelanjaOPD.objects.filter(opd=opd, tahun=tahun))
+    belanja = urut_belanja(BelanjaOPD.objects.filter(opd=opd, tahun=tahun))
     return DasborOPD(sheet, sasaran_list, total, cumulative, dict(riwayat), years, belanja)
+
+
+def urut_belanja(rows) -> list[BelanjaOPD]:
+    """In the order of the jenis belanja (pegawai, barang dan jasa, hibah, … modal), as the LKjIP prints it."""
+    order = list(BelanjaOPD.Jenis.values)
+    return sorted(rows, key=lambda b: order.index(b.jenis))
 
 
 @dataclass

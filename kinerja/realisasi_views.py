@@ -154,9 +154,7 @@ def belanja(request, opd: int, tahun: int):
                 obj.delete()
         messages.success(request, _("Anggaran dan realisasi per jenis belanja disimpan."))
         return redirect("realisasi:belanja", opd=opd.pk, tahun=tahun)
-    rows = list(queryset)
-    totals = (sum(r.anggaran for r in rows), sum(r.realisasi for r in rows))
-    context = _context(request, opd, tahun, formset=formset, rows=rows, totals=totals, can_edit=can_edit)
+    context = _context(request, opd, tahun, formset=formset, rows=svc.urut_belanja(queryset), can_edit=can_edit)
     return render(request, "kinerja/realisasi/belanja.html", context)
 
 
@@ -185,10 +183,9 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
         except svc.Terkunci as error:
             messages.error(request, str(error))
             return redirect(request.path)
-        if item is None:
-            item = Realisasi(indikator=ind, tahun=tahun, triwulan=tw, dicatat_oleh=request.user)
+        target = item or Realisasi(indikator=ind, tahun=tahun, triwulan=tw, dicatat_oleh=request.user)
         if action == "catatan":
-            form = CatatanRealisasiForm(request.POST, instance=item, prefix="catatan")
+            form = CatatanRealisasiForm(request.POST, instance=target, prefix="catatan")
             if form.is_valid():
                 form.save()
                 messages.success(request, _("Catatan disimpan."))
@@ -198,10 +195,10 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
             if bukti_form.is_valid():
                 upload = bukti_form.cleaned_data["berkas"]
                 with transaction.atomic():
-                    if item.pk is None:
-                        item.save()
+                    if target.pk is None:
+                        target.save()
                     BuktiDukung.objects.create(
-                        realisasi=item, berkas=upload, nama=upload.name[:200], ukuran=upload.size
+                        realisasi=target, berkas=upload, nama=upload.name[:200], ukuran=upload.size
                     )
                 messages.success(request, _("Bukti dukung diunggah."))
                 return redirect(request.path)

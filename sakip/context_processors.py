@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from sakip import access, services
 from sakip.models import Peran
 
@@ -22,5 +24,6 @@ def navigation(request):
             "opd_choices": choices,
             "active_opd": services.active_opd(request),
             "can_see_opd": bool(scope.readable_opd_ids) or scope.everything,
+            "tahun": timezone.localdate().year,
         }
     }

@@ -13,6 +13,10 @@ register = template.Library()
 TW = ("I", "II", "III", "IV")
 
 
+def _f(x) -> str:
+    return f"{x:.1f}"
+
+
 def _join(parts):
     return format_html_join("", "{}", ((p,) for p in parts))
 
@@ -66,7 +70,7 @@ def grafik_batang(values, labels, *, label="", reference=None, width=180, height
         )
     if reference:
         y = plot_h - plot_h * Decimal(reference) / top
-        bars.append(format_html('<line x1="0" x2="{}" y1="{:.1f}" y2="{:.1f}" class="ref"/>', width, y, y))
+        bars.append(format_html('<line x1="0" x2="{}" y1="{}" y2="{}" class="ref"/>', width, _f(y), _f(y)))
     return format_html(
         '<svg class="chart" viewBox="0 0 {} {}" width="{}" height="{}" role="img" aria-label="{}">{}</svg>',
         width, height, width, height, label, _join(bars),
@@ -92,22 +96,21 @@ def grafik_serapan(realisasi, rencana, anggaran, *, width=360, height=120):
             h = plot_h * min(pct, Decimal(100)) / 100
             items.append(
                 format_html(
-                    '<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" class="bar">'
-                    "<title>TW {}: {} %</title></rect>",
-                    x,
-                    plot_h - h,
-                    slot * Decimal("0.6"),
-                    h,
-                    ["I", "II", "III", "IV"][i],
+                    '<rect x="{}" y="{}" width="{}" height="{}" class="bar"><title>TW {}: {} %</title></rect>',
+                    _f(x),
+                    _f(plot_h - h),
+                    _f(slot * Decimal("0.6")),
+                    _f(h),
+                    TW[i],
                     format_number(pct, 2),
                 )
             )
         items.append(
             format_html(
-                '<text x="{:.1f}" y="{}" text-anchor="middle" class="axis">TW {}</text>',
-                x + slot * Decimal("0.3"),
+                '<text x="{}" y="{}" text-anchor="middle" class="axis">TW {}</text>',
+                _f(x + slot * Decimal("0.3")),
                 height - 3,
-                ["I", "II", "III", "IV"][i],
+                TW[i],
             )
         )
     if planned:
@@ -129,3 +132,11 @@ def persen(hasil) -> str:
     if hasil is None:
         return "–"
     return hasil.tampil() if hasil.nilai is not None else "–"
+
+
+@register.filter
+def belanja_total(rows):
+    """The Jumlah line of a jenis belanja table (an unsaved BelanjaOPD, so it formats like the rows)."""
+    from kinerja.models import BelanjaOPD
+
+    return BelanjaOPD(anggaran=sum(r.anggaran for r in rows), realisasi=sum(r.realisasi for r in rows))

@@ -1,0 +1,432 @@
+"""Realisasi: entry grids and windows, verification, evidence, the workbook, dashboards and their access."""
+
+from __future__ import annotations
+
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from kinerja import realisasi as svc
+from kinerja.models import (
+    AnggaranSubKegiatan,
+    BuktiDukung,
+    JendelaRealisasi,
+    Realisasi,
+    RealisasiAnggaran,
+)
+from renstra.models import Elemen, Indikator, Level, Target
+from renstra.testing import generate_plan, make_periode, make_versi
+from sakip.audit import history_of
+
+TAHUN = 2024
+
+
+@pytest.fixture
+def windows(world):
+    """TW I closed, TW II open, TW III and IV not opened yet."""
+    JendelaRealisasi.objects.create(pemda=world.pemda, tahun=TAHUN, triwulan=1, terbuka=False)
+    JendelaRealisasi.objects.create(pemda=world.pemda, tahun=TAHUN, triwulan=2, terbuka=True)
+
+
+@pytest.fixture
+def iku(plan):
+    ind = Indikator.objects.get(elemen__versi=plan, elemen__level=Level.SASARAN)
+    Target.objects.filter(indikator=ind, tahun=TAHUN).update(nilai=Decimal(80))
+    return ind
+
+
+def post_cells(client, url, cells):
+    return client.post(url, json.dumps({"cells": cells}), content_type="application/json")
+
+
+def grid_url(world, name="indikator"):
+    return reverse(f"realisasi:{name}", args=[world.opd_a.pk, TAHUN])
+
+
+# --- Entry and the windows ------------------------------------------------------------------------
+
+
+def test_entry_saves_open_quarter_and_refuses_closed_one(client, world, iku, windows):
+    client.force_login(world.alice)
+    response = post_cells(
+        client,
+        grid_url(world),
+        [
+            {"indikator": iku.pk, "kolom": "tw2", "value": "62,5"},
+            {"indikator": iku.pk, "kolom": "tw1", "value": "10"},
+            {"indikator": iku.pk, "kolom": "tw3", "value": "70"},
+            {"indikator": iku.pk, "kolom": "tw2x", "value": "1"},
+        ],
+    ).json()
+    assert response["saved"] == {f"{iku.pk}:tw2": "62,5"}
+    assert "Triwulan I 2024 ditutup" in response["errors"][f"{iku.pk}:tw1"]
+    assert "Triwulan III 2024 ditutup" in response["errors"][f"{iku.pk}:tw3"]
+    assert f"{iku.pk}:tw2x" in response["errors"]
+    saved = Realisasi.objects.get(indikator=iku)
+    assert (saved.triwulan, saved.nilai, saved.status, saved.dicatat_oleh) == (
+        2,
+        Decimal("62.5"),
+        "menunggu",
+        world.alice,
+    )
+    assert history_of(saved).exists()
+
+
+def test_reopening_a_closed_quarter_for_one_opd(client, world, iku, windows):
+    window = JendelaRealisasi.objects.get(pemda=world.pemda, tahun=TAHUN, triwulan=1)
+    window.dibuka_untuk.add(world.opd_a)
+    client.force_login(world.alice)
+    response = post_cells(client, grid_url(world), [{"indikator": iku.pk, "kolom": "tw1", "value": "10"}]).json()
+    assert response["errors"] == {}
+    window.dibuka_untuk.clear()
+    # Locked again: a change is refused, the unchanged value (as in an uploaded workbook) passes.
+    changed = post_cells(client, grid_url(world), [{"indikator": iku.pk, "kolom": "tw1", "value": "11"}]).json()
+    assert "ditutup" in changed["errors"][f"{iku.pk}:tw1"]
+    same = post_cells(client, grid_url(world), [{"indikator": iku.pk, "kolom": "tw1", "value": "10"}]).json()
+    assert same["errors"] == {}
+    assert Realisasi.objects.get(indikator=iku, triwulan=1).nilai == 10
+
+
+def test_bad_value_is_reported_at_its_cell(client, world, iku, windows):
+    client.force_login(world.alice)
+    response = post_cells(client, grid_url(world), [{"indikator": iku.pk, "kolom": "tw2", "value": "banyak"}]).json()
+    assert response["saved"] == {}
+    assert response["errors"][f"{iku.pk}:tw2"]
+    assert not Realisasi.objects.exists()
+
+
+def test_changed_value_needs_verifying_again(client, world, iku, windows):
+    client.force_login(world.alice)
+    post_cells(client, grid_url(world), [{"indikator": iku.pk, "kolom": "tw2", "value": "50"}])
+    item = Realisasi.objects.get()
+    svc.verifikasi([item], actor=world.bob, setuju=True)
+    post_cells(client, grid_url(world), [{"indikator": iku.pk, "kolom": "tw2", "value": "55"}])
+    item.refresh_from_db()
+    assert (item.status, item.diverifikasi_oleh) == ("menunggu", None)
+
+
+def test_admin_opens_and_closes_a_window(client, world):
+    client.force_login(world.dave)
+    url = reverse("realisasi:jendela", args=[TAHUN])
+    assert client.get(url).status_code == 200
+    client.post(url, {"triwulan": "3", "tw3-terbuka": "on"})
+    assert JendelaRealisasi.objects.get(pemda=world.pemda, tahun=TAHUN, triwulan=3).terbuka
+    client.post(url, {"triwulan": "3", "tw3-dibuka_untuk": [world.opd_b.pk]})
+    window = JendelaRealisasi.objects.get(pemda=world.pemda, tahun=TAHUN, triwulan=3)
+    assert not window.terbuka and list(window.dibuka_untuk.all()) == [world.opd_b]
+    assert svc.status_jendela(world.opd_b, TAHUN)[3] and not svc.status_jendela(world.opd_a, TAHUN)[3]
+    client.force_login(world.alice)
+    assert client.get(url).status_code == 403
+
+
+def test_budget_grid_keeps_dpa_and_dppa_and_sums_up(client, world, plan, windows):
+    subs = list(Elemen.objects.filter(versi=plan, level=Level.SUB_KEGIATAN).order_by("kode")[:2])
+    client.force_login(world.alice)
+    cells = [
+        {"elemen": subs[0].pk, "kolom": "dpa", "value": "1.000.000"},
+        {"elemen": subs[0].pk, "kolom": "dppa", "value": "1.200.000"},
+        {"elemen": subs[0].pk, "kolom": "tw2", "value": "300.000"},
+        {"elemen": subs[1].pk, "kolom": "dpa", "value": "500.000"},
+        {"elemen": subs[1].pk, "kolom": "tw1", "value": "100.000"},
+        {"elemen": subs[1].pk, "kolom": "tw2", "value": "-5"},
+    ]
+    response = post_cells(client, grid_url(world, "anggaran"), cells).json()
+    assert set(response["errors"]) == {f"{subs[1].pk}:tw1", f"{subs[1].pk}:tw2"}
+    assert AnggaranSubKegiatan.objects.filter(elemen=subs[0]).count() == 2
+    assert RealisasiAnggaran.objects.get().jumlah == Decimal(300000)
+    page = client.get(grid_url(world, "anggaran")).content.decode()
+    assert "1.200.000" in page and "1.000.000" in page and "25,00 %" in page  # 300.000 of the DPPA
+
+
+# --- Permission matrix ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("user", "view", "post"),
+    [
+        ("alice", 200, 200),  # perencana of A
+        ("bob", 200, 403),  # evaluator of A: reads only
+        ("erin", 200, 403),  # pimpinan holding A's head position: reads only
+        ("dave", 200, 403),  # admin pemda: reads, does not enter
+        ("carol", 404, 404),  # perencana of B
+        ("frank", 404, 404),  # another pemda
+    ],
+)
+def test_entry_permissions(client, world, iku, windows, user, view, post):
+    client.force_login(getattr(world, user))
+    assert client.get(grid_url(world)).status_code == view
+    assert client.get(reverse("realisasi:opd", args=[world.opd_a.pk, TAHUN])).status_code == view
+    response = post_cells(client, grid_url(world), [{"indikator": iku.pk, "kolom": "tw2", "value": "5"}])
+    assert response.status_code == post
+    assert Realisasi.objects.exists() == (post == 200)
+
+
+def make_item(iku, world, value=Decimal(50)):
+    return Realisasi.objects.create(indikator=iku, tahun=TAHUN, triwulan=2, nilai=value, dicatat_oleh=world.alice)
+
+
+@pytest.mark.parametrize(
+    ("user", "status", "verified"),
+    [("bob", 302, True), ("erin", 302, True), ("alice", 403, False), ("carol", 404, False), ("frank", 404, False)],
+)
+def test_verification_permissions(client, world, iku, user, status, verified):
+    item = make_item(iku, world)
+    client.force_login(getattr(world, user))
+    response = client.post(reverse("realisasi:verifikasi_satu", args=[item.pk]), {"action": "setuju"})
+    assert response.status_code == status
+    item.refresh_from_db()
+    assert (item.status == "diverifikasi") == verified
+
+
+def test_queue_lists_waiting_items_and_returns_need_a_comment(client, world, iku):
+    item = make_item(iku, world)
+    client.force_login(world.bob)
+    page = client.get(reverse("realisasi:verifikasi")).content.decode()
+    assert iku.uraian in page
+    client.post(reverse("realisasi:verifikasi"), {"item": [item.pk], "action": "kembalikan", "komentar": ""})
+    item.refresh_from_db()
+    assert item.status == "menunggu"
+    client.post(
+        reverse("realisasi:verifikasi"), {"item": [item.pk], "action": "kembalikan", "komentar": "Lampirkan BA"}
+    )
+    item.refresh_from_db()
+    assert (item.status, item.komentar, item.diverifikasi_oleh) == ("dikembalikan", "Lampirkan BA", world.bob)
+    assert iku.uraian not in client.get(reverse("realisasi:verifikasi")).content.decode()
+    client.force_login(world.carol)  # B's planner has nothing of A in the queue
+    assert iku.uraian not in client.get(reverse("realisasi:verifikasi")).content.decode()
+
+
+# --- Evidence -------------------------------------------------------------------------------------
+
+
+def detail_url(iku, tw=2):
+    return reverse("realisasi:detail", args=[iku.pk, TAHUN, tw])
+
+
+def test_evidence_upload_checks_type_and_size(client, world, iku, windows, settings):
+    client.force_login(world.alice)
+    bad = SimpleUploadedFile("skrip.exe", b"MZ...", content_type="application/octet-stream")
+    page = client.post(detail_url(iku), {"action": "bukti", "berkas": bad}).content.decode()
+    assert "Jenis berkas tidak diterima" in page
+    fake = SimpleUploadedFile("laporan.pdf", b"<html>", content_type="application/pdf")
+    assert "bukan PDF" in client.post(detail_url(iku), {"action": "bukti", "berkas": fake}).content.decode()
+    big = SimpleUploadedFile("besar.pdf", b"%PDF-1.4" + b"0" * (10 * 1024 * 1024), content_type="application/pdf")
+    assert "terlalu besar" in client.post(detail_url(iku), {"action": "bukti", "berkas": big}).content.decode()
+    assert not BuktiDukung.objects.exists()
+    good = SimpleUploadedFile("BA rapat.pdf", b"%PDF-1.4 bukti", content_type="application/pdf")
+    assert client.post(detail_url(iku), {"action": "bukti", "berkas": good}).status_code == 302
+    bukti = BuktiDukung.objects.get()
+    assert bukti.nama == "BA rapat.pdf" and bukti.realisasi.triwulan == 2
+    # Not reachable as a plain media file: only logos are public.
+    assert client.get(f"/media/{bukti.berkas.name}").status_code == 404
+
+
+def test_evidence_in_a_closed_quarter_is_refused(client, world, iku, windows):
+    client.force_login(world.alice)
+    good = SimpleUploadedFile("ba.pdf", b"%PDF-1.4", content_type="application/pdf")
+    client.post(detail_url(iku, tw=1), {"action": "bukti", "berkas": good})
+    assert not BuktiDukung.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("user", "status"), [("alice", 200), ("bob", 200), ("erin", 200), ("dave", 200), ("carol", 404), ("frank", 404)]
+)
+def test_evidence_download_permissions(client, world, iku, user, status):
+    item = make_item(iku, world)
+    bukti = BuktiDukung.objects.create(
+        realisasi=item, berkas=SimpleUploadedFile("ba.pdf", b"%PDF-1.4 isi"), nama="ba.pdf", ukuran=12
+    )
+    client.force_login(getattr(world, user))
+    response = client.get(reverse("realisasi:bukti", args=[bukti.pk]))
+    assert response.status_code == status
+    if status == 200:
+        assert b"".join(response.streaming_content) == b"%PDF-1.4 isi"
+
+
+def test_notes_are_saved_and_audited(client, world, iku, windows):
+    client.force_login(world.alice)
+    client.post(
+        detail_url(iku), {"action": "catatan", "catatan-kendala": "Responden berubah", "catatan-solusi": "Survei ulang"}
+    )
+    item = Realisasi.objects.get()
+    assert (item.kendala, item.solusi) == ("Responden berubah", "Survei ulang")
+    assert "Responden berubah" in client.get(detail_url(iku)).content.decode()
+    assert history_of(item).exists()
+
+
+# --- Workbook -------------------------------------------------------------------------------------
+
+
+def filled_template(client, world, fill):
+    response = client.get(reverse("realisasi:template", args=[world.opd_a.pk, TAHUN]))
+    wb = load_workbook(io.BytesIO(response.content))
+    fill(wb)
+    out = io.BytesIO()
+    wb.save(out)
+    return SimpleUploadedFile("realisasi.xlsx", out.getvalue())
+
+
+def test_workbook_round_trip(client, world, iku, windows):
+    client.force_login(world.alice)
+    sub = Elemen.objects.filter(versi=iku.elemen.versi, level=Level.SUB_KEGIATAN).order_by("kode").first()
+
+    def fill(wb):
+        ws = wb["Realisasi indikator"]
+        row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == iku.pk)
+        row[7].value = "75,5"  # TW II
+        ws2 = wb["Realisasi anggaran"]
+        row = next(r for r in ws2.iter_rows(min_row=2) if r[0].value == sub.pk)
+        row[3].value = 2_000_000  # DPA
+        row[6].value = 450_000.5  # TW II
+
+    url = reverse("realisasi:unggah", args=[world.opd_a.pk, TAHUN])
+    preview = client.post(url, {"berkas": filled_template(client, world, fill)})
+    assert "dapat disimpan" in preview.content.decode()
+    assert not Realisasi.objects.exists()  # nothing saved before confirming
+    token = preview.context["token"]
+    assert client.post(url, {"token": token}).status_code == 302
+    assert Realisasi.objects.get(indikator=iku, triwulan=2).nilai == Decimal("75.5")
+    assert AnggaranSubKegiatan.objects.get(elemen=sub).jumlah == 2_000_000
+    assert RealisasiAnggaran.objects.get(elemen=sub).jumlah == Decimal("450000.5")
+    # The template downloaded again carries what was saved.
+    again = load_workbook(io.BytesIO(client.get(reverse("realisasi:template", args=[world.opd_a.pk, TAHUN])).content))
+    row = next(r for r in again["Realisasi indikator"].iter_rows(min_row=2, values_only=True) if r[0] == iku.pk)
+    assert row[7] == "75,5"
+
+
+def test_workbook_with_a_bad_row_saves_nothing(client, world, iku, windows):
+    client.force_login(world.alice)
+    other = Indikator.objects.filter(elemen__versi=iku.elemen.versi).exclude(pk=iku.pk).first()
+
+    def fill(wb):
+        ws = wb["Realisasi indikator"]
+        for row in ws.iter_rows(min_row=2):
+            if row[0].value == iku.pk:
+                row[7].value = "75"
+            if row[0].value == other.pk:
+                row[7].value = "tujuh"
+                bad_row.append(row[0].row)
+
+    bad_row = []
+    url = reverse("realisasi:unggah", args=[world.opd_a.pk, TAHUN])
+    page = client.post(url, {"berkas": filled_template(client, world, fill)}).content.decode()
+    assert "tidak ada yang disimpan" in page
+    assert f"<td>{bad_row[0]}</td><td>H</td>" in page
+    assert 'name="token"' not in page
+    assert not Realisasi.objects.exists()
+
+
+def test_workbook_that_is_not_a_template(client, world, iku, windows):
+    client.force_login(world.alice)
+    url = reverse("realisasi:unggah", args=[world.opd_a.pk, TAHUN])
+    page = client.post(url, {"berkas": SimpleUploadedFile("x.xlsx", b"not a zip")}).content.decode()
+    assert "bukan lembar kerja Excel" in page
+
+
+# --- Dashboards -----------------------------------------------------------------------------------
+
+
+def test_opd_dashboard_shows_capaian_category_and_late_items(client, world, iku, windows):
+    Realisasi.objects.create(indikator=iku, tahun=TAHUN, triwulan=2, nilai=Decimal(60))
+    client.force_login(world.bob)
+    page = client.get(reverse("realisasi:opd", args=[world.opd_a.pk, TAHUN])).content.decode()
+    assert "75,00 %" in page and "Tinggi" in page  # 60 of 80
+    assert "TW 1" in page  # TW I closed with nothing entered: late
+    xlsx = client.get(reverse("realisasi:opd", args=[world.opd_a.pk, TAHUN]) + "?format=xlsx")
+    ws = load_workbook(io.BytesIO(xlsx.content))["IKU"]
+    assert ws.cell(2, 1).value == iku.uraian and ws.cell(2, 9).value == 75
+
+
+def test_pemda_dashboard_is_for_admin_and_evaluators(client, world, iku, windows):
+    Realisasi.objects.create(indikator=iku, tahun=TAHUN, triwulan=2, nilai=Decimal(60))
+    url = reverse("realisasi:pemda", args=[TAHUN])
+    client.force_login(world.dave)
+    page = client.get(url + "?urut=capaian").content.decode()
+    assert "Badan A" in page and "Dinas B" in page and "75,00 %" in page
+    ws = load_workbook(io.BytesIO(client.get(url + "?format=xlsx").content)).active
+    assert [c.value for c in ws[2]][:2] == ["Badan A", 75]
+    client.force_login(world.alice)
+    assert client.get(url).status_code == 403
+    client.force_login(world.frank)
+    assert "Badan A" not in client.get(url).content.decode()
+
+
+def test_demo_dashboard_shows_the_seed_figures(client, db):
+    """Seed 001 Tabel 3.1, 3.4, 3.5 and 3.6 as the Blitar demo enters them."""
+    call_command("load_demo", stdout=io.StringIO())
+    from sakip.models import PerangkatDaerah, User
+
+    opd = PerangkatDaerah.objects.get(pemda__kode="blitar", kode="8.01.0.00.0.00.02.0000")
+    client.force_login(User.objects.get(username="evaluator.blitar"))
+    page = client.get(reverse("realisasi:opd", args=[opd.pk, 2024])).content.decode()
+    for expected in ("98,38 %", "88,38 %", "5,80 %", "0,11 %", "-1,57 %", "-7,88 %", "99,56 %", "95,18"):
+        assert expected in page, expected
+    belanja = client.get(reverse("realisasi:belanja", args=[opd.pk, 2023])).content.decode()
+    assert "44.566.775.320" in belanja and "99,54" in belanja
+
+
+# --- Constant queries -----------------------------------------------------------------------------
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx)
+
+
+def _fill(versi):
+    inds = Indikator.objects.filter(elemen__versi=versi)
+    Realisasi.objects.bulk_create(
+        Realisasi(indikator=i, tahun=TAHUN, triwulan=q, nilai=Decimal(q)) for i in inds for q in (1, 2, 3, 4)
+    )
+    subs = Elemen.objects.filter(versi=versi, level=Level.SUB_KEGIATAN)
+    AnggaranSubKegiatan.objects.bulk_create(
+        AnggaranSubKegiatan(elemen=s, tahun=TAHUN, jenis="dpa", jumlah=Decimal(100)) for s in subs
+    )
+    RealisasiAnggaran.objects.bulk_create(
+        RealisasiAnggaran(elemen=s, tahun=TAHUN, triwulan=q, jumlah=Decimal(10)) for s in subs for q in (1, 2)
+    )
+
+
+@pytest.mark.parametrize("name", ["opd", "indikator", "anggaran"])
+def test_opd_pages_run_a_constant_number_of_queries(client, world, windows, name):
+    from renstra import services as renstra_services
+
+    small = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)))
+    large = generate_plan(
+        make_versi(world.opd_b, small.renstra.periode), programs=4, kegiatan_per_program=3,
+        sub_per_kegiatan=5, indicators_per_element=2,
+    )  # fmt: skip
+    for versi in (small, large):
+        renstra_services.tetapkan(versi, berlaku_mulai=2021, actor=None)
+        _fill(versi)
+    client.force_login(world.dave)
+    counts = [
+        _queries(client, reverse(f"realisasi:{name}", args=[opd.pk, TAHUN])) for opd in (world.opd_a, world.opd_b)
+    ]
+    assert counts[0] == counts[1]
+
+
+def test_pemda_dashboard_runs_a_constant_number_of_queries(client, world, windows):
+    from renstra import services as renstra_services
+
+    client.force_login(world.dave)
+    url = reverse("realisasi:pemda", args=[TAHUN])
+    versi = renstra_services.tetapkan(
+        generate_plan(make_versi(world.opd_a, make_periode(world.pemda))), berlaku_mulai=2021, actor=None
+    )
+    _fill(versi)
+    one = _queries(client, url)
+    versi = renstra_services.tetapkan(
+        generate_plan(make_versi(world.opd_b, versi.renstra.periode), programs=4), berlaku_mulai=2021, actor=None
+    )
+    _fill(versi)
+    assert _queries(client, url) == one
