@@ -36,11 +36,12 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not e2e"
 
-## bench: page times and query counts on a large plan, then Excel import time and memory on 5,000 rows
+## bench: page times and query counts on a large plan, Excel import time and memory on 5,000 rows, realisasi dashboards of 50 OPD
 bench: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py bench_renstra
 	DEBUG=1 $(BIN)/python manage.py bench_import
+	DEBUG=1 $(BIN)/python manage.py bench_realisasi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -134,7 +134,7 @@ class Baris:
 
     @property
     def angka_triwulan(self) -> list[Decimal | None]:
-        return [engine.Nilai.of(r.tampil).nilai if r else None for r in self.triwulan()]
+        return [r.nilai if r else None for r in self.triwulan()]
 
     @property
     def angka_riwayat(self) -> list[Decimal | None]:
@@ -147,14 +147,14 @@ class Baris:
 
 def _hitung(row: Baris, kebijakan: engine.Kebijakan, ditutup: set[int]) -> None:
     ind = row.indikator
-    values = [r.tampil if r else None for r in row.triwulan()]
+    values = [engine.Nilai(r.nilai, r.teks) if r else None for r in row.triwulan()]
     row.tahunan = nilai_tahunan(values, ind.agregasi)
     target = engine.Nilai(row.target.nilai, row.target.teks) if row.target else engine.Nilai()
     row.capaian = engine.capaian(target, row.tahunan, ind.polaritas, kebijakan)
     row.kategori = engine.kategori(row.capaian, kebijakan)
     row.terlambat = [q for q in sorted(ditutup) if q not in row.realisasi]
     # At risk: the quarters so far, projected to the year, fall short of the target.
-    entered = [q for q in TRIWULAN if q in row.realisasi and not engine.Nilai.of(row.realisasi[q].tampil).kosong]
+    entered = [q for q, r in row.realisasi.items() if r.nilai is not None or r.teks]
     if entered and row.capaian.nilai is not None and not row.tahunan.predikat:
         projected = row.capaian.nilai
         if ind.agregasi == Indikator.Agregasi.KUMULATIF:
@@ -213,7 +213,9 @@ def lembar(opd, tahun: int, *, levels: tuple[str, ...] | None = None) -> Lembar:
         return sheet
     sheet.plan = load_plan(versi, with_targets=True)
     realisasi: dict[int, dict[int, Realisasi]] = defaultdict(dict)
-    for r in Realisasi.objects.filter(indikator__elemen__versi=versi, tahun=tahun).prefetch_related("bukti"):
+    # A count, not a prefetch: the grid only marks rows with evidence, and a large plan has thousands.
+    rows = Realisasi.objects.filter(indikator__elemen__versi=versi, tahun=tahun).annotate(n_bukti=Count("bukti"))
+    for r in rows.defer("kendala", "solusi", "komentar", "created_at", "updated_at", "diverifikasi_pada"):
         realisasi[r.indikator_id][r.triwulan] = r
     for node in sheet.plan.flat():
         if levels and node.elemen.level not in levels:
@@ -515,7 +517,7 @@ def dasbor_opd(opd, tahun: int) -> DasborOPD:
         for ind_id, y, q, nilai, teks in Realisasi.objects.filter(indikator_id__in=ids, tahun__in=years).values_list(
             "indikator_id", "tahun", "triwulan", "nilai", "teks"
         ):
-            past[(ind_id, y)][q - 1] = format_value(nilai, teks)
+            past[(ind_id, y)][q - 1] = engine.Nilai(nilai, teks)
         for row in sheet.iku:
             ind = row.indikator
             for y in years:
@@ -600,7 +602,7 @@ def dasbor_pemda(pemda, tahun: int, opds) -> list[RingkasOPD]:
     for ind_id, q, nilai, teks in Realisasi.objects.filter(
         indikator_id__in=[i["pk"] for i in iku], tahun=tahun
     ).values_list("indikator_id", "triwulan", "nilai", "teks"):
-        values[ind_id][q - 1] = format_value(nilai, teks)
+        values[ind_id][q - 1] = engine.Nilai(nilai, teks)
     by_versi: dict[int, list[dict]] = defaultdict(list)
     for ind in iku:
         by_versi[ind["elemen__versi_id"]].append(ind)

@@ -25,9 +25,11 @@ from kinerja.forms import (
     PengaturanCapaianForm,
 )
 from kinerja.models import BelanjaOPD, BuktiDukung, JendelaRealisasi, PengaturanCapaian, Realisasi
-from renstra.models import Indikator
+from kinerja.templatetags.kinerja_tags import KATEGORI_KELAS
+from renstra.models import Indikator, Level
 from sakip import access
 from sakip.access import Perm
+from sakip.jinja2 import rows_html
 from sakip.lib.uploads import keep_upload, upload_path
 from sakip.models import Peran, PerangkatDaerah
 from sakip.services import active_opd
@@ -109,7 +111,20 @@ def indikator_grid(request, opd: int, tahun: int):
         result = svc.simpan_realisasi(opd, tahun, cells, actor=request.user)
         return JsonResponse({"saved": result.saved, "errors": result.errors})
     sheet = svc.lembar(opd, tahun)
-    return render(request, "kinerja/realisasi/indikator_grid.html", _context(request, opd, tahun, sheet=sheet))
+    rows = rows_html(
+        "kinerja/realisasi_rows.html",
+        rows=sheet.rows,
+        tutup=sheet.tw_tutup,
+        can_edit=access.can(request.user, Perm.EDIT, opd),
+        level_labels=dict(Level.choices),
+        status=dict(Realisasi.Status.choices),
+        kelas=KATEGORI_KELAS,
+        # one URL with placeholders, filled per row: reverse() 6,000 times is slow
+        detail_url=reverse("realisasi:detail", args=[0, tahun, 9]),
+        t={"ditutup": _("Triwulan ditutup"), "kosong": _("Renstra ini belum punya indikator.")},
+    )
+    context = _context(request, opd, tahun, sheet=sheet, rows_html=rows)
+    return render(request, "kinerja/realisasi/indikator_grid.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -333,7 +348,7 @@ def jendela(request, tahun: int):
         {
             "tahun": tahun,
             "forms": [(q, svc.ROMAWI[q], forms[q], windows.get(q)) for q in svc.TRIWULAN],
-            "years": range(tahun - 2, tahun + 2),
+            "year_links": _year_links(request, tahun),
         },
     )
 
@@ -385,7 +400,7 @@ def pemda_dashboard(request, tahun: int):
             "rows": rows,
             "tahun": tahun,
             "sort": sort,
-            "years": range(tahun - 3, tahun + 2),
+            "year_links": _year_links(request, tahun),
             "kebijakan": svc.kebijakan_pemda(pemda),
         },
     )

@@ -9,9 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
@@ -49,6 +47,7 @@ from renstra.models import (
 )
 from sakip import access
 from sakip.access import Perm
+from sakip.jinja2 import rows_html
 from sakip.lib.uploads import keep_upload, upload_path
 from sakip.models import PerangkatDaerah
 from sakip.views.generic import ScopedDeleteView, require_pemda
@@ -273,9 +272,8 @@ def _action_urls(versi: RenstraVersi) -> str:
 
 
 def _rows_html(template: str, **context):
-    """Render a row-heavy fragment with Jinja2 (autoescaped) for insertion in a Django template."""
     context.setdefault("level_labels", {k: str(v) for k, v in Level.choices})
-    return mark_safe(render_to_string(template, context, using="jinja2"))  # noqa: S308
+    return rows_html(template, **context)
 
 
 def _tree_context(request, versi: RenstraVersi) -> dict:

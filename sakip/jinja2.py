@@ -22,3 +22,11 @@ def environment(**options) -> Environment:
         }
     )
     return env
+
+
+def rows_html(template: str, **context):
+    """Render a row-heavy fragment with Jinja2 (autoescaped) for insertion in a Django template."""
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+
+    return mark_safe(render_to_string(template, context, using="jinja2"))  # noqa: S308
