@@ -70,6 +70,18 @@ def dasbor_opd(d) -> bytes:
         ],
         {6: PERCENT},
     )  # fmt: skip
+    if d.total is not None:
+        running, rows = 0, []
+        for q, (spent, planned) in enumerate(zip(d.total.triwulan, d.rencana_tw, strict=True), start=1):
+            running += spent or 0
+            rows.append([f"TW {q}", spent or 0, running, planned or None, d.total.anggaran])
+        _sheet(
+            wb,
+            "Serapan",
+            ["Triwulan", "Realisasi (Rp)", "Realisasi kumulatif (Rp)", "Rencana kumulatif (Rp)", "Anggaran (Rp)"],
+            rows,
+            {2: MONEY, 3: MONEY, 4: MONEY, 5: MONEY},
+        )
     _sheet(
         wb,
         "Belanja",

@@ -674,3 +674,78 @@ def dasbor_pemda(pemda, tahun: int, opds) -> list[RingkasOPD]:
         )
         out.append(row)
     return out
+
+
+# --- Capaian of a PK against its own targets and its rencana aksi ----------------------------------
+
+
+@dataclass
+class TriwulanPK:
+    triwulan: int
+    target_ra: Decimal | None  # the rencana aksi's target to date (cumulative for kumulatif indicators)
+    realisasi: engine.Nilai  # the realisasi to date by the indicator's rule
+    capaian_ra: engine.Hasil  # to date against the rencana aksi
+    capaian_tahun: engine.Hasil  # to date against the year's PK target
+
+    @property
+    def realisasi_tampil(self) -> str:
+        return format_value(self.realisasi.nilai, self.realisasi.teks if self.realisasi.predikat else "")
+
+
+@dataclass
+class BarisPK:
+    indikator: object  # PKIndikator
+    triwulan: list[TriwulanPK]
+    capaian: engine.Hasil  # the year (all quarters entered) against the PK target
+
+
+def capaian_pk(pk) -> list[BarisPK]:
+    """Each PK indicator's capaian after each triwulan, against the PK target and the rencana aksi.
+
+    Realisasi are entered on the Renstra indicator the PK line comes from (``sumber``); a line typed by
+    hand has no realisasi and says so.
+    """
+    from kinerja.models import PKIndikator, RencanaAksi
+
+    lines = list(PKIndikator.objects.filter(pk_doc=pk).select_related("sumber"))
+    plans = {ra.indikator_id: ra for ra in RencanaAksi.objects.filter(pk_doc=pk)}
+    values: dict[int, list] = defaultdict(lambda: [None] * 4)
+    for ind_id, q, nilai, teks in Realisasi.objects.filter(
+        indikator_id__in=[line.sumber_id for line in lines if line.sumber_id], tahun=pk.tahun
+    ).values_list("indikator_id", "triwulan", "nilai", "teks"):
+        values[ind_id][q - 1] = engine.Nilai(nilai, teks)
+    kebijakan = kebijakan_pemda(pk.opd.pemda)
+    out = []
+    for line in lines:
+        polaritas = line.sumber.polaritas if line.sumber else engine.POSITIF
+        target = engine.Nilai(line.target_nilai, line.target_teks)
+        quarters = values[line.sumber_id] if line.sumber_id else [None] * 4
+        plan = plans.get(line.pk)
+        rows = []
+        for q in TRIWULAN:
+            to_date = nilai_tahunan(quarters[:q], line.agregasi)
+            ra_targets = [t for t in (plan.triwulan[:q] if plan else []) if t is not None]
+            if not ra_targets:
+                target_ra = None
+            elif line.agregasi == engine.KUMULATIF:
+                target_ra = sum(ra_targets, ZERO)
+            else:
+                target_ra = plan.triwulan[q - 1]
+            no_value = engine.Hasil(
+                None, _("Realisasi belum ada.") if line.sumber_id else _("Baris ini tidak berasal dari Renstra.")
+            )
+            rows.append(
+                TriwulanPK(
+                    q,
+                    target_ra,
+                    to_date,
+                    engine.capaian(engine.Nilai(target_ra), to_date, polaritas, kebijakan)
+                    if quarters[q - 1]
+                    else no_value,
+                    engine.capaian(target, to_date, polaritas, kebijakan) if quarters[q - 1] else no_value,
+                )
+            )
+        out.append(
+            BarisPK(line, rows, engine.capaian(target, nilai_tahunan(quarters, line.agregasi), polaritas, kebijakan))
+        )
+    return out

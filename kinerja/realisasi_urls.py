@@ -15,6 +15,7 @@ urlpatterns = [
     path("indikator/<int:ind>/<int:tahun>/tw<int:tw>/", views.realisasi_detail, name="detail"),
     path("bukti/<int:pk>/", views.bukti_download, name="bukti"),
     path("bukti/<int:pk>/hapus/", views.bukti_delete, name="bukti_delete"),
+    path("pk/<int:pk>/", views.pk_capaian, name="pk_capaian"),
     path("verifikasi/", views.verifikasi, name="verifikasi"),
     path("verifikasi/<int:pk>/", views.verifikasi_satu, name="verifikasi_satu"),
     path("jendela/<int:tahun>/", views.jendela, name="jendela"),

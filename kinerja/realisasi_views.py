@@ -406,6 +406,19 @@ def pemda_dashboard(request, tahun: int):
     )
 
 
+def pk_capaian(request, pk: int):
+    """A PK's indicators after each triwulan: against the rencana aksi and against the year's PK target."""
+    from kinerja.models import PerjanjianKinerja
+
+    pk = access.get_for_user(request.user, PerjanjianKinerja.objects.select_related("opd__pemda", "jabatan"), pk=pk)
+    rows = svc.capaian_pk(pk)
+    return render(
+        request,
+        "kinerja/realisasi/pk_capaian.html",
+        {"pk": pk, "rows": rows, "kebijakan": svc.kebijakan_pemda(pk.opd.pemda), "romawi": svc.ROMAWI},
+    )
+
+
 def template_xlsx(request, opd: int, tahun: int):
     opd, tahun = _opd(request, opd), _tahun(tahun)
     return _xlsx(workbook.template(opd, tahun), f"realisasi-{opd.singkatan or opd.pk}-{tahun}")

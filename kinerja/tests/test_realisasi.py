@@ -343,6 +343,13 @@ def test_opd_dashboard_shows_capaian_category_and_late_items(client, world, iku,
     xlsx = client.get(reverse("realisasi:opd", args=[world.opd_a.pk, TAHUN]) + "?format=xlsx")
     ws = load_workbook(io.BytesIO(xlsx.content))["IKU"]
     assert ws.cell(2, 1).value == iku.uraian and ws.cell(2, 9).value == 75
+    assert load_workbook(io.BytesIO(xlsx.content)).sheetnames == [
+        "IKU",
+        "Sasaran",
+        "Semua indikator",
+        "Serapan",
+        "Belanja",
+    ]
 
 
 def test_pemda_dashboard_is_for_admin_and_evaluators(client, world, iku, windows):
@@ -430,3 +437,29 @@ def test_pemda_dashboard_runs_a_constant_number_of_queries(client, world, window
     )
     _fill(versi)
     assert _queries(client, url) == one
+
+
+def test_pk_capaian_against_rencana_aksi_and_year_target(client, world, iku, windows):
+    from kinerja import services as pk_services
+    from kinerja.models import RencanaAksi
+
+    pk = pk_services.susun_dari_renstra(world.kepala_a, TAHUN)
+    line = pk.indikator.get(sumber=iku)
+    line.agregasi = "kumulatif"
+    line.save()
+    pk_services.siapkan_rencana_aksi(pk)
+    RencanaAksi.objects.filter(indikator=line).update(
+        tw1=Decimal(10), tw2=Decimal(30), tw3=Decimal(20), tw4=Decimal(20)
+    )
+    Realisasi.objects.create(indikator=iku, tahun=TAHUN, triwulan=1, nilai=Decimal(10))
+    Realisasi.objects.create(indikator=iku, tahun=TAHUN, triwulan=2, nilai=Decimal(20))
+    row = next(r for r in svc.capaian_pk(pk) if r.indikator == line)
+    tw2 = row.triwulan[1]
+    assert (tw2.target_ra, tw2.realisasi.nilai) == (Decimal(40), Decimal(30))  # both to date
+    assert tw2.capaian_ra.tampil() == "75,00 %"
+    assert tw2.capaian_tahun.tampil() == "37,50 %"  # 30 of the year's 80
+    client.force_login(world.bob)
+    page = client.get(reverse("realisasi:pk_capaian", args=[pk.pk])).content.decode()
+    assert "75,00 %" in page and "37,50 %" in page
+    client.force_login(world.carol)
+    assert client.get(reverse("realisasi:pk_capaian", args=[pk.pk])).status_code == 404
