@@ -18,6 +18,7 @@ ZERO = Decimal(0)
 
 POSITIF, NEGATIF = "positif", "negatif"
 KUMULATIF, NILAI_AKHIR, RATA_RATA = "kumulatif", "nilai_akhir", "rata_rata"
+TERENDAH = "terendah"  # a sasaran is as achieved as its weakest indicator
 
 #: formulas for lower-is-better indicators
 NEGATIF_2T_MINUS_R = "2t_minus_r"  # (2T − R) / T × 100, floored at 0 (default)
@@ -60,7 +61,11 @@ class Kebijakan:
             + self.skala[-1][1]
             + "."
         )
-        lines.append("Capaian sasaran: rata-rata capaian indikatornya.")
+        lines.append(
+            "Capaian sasaran: capaian terendah indikatornya."
+            if self.metode_sasaran == TERENDAH
+            else "Capaian sasaran: rata-rata capaian indikatornya."
+        )
         return lines
 
 
@@ -209,4 +214,6 @@ def capaian_sasaran(hasil: list[Hasil], kebijakan: Kebijakan = Kebijakan()) -> H
     values = [h.nilai for h in hasil if h.nilai is not None]
     if not values:
         return Hasil(None, "Belum ada capaian indikator.")
+    if kebijakan.metode_sasaran == TERENDAH:
+        return Hasil(min(values))
     return Hasil(sum(values, ZERO) / len(values))

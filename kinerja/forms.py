@@ -109,7 +109,7 @@ class JendelaForm(forms.ModelForm):
 class PengaturanCapaianForm(forms.ModelForm):
     class Meta:
         model = PengaturanCapaian
-        fields = ["rumus_negatif", "batas_atas", "sangat_tinggi", "tinggi", "sedang", "rendah"]
+        fields = ["rumus_negatif", "batas_atas", "metode_sasaran", "sangat_tinggi", "tinggi", "sedang", "rendah"]
 
     def clean(self):
         data = super().clean()

@@ -368,6 +368,14 @@ class PengaturanCapaian(TimeStampedModel):
     sedang = models.DecimalField(_("sedang mulai"), max_digits=5, decimal_places=2, default=Decimal(66))
     rendah = models.DecimalField(_("rendah mulai"), max_digits=5, decimal_places=2, default=Decimal(51))
 
+    class MetodeSasaran(models.TextChoices):
+        RATA_RATA = "rata_rata", _("Rata-rata capaian indikatornya")
+        TERENDAH = "terendah", _("Capaian terendah indikatornya")
+
+    metode_sasaran = models.CharField(
+        _("capaian sasaran"), max_length=10, choices=MetodeSasaran.choices, default=MetodeSasaran.RATA_RATA
+    )
+
     class Meta:
         verbose_name = _("pengaturan capaian")
         verbose_name_plural = _("pengaturan capaian")
@@ -388,7 +396,12 @@ class PengaturanCapaian(TimeStampedModel):
             (self.rendah, "Rendah"),
             (Decimal(0), "Sangat Rendah"),
         )
-        return Kebijakan(rumus_negatif=self.rumus_negatif, batas_atas=self.batas_atas, skala=skala)
+        return Kebijakan(
+            rumus_negatif=self.rumus_negatif,
+            batas_atas=self.batas_atas,
+            skala=skala,
+            metode_sasaran=self.metode_sasaran,
+        )
 
 
 class JendelaRealisasi(TimeStampedModel):

@@ -172,3 +172,10 @@ def test_capaian_is_never_negative_and_respects_the_cap(target, r):
     for polaritas in (c.POSITIF, c.NEGATIF):
         value = c.capaian(target, r, polaritas, kebijakan).nilai
         assert D(0) <= value <= D(120)
+
+
+def test_sasaran_method_is_a_policy():
+    hasil = [c.Hasil(D("98.38")), c.Hasil(D("100")), c.Hasil(None, "Target belum ada.")]
+    assert c.capaian_sasaran(hasil).nilai == D("99.19")  # the mean of those with a value
+    assert c.capaian_sasaran(hasil, c.Kebijakan(metode_sasaran=c.TERENDAH)).nilai == D("98.38")
+    assert "terendah" in c.Kebijakan(metode_sasaran=c.TERENDAH).uraian()[-1]

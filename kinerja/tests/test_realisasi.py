@@ -463,3 +463,17 @@ def test_pk_capaian_against_rencana_aksi_and_year_target(client, world, iku, win
     assert "75,00 %" in page and "37,50 %" in page
     client.force_login(world.carol)
     assert client.get(reverse("realisasi:pk_capaian", args=[pk.pk])).status_code == 404
+
+
+def test_pengaturan_changes_the_numbers_and_is_shown_with_them(client, world, iku, windows):
+    Realisasi.objects.create(indikator=iku, tahun=TAHUN, triwulan=2, nilai=Decimal(100))  # 125 % of 80
+    url = reverse("realisasi:pengaturan")
+    client.force_login(world.alice)
+    assert client.post(url, {"rumus_negatif": "t_per_r", "batas_atas": "100"}).status_code == 403
+    client.force_login(world.dave)
+    bad = {"rumus_negatif": "2t_minus_r", "metode_sasaran": "rata_rata", "batas_atas": "120",
+           "sangat_tinggi": "50", "tinggi": "76", "sedang": "66", "rendah": "51"}  # fmt: skip
+    assert "harus menurun" in client.post(url, bad).content.decode()
+    client.post(url, {**bad, "sangat_tinggi": "91"})
+    page = client.get(reverse("realisasi:opd", args=[world.opd_a.pk, TAHUN])).content.decode()
+    assert "120,00 %" in page and "Batas atas capaian: 120 %." in page
