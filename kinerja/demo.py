@@ -354,7 +354,8 @@ REALISASI_SUB_2024 = {
 # The LKjIP gives the year only; the demo spreads it over the quarters (the sum is the seed's).
 SEBARAN_TW = (Decimal("0.15"), Decimal("0.25"), Decimal("0.25"))
 
-# Tabel 3.6: anggaran and realisasi per jenis belanja
+# Tabel 3.6: anggaran and realisasi per jenis belanja. The seed's 2024 Jumlah (66.347.193.865) is 30 more
+# than its rows add up to (66.347.193.835); the page shows the sum of the rows.
 BELANJA = {
     2023: [("pegawai", "2.398.607.120", "2.276.136.520"), ("barang_jasa", "3.975.963.000", "3.896.255.466"),
            ("hibah", "38.192.205.200", "38.190.258.326"), ("modal_peralatan", "0", "0"), ("modal_gedung", "0", "0")],

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.models import Aksi, BelanjaOPD, JendelaRealisasi, PengaturanCapaian, Realisasi, RencanaAksi
+from sakip.forms import RupiahField
 from sakip.models import Jabatan, Pegawai, PerangkatDaerah
 
 
@@ -122,9 +123,18 @@ class PengaturanCapaianForm(forms.ModelForm):
 
 
 class BelanjaForm(forms.ModelForm):
+    anggaran = RupiahField(label=_("Anggaran (Rp)"), min_value=0)
+    realisasi = RupiahField(label=_("Realisasi (Rp)"), min_value=0)
+
     class Meta:
         model = BelanjaOPD
         fields = ["jenis", "anggaran", "realisasi"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jenis"].widget.attrs["class"] = "form-select form-select-sm"
+        for name in ("anggaran", "realisasi"):
+            self.fields[name].widget.attrs["class"] = "form-control form-control-sm text-end"
 
 
 class BaseBelanjaFormSet(forms.BaseModelFormSet):

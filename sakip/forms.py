@@ -7,7 +7,31 @@ from django.contrib.auth.forms import SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 
 from sakip.lib.nip import format_nip, normalize_nip
+from sakip.lib.numbers import format_number
+from sakip.lib.values import UnreadableValue, parse_money
 from sakip.models import Jabatan, Pegawai, Pemda, Penugasan, Peran, PerangkatDaerah, UnitKerja, User
+
+
+class RupiahField(forms.DecimalField):
+    """Rupiah typed as people write it ("1.234.567,89", "1234567", "Rp 1.234.567") and shown that way."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "class": "text-end"})
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_money(str(value))
+        except UnreadableValue as error:
+            raise forms.ValidationError(str(error)) from None
+
+    def prepare_value(self, value):
+        if value in (None, "") or isinstance(value, str):
+            return value
+        return format_number(value, 0 if value == value.to_integral_value() else 2)
+
+    def widget_attrs(self, widget):
+        return {}  # no min/max/step: the value is text
 
 
 class DateInput(forms.DateInput):

@@ -477,3 +477,28 @@ def test_pengaturan_changes_the_numbers_and_is_shown_with_them(client, world, ik
     client.post(url, {**bad, "sangat_tinggi": "91"})
     page = client.get(reverse("realisasi:opd", args=[world.opd_a.pk, TAHUN])).content.decode()
     assert "120,00 %" in page and "Batas atas capaian: 120 %." in page
+
+
+def test_belanja_per_jenis_in_indonesian_format(client, world):
+    from kinerja.models import BelanjaOPD
+
+    url = reverse("realisasi:belanja", args=[world.opd_a.pk, TAHUN])
+    form = {"belanja-TOTAL_FORMS": "2", "belanja-INITIAL_FORMS": "0"}
+    row0 = {"belanja-0-jenis": "pegawai", "belanja-0-anggaran": "2.530.668.865", "belanja-0-realisasi": "2.408.627.627"}
+    client.force_login(world.bob)
+    assert client.post(url, {**form, **row0}).status_code == 403
+    client.force_login(world.alice)
+    duplicate = {"belanja-1-jenis": "pegawai", "belanja-1-anggaran": "1", "belanja-1-realisasi": "1"}
+    assert "sudah ada di baris lain" in client.post(url, {**form, **row0, **duplicate}).content.decode()
+    assert not BelanjaOPD.objects.exists()
+    bad = {"belanja-1-jenis": "hibah", "belanja-1-anggaran": "banyak", "belanja-1-realisasi": "0"}
+    assert client.post(url, {**form, **row0, **bad}).status_code == 200
+    assert not BelanjaOPD.objects.exists()
+    client.post(url, {**form, **row0, "belanja-1-jenis": "hibah", "belanja-1-anggaran": "59.887.356.160",
+                      "belanja-1-realisasi": "59.857.774.160"})  # fmt: skip
+    saved = {b.jenis: b for b in BelanjaOPD.objects.filter(opd=world.opd_a, tahun=TAHUN)}
+    assert saved["pegawai"].anggaran == Decimal("2530668865") and saved["hibah"].persen.quantize(
+        Decimal("0.01")
+    ) == Decimal("99.95")
+    page = client.get(url).content.decode()
+    assert 'value="2.530.668.865"' in page and "99,95" in page
