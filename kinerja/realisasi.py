@@ -399,6 +399,25 @@ def anggaran(plan, tahun: int) -> dict[int, BarisAnggaran]:
     return rows
 
 
+def anggaran_berlaku(plan, tahun: int) -> dict[int, Decimal]:
+    """Per element, the year's budget: a sub kegiatan's DPPA, else its DPA, else the Renstra's pagu; summed up."""
+    budget = anggaran(plan, tahun)
+    out: dict[int, Decimal] = {}
+
+    def walk(node) -> Decimal:
+        if node.elemen.level == Level.SUB_KEGIATAN:
+            row = budget[node.elemen.pk]
+            value = row.anggaran if (row.dpa is not None or row.dppa is not None) else node.pagu.get(tahun, ZERO)
+        else:
+            value = sum((walk(child) for child in node.children), ZERO)
+        out[node.elemen.pk] = value
+        return value
+
+    for root in plan.roots:
+        walk(root)
+    return out
+
+
 # --- Verification ---------------------------------------------------------------------------------
 
 

@@ -166,6 +166,9 @@ def susun_dari_renstra(jabatan: Jabatan, tahun: int) -> PerjanjianKinerja:
                 )
             )
     PKIndikator.objects.bulk_create(rows)
+    from kinerja.realisasi import anggaran_berlaku
+
+    budget = anggaran_berlaku(plan, tahun)
     funding = [
         PKAnggaran(
             pk_doc=pk,
@@ -173,7 +176,7 @@ def susun_dari_renstra(jabatan: Jabatan, tahun: int) -> PerjanjianKinerja:
             level=node.elemen.level,
             kode=node.elemen.kode,
             nama=node.elemen.nama,
-            anggaran=node.pagu.get(tahun, ZERO),
+            anggaran=budget[node.elemen.pk],
             sumber=node.elemen,
         )
         for i, node in enumerate(_owned(plan.of_level(funding_level), units), start=1)

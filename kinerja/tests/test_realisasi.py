@@ -502,3 +502,16 @@ def test_belanja_per_jenis_in_indonesian_format(client, world):
     ) == Decimal("99.95")
     page = client.get(url).content.decode()
     assert 'value="2.530.668.865"' in page and "99,95" in page
+
+
+def test_pk_draft_takes_the_apbd_budget_once_entered(world, plan):
+    from kinerja import services as pk_services
+
+    sub = Elemen.objects.filter(versi=plan, level=Level.SUB_KEGIATAN).order_by("kode").first()
+    AnggaranSubKegiatan.objects.create(elemen=sub, tahun=TAHUN, jenis="dpa", jumlah=Decimal(700_000))
+    AnggaranSubKegiatan.objects.create(elemen=sub, tahun=TAHUN, jenis="dppa", jumlah=Decimal(800_000))
+    pk = pk_services.susun_dari_renstra(world.kepala_a, TAHUN)
+    amounts = {row.sumber.kode: row.anggaran for row in pk.anggaran.select_related("sumber")}
+    # Program 1 holds the sub kegiatan with a DPPA (800.000) and three with the pagu (1.000.000 each);
+    # program 2 has no APBD budget yet and keeps its pagu.
+    assert amounts["8.01.01"] == Decimal(3_800_000) and amounts["8.01.02"] == Decimal(4_000_000)
