@@ -39,13 +39,14 @@ def dasbor_opd(d) -> bytes:
     _sheet(
         wb,
         "IKU",
-        ["Indikator", "Satuan", "Target", "TW I", "TW II", "TW III", "TW IV", "Realisasi", "Capaian (%)", "Kategori"],
+        ["Indikator", "Satuan", "Target", "TW I", "TW II", "TW III", "TW IV", "Realisasi", "Capaian (%)", "Kategori",
+         "Tingkat kemajuan (%)"],
         [
             [r.indikator.uraian, r.indikator.satuan, r.target_tampil, *[x.tampil if x else "" for x in r.triwulan()],
-             r.tahunan_tampil, r.capaian.nilai, r.kategori]
+             r.tahunan_tampil, r.capaian.nilai, r.kategori, r.kemajuan.nilai]
             for r in d.sheet.iku
         ],
-        {9: PERCENT},
+        {9: PERCENT, 11: PERCENT},
         first=True,
     )  # fmt: skip
     _sheet(

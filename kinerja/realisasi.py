@@ -117,6 +117,7 @@ class Baris:
     tahunan: engine.Nilai = field(default_factory=engine.Nilai)
     capaian: engine.Hasil = field(default_factory=lambda: engine.Hasil(None))
     kategori: str = ""
+    kemajuan: engine.Hasil = field(default_factory=lambda: engine.Hasil(None))  # against the Renstra end target
     terlambat: list[int] = field(default_factory=list)
     berisiko: bool = False
     riwayat: list[tuple[int, engine.Hasil]] = field(default_factory=list)  # (year, capaian), dashboards only
@@ -152,6 +153,8 @@ def _hitung(row: Baris, kebijakan: engine.Kebijakan, ditutup: set[int]) -> None:
     target = engine.Nilai(row.target.nilai, row.target.teks) if row.target else engine.Nilai()
     row.capaian = engine.capaian(target, row.tahunan, ind.polaritas, kebijakan)
     row.kategori = engine.kategori(row.capaian, kebijakan)
+    akhir = engine.Nilai(ind.kondisi_akhir_nilai, ind.kondisi_akhir_teks)
+    row.kemajuan = engine.tingkat_kemajuan(row.tahunan, akhir, ind.polaritas, kebijakan)
     row.terlambat = [q for q in sorted(ditutup) if q not in row.realisasi]
     # At risk: the quarters so far, projected to the year, fall short of the target.
     entered = [q for q, r in row.realisasi.items() if r.nilai is not None or r.teks]

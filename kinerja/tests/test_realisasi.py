@@ -374,7 +374,10 @@ def test_demo_dashboard_shows_the_seed_figures(client, db):
     opd = PerangkatDaerah.objects.get(pemda__kode="blitar", kode="8.01.0.00.0.00.02.0000")
     client.force_login(User.objects.get(username="evaluator.blitar"))
     page = client.get(reverse("realisasi:opd", args=[opd.pk, 2024])).content.decode()
-    for expected in ("98,38 %", "88,38 %", "5,80 %", "0,11 %", "-1,57 %", "-7,88 %", "99,56 %", "95,18"):
+    # Tabel 3.2's tingkat kemajuan against the end target: 94,01 % and 87,68 % (the seed prints 94,73 % for
+    # 90 of 95, truncated; at full precision it is 94,74 %).
+    for expected in ("98,38 %", "88,38 %", "5,80 %", "0,11 %", "-1,57 %", "-7,88 %", "99,56 %", "95,18",
+                     "94,01 %", "87,68 %", "94,74 %"):  # fmt: skip
         assert expected in page, expected
     belanja = client.get(reverse("realisasi:belanja", args=[opd.pk, 2023])).content.decode()
     assert "44.566.775.320" in belanja and "99,54" in belanja
