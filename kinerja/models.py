@@ -622,9 +622,9 @@ class BelanjaOPD(TimeStampedModel):
         return {"pemda": self.opd.pemda_id, "opd": self.opd_id}
 
 
+auditlog.register(JendelaRealisasi, exclude_fields=["created_at", "updated_at"], m2m_fields={"dibuka_untuk"})
 for _model in (
     PengaturanCapaian,
-    JendelaRealisasi,
     Realisasi,
     BuktiDukung,
     AnggaranSubKegiatan,

@@ -518,3 +518,17 @@ def test_pk_draft_takes_the_apbd_budget_once_entered(world, plan):
     # Program 1 holds the sub kegiatan with a DPPA (800.000) and three with the pagu (1.000.000 each);
     # program 2 has no APBD budget yet and keeps its pagu.
     assert amounts["8.01.01"] == Decimal(3_800_000) and amounts["8.01.02"] == Decimal(4_000_000)
+
+
+def test_history_of_a_realisasi_and_of_reopening(client, world, iku, windows):
+    client.force_login(world.alice)
+    post_cells(client, grid_url(world), [{"indikator": iku.pk, "kolom": "tw2", "value": "50"}])
+    post_cells(client, grid_url(world), [{"indikator": iku.pk, "kolom": "tw2", "value": "55"}])
+    item = Realisasi.objects.get()
+    page = client.get(reverse("sakip:object_history", args=["kinerja", "realisasi", item.pk])).content.decode()
+    assert "55" in page and "alice" in page.lower()
+    client.force_login(world.carol)
+    assert client.get(reverse("sakip:object_history", args=["kinerja", "realisasi", item.pk])).status_code == 404
+    window = JendelaRealisasi.objects.get(pemda=world.pemda, tahun=TAHUN, triwulan=1)
+    window.dibuka_untuk.add(world.opd_a)
+    assert history_of(window).count() >= 2  # created, then reopened for A
