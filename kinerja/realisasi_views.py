@@ -58,11 +58,10 @@ def index(request):
     """Where realisasi starts: the active OPD's dashboard of this year, or the pemda's for those who see all."""
     tahun = timezone.localdate().year
     scope = access.scope_for(request.user)
-    opd = active_opd(request)
-    if opd is None and len(scope.readable_opd_ids) != 1 and (scope.managed_pemda_ids or scope.everything):
-        return redirect("realisasi:pemda", tahun=tahun)
-    if opd is None:
-        opd = PerangkatDaerah.objects.for_user(request.user).order_by("kode").first()
+    sees_pemda = scope.everything or scope.managed_pemda_ids or Peran.Jenis.EVALUATOR in scope.roles
+    if sees_pemda and len(scope.readable_opd_ids) != 1 and not request.session.get("active_opd"):
+        return redirect("realisasi:pemda", tahun=tahun)  # the overview, unless an OPD was chosen
+    opd = active_opd(request) or PerangkatDaerah.objects.for_user(request.user).order_by("kode").first()
     if opd is None:
         raise PermissionDenied
     return redirect("realisasi:opd", opd=opd.pk, tahun=tahun)

@@ -532,3 +532,17 @@ def test_history_of_a_realisasi_and_of_reopening(client, world, iku, windows):
     window = JendelaRealisasi.objects.get(pemda=world.pemda, tahun=TAHUN, triwulan=1)
     window.dibuka_untuk.add(world.opd_a)
     assert history_of(window).count() >= 2  # created, then reopened for A
+
+
+@pytest.mark.parametrize(("user", "target"), [("alice", "opd_a"), ("bob", "opd_a"), ("carol", "opd_b"), ("dave", None)])
+def test_realisasi_menu_lands_on_the_right_dashboard(client, world, user, target):
+    from django.utils import timezone
+
+    client.force_login(getattr(world, user))
+    year = timezone.localdate().year
+    expected = (
+        reverse("realisasi:opd", args=[getattr(world, target).pk, year])
+        if target
+        else reverse("realisasi:pemda", args=[year])
+    )
+    assert client.get(reverse("realisasi:index")).url == expected
