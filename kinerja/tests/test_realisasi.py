@@ -546,3 +546,11 @@ def test_realisasi_menu_lands_on_the_right_dashboard(client, world, user, target
         else reverse("realisasi:pemda", args=[year])
     )
     assert client.get(reverse("realisasi:index")).url == expected
+
+
+def test_home_tells_verifiers_what_waits(client, world, iku):
+    make_item(iku, world)
+    client.force_login(world.bob)
+    assert "1 realisasi menunggu verifikasi Anda." in client.get("/").content.decode()
+    client.force_login(world.alice)
+    assert "menunggu verifikasi Anda" not in client.get("/").content.decode()

@@ -34,6 +34,10 @@ def home(request):
         context["jabatan_saya"] = list(
             user.pegawai.penugasan.aktif_pada(timezone.localdate()).select_related("jabatan__opd", "jabatan__atasan")
         )
+    if scope.roles & {Peran.Jenis.EVALUATOR, Peran.Jenis.PIMPINAN} or scope.everything:
+        from kinerja.realisasi import antrean
+
+        context["antrean"] = antrean(user).count()
     if context["is_admin"]:
         context["recent_changes"] = list(audit.for_pemda(scope.managed_pemda_ids)[:8])
     return render(request, "sakip/home.html", context)
