@@ -27,6 +27,7 @@ from kinerja.forms import (
 from kinerja.models import BelanjaOPD, BuktiDukung, JendelaRealisasi, PengaturanCapaian, Realisasi
 from kinerja.templatetags.kinerja_tags import KATEGORI_KELAS
 from renstra.models import Indikator, Level
+from renstra.workbook import MAX_BYTES
 from sakip import access
 from sakip.access import Perm
 from sakip.jinja2 import rows_html
@@ -454,6 +455,9 @@ def unggah(request, opd: int, tahun: int):
         upload = request.FILES.get("berkas")
         if upload is None or not upload.name.lower().endswith(".xlsx"):
             messages.error(request, _("Pilih berkas .xlsx hasil unduhan templat."))
+            return redirect(request.path)
+        if upload.size > MAX_BYTES:
+            messages.error(request, _("Berkas terlalu besar (maksimum 20 MB)."))
             return redirect(request.path)
         report = workbook.unggah(opd, tahun, upload, actor=request.user, simpan=False)
         context.update({"report": report, "upload_name": upload.name})

@@ -329,6 +329,10 @@ def test_workbook_that_is_not_a_template(client, world, iku, windows):
     url = reverse("realisasi:unggah", args=[world.opd_a.pk, TAHUN])
     page = client.post(url, {"berkas": SimpleUploadedFile("x.xlsx", b"not a zip")}).content.decode()
     assert "bukan lembar kerja Excel" in page
+    page = client.post(url, {"berkas": SimpleUploadedFile("x.csv", b"a;b")}, follow=True).content.decode()
+    assert "Pilih berkas .xlsx" in page
+    huge = SimpleUploadedFile("x.xlsx", b"0" * (20 * 1024 * 1024 + 1))
+    assert "terlalu besar" in client.post(url, {"berkas": huge}, follow=True).content.decode()
 
 
 # --- Dashboards -----------------------------------------------------------------------------------
