@@ -498,6 +498,10 @@ class Realisasi(TimeStampedModel):
     def tampil(self) -> str:
         return format_value(self.nilai, self.teks)
 
+    @property
+    def triwulan_romawi(self) -> str:
+        return ("I", "II", "III", "IV")[self.triwulan - 1]
+
 
 class BuktiDukung(TimeStampedModel):
     """Evidence of a realisasi: a PDF, image or spreadsheet, served only to those who may read it."""

@@ -140,3 +140,14 @@ def belanja_total(rows):
     from kinerja.models import BelanjaOPD
 
     return BelanjaOPD(anggaran=sum(r.anggaran for r in rows), realisasi=sum(r.realisasi for r in rows))
+
+
+@register.filter
+def romawi(q) -> str:
+    """A triwulan number as people write it: 1 → I."""
+    return TW[int(q) - 1]
+
+
+@register.filter
+def romawi_list(quarters) -> str:
+    return ", ".join(TW[int(q) - 1] for q in quarters)

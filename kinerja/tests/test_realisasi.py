@@ -343,7 +343,8 @@ def test_opd_dashboard_shows_capaian_category_and_late_items(client, world, iku,
     client.force_login(world.bob)
     page = client.get(reverse("realisasi:opd", args=[world.opd_a.pk, TAHUN])).content.decode()
     assert "75,00 %" in page and "Tinggi" in page  # 60 of 80
-    assert "TW 1" in page  # TW I closed with nothing entered: late
+    late = page.split('data-testid="late-list"')[1].split("</ul>")[0]
+    assert f"{iku.uraian} — TW I<" in late  # TW I closed with nothing entered: late
     xlsx = client.get(reverse("realisasi:opd", args=[world.opd_a.pk, TAHUN]) + "?format=xlsx")
     ws = load_workbook(io.BytesIO(xlsx.content))["IKU"]
     assert ws.cell(2, 1).value == iku.uraian and ws.cell(2, 9).value == 75
