@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.db.models import Q
 from django.utils import timezone
 
 from kinerja import services
@@ -385,6 +386,10 @@ def _blitar_realisasi(opd: PerangkatDaerah) -> None:
         JendelaRealisasi.objects.get_or_create(
             pemda=opd.pemda, tahun=this_year, triwulan=q, defaults={"terbuka": q == current_q}
         )
+    # The IKU and the tujuan's indicators are yearly measurements (a survey, the SAKIP evaluation).
+    Indikator.objects.filter(elemen__versi=versi).filter(Q(is_iku=True) | Q(elemen__level=Level.TUJUAN)).update(
+        frekuensi=Indikator.Frekuensi.TAHUNAN
+    )
     indicators = {i.uraian: i for i in Indikator.objects.filter(elemen__versi=versi, is_iku=True)}
     for uraian, years in TARGET_LALU.items():
         for tahun, text in years.items():

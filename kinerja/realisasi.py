@@ -155,7 +155,7 @@ def _hitung(row: Baris, kebijakan: engine.Kebijakan, ditutup: set[int]) -> None:
     row.kategori = engine.kategori(row.capaian, kebijakan)
     akhir = engine.Nilai(ind.kondisi_akhir_nilai, ind.kondisi_akhir_teks)
     row.kemajuan = engine.tingkat_kemajuan(row.tahunan, akhir, ind.polaritas, kebijakan)
-    row.terlambat = [q for q in sorted(ditutup) if q not in row.realisasi]
+    row.terlambat = [q for q in sorted(ditutup) if q in ind.triwulan_wajib and q not in row.realisasi]
     # At risk: the quarters so far, projected to the year, fall short of the target.
     entered = [q for q, r in row.realisasi.items() if r.nilai is not None or r.teks]
     if entered and row.capaian.nilai is not None and not row.tahunan.predikat:
@@ -197,10 +197,10 @@ class Lembar:
     @property
     def kelengkapan(self) -> engine.Hasil:
         due = [q for q in TRIWULAN if self.terbuka.get(q) or q in self.ditutup]
-        expected = len(self.rows) * len(due)
+        expected = sum(1 for r in self.rows for q in due if q in r.indikator.triwulan_wajib)
         if not expected:
             return engine.Hasil(None, _("Belum ada triwulan yang dibuka."))
-        filled = sum(1 for r in self.rows for q in due if q in r.realisasi)
+        filled = sum(1 for r in self.rows for q in due if q in r.indikator.triwulan_wajib and q in r.realisasi)
         return engine.Hasil(Decimal(filled) / expected * engine.HUNDRED)
 
     ditutup: set[int] = field(default_factory=set)
@@ -628,21 +628,27 @@ def dasbor_pemda(pemda, tahun: int, opds) -> list[RingkasOPD]:
     by_versi: dict[int, list[dict]] = defaultdict(list)
     for ind in iku:
         by_versi[ind["elemen__versi_id"]].append(ind)
-    # Indicators and filled quarters per version, for completeness.
-    counts = dict(
+    # Expected and filled quarters per version, for completeness (a yearly indicator is due in TW IV only).
+    wajib = {f: Indikator(frekuensi=f).triwulan_wajib for f in Indikator.Frekuensi.values}
+    counts: dict[int, int] = defaultdict(int)
+    expected: dict[int, int] = defaultdict(int)
+    for versi_id, frekuensi, n in (
         Indikator.objects.filter(elemen__versi_id__in=versi_ids)
-        .values_list("elemen__versi_id")
+        .values_list("elemen__versi_id", "frekuensi")
         .annotate(n=Count("pk"))
-        .values_list("elemen__versi_id", "n")
-    )
-    filled = defaultdict(int)
-    for versi_id, q, n in (
-        Realisasi.objects.filter(indikator__elemen__versi_id__in=versi_ids, tahun=tahun)
-        .values_list("indikator__elemen__versi_id", "triwulan")
-        .annotate(n=Count("pk"))
-        .values_list("indikator__elemen__versi_id", "triwulan", "n")
+        .values_list("elemen__versi_id", "frekuensi", "n")
     ):
-        filled[(versi_id, q)] += n
+        counts[versi_id] += n
+        expected[versi_id] += n * len(due & set(wajib[frekuensi]))
+    filled: dict[int, int] = defaultdict(int)
+    for versi_id, q, frekuensi, n in (
+        Realisasi.objects.filter(indikator__elemen__versi_id__in=versi_ids, tahun=tahun)
+        .values_list("indikator__elemen__versi_id", "triwulan", "indikator__frekuensi")
+        .annotate(n=Count("pk"))
+        .values_list("indikator__elemen__versi_id", "triwulan", "indikator__frekuensi", "n")
+    ):
+        if q in due and q in wajib[frekuensi]:
+            filled[versi_id] += n
     money = defaultdict(lambda: {"dpa": ZERO, "dppa": None})
     for versi_id, jenis, jumlah in (
         AnggaranSubKegiatan.objects.filter(elemen__versi_id__in=versi_ids, tahun=tahun)
@@ -685,13 +691,12 @@ def dasbor_pemda(pemda, tahun: int, opds) -> list[RingkasOPD]:
             anggaran=budget or ZERO,
             realisasi=spent.get(versi_id) or ZERO,
             indikator=n,
-            terisi=sum(filled[(versi_id, q)] for q in due),
+            terisi=filled[versi_id],
             kategori=engine.kategori(mean, kebijakan),
         )
-        expected = n * len(due)
         row._kelengkapan = (
-            engine.Hasil(Decimal(row.terisi) / expected * engine.HUNDRED)
-            if expected
+            engine.Hasil(Decimal(row.terisi) / expected[versi_id] * engine.HUNDRED)
+            if expected[versi_id]
             else engine.Hasil(None, _("Belum ada triwulan yang dibuka."))
         )
         out.append(row)

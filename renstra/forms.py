@@ -170,7 +170,7 @@ class IndikatorForm(forms.ModelForm):
 
     class Meta:
         model = Indikator
-        fields = ["uraian", "satuan", "polaritas", "tipe", "agregasi", "is_iku", "definisi", "sumber_data"]
+        fields = ["uraian", "satuan", "polaritas", "tipe", "agregasi", "frekuensi", "is_iku", "definisi", "sumber_data"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2}), "definisi": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):

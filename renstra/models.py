@@ -519,6 +519,11 @@ class Indikator(TimeStampedModel):
         PERSEN = "persen", _("Persentase")
         KUALITATIF = "kualitatif", _("Kualitatif (predikat)")
 
+    class Frekuensi(models.TextChoices):
+        TRIWULANAN = "triwulanan", _("Triwulanan (TW I–IV)")
+        SEMESTERAN = "semesteran", _("Semesteran (TW II dan IV)")
+        TAHUNAN = "tahunan", _("Tahunan (TW IV)")
+
     class Agregasi(models.TextChoices):
         KUMULATIF = "kumulatif", _("Kumulatif (dijumlah)")
         NILAI_AKHIR = "nilai_akhir", _("Nilai terakhir")
@@ -532,6 +537,13 @@ class Indikator(TimeStampedModel):
     tipe = models.CharField(_("jenis target"), max_length=10, choices=Tipe.choices, default=Tipe.ANGKA)
     agregasi = models.CharField(
         _("cara menggabung triwulan/tahun"), max_length=12, choices=Agregasi.choices, default=Agregasi.NILAI_AKHIR
+    )
+    frekuensi = models.CharField(
+        _("diukur"),
+        max_length=10,
+        choices=Frekuensi.choices,
+        default=Frekuensi.TRIWULANAN,
+        help_text=_("Triwulan yang wajib diisi realisasinya; survei tahunan cukup di TW IV."),
     )
     definisi = models.TextField(_("definisi operasional / formula"), blank=True)
     sumber_data = models.CharField(_("sumber data"), max_length=250, blank=True)
@@ -555,6 +567,11 @@ class Indikator(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.uraian
+
+    @property
+    def triwulan_wajib(self) -> tuple[int, ...]:
+        """The quarters in which a realisasi is expected (a yearly survey only in TW IV)."""
+        return {self.Frekuensi.TAHUNAN: (4,), self.Frekuensi.SEMESTERAN: (2, 4)}.get(self.frekuensi, (1, 2, 3, 4))
 
     def get_additional_data(self) -> dict:
         return self.elemen.get_additional_data()

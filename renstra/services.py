@@ -253,7 +253,7 @@ def buat_perubahan(sumber: RenstraVersi, *, jenis: str = RenstraVersi.Jenis.PERU
 
     old_ind = list(Indikator.objects.filter(elemen__versi=sumber).order_by("pk"))
     copy_fields = [
-        "urutan", "uraian", "satuan", "polaritas", "tipe", "agregasi", "definisi", "sumber_data", "is_iku",
+        "urutan", "uraian", "satuan", "polaritas", "tipe", "agregasi", "frekuensi", "definisi", "sumber_data", "is_iku",
         "kondisi_awal_nilai", "kondisi_awal_teks", "kondisi_akhir_nilai", "kondisi_akhir_teks",
     ]  # fmt: skip
     new_ind = Indikator.objects.bulk_create(

@@ -559,3 +559,17 @@ def test_home_tells_verifiers_what_waits(client, world, iku):
     assert "1 realisasi menunggu verifikasi Anda." in client.get("/").content.decode()
     client.force_login(world.alice)
     assert "menunggu verifikasi Anda" not in client.get("/").content.decode()
+
+
+def test_a_yearly_indicator_is_only_due_in_tw_iv(client, world, iku, windows):
+    Indikator.objects.filter(pk=iku.pk).update(frekuensi=Indikator.Frekuensi.TAHUNAN)
+    sheet = svc.lembar(world.opd_a, TAHUN)
+    row = next(r for r in sheet.rows if r.indikator.pk == iku.pk)
+    others = [r for r in sheet.rows if r.indikator.pk != iku.pk]
+    assert row.terlambat == [] and all(r.terlambat == [1] for r in others)  # TW I is closed
+    # Completeness counts TW I and II for the quarterly ones only: nothing entered yet.
+    assert sheet.kelengkapan.nilai == 0
+    Realisasi.objects.bulk_create(Realisasi(indikator=r.indikator, tahun=TAHUN, triwulan=1, nilai=1) for r in others)
+    assert svc.lembar(world.opd_a, TAHUN).kelengkapan.nilai == 50  # TW I of each quarterly one, of TW I and II
+    summary = svc.dasbor_pemda(world.pemda, TAHUN, [world.opd_a])[0]
+    assert summary.kelengkapan.nilai == 50
