@@ -79,20 +79,29 @@ def pastikan_terbuka(opd, tahun: int, triwulan: int, status: dict[int, bool] | N
 # --- The plan of an OPD for a year ------------------------------------------------------------------
 
 
-def versi_untuk(opd, tahun: int) -> RenstraVersi | None:
-    """The Renstra version in force for the OPD in that year."""
+def _berlaku(tahun: int):
+    """Versions that may be in force in a year, the one in force last for each OPD."""
     return (
         RenstraVersi.objects.ditetapkan()
         .filter(
-            renstra__opd=opd,
             renstra__periode__tahun_awal__lte=tahun,
             renstra__periode__tahun_akhir__gte=tahun,
             berlaku_mulai__lte=tahun,
         )
-        .select_related("renstra__periode", "renstra__opd__pemda")
-        .order_by("-berlaku_mulai", "-nomor")
-        .first()
+        .order_by("berlaku_mulai", "nomor")
     )
+
+
+def versi_untuk(opd, tahun: int) -> RenstraVersi | None:
+    """The Renstra version in force for the OPD in that year."""
+    return _berlaku(tahun).filter(renstra__opd=opd).select_related("renstra__periode", "renstra__opd__pemda").last()
+
+
+def persen_terisi(terisi: int, diharapkan: int) -> engine.Hasil:
+    """Entry completeness: the quarters filled of those due."""
+    if not diharapkan:
+        return engine.Hasil(None, _("Belum ada triwulan yang dibuka."))
+    return engine.Hasil(Decimal(terisi) / diharapkan * engine.HUNDRED)
 
 
 def nilai_tahunan(values: list, agregasi: str) -> engine.Nilai:
@@ -175,6 +184,7 @@ class Lembar:
     plan: object = None
     rows: list[Baris] = field(default_factory=list)
     terbuka: dict[int, bool] = field(default_factory=dict)
+    ditutup: set[int] = field(default_factory=set)  # opened once and closed since: values are due
     kebijakan: engine.Kebijakan = field(default_factory=engine.Kebijakan)
 
     @property
@@ -197,16 +207,11 @@ class Lembar:
     @property
     def kelengkapan(self) -> engine.Hasil:
         due = [q for q in TRIWULAN if self.terbuka.get(q) or q in self.ditutup]
-        expected = sum(1 for r in self.rows for q in due if q in r.indikator.triwulan_wajib)
-        if not expected:
-            return engine.Hasil(None, _("Belum ada triwulan yang dibuka."))
-        filled = sum(1 for r in self.rows for q in due if q in r.indikator.triwulan_wajib and q in r.realisasi)
-        return engine.Hasil(Decimal(filled) / expected * engine.HUNDRED)
-
-    ditutup: set[int] = field(default_factory=set)
+        wajib = [(r, q) for r in self.rows for q in due if q in r.indikator.triwulan_wajib]
+        return persen_terisi(sum(1 for r, q in wajib if q in r.realisasi), len(wajib))
 
 
-def lembar(opd, tahun: int, *, levels: tuple[str, ...] | None = None) -> Lembar:
+def lembar(opd, tahun: int) -> Lembar:
     """The OPD's indicators for a year with targets, realisasi and capaian, in a fixed number of queries."""
     versi = versi_untuk(opd, tahun)
     sheet = Lembar(opd=opd, tahun=tahun, versi=versi, kebijakan=kebijakan_pemda(opd.pemda))
@@ -221,8 +226,6 @@ def lembar(opd, tahun: int, *, levels: tuple[str, ...] | None = None) -> Lembar:
     for r in rows.defer("kendala", "solusi", "komentar", "created_at", "updated_at", "diverifikasi_pada"):
         realisasi[r.indikator_id][r.triwulan] = r
     for node in sheet.plan.flat():
-        if levels and node.elemen.level not in levels:
-            continue
         for ind in node.indikator:
             row = Baris(node=node, indikator=ind, target=ind.targets.get(tahun), realisasi=realisasi[ind.pk])
             _hitung(row, sheet.kebijakan, sheet.ditutup)
@@ -368,6 +371,16 @@ class BarisAnggaran:
     def penyerapan(self) -> engine.Hasil:
         return engine.penyerapan(self.realisasi, self.anggaran)
 
+    def tambah(self, other: BarisAnggaran) -> None:
+        """Add another row's amounts; an amount nobody entered stays None (shown empty, not 0)."""
+        for name in ("dpa", "dppa"):
+            value = getattr(other, name)
+            if value is not None:
+                setattr(self, name, (getattr(self, name) or ZERO) + value)
+        for i, value in enumerate(other.triwulan):
+            if value is not None:
+                self.triwulan[i] = (self.triwulan[i] or ZERO) + value
+
 
 def anggaran(plan, tahun: int) -> dict[int, BarisAnggaran]:
     """Budget rows of every element of the plan, summed bottom-up like the pagu (two queries)."""
@@ -387,19 +400,20 @@ def anggaran(plan, tahun: int) -> dict[int, BarisAnggaran]:
         if node.elemen.level == Level.SUB_KEGIATAN:
             return row
         for child in node.children:
-            child_row = roll_up(child)
-            for name in ("dpa", "dppa"):
-                value = getattr(child_row, name)
-                if value is not None:
-                    setattr(row, name, (getattr(row, name) or ZERO) + value)
-            for i, value in enumerate(child_row.triwulan):
-                if value is not None:
-                    row.triwulan[i] = (row.triwulan[i] or ZERO) + value
+            row.tambah(roll_up(child))
         return row
 
     for root in plan.roots:
         roll_up(root)
     return rows
+
+
+def jumlah_anggaran(plan, budget: dict[int, BarisAnggaran]) -> BarisAnggaran:
+    """The whole plan's budget row: the sum of its roots."""
+    total = BarisAnggaran(None)
+    for root in plan.roots:
+        total.tambah(budget[root.elemen.pk])
+    return total
 
 
 def anggaran_berlaku(plan, tahun: int) -> dict[int, Decimal]:
@@ -497,15 +511,7 @@ def dasbor_opd(opd, tahun: int) -> DasborOPD:
     years: list[int] = []
     if sheet.plan is not None:
         budget = anggaran(sheet.plan, tahun)
-        total = BarisAnggaran(None)
-        for root in sheet.plan.roots:
-            row = budget[root.elemen.pk]
-            total.dpa = (total.dpa or ZERO) + (row.dpa or ZERO) if row.dpa is not None else total.dpa
-            if row.dppa is not None:
-                total.dppa = (total.dppa or ZERO) + row.dppa
-            for i, v in enumerate(row.triwulan):
-                if v is not None:
-                    total.triwulan[i] = (total.triwulan[i] or ZERO) + v
+        total = jumlah_anggaran(sheet.plan, budget)
         by_node = defaultdict(list)
         for row in sheet.rows:
             by_node[row.node.elemen.pk].append(row)
@@ -575,17 +581,12 @@ class RingkasOPD:
     realisasi: Decimal
     indikator: int
     terisi: int
+    kelengkapan: engine.Hasil
     kategori: str = ""
 
     @property
     def penyerapan(self) -> engine.Hasil:
         return engine.penyerapan(self.realisasi, self.anggaran)
-
-    @property
-    def kelengkapan(self) -> engine.Hasil:
-        return self._kelengkapan
-
-    _kelengkapan: engine.Hasil = field(default_factory=lambda: engine.Hasil(None))
 
 
 def dasbor_pemda(pemda, tahun: int, opds) -> list[RingkasOPD]:
@@ -593,17 +594,7 @@ def dasbor_pemda(pemda, tahun: int, opds) -> list[RingkasOPD]:
     kebijakan = kebijakan_pemda(pemda)
     opds = list(opds)
     versions: dict[int, int] = {}
-    for versi_id, opd_id in (
-        RenstraVersi.objects.ditetapkan()
-        .filter(
-            renstra__opd__in=opds,
-            renstra__periode__tahun_awal__lte=tahun,
-            renstra__periode__tahun_akhir__gte=tahun,
-            berlaku_mulai__lte=tahun,
-        )
-        .order_by("berlaku_mulai", "nomor")
-        .values_list("pk", "renstra__opd_id")
-    ):
+    for versi_id, opd_id in _berlaku(tahun).filter(renstra__opd__in=opds).values_list("pk", "renstra__opd_id"):
         versions[opd_id] = versi_id  # the last one wins: the version in force
     versi_ids = list(versions.values())
     # A quarter is due once its window has been opened (open now or closed since).
@@ -692,12 +683,8 @@ def dasbor_pemda(pemda, tahun: int, opds) -> list[RingkasOPD]:
             realisasi=spent.get(versi_id) or ZERO,
             indikator=n,
             terisi=filled[versi_id],
+            kelengkapan=persen_terisi(filled[versi_id], expected[versi_id]),
             kategori=engine.kategori(mean, kebijakan),
-        )
-        row._kelengkapan = (
-            engine.Hasil(Decimal(row.terisi) / expected[versi_id] * engine.HUNDRED)
-            if expected[versi_id]
-            else engine.Hasil(None, _("Belum ada triwulan yang dibuka."))
         )
         out.append(row)
     return out

@@ -141,12 +141,7 @@ def anggaran_grid(request, opd: int, tahun: int):
         plan = svc.load_plan(versi)
         budget = svc.anggaran(plan, tahun)
         rows = [(node, budget[node.elemen.pk]) for node in plan.flat() if node.has_pagu]
-        total = svc.BarisAnggaran(None)
-        for root in plan.roots:
-            b = budget[root.elemen.pk]
-            total.dpa = (total.dpa or 0) + (b.dpa or 0)
-            total.dppa = None if b.dppa is None and total.dppa is None else (total.dppa or 0) + (b.dppa or 0)
-            total.triwulan = [(t or 0) + (v or 0) for t, v in zip(total.triwulan, b.triwulan, strict=True)]
+        total = svc.jumlah_anggaran(plan, budget)
     tutup = [q for q, open_ in svc.status_jendela(opd, tahun).items() if not open_]
     context = _context(request, opd, tahun, versi=versi, rows=rows, total=total, tutup=tutup)
     return render(request, "kinerja/realisasi/anggaran_grid.html", context)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 
@@ -76,6 +77,8 @@ def template(opd, tahun: int) -> bytes:
     for w in (ws, ws2):
         for row in w.iter_rows(min_row=2):
             for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = TYPE_STRING  # a name beginning with "=" stays text, never a formula
                 cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (3, 4))
     out = io.BytesIO()
     wb.save(out)

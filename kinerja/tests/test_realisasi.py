@@ -347,7 +347,8 @@ def test_opd_dashboard_shows_capaian_category_and_late_items(client, world, iku,
     assert f"{iku.uraian} — TW I<" in late  # TW I closed with nothing entered: late
     xlsx = client.get(reverse("realisasi:opd", args=[world.opd_a.pk, TAHUN]) + "?format=xlsx")
     ws = load_workbook(io.BytesIO(xlsx.content))["IKU"]
-    assert ws.cell(2, 1).value == iku.uraian and ws.cell(2, 9).value == 75
+    assert ws.cell(4, 1).value == "Indikator"  # under the title and the OPD/year line
+    assert ws.cell(5, 1).value == iku.uraian and ws.cell(5, 9).value == 75
     assert load_workbook(io.BytesIO(xlsx.content)).sheetnames == [
         "IKU",
         "Sasaran",
@@ -364,7 +365,7 @@ def test_pemda_dashboard_is_for_admin_and_evaluators(client, world, iku, windows
     page = client.get(url + "?urut=capaian").content.decode()
     assert "Badan A" in page and "Dinas B" in page and "75,00 %" in page
     ws = load_workbook(io.BytesIO(client.get(url + "?format=xlsx").content)).active
-    assert [c.value for c in ws[2]][:2] == ["Badan A", 75]
+    assert [c.value for c in ws[5]][:2] == ["Badan A", 75]
     client.force_login(world.alice)
     assert client.get(url).status_code == 403
     client.force_login(world.frank)
@@ -573,3 +574,14 @@ def test_a_yearly_indicator_is_only_due_in_tw_iv(client, world, iku, windows):
     assert svc.lembar(world.opd_a, TAHUN).kelengkapan.nilai == 50  # TW I of each quarterly one, of TW I and II
     summary = svc.dasbor_pemda(world.pemda, TAHUN, [world.opd_a])[0]
     assert summary.kelengkapan.nilai == 50
+
+
+def test_text_in_workbooks_never_becomes_a_formula(client, world, iku, windows):
+    Indikator.objects.filter(pk=iku.pk).update(uraian='=HYPERLINK("http://x")')
+    client.force_login(world.alice)
+    dashboard = client.get(reverse("realisasi:opd", args=[world.opd_a.pk, TAHUN]) + "?format=xlsx")
+    template = client.get(reverse("realisasi:template", args=[world.opd_a.pk, TAHUN]))
+    for content, sheet in ((dashboard.content, "IKU"), (template.content, "Realisasi indikator")):
+        ws = load_workbook(io.BytesIO(content))[sheet]
+        cells = [c for row in ws.iter_rows() for c in row if c.value == '=HYPERLINK("http://x")']
+        assert cells and all(c.data_type == "s" for c in cells)
