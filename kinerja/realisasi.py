@@ -438,6 +438,12 @@ def anggaran_berlaku(plan, tahun: int) -> dict[int, Decimal]:
 # --- Verification ---------------------------------------------------------------------------------
 
 
+def melihat_pemda(user) -> bool:
+    """Who sees every OPD of the pemda side by side: the admin pemda and evaluators."""
+    scope = access.scope_for(user)
+    return scope.everything or bool(scope.managed_pemda_ids) or Peran.Jenis.EVALUATOR in scope.roles
+
+
 def boleh_memverifikasi(user, opd_id: int) -> bool:
     """Evaluators of the OPD and its pimpinan verify; the planners who enter the values do not."""
     scope = access.scope_for(user)

@@ -32,7 +32,7 @@ from sakip import access
 from sakip.access import Perm
 from sakip.jinja2 import rows_html
 from sakip.lib.uploads import keep_upload, upload_path
-from sakip.models import Peran, PerangkatDaerah
+from sakip.models import PerangkatDaerah
 from sakip.services import active_opd
 from sakip.views.generic import require_pemda
 
@@ -59,8 +59,7 @@ def index(request):
     """Where realisasi starts: the active OPD's dashboard of this year, or the pemda's for those who see all."""
     tahun = timezone.localdate().year
     scope = access.scope_for(request.user)
-    sees_pemda = scope.everything or scope.managed_pemda_ids or Peran.Jenis.EVALUATOR in scope.roles
-    if sees_pemda and len(scope.readable_opd_ids) != 1 and not request.session.get("active_opd"):
+    if svc.melihat_pemda(request.user) and len(scope.readable_opd_ids) != 1 and not request.session.get("active_opd"):
         return redirect("realisasi:pemda", tahun=tahun)  # the overview, unless an OPD was chosen
     opd = active_opd(request) or PerangkatDaerah.objects.for_user(request.user).order_by("kode").first()
     if opd is None:
@@ -85,7 +84,7 @@ def _context(request, opd, tahun: int, **extra) -> dict:
         "year_links": _year_links(request, tahun),
         "can_edit": scope.can(Perm.EDIT, opd_id=opd.pk),
         "can_verify": svc.boleh_memverifikasi(request.user, opd.pk),
-        "can_see_pemda": scope.everything or bool(scope.managed_pemda_ids) or Peran.Jenis.EVALUATOR in scope.roles,
+        "can_see_pemda": svc.melihat_pemda(request.user),
         **extra,
     }
 
@@ -379,8 +378,7 @@ def pemda_dashboard(request, tahun: int):
     """Every OPD side by side, for the admin pemda and evaluators."""
     tahun = _tahun(tahun)
     pemda = require_pemda(request.user)
-    scope = access.scope_for(request.user)
-    if not (scope.everything or scope.managed_pemda_ids or Peran.Jenis.EVALUATOR in scope.roles):
+    if not svc.melihat_pemda(request.user):
         raise PermissionDenied
     opds = PerangkatDaerah.objects.for_user(request.user).filter(pemda=pemda).order_by("kode")
     rows = svc.dasbor_pemda(pemda, tahun, opds)
