@@ -36,12 +36,13 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not e2e"
 
-## bench: page times and query counts on a large plan, Excel import time and memory on 5,000 rows, realisasi dashboards of 50 OPD
+## bench: page times and query counts on a large plan, Excel import on 5,000 rows, realisasi dashboards of 50 OPD, document rendering
 bench: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py bench_renstra
 	DEBUG=1 $(BIN)/python manage.py bench_import
 	DEBUG=1 $(BIN)/python manage.py bench_realisasi
+	DEBUG=1 $(BIN)/python manage.py bench_documents
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -126,7 +126,7 @@ def export_workbook(versi: RenstraVersi, tables: list[str] | None = None) -> byt
     return out.getvalue()
 
 
-def _tc27_order(plan) -> list:
+def tc27_order(plan) -> list:
     """Programs directly under the plan first: an importer attaches a program to the sasaran above it."""
     roots = [n for n in plan.roots if n.elemen.level == Level.PROGRAM] + [
         n for n in plan.roots if n.elemen.level != Level.PROGRAM
@@ -165,7 +165,7 @@ def _tc27(workbook, plan, subtitle) -> None:
     merges += [(0, 8, 0, end - 1), (0, end, 1, end + 1)]
     merges += [(1, 8 + 2 * i, 1, 9 + 2 * i) for i in range(n_years)]
     sheet.header([top, second, third], merges)
-    for node in _tc27_order(plan):
+    for node in tc27_order(plan):
         e = node.elemen
         indicators = node.indikator or [None]
         for i, ind in enumerate(indicators):

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django_filters",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -182,6 +184,20 @@ MIGRATION_MODULES = {"auditlog": None}
 AUDITLOG_STORE_JSON_CHANGES = True
 AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+
+# Long documents render in the background. TASK_BACKEND=database queues them in the database for
+# `manage.py db_worker` (README "Production"); the default, immediate, renders in the request, so
+# development needs no worker.
+TASK_BACKEND = env_str("TASK_BACKEND", "immediate")
+if TASK_BACKEND not in {"immediate", "database"}:
+    raise ImproperlyConfigured(f"TASK_BACKEND={TASK_BACKEND!r} is not one of immediate, database.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASK_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 ADMINS = [("Sakip", a) for a in env_list("ADMIN_EMAILS", [])]
 EMAIL_BACKEND = (

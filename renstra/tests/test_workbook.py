@@ -19,7 +19,7 @@ def snapshot(versi) -> list:
     """Everything T-C.27 carries, in plan order, for comparing two versions."""
     plan = services.load_plan(versi, with_targets=True)
     out = []
-    for node in exporters._tc27_order(plan):
+    for node in exporters.tc27_order(plan):
         e = node.elemen
         out.append(
             (

@@ -1,7 +1,15 @@
-"""``manage.py render_document KIND --opd KODE --tahun 2024 [--jabatan ID|NAMA] -o FILE.pdf``.
+"""``manage.py render_document KIND --opd KODE --tahun 2024 -o FILE.pdf`` (or ``--all-opd --pemda P -o DIR``).
 
-Kinds: ``pk`` (a position's Perjanjian Kinerja: the latest signed version, else the draft; without
---jabatan the head of the OPD) and ``rencana-aksi``. A signed PK is written exactly as stored.
+Kinds:
+
+* ``renstra``: the Renstra version in force in --tahun (the latest final is written as stored unless
+  --preview; otherwise it is rendered from the current data);
+* ``lkjip``: the LKjIP of --tahun, likewise;
+* ``pk``: a position's Perjanjian Kinerja (the latest signed version, else the draft; without --jabatan the
+  head of the OPD); ``rencana-aksi``: its rencana aksi.
+
+With --all-opd every OPD of the pemda is written into the folder -o, one file per OPD (for archiving);
+an OPD without the document is listed and skipped.
 """
 
 from pathlib import Path
@@ -11,25 +19,80 @@ from django.db.models import Q
 
 from kinerja import documents, services
 from kinerja.models import PerjanjianKinerja, RencanaAksi
+from kinerja.realisasi import versi_untuk
+from lkjip import render
+from lkjip import services as dokumen_services
+from lkjip.models import Final
 from renstra.management.util import find_opd
-from sakip.models import Jabatan
+from sakip.models import Jabatan, PerangkatDaerah
 
-KINDS = ("pk", "rencana-aksi")
+KINDS = ("renstra", "lkjip", "pk", "rencana-aksi")
+
+
+class Skip(Exception):
+    pass
 
 
 class Command(BaseCommand):
-    help = "Mencetak dokumen (PK, rencana aksi) ke PDF."
+    help = "Mencetak dokumen (Renstra, LKjIP, PK, rencana aksi) ke PDF."
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=KINDS)
-        parser.add_argument("--opd", required=True)
-        parser.add_argument("--pemda")
+        parser.add_argument("--opd", help="Kode perangkat daerah.")
+        parser.add_argument("--all-opd", action="store_true", help="Semua perangkat daerah pemda (--pemda).")
+        parser.add_argument("--pemda", help="Kode pemda.")
         parser.add_argument("--tahun", type=int, required=True)
-        parser.add_argument("--jabatan", help="Id atau nama jabatan; bawaan: kepala perangkat daerah.")
-        parser.add_argument("-o", "--output", type=Path, required=True)
+        parser.add_argument("--jabatan", help="Id atau nama jabatan (pk, rencana-aksi); bawaan: kepala.")
+        parser.add_argument("--preview", action="store_true", help="Cetak dari data terkini walau ada versi final.")
+        parser.add_argument("-o", "--output", type=Path, required=True, help="Berkas PDF, atau folder bila --all-opd.")
 
-    def handle(self, *args, kind, opd, pemda, tahun, jabatan, output, **options):
-        opd = find_opd(opd, pemda)
+    def handle(self, *args, kind, opd, all_opd, pemda, tahun, jabatan, preview, output, **options):
+        if all_opd:
+            if not pemda:
+                raise CommandError("--all-opd memerlukan --pemda.")
+            opds = list(PerangkatDaerah.objects.filter(pemda__kode=pemda, aktif=True).select_related("pemda"))
+            if not opds:
+                raise CommandError(f"Pemda {pemda!r} tidak ditemukan atau tidak punya perangkat daerah.")
+            output.mkdir(parents=True, exist_ok=True)
+            written = 0
+            for each in opds:
+                target = output / f"{kind}-{tahun}-{(each.singkatan or each.kode).replace('/', '-')}.pdf"
+                try:
+                    message = self._one(kind, each, tahun, jabatan, preview, target)
+                except Skip as reason:
+                    self.stdout.write(f"{each.nama}: dilewati ({reason})")
+                else:
+                    written += 1
+                    self.stdout.write(message)
+            self.stdout.write(f"{written} dari {len(opds)} perangkat daerah ditulis ke {output}")
+            return
+        if not opd:
+            raise CommandError("Sebutkan --opd atau --all-opd.")
+        try:
+            self.stdout.write(self._one(kind, find_opd(opd, pemda), tahun, jabatan, preview, output))
+        except Skip as reason:
+            raise CommandError(str(reason)) from None
+
+    def _one(self, kind, opd, tahun, jabatan, preview, output: Path) -> str:
+        if kind in ("renstra", "lkjip"):
+            return self._document(kind, opd, tahun, preview, output)
+        return self._pk(kind, opd, tahun, jabatan, output)
+
+    def _document(self, kind, opd, tahun, preview, output: Path) -> str:
+        versi = versi_untuk(opd, tahun)
+        if versi is None:
+            raise Skip(f"belum ada Renstra yang ditetapkan dan berlaku tahun {tahun}")
+        dokumen = dokumen_services.lkjip(opd, tahun) if kind == "lkjip" else dokumen_services.renstra(versi)
+        final = Final.objects.filter(dokumen_id=dokumen.pk).order_by("-nomor").first() if dokumen.pk else None
+        if final is not None and not preview:
+            with final.pdf.open("rb") as handle:
+                output.write_bytes(handle.read())
+            return f"{dokumen} (final versi {final.nomor}, SHA-256 {final.sha256}): ditulis ke {output}"
+        content, pages = render.pdf(render.bangun(dokumen))
+        output.write_bytes(content)
+        return f"{dokumen} (dari data terkini, {pages} halaman): ditulis ke {output}"
+
+    def _pk(self, kind, opd, tahun, jabatan, output: Path) -> str:
         positions = Jabatan.objects.filter(opd=opd)
         if jabatan:
             lookup = Q(pk=int(jabatan)) if jabatan.isdigit() else Q(nama__iexact=jabatan)
@@ -37,11 +100,11 @@ class Command(BaseCommand):
         else:
             position = positions.filter(atasan__isnull=True).first()
         if position is None:
-            raise CommandError("Jabatan tidak ditemukan.")
+            raise Skip("jabatan tidak ditemukan")
         pks = PerjanjianKinerja.objects.filter(jabatan=position, tahun=tahun)
         pk = pks.latest_signed() or pks.order_by("-versi").first()
         if pk is None:
-            raise CommandError(f"{position} belum punya PK tahun {tahun}.")
+            raise Skip(f"{position} belum punya PK tahun {tahun}")
         if kind == "pk":
             content = pk.pdf.read() if pk.is_signed else documents.pk_pdf(pk)
         else:
@@ -55,4 +118,4 @@ class Command(BaseCommand):
             content = documents.rencana_aksi_pdf(pk, rows)
         output.write_bytes(content)
         state = "ditandatangani" if pk.is_signed else "draf"
-        self.stdout.write(f"{pk} ({state}): ditulis ke {output}")
+        return f"{pk} ({state}): ditulis ke {output}"

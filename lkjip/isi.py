@@ -1,0 +1,172 @@
+"""The content of a document, in order: chapters, sections, narratives, tables, charts, signatures.
+
+Builders fill an :class:`Isi` from the database; the PDF template prints it, the workbook writer takes
+its tables, and a finalised document keeps its :meth:`Isi.snapshot`. Its :meth:`Isi.sidik` (a SHA-256
+of that snapshot) tells whether the data changed since a rendering.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+
+from kinerja.services import Pihak, pihak_untuk
+from lkjip.narasi import kosong
+from lkjip.tables import Tabel
+
+#: bump when the layout changes so cached renderings are not reused
+VERSI_TATA_LETAK = "1"
+
+
+@dataclass
+class Blok:
+    jenis: str  # bab | sub | narasi | tabel | grafik | teks | daftar | ttd | pk
+    judul: str = ""
+    nomor: str = ""
+    html: str = ""
+    tabel: Tabel | None = None
+    svg: str = ""
+    items: list = field(default_factory=list)
+    anchor: str = ""
+    kosong: bool = False
+    lebar: bool = False  # a landscape section (tables too wide for portrait)
+
+
+@dataclass
+class Isi:
+    jenis: str
+    judul: str  # "LAPORAN KINERJA INSTANSI PEMERINTAH"
+    subjudul: str  # "TAHUN 2024"
+    opd: object
+    pemda: object
+    tahun_dokumen: int
+    tanggal: datetime.date
+    penandatangan: Pihak
+    blok: list[Blok] = field(default_factory=list)
+    nama_file: str = "dokumen"
+    lampiran_pdf: list[bytes] = field(default_factory=list)  # signed PDFs appended as they are (the PK)
+    lampiran_sidik: list[str] = field(default_factory=list)
+    _bab: int = 0
+    _sub: int = 0
+    _tabel: dict = field(default_factory=dict)
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def bab(self, nomor: str, judul: str, *, lebar: bool = False) -> None:
+        """A chapter; ``lebar``: all of it on landscape pages (a chapter that is mostly one wide table)."""
+        self._bab += 1
+        self._sub = 0
+        self.blok.append(Blok("bab", judul=judul, nomor=nomor, anchor=f"bab-{self._bab}", lebar=lebar))
+
+    def sub(self, judul: str, nomor: str = "") -> None:
+        self._sub += 1
+        self.blok.append(Blok("sub", judul=judul, nomor=nomor, anchor=f"bab-{self._bab}-{self._sub}"))
+
+    def narasi(self, kunci: str, texts: dict[str, str], *, fallback: str = "") -> None:
+        html = texts.get(kunci, "")
+        empty = kosong(html)
+        self.blok.append(Blok("narasi", html=html if not empty else fallback, kosong=empty, judul=kunci))
+
+    def teks(self, text: str) -> None:
+        self.blok.append(Blok("teks", html=text))
+
+    def tabel(self, tabel: Tabel) -> Tabel:
+        self.blok.append(Blok("tabel", tabel=tabel, lebar=tabel.lebar, anchor=f"tabel-{tabel.kunci}"))
+        return tabel
+
+    def grafik(self, judul: str, svg: str) -> None:
+        if svg:
+            self.blok.append(Blok("grafik", judul=judul, svg=svg))
+
+    def daftar(self, judul: str, items: list[str]) -> None:
+        if items:
+            self.blok.append(Blok("daftar", judul=judul, items=items))
+
+    def ttd(self) -> None:
+        self.blok.append(Blok("ttd"))
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    @property
+    def tables(self) -> list[Tabel]:
+        return [b.tabel for b in self.blok if b.jenis == "tabel"]
+
+    def table(self, kunci: str) -> Tabel | None:
+        return next((t for t in self.tables if t.kunci == kunci), None)
+
+    @property
+    def daftar_isi(self) -> list[Blok]:
+        return [b for b in self.blok if b.jenis in ("bab", "sub")]
+
+    @property
+    def halaman(self) -> list[list[Blok]]:
+        """Blocks grouped into runs of the same orientation (each run starts a page of its kind)."""
+        runs: list[list[Blok]] = []
+        chapter_wide = False
+        for b in self.blok:
+            if b.jenis == "bab":
+                chapter_wide = b.lebar
+                runs.append([b])
+                continue
+            b.lebar = b.lebar or chapter_wide
+            if runs and runs[-1][0].lebar == b.lebar:
+                runs[-1].append(b)
+            else:
+                runs.append([b])
+        return runs
+
+    def snapshot(self) -> dict:
+        return {
+            "versi_tata_letak": VERSI_TATA_LETAK,
+            "jenis": self.jenis,
+            "judul": self.judul,
+            "subjudul": self.subjudul,
+            "opd": {"kode": self.opd.kode, "nama": self.opd.nama},
+            "pemda": self.pemda.nama,
+            "tanggal": self.tanggal.isoformat(),
+            "penandatangan": {
+                "nama": self.penandatangan.nama,
+                "nip": self.penandatangan.nip,
+                "jabatan": self.penandatangan.jabatan,
+            },
+            "blok": [_blok_json(b) for b in self.blok],
+            "lampiran_sha256": self.lampiran_sidik,
+        }
+
+    def sidik(self) -> str:
+        data = json.dumps(self.snapshot(), cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(data.encode()).hexdigest()
+
+
+def _blok_json(b: Blok) -> dict:
+    out = {"jenis": b.jenis}
+    if b.judul:
+        out["judul"] = b.judul
+    if b.nomor:
+        out["nomor"] = b.nomor
+    if b.html:
+        out["html"] = b.html
+    if b.tabel is not None:
+        out["tabel"] = b.tabel.snapshot()
+    if b.items:
+        out["items"] = b.items
+    if b.svg:
+        out["svg"] = hashlib.sha256(b.svg.encode()).hexdigest()  # drawn from the tables' data
+    return out
+
+
+def penandatangan(opd, tanggal: datetime.date) -> Pihak:
+    """The head of the OPD on the document's date (the position without an atasan)."""
+    from sakip.models import Jabatan
+
+    head = Jabatan.objects.filter(opd=opd, atasan__isnull=True).order_by("urutan", "pk").first()
+    return pihak_untuk(head, opd.pemda, tanggal) if head else Pihak()
+
+
+def tanggal_dokumen(dokumen) -> datetime.date:
+    return dokumen.tanggal or timezone.localdate()

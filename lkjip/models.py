@@ -1,0 +1,282 @@
+"""Documents generated from the data: the Renstra (per version) and the LKjIP (per OPD and year).
+
+A :class:`Dokumen` holds what only people can write (the narratives, the previous period's service
+figures of T-C.23/T-C.24, the benchmark rows of the LKjIP); everything else is read from the plan, the
+PK and the realisasi when the document is rendered. A :class:`Cetakan` is one rendering, cached by the
+fingerprint of the data it was drawn from; a :class:`Final` is a rendering frozen for good.
+"""
+
+from __future__ import annotations
+
+from auditlog.registry import auditlog
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from sakip.models import OpdScopedModel, ScopedQuerySet, TimeStampedModel
+
+
+class Jenis(models.TextChoices):
+    RENSTRA = "renstra", _("Renstra")
+    LKJIP = "lkjip", _("LKjIP")
+
+
+class DokumenQuerySet(ScopedQuerySet):
+    pass
+
+
+class Dokumen(OpdScopedModel):
+    jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices)
+    opd = models.ForeignKey(
+        "sakip.PerangkatDaerah", on_delete=models.CASCADE, related_name="dokumen", verbose_name=_("perangkat daerah")
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"), null=True, blank=True)
+    versi = models.ForeignKey(
+        "renstra.RenstraVersi",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="dokumen",
+        verbose_name=_("versi Renstra"),
+    )
+    tanggal = models.DateField(
+        _("tanggal dokumen"), null=True, blank=True, help_text=_("Tanggal penandatanganan; kosong: hari dicetak.")
+    )
+    sertakan_perbandingan = models.BooleanField(
+        _("sertakan perbandingan murni–perubahan"),
+        default=True,
+        help_text=_("Untuk Renstra perubahan: tabel perbandingan dengan versi sebelumnya."),
+    )
+
+    objects = DokumenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("dokumen")
+        verbose_name_plural = _("dokumen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opd", "tahun"],
+                condition=Q(jenis="lkjip"),
+                name="lkjip_satu_per_tahun",
+                violation_error_message=_("LKjIP tahun ini sudah ada."),
+            ),
+            models.UniqueConstraint(
+                fields=["versi"],
+                condition=Q(jenis="renstra"),
+                name="renstra_satu_per_versi",
+                violation_error_message=_("Dokumen Renstra versi ini sudah ada."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(jenis="lkjip", tahun__isnull=False, versi__isnull=True))
+                | Q(jenis="renstra", versi__isnull=False),
+                name="dokumen_kunci_sesuai_jenis",
+                violation_error_message=_("LKjIP perlu tahun; Renstra perlu versi."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.jenis == Jenis.LKJIP:
+            return f"LKjIP {self.tahun} {self.opd}"
+        return f"Renstra {self.opd} {self.versi.renstra.periode} ({self.versi.label})"
+
+    @property
+    def judul(self) -> str:
+        return str(self)
+
+
+class NarasiQuerySet(ScopedQuerySet):
+    opd_lookup = "dokumen__opd"
+
+
+class Narasi(TimeStampedModel):
+    """One narrative section of a document, stored as sanitised HTML (see :mod:`lkjip.narasi`)."""
+
+    dokumen = models.ForeignKey(Dokumen, on_delete=models.CASCADE, related_name="narasi", verbose_name=_("dokumen"))
+    kunci = models.CharField(_("bagian"), max_length=60)
+    isi = models.TextField(_("isi"), blank=True)
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = NarasiQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("narasi")
+        verbose_name_plural = _("narasi")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dokumen", "kunci"], name="narasi_unik", violation_error_message=_("Bagian ini sudah ada.")
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dokumen} · {self.kunci}"
+
+    @property
+    def opd_id(self) -> int:
+        return self.dokumen.opd_id
+
+    def get_additional_data(self) -> dict:
+        return {"pemda": self.dokumen.opd.pemda_id, "opd": self.dokumen.opd_id}
+
+
+class BarisPeriodeLalu(TimeStampedModel):
+    """A row of T-C.23 (an indicator of the previous period) or T-C.24 (a budget line), typed or copied."""
+
+    class Tabel(models.TextChoices):
+        KINERJA = "tc23", _("T-C.23 Pencapaian Kinerja Pelayanan")
+        PENDANAAN = "tc24", _("T-C.24 Anggaran dan Realisasi Pendanaan")
+
+    class Polaritas(models.TextChoices):
+        POSITIF = "positif", _("Makin tinggi makin baik")
+        NEGATIF = "negatif", _("Makin rendah makin baik")
+
+    dokumen = models.ForeignKey(Dokumen, on_delete=models.CASCADE, related_name="periode_lalu")
+    tabel = models.CharField(_("tabel"), max_length=4, choices=Tabel.choices)
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    uraian = models.CharField(_("indikator / uraian"), max_length=500)
+    satuan = models.CharField(_("satuan"), max_length=60, blank=True)
+    polaritas = models.CharField(_("polaritas"), max_length=8, choices=Polaritas.choices, default=Polaritas.POSITIF)
+    target_nspk = models.CharField(_("target NSPK"), max_length=60, blank=True)
+    target_ikk = models.CharField(_("target IKK"), max_length=60, blank=True)
+    target_lain = models.CharField(_("target indikator lainnya"), max_length=60, blank=True)
+
+    class Meta:
+        verbose_name = _("baris periode lalu")
+        verbose_name_plural = _("baris periode lalu")
+        ordering = ["tabel", "urutan", "pk"]
+
+    def __str__(self) -> str:
+        return self.uraian
+
+    def get_additional_data(self) -> dict:
+        return {"pemda": self.dokumen.opd.pemda_id, "opd": self.dokumen.opd_id}
+
+
+class NilaiPeriodeLalu(models.Model):
+    """One year of a :class:`BarisPeriodeLalu`: target and realisasi (T-C.23) or anggaran and realisasi (T-C.24)."""
+
+    baris = models.ForeignKey(BarisPeriodeLalu, on_delete=models.CASCADE, related_name="nilai")
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    rencana_nilai = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    rencana_teks = models.CharField(max_length=60, blank=True)
+    realisasi_nilai = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    realisasi_teks = models.CharField(max_length=60, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["baris", "tahun"], name="nilai_periode_lalu_unik", violation_error_message=_("Tahun ganda.")
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.baris} {self.tahun}"
+
+    def get_additional_data(self) -> dict:
+        dokumen = self.baris.dokumen
+        return {"pemda": dokumen.opd.pemda_id, "opd": dokumen.opd_id}
+
+
+class Pembanding(TimeStampedModel):
+    """A benchmark the planner enters for the LKjIP: the national figure, a province, another region."""
+
+    dokumen = models.ForeignKey(Dokumen, on_delete=models.CASCADE, related_name="pembanding")
+    indikator = models.ForeignKey(
+        "renstra.Indikator", on_delete=models.CASCADE, related_name="+", verbose_name=_("indikator")
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    pembanding = models.CharField(_("pembanding"), max_length=200, help_text=_("Mis. Nasional, Kota Blitar."))
+    nilai = models.CharField(_("nilai"), max_length=60)
+    tahun = models.PositiveSmallIntegerField(_("tahun data"))
+    sumber = models.CharField(_("sumber"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("pembanding")
+        verbose_name_plural = _("pembanding")
+        ordering = ["indikator_id", "urutan", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.pembanding}: {self.nilai}"
+
+    def get_additional_data(self) -> dict:
+        return {"pemda": self.dokumen.opd.pemda_id, "opd": self.dokumen.opd_id}
+
+
+class Cetakan(TimeStampedModel):
+    """One rendering of a document, keyed by the fingerprint of its data: reused until the data changes."""
+
+    class Status(models.TextChoices):
+        ANTRE = "antre", _("Menunggu giliran")
+        PROSES = "proses", _("Sedang dicetak")
+        SELESAI = "selesai", _("Selesai")
+        GAGAL = "gagal", _("Gagal")
+
+    dokumen = models.ForeignKey(Dokumen, on_delete=models.CASCADE, related_name="cetakan")
+    sidik = models.CharField(_("sidik data"), max_length=64)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.ANTRE)
+    progres = models.PositiveSmallIntegerField(_("progres"), default=0)
+    tahap = models.CharField(_("tahap"), max_length=120, blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="dokumen/pratinjau/", blank=True)
+    halaman = models.PositiveIntegerField(_("halaman"), null=True, blank=True)
+    galat = models.TextField(_("galat"), blank=True)
+    detik = models.FloatField(_("lama cetak (detik)"), null=True, blank=True)
+    diminta_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("cetakan")
+        verbose_name_plural = _("cetakan")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["dokumen", "sidik"])]
+
+    @property
+    def opd_id(self) -> int:
+        return self.dokumen.opd_id
+
+
+class Final(TimeStampedModel):
+    """A finalised document: the PDF as it was, its SHA-256 and the data it was drawn from. Never changed."""
+
+    dokumen = models.ForeignKey(Dokumen, on_delete=models.PROTECT, related_name="final")
+    nomor = models.PositiveSmallIntegerField(_("versi ke"))
+    pdf = models.FileField(_("PDF"), upload_to="dokumen/final/")
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    sidik = models.CharField(_("sidik data"), max_length=64)
+    snapshot = models.JSONField(_("data saat difinalkan"))
+    halaman = models.PositiveIntegerField(_("halaman"), null=True)
+    catatan = models.CharField(_("catatan"), max_length=300, blank=True)
+    difinalkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("dokumen final")
+        verbose_name_plural = _("dokumen final")
+        ordering = ["-nomor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dokumen", "nomor"], name="final_nomor_unik", violation_error_message=_("Nomor versi ganda.")
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dokumen} · final {self.nomor}"
+
+    def save(self, *args, **kwargs):
+        if self.pk and not kwargs.pop("force", False):
+            raise ValidationError(_("Dokumen final tidak dapat diubah; finalkan versi baru."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("Dokumen final tidak dapat dihapus."))
+
+    def get_additional_data(self) -> dict:
+        return {"pemda": self.dokumen.opd.pemda_id, "opd": self.dokumen.opd_id}
+
+
+for _model in (Dokumen, Narasi, BarisPeriodeLalu, NilaiPeriodeLalu, Pembanding, Final):
+    auditlog.register(_model, exclude_fields=["created_at", "updated_at", "snapshot"])

@@ -1,0 +1,500 @@
+"""The Renstra of an OPD, one document per version (Permendagri 86/2017, Bab I–VIII, T-C.23 to T-C.28).
+
+The plan tables come from :func:`renstra.services.load_plan`, the same tree the Renstra pages show;
+T-C.23 and T-C.24 (the previous period's service) from the rows the planner typed or copied.
+"""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from kinerja import capaian as engine
+from lkjip import narasi
+from lkjip.isi import Isi, penandatangan, tanggal_dokumen
+from lkjip.models import BarisPeriodeLalu
+from lkjip.tables import Kepala, Sel, Tabel, persen, rupiah
+from renstra import services
+from renstra.exporters import tc27_order
+from renstra.models import Level, Misi
+from sakip.lib.values import format_value
+
+ZERO = Decimal(0)
+
+
+def _target(ind, year) -> str:
+    t = ind.targets.get(year)
+    return t.tampil if t else ""
+
+
+def bangun(dokumen) -> Isi:
+    versi = dokumen.versi
+    renstra = versi.renstra
+    opd, periode = renstra.opd, renstra.periode
+    tanggal = tanggal_dokumen(dokumen)
+    texts = narasi.isi(dokumen)
+    plan = services.load_plan(versi, with_targets=True)
+    perubahan = versi.jenis != versi.Jenis.MURNI
+    title = _("RENCANA STRATEGIS PERUBAHAN") if perubahan else _("RENCANA STRATEGIS")
+    isi = Isi(
+        jenis="renstra",
+        judul=title,
+        subjudul=_("TAHUN %(a)s–%(b)s") % {"a": periode.tahun_awal, "b": periode.tahun_akhir},
+        opd=opd,
+        pemda=opd.pemda,
+        tahun_dokumen=periode.tahun_awal,
+        tanggal=tanggal,
+        penandatangan=penandatangan(opd, tanggal),
+        nama_file=f"Renstra-{periode.tahun_awal}-{periode.tahun_akhir}-{opd.singkatan or opd.kode}-v{versi.nomor}",
+    )
+    if not narasi.kosong(texts.get("kata_pengantar", "")):
+        isi.bab("", _("KATA PENGANTAR"))
+        isi.narasi("kata_pengantar", texts)
+        isi.ttd()
+
+    def section(nomor: str, judul: str, kunci: str, *, always: bool = True) -> None:
+        if always or not narasi.kosong(texts.get(kunci, "")):
+            isi.sub(judul, nomor)
+            isi.narasi(kunci, texts)
+
+    isi.bab("BAB I", _("PENDAHULUAN"))
+    section("1.1", _("Latar Belakang"), "latar_belakang")
+    section("1.2", _("Landasan Hukum"), "landasan_hukum")
+    section("1.3", _("Maksud dan Tujuan"), "maksud_tujuan")
+    isi.sub(_("Sistematika Penulisan"), "1.4")
+    isi.narasi(
+        "sistematika",
+        texts,
+        fallback=_(
+            "<p>Renstra ini disusun dengan sistematika sesuai Permendagri Nomor 86 Tahun 2017: Bab I Pendahuluan; "
+            "Bab II Gambaran Pelayanan Perangkat Daerah; Bab III Permasalahan dan Isu-isu Strategis; Bab IV Tujuan "
+            "dan Sasaran; Bab V Strategi dan Arah Kebijakan; Bab VI Rencana Program dan Kegiatan serta Pendanaan; "
+            "Bab VII Kinerja Penyelenggaraan Bidang Urusan; Bab VIII Penutup.</p>"
+        ),
+    )
+
+    isi.bab("BAB II", _("GAMBARAN PELAYANAN PERANGKAT DAERAH"))
+    section("2.1", _("Tugas, Fungsi dan Struktur Organisasi"), "tugas_fungsi")
+    section("2.2", _("Sumber Daya Perangkat Daerah"), "sumber_daya")
+    isi.sub(_("Kinerja Pelayanan Perangkat Daerah"), "2.3")
+    isi.narasi("kinerja_pelayanan", texts)
+    rows = list(
+        BarisPeriodeLalu.objects.filter(dokumen_id=dokumen.pk)
+        .prefetch_related("nilai")
+        .order_by("tabel", "urutan", "pk")
+    )
+    isi.tabel(tc23(opd, [r for r in rows if r.tabel == BarisPeriodeLalu.Tabel.KINERJA], periode))
+    isi.tabel(tc24(opd, [r for r in rows if r.tabel == BarisPeriodeLalu.Tabel.PENDANAAN], periode))
+    section("2.4", _("Tantangan dan Peluang Pengembangan Pelayanan Perangkat Daerah"), "tantangan_peluang")
+
+    isi.bab("BAB III", _("PERMASALAHAN DAN ISU-ISU STRATEGIS PERANGKAT DAERAH"))
+    n = iter(range(1, 10))
+    section(f"3.{next(n)}", _("Identifikasi Permasalahan berdasarkan Tugas dan Fungsi Pelayanan"), "permasalahan")
+    for kunci, judul in (
+        ("telaahan_visi_misi", _("Telaahan Visi, Misi dan Program Kepala Daerah dan Wakil Kepala Daerah Terpilih")),
+        ("telaahan_renstra_kl", _("Telaahan Renstra Kementerian/Lembaga dan Renstra Provinsi")),
+        ("telaahan_rtrw", _("Telaahan Rencana Tata Ruang Wilayah dan Kajian Lingkungan Hidup Strategis")),
+    ):
+        if not narasi.kosong(texts.get(kunci, "")):
+            section(f"3.{next(n)}", judul, kunci)
+    section(f"3.{next(n)}", _("Penentuan Isu-isu Strategis"), "isu_strategis")
+
+    isi.bab("BAB IV", _("TUJUAN DAN SASARAN"), lebar=len(plan.years) > 4)
+    isi.sub(_("Tujuan dan Sasaran Jangka Menengah Perangkat Daerah"), "4.1")
+    isi.narasi("tujuan_sasaran", texts)
+    previous = versi.dasar if perubahan and dokumen.sertakan_perbandingan else None
+    old_plan = services.load_plan(previous, with_targets=True) if previous else None
+    if old_plan:
+        isi.tabel(tc25(old_plan, "4.1", suffix=_(" (Renstra %(v)s)") % {"v": previous.get_jenis_display()}))
+        isi.tabel(tc25(plan, "4.2", suffix=_(" (Renstra %(v)s)") % {"v": versi.get_jenis_display()}))
+    else:
+        isi.tabel(tc25(plan, "T-C.25"))
+
+    isi.bab("BAB V", _("STRATEGI DAN ARAH KEBIJAKAN"))
+    isi.narasi("strategi_kebijakan", texts)
+    isi.tabel(tc26(plan))
+
+    isi.bab("BAB VI", _("RENCANA PROGRAM DAN KEGIATAN SERTA PENDANAAN"), lebar=True)
+    isi.narasi("rencana_program", texts)
+    isi.tabel(tc27(plan))
+    if old_plan:
+        isi.tabel(perbandingan(previous, versi))
+
+    isi.bab("BAB VII", _("KINERJA PENYELENGGARAAN BIDANG URUSAN"), lebar=len(plan.years) > 4)
+    isi.narasi("kinerja_urusan", texts)
+    isi.tabel(tc28(plan, opd))
+
+    isi.bab("BAB VIII", _("PENUTUP"))
+    isi.narasi("penutup", texts)
+    isi.ttd()
+    return isi
+
+
+# --- The tables -----------------------------------------------------------------------------------
+
+
+def _previous_years(rows, periode) -> list[int]:
+    """The five years before the period, and any other year typed."""
+    years = {v.tahun for r in rows for v in r.nilai.all()} | set(range(periode.tahun_awal - 5, periode.tahun_awal))
+    return sorted(years)
+
+
+def _v(nilai, teks) -> str:
+    return format_value(nilai, teks)
+
+
+def tc23(opd, rows, periode) -> Tabel:
+    years = _previous_years(rows, periode)
+    n = len(years)
+    labels = [_("Tahun ke-%(i)s") % {"i": i} for i in range(1, n + 1)]
+    t = Tabel(
+        "tc23",
+        "T-C.23",
+        _("Pencapaian Kinerja Pelayanan %(opd)s %(pemda)s") % {"opd": opd.nama, "pemda": opd.pemda.nama},
+        [
+            [
+                Kepala(_("No"), rowspan=2),
+                Kepala(_("Indikator Kinerja sesuai Tugas dan Fungsi Perangkat Daerah"), rowspan=2),
+                Kepala(_("Target NSPK"), rowspan=2),
+                Kepala(_("Target IKK"), rowspan=2),
+                Kepala(_("Target Indikator Lainnya"), rowspan=2),
+                Kepala(_("Target Renstra Perangkat Daerah"), colspan=n),
+                Kepala(_("Realisasi Capaian"), colspan=n),
+                Kepala(_("Rasio Capaian"), colspan=n),
+            ],
+            [Kepala(f"{label} ({y})") for _k in range(3) for label, y in zip(labels, years, strict=True)],
+        ],
+        lebar=True,
+        nomor_kolom=True,
+    )
+    for i, row in enumerate(rows, start=1):
+        values = {v.tahun: v for v in row.nilai.all()}
+        targets, realised, ratios = [], [], []
+        for y in years:
+            v = values.get(y)
+            target = _v(v.rencana_nilai, v.rencana_teks) if v else ""
+            real = _v(v.realisasi_nilai, v.realisasi_teks) if v else ""
+            targets.append(_satuan(target, row.satuan))
+            realised.append(_satuan(real, row.satuan))
+            hasil = (
+                engine.capaian(
+                    engine.Nilai(v.rencana_nilai, v.rencana_teks),
+                    engine.Nilai(v.realisasi_nilai, v.realisasi_teks),
+                    row.polaritas,
+                )
+                if v
+                else engine.Hasil(None)
+            )
+            ratios.append(persen(hasil.nilai) if hasil.nilai is not None else Sel("–"))
+        t.tambah(str(i), row.uraian, row.target_nspk or "–", row.target_ikk or "–", row.target_lain or "–",
+                 *targets, *realised, *ratios)  # fmt: skip
+    if not rows:
+        t.catatan = _("Belum diisi: capaian kinerja pelayanan periode sebelumnya (menu Dokumen › Periode lalu).")
+    return t
+
+
+def _satuan(text: str, satuan: str) -> str:
+    if text and satuan.strip() == "%" and text[-1].isdigit():
+        return f"{text}%"
+    return text
+
+
+def pertumbuhan(values: list[Decimal | None]) -> Decimal | None:
+    """Mean year-on-year growth in % over the consecutive years that have a non-zero previous value."""
+    rates = [(b - a) / a * 100 for a, b in itertools.pairwise(values) if a not in (None, ZERO) and b is not None]
+    return sum(rates, ZERO) / len(rates) if rates else None
+
+
+def tc24(opd, rows, periode) -> Tabel:
+    years = _previous_years(rows, periode)
+    n = len(years)
+    labels = [f"{_('Tahun ke-%(i)s') % {'i': i}} ({y})" for i, y in enumerate(years, start=1)]
+    t = Tabel(
+        "tc24",
+        "T-C.24",
+        _("Anggaran dan Realisasi Pendanaan Pelayanan %(opd)s %(pemda)s") % {"opd": opd.nama, "pemda": opd.pemda.nama},
+        [
+            [
+                Kepala(_("Uraian"), rowspan=2),
+                Kepala(_("Anggaran pada Tahun"), colspan=n),
+                Kepala(_("Realisasi Anggaran pada Tahun"), colspan=n),
+                Kepala(_("Rasio antara Realisasi dan Anggaran Tahun"), colspan=n),
+                Kepala(_("Rata-rata Pertumbuhan"), colspan=2),
+            ],
+            [Kepala(x) for _k in range(3) for x in labels] + [Kepala(_("Anggaran")), Kepala(_("Realisasi"))],
+        ],
+        lebar=True,
+        nomor_kolom=True,
+    )
+    totals_a = [ZERO] * n
+    totals_r = [ZERO] * n
+    for row in rows:
+        values = {v.tahun: v for v in row.nilai.all()}
+        anggaran = [values[y].rencana_nilai if y in values else None for y in years]
+        realisasi = [values[y].realisasi_nilai if y in values else None for y in years]
+        for i in range(n):
+            totals_a[i] += anggaran[i] or ZERO
+            totals_r[i] += realisasi[i] or ZERO
+        _tc24_row(t, row.uraian, anggaran, realisasi)
+    if rows:
+        _tc24_row(t, _("Jumlah"), totals_a, totals_r, gaya="jumlah")
+    else:
+        t.catatan = _("Belum diisi: anggaran dan realisasi pendanaan periode sebelumnya (menu Dokumen › Periode lalu).")
+    return t
+
+
+def _tc24_row(t: Tabel, uraian: str, anggaran: list, realisasi: list, gaya: str = "") -> None:
+    ratios = [
+        persen(engine.penyerapan(r, a).nilai) if a else Sel("–") for a, r in zip(anggaran, realisasi, strict=True)
+    ]
+    growth_a, growth_r = pertumbuhan(anggaran), pertumbuhan(realisasi)
+    t.tambah(
+        uraian,
+        *[rupiah(a) if a is not None else "" for a in anggaran],
+        *[rupiah(r) if r is not None else "" for r in realisasi],
+        *ratios,
+        persen(growth_a) if growth_a is not None else Sel("–"),
+        persen(growth_r) if growth_r is not None else Sel("–"),
+        gaya=gaya,
+    )
+
+
+def tc25(plan, nomor: str, suffix: str = "") -> Tabel:
+    years = plan.years
+    t = Tabel(
+        "tc25" if nomor == "T-C.25" else f"tc25-{nomor}",
+        nomor,
+        _("Tujuan dan Sasaran Jangka Menengah Pelayanan Perangkat Daerah") + suffix,
+        [
+            [
+                Kepala(_("No"), rowspan=2),
+                Kepala(_("Tujuan"), rowspan=2),
+                Kepala(_("Sasaran"), rowspan=2),
+                Kepala(_("Indikator Tujuan/Sasaran"), rowspan=2),
+                Kepala(_("Satuan"), rowspan=2),
+                Kepala(_("Kondisi Awal"), rowspan=2),
+                Kepala(_("Target Kinerja Tujuan/Sasaran pada Tahun"), colspan=len(years)),
+                Kepala(_("Kondisi Akhir"), rowspan=2),
+            ],
+            [Kepala(str(y)) for y in years],
+        ],
+        lebar=len(years) > 4,
+        nomor_kolom=True,
+    )
+    n = 0
+    for node in plan.flat():
+        e = node.elemen
+        if e.level not in (Level.TUJUAN, Level.SASARAN):
+            continue
+        is_tujuan = e.level == Level.TUJUAN
+        if is_tujuan:
+            n += 1
+        for i, ind in enumerate(node.indikator or [None]):
+            first = i == 0
+            t.tambah(
+                str(n) if is_tujuan and first else "",
+                e.nama if is_tujuan and first else "",
+                e.nama if not is_tujuan and first else "",
+                ind.uraian if ind else "",
+                ind.satuan if ind else "",
+                _satuan(ind.kondisi_awal, ind.satuan) if ind else "",
+                *[_satuan(_target(ind, y), ind.satuan) if ind else "" for y in years],
+                _satuan(ind.kondisi_akhir, ind.satuan) if ind else "",
+                gaya="tebal" if is_tujuan and first else "",
+            )
+    return t
+
+
+def tc26(plan) -> Tabel:
+    periode = plan.versi.renstra.periode
+    t = Tabel(
+        "tc26",
+        "T-C.26",
+        _("Tujuan, Sasaran, Strategi, dan Kebijakan"),
+        [[Kepala(_("Tujuan")), Kepala(_("Sasaran")), Kepala(_("Strategi")), Kepala(_("Arah Kebijakan"))]],
+        kolom=["24%", "24%", "24%", "28%"],
+    )
+    t.tambah(Sel(f"{_('Visi')}: {periode.visi}", span=4), gaya="grup")
+    misi_ids = {n.elemen.misi_id for n in plan.flat() if n.elemen.misi_id}
+    for m in Misi.objects.filter(pk__in=misi_ids).order_by("nomor"):
+        t.tambah(Sel(f"{_('Misi')} {m.nomor}: {m.uraian}", span=4), gaya="grup")
+    for node in plan.flat():
+        e = node.elemen
+        if e.level == Level.TUJUAN:
+            t.tambah(e.nama, "", "", "")
+        elif e.level == Level.SASARAN:
+            if not node.strategi:
+                t.tambah("", e.nama, "", "")
+            first_sasaran = True
+            for strategi in node.strategi:
+                policies = list(strategi.kebijakan.all()) or [None]
+                for i, kebijakan in enumerate(policies):
+                    t.tambah(
+                        "",
+                        e.nama if first_sasaran else "",
+                        strategi.uraian if i == 0 else "",
+                        kebijakan.uraian if kebijakan else "",
+                    )
+                    first_sasaran = False
+    return t
+
+
+def tc27(plan) -> Tabel:
+    years = plan.years
+    n = len(years)
+    first_year = years[0] - 1 if years else ""
+    t = Tabel(
+        "tc27",
+        "T-C.27",
+        _("Rencana Program, Kegiatan, dan Pendanaan Perangkat Daerah"),
+        [
+            [
+                Kepala(_("Tujuan"), rowspan=3),
+                Kepala(_("Sasaran"), rowspan=3),
+                Kepala(_("Kode"), rowspan=3),
+                Kepala(_("Program, Kegiatan dan Sub Kegiatan"), rowspan=3),
+                Kepala(_("Indikator Kinerja Tujuan, Sasaran, Program (outcome) dan Kegiatan (output)"), rowspan=3),
+                Kepala(_("Data Capaian pada Tahun Awal Perencanaan (%(t)s)") % {"t": first_year}, rowspan=3),
+                Kepala(_("Target Kinerja Program dan Kerangka Pendanaan"), colspan=2 * n),
+                Kepala(_("Kondisi Kinerja pada Akhir Periode Renstra"), colspan=2, rowspan=2),
+                Kepala(_("Unit Kerja Penanggung Jawab"), rowspan=3),
+                Kepala(_("Lokasi"), rowspan=3),
+            ],
+            [Kepala(_("Tahun %(t)s") % {"t": y}, colspan=2) for y in years],
+            [Kepala(x) for _y in range(n + 1) for x in (_("Target"), _("Rp"))],
+        ],
+        lebar=True,
+        nomor_kolom=True,
+        kolom=_widths([11, 11, 13, 26, 26, 8] + [8, 13.5] * (n + 1) + [12, 9]),
+    )
+    for node in tc27_order(plan):
+        e = node.elemen
+        gaya = {Level.PROGRAM: "grup", Level.KEGIATAN: "tebal"}.get(e.level, "")
+        for i, ind in enumerate(node.indikator or [None]):
+            first = i == 0
+            cells: list = [
+                e.nama if first and e.level == Level.TUJUAN else "",
+                e.nama if first and e.level == Level.SASARAN else "",
+                e.kode if first else "",
+                e.nama if first and e.level not in (Level.TUJUAN, Level.SASARAN) else "",
+                ind.uraian if ind else "",
+                _satuan(ind.kondisi_awal, ind.satuan) if ind else "",
+            ]
+            for y in years:
+                cells.append(_satuan(_target(ind, y), ind.satuan) if ind else "")
+                cells.append(rupiah(node.pagu[y]) if first and node.has_pagu else "")
+            cells.append(_satuan(ind.kondisi_akhir, ind.satuan) if ind else "")
+            cells.append(rupiah(node.pagu_total) if first and node.has_pagu else "")
+            unit = (e.unit_kerja.nama if e.unit_kerja else e.unit_kerja_teks) if first else ""
+            cells += [unit, e.lokasi if first else ""]
+            t.tambah(*cells, gaya=gaya if first else "")
+    total: list = [Sel(_("JUMLAH"), span=6)]
+    for y in years:
+        total += ["", rupiah(plan.total[y])]
+    total += ["", rupiah(plan.total_periode), "", ""]
+    t.tambah(*total, gaya="jumlah")
+    return t
+
+
+def _widths(mm: list[float]) -> list[str]:
+    total = sum(mm)
+    return [f"{w / total * 100:.2f}%" for w in mm]
+
+
+def tc28(plan, opd) -> Tabel:
+    years = plan.years
+    t = Tabel(
+        "tc28",
+        "T-C.28",
+        _("Indikator Kinerja Perangkat Daerah yang Mengacu pada Tujuan dan Sasaran RPJMD"),
+        [
+            [
+                Kepala(_("No"), rowspan=2),
+                Kepala(_("Indikator"), rowspan=2),
+                Kepala(_("Satuan"), rowspan=2),
+                Kepala(_("Kondisi Kinerja pada Awal Periode RPJMD"), rowspan=2),
+                Kepala(_("Target Capaian Setiap Tahun"), colspan=len(years)),
+                Kepala(_("Kondisi Kinerja pada Akhir Periode RPJMD"), rowspan=2),
+            ],
+            [Kepala(str(y)) for y in years],
+        ],
+        lebar=len(years) > 4,
+        nomor_kolom=True,
+    )
+    n = 0
+    for node in plan.flat():
+        if node.elemen.level not in (Level.TUJUAN, Level.SASARAN):
+            continue
+        for ind in node.indikator:
+            n += 1
+            t.tambah(
+                str(n),
+                ind.uraian,
+                ind.satuan,
+                _satuan(ind.kondisi_awal, ind.satuan),
+                *[_satuan(_target(ind, y), ind.satuan) for y in years],
+                _satuan(ind.kondisi_akhir, ind.satuan),
+            )
+    return t
+
+
+KIND = {
+    "added": _("Ditambahkan"),
+    "removed": _("Dihapus"),
+    "renamed": _("Nama diubah"),
+    "changed": _("Diubah"),
+}
+
+
+def perbandingan(old_versi, new_versi) -> Tabel:
+    """What the perubahan changed against the version it revises (as seed 004's murni/perubahan tables)."""
+    t = Tabel(
+        "perbandingan",
+        "6.2",
+        _("Perbandingan Renstra %(a)s dan %(b)s")
+        % {"a": old_versi.get_jenis_display(), "b": new_versi.get_jenis_display()},
+        [
+            [
+                Kepala(_("Tingkat")),
+                Kepala(_("Kode")),
+                Kepala(_("Uraian %(v)s") % {"v": old_versi.get_jenis_display()}),
+                Kepala(_("Uraian %(v)s") % {"v": new_versi.get_jenis_display()}),
+                Kepala(_("Perubahan")),
+            ]
+        ],
+        lebar=True,
+        kolom=["9%", "11%", "24%", "24%", "32%"],
+    )
+    level_label = dict(Level.choices)
+    for change in services.compare(old_versi, new_versi):
+        if change.kind == "same":
+            continue
+        notes = []
+        if change.kind in KIND:
+            notes.append(str(KIND[change.kind]))
+        for uraian in change.indikator_added:
+            notes.append(_("indikator baru: %(i)s") % {"i": uraian})
+        for uraian in change.indikator_removed:
+            notes.append(_("indikator dihapus: %(i)s") % {"i": uraian})
+        for uraian, col, a, b in change.target_changes:
+            notes.append(f"{uraian} ({col}): {a or '–'} → {b or '–'}")
+        for year, a, b in change.pagu_changes:
+            notes.append(_("pagu %(y)s: %(a)s → %(b)s") % {"y": year, "a": _rp(a), "b": _rp(b)})
+        t.tambah(
+            str(level_label.get(change.level, change.level)),
+            change.kode,
+            change.old.elemen.nama if change.old else "–",
+            change.new.elemen.nama if change.new else "–",
+            "; ".join(notes),
+        )
+    if not t.baris:
+        t.catatan = _("Tidak ada perbedaan.")
+    return t
+
+
+def _rp(value) -> str:
+    from sakip.lib.numbers import format_number
+
+    return format_number(value, 0)

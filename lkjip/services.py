@@ -1,0 +1,153 @@
+"""Finding documents, what they still lack, and the rows people type for them (T-C.23/24, benchmarks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from lkjip import narasi
+from lkjip.models import BarisPeriodeLalu, Cetakan, Dokumen, Final, Jenis, NilaiPeriodeLalu
+from sakip.lib.values import UnreadableValue, parse_value
+
+
+def lkjip(opd, tahun: int, *, create: bool = False) -> Dokumen:
+    found = Dokumen.objects.filter(jenis=Jenis.LKJIP, opd=opd, tahun=tahun).first()
+    if found is None:
+        found = Dokumen(jenis=Jenis.LKJIP, opd=opd, tahun=tahun)
+        if create:
+            found.save()
+    return found
+
+
+def renstra(versi, *, create: bool = False) -> Dokumen:
+    found = Dokumen.objects.filter(jenis=Jenis.RENSTRA, versi=versi).first()
+    if found is None:
+        found = Dokumen(jenis=Jenis.RENSTRA, opd=versi.renstra.opd, versi=versi)
+        if create:
+            found.save()
+    return found
+
+
+@dataclass
+class Keadaan:
+    """What the document page shows: the last final, the current rendering, and the gaps."""
+
+    final: Final | None
+    finals: list[Final]
+    cetakan: Cetakan | None
+    sidik: str
+    kosong: list[narasi.Bagian]
+    bagian: list[narasi.Bagian]
+    isi_narasi: dict[str, str]
+    catatan: list[str]
+
+    @property
+    def terisi(self) -> set[str]:
+        return {k for k, v in self.isi_narasi.items() if not narasi.kosong(v)}
+
+    @property
+    def data_berubah(self) -> bool:
+        return self.final is not None and self.final.sidik != self.sidik
+
+
+def keadaan(dokumen: Dokumen, isi) -> Keadaan:
+    from lkjip import render
+
+    sidik = isi.sidik()
+    finals = list(Final.objects.filter(dokumen=dokumen).order_by("-nomor")) if dokumen.pk else []
+    texts = narasi.isi(dokumen) if dokumen.pk else {}
+    sections = narasi.bagian(dokumen, render.sasaran_nodes(dokumen))
+    notes = []
+    if dokumen.jenis == Jenis.LKJIP:
+        if not any(b.jenis == "tabel" and b.tabel.kunci == "pk" and b.tabel.baris for b in isi.blok):
+            notes.append(_("Perjanjian Kinerja kepala perangkat daerah tahun ini belum ditandatangani."))
+        table = isi.table("capaian")
+        if table is not None and any(row.sel[4].tampil in ("", "–") for row in table.baris if len(row.sel) > 4):
+            notes.append(_("Sebagian IKU belum memiliki realisasi tahunan."))
+    elif not BarisPeriodeLalu.objects.filter(dokumen_id=dokumen.pk).exists():
+        notes.append(_("T-C.23 dan T-C.24 (kinerja dan pendanaan periode lalu) belum diisi."))
+    return Keadaan(
+        final=finals[0] if finals else None,
+        finals=finals,
+        cetakan=render.terbaru(dokumen, sidik) if dokumen.pk else None,
+        sidik=sidik,
+        kosong=narasi.kelengkapan(dokumen, sections, texts),
+        bagian=sections,
+        isi_narasi=texts,
+        catatan=notes,
+    )
+
+
+# --- T-C.23 / T-C.24 rows -------------------------------------------------------------------------
+
+
+@dataclass
+class GalatSel:
+    baris: int
+    kolom: str
+    pesan: str
+
+
+def _parse(text: str, *, money: bool) -> tuple[Decimal | None, str]:
+    text = (text or "").strip()
+    if not text:
+        return None, ""
+    parsed = parse_value(text, allow_predikat=not money, money=money)
+    return parsed.nilai, parsed.teks
+
+
+@transaction.atomic
+def simpan_periode_lalu(dokumen: Dokumen, tabel: str, rows: list[dict], years: list[int]) -> list[GalatSel]:
+    """Replace the rows of T-C.23 or T-C.24 with ``rows`` (all or nothing; errors name row and column).
+
+    Each row: uraian, satuan, polaritas, target_nspk, target_ikk, target_lain and per year
+    ``{year: (rencana, realisasi)}`` as typed.
+    """
+    errors: list[GalatSel] = []
+    money = tabel == BarisPeriodeLalu.Tabel.PENDANAAN
+    parsed_rows = []
+    for i, row in enumerate(rows, start=1):
+        values = {}
+        for year in years:
+            rencana, realisasi = row["tahun"].get(year, ("", ""))
+            cells = []
+            for label, text in ((_("target") if not money else _("anggaran"), rencana), (_("realisasi"), realisasi)):
+                try:
+                    cells.append(_parse(text, money=money))
+                except UnreadableValue as error:
+                    errors.append(GalatSel(i, f"{label} {year}", str(error)))
+                    cells.append((None, ""))
+            values[year] = cells
+        parsed_rows.append((row, values))
+    if errors:
+        transaction.set_rollback(True)
+        return errors
+    BarisPeriodeLalu.objects.filter(dokumen=dokumen, tabel=tabel).delete()
+    for urutan, (row, values) in enumerate(parsed_rows, start=1):
+        baris = BarisPeriodeLalu.objects.create(
+            dokumen=dokumen,
+            tabel=tabel,
+            urutan=urutan,
+            uraian=row["uraian"],
+            satuan=row.get("satuan", ""),
+            polaritas=row.get("polaritas") or BarisPeriodeLalu.Polaritas.POSITIF,
+            target_nspk=row.get("target_nspk", ""),
+            target_ikk=row.get("target_ikk", ""),
+            target_lain=row.get("target_lain", ""),
+        )
+        for year, ((rn, rt), (qn, qt)) in values.items():
+            if rn is None and not rt and qn is None and not qt:
+                continue
+            NilaiPeriodeLalu.objects.create(
+                baris=baris, tahun=year, rencana_nilai=rn, rencana_teks=rt, realisasi_nilai=qn, realisasi_teks=qt
+            )
+    return []
+
+
+def tahun_periode_lalu(dokumen: Dokumen) -> list[int]:
+    periode = dokumen.versi.renstra.periode
+    stored = set(NilaiPeriodeLalu.objects.filter(baris__dokumen_id=dokumen.pk).values_list("tahun", flat=True))
+    return sorted(stored | set(range(periode.tahun_awal - 5, periode.tahun_awal)))

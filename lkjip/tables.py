@@ -1,0 +1,214 @@
+"""A generated table, described once and written twice: into the PDF (HTML) and into Excel.
+
+The builders (:mod:`lkjip.renstra_doc`, :mod:`lkjip.lkjip_doc`) describe each official table as a
+:class:`Tabel`: header rows with spans, body rows of typed cells. The same object is printed by the
+document template, written to .xlsx by :func:`workbook`, and kept in a final document's snapshot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from renstra.exporters import BORDER, DECIMAL, HEADER_FILL, RUPIAH, TOTAL_FILL, WHOLE, Sheet
+from sakip.lib.numbers import format_number
+
+TEKS, ANGKA, RUPIAH_FMT, PERSEN = "teks", "angka", "rupiah", "persen"
+
+
+@dataclass(slots=True)
+class Sel:
+    nilai: object = None  # str, Decimal or None
+    fmt: str = TEKS
+    span: int = 1
+    indent: int = 0
+
+    @property
+    def tampil(self) -> str:
+        v = self.nilai
+        if v is None or v == "":
+            return ""
+        if not isinstance(v, Decimal):
+            return str(v)
+        if self.fmt == RUPIAH_FMT:
+            return format_number(v, 0)
+        if self.fmt == PERSEN:
+            return f"{format_number(v, 2)} %"
+        whole = v == v.to_integral_value()
+        return format_number(v, 0 if whole else 2)
+
+    @property
+    def angka(self) -> bool:
+        return isinstance(self.nilai, Decimal)
+
+
+@dataclass(slots=True)
+class Baris:
+    sel: list[Sel]
+    gaya: str = ""  # "" | "grup" (a heading row) | "tebal" | "jumlah" (a total, printed once)
+
+
+@dataclass(slots=True)
+class Kepala:
+    teks: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass
+class Tabel:
+    kunci: str  # the slug of its .xlsx download
+    nomor: str  # "T-C.25", "3.1"
+    judul: str
+    kepala: list[list[Kepala]]
+    baris: list[Baris] = field(default_factory=list)
+    lebar: bool = False  # printed on a landscape page
+    kolom: list[str] = field(default_factory=list)  # column widths for the PDF ("8%")
+    catatan: str = ""  # the "Sumber: …" or a footnote under the table
+    nomor_kolom: bool = False  # the (1) (2) (3) … row under the header
+
+    @property
+    def jumlah_kolom(self) -> int:
+        return sum(k.colspan for k in self.kepala[0]) if self.kepala else 0
+
+    def tambah(self, *cells, gaya: str = "") -> Baris:
+        row = Baris([c if isinstance(c, Sel) else Sel(c) for c in cells], gaya)
+        self.baris.append(row)
+        return row
+
+    @property
+    def lebar_kolom(self) -> list[str]:
+        """Column widths for the PDF: as given, else by the length of what the columns hold."""
+        if self.kolom:
+            return self.kolom
+        n = self.jumlah_kolom
+        longest = [3.0] * n
+        for row in self.baris[:200]:
+            if len(row.sel) != n:
+                continue  # rows with spans say nothing about single columns
+            for i, cell in enumerate(row.sel):
+                text = cell.tampil
+                # Long texts wrap: their weight grows slower than their length.
+                size = len(text) if len(text) < 14 else 14 + (len(text) - 14) ** 0.6
+                longest[i] = max(longest[i], size)
+        total = sum(longest)
+        return [f"{w / total * 100:.2f}%" for w in longest]
+
+    @property
+    def label(self) -> str:
+        return f"Tabel {self.nomor} {self.judul}"
+
+    def snapshot(self) -> dict:
+        """The table as plain JSON: what the final document showed."""
+        return {
+            "nomor": self.nomor,
+            "judul": self.judul,
+            "kepala": [[k.teks for k in row] for row in self.kepala],
+            "baris": [[c.tampil for c in row.sel] for row in self.baris],
+        }
+
+
+def angka(value, fmt: str = ANGKA) -> Sel:
+    return Sel(value, fmt)
+
+
+def rupiah(value) -> Sel:
+    return Sel(value, RUPIAH_FMT)
+
+
+def persen(value) -> Sel:
+    return Sel(value, PERSEN)
+
+
+# --- Excel ------------------------------------------------------------------------------------------
+
+
+def _grid(kepala: list[list[Kepala]]) -> tuple[list[list[str | None]], list[tuple[int, int, int, int]]]:
+    """Header rows with spans → a rectangular grid of texts and the merges (0-based rows, 1-based columns)."""
+    width = sum(k.colspan for k in kepala[0])
+    grid: list[list[str | None]] = [[None] * width for _ in kepala]
+    taken = [[False] * width for _ in kepala]
+    merges = []
+    for r, row in enumerate(kepala):
+        c = 0
+        for head in row:
+            while c < width and taken[r][c]:
+                c += 1
+            if c >= width:
+                break
+            grid[r][c] = head.teks
+            for dr in range(head.rowspan):
+                for dc in range(head.colspan):
+                    if r + dr < len(kepala) and c + dc < width:
+                        taken[r + dr][c + dc] = True
+            if head.colspan > 1 or head.rowspan > 1:
+                merges.append((r, c + 1, r + head.rowspan - 1, c + head.colspan))
+            c += head.colspan
+    return grid, merges
+
+
+def _format(cell: Sel) -> str:
+    if cell.fmt == RUPIAH_FMT:
+        return RUPIAH
+    if cell.fmt == PERSEN:
+        return '0.00" %"'
+    value = cell.nilai
+    return WHOLE if value == value.to_integral_value() else DECIMAL
+
+
+def write_table(workbook: Workbook, tabel: Tabel, subtitle: str) -> None:
+    sheet = Sheet(workbook, f"Tabel {tabel.nomor}".replace("/", "-"), tabel.label, subtitle)
+    grid, merges = _grid(tabel.kepala)
+    sheet.header(grid, merges)
+    for row in tabel.baris:
+        values, formats, spans = [], {}, []
+        col = 1
+        for cell in row.sel:
+            if cell.angka:
+                values.append(cell.nilai)
+                formats[col] = _format(cell)
+            else:
+                text = cell.tampil
+                values.append(("    " * cell.indent + text) if text else None)
+            if cell.span > 1:
+                spans.append((col, col + cell.span - 1))
+                values.extend([None] * (cell.span - 1))
+            col += cell.span
+        bold = row.gaya in ("grup", "tebal", "jumlah")
+        fill = TOTAL_FILL if row.gaya in ("grup", "jumlah") else None
+        r = sheet.write(values, bold=bold, fill=fill, formats=formats)
+        for c1, c2 in spans:
+            sheet.ws.merge_cells(start_row=r, start_column=c1, end_row=r, end_column=c2)
+    if tabel.catatan:
+        sheet.row += 1
+        sheet.ws.cell(row=sheet.row + 1, column=1, value=tabel.catatan).font = Font(italic=True, size=9)
+    sheet.finish()
+    for c in range(1, tabel.jumlah_kolom + 1):  # long texts wrap rather than stretch the sheet
+        letter = get_column_letter(c)
+        if (sheet.ws.column_dimensions[letter].width or 0) > 50:
+            sheet.ws.column_dimensions[letter].width = 50
+    for row in sheet.ws.iter_rows(min_row=4):
+        for cell in row:
+            if cell.border != BORDER:
+                continue
+            if isinstance(cell.value, str):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in sheet.ws.iter_rows(min_row=4, max_row=3 + len(grid)):
+        for cell in row:
+            cell.fill = HEADER_FILL
+            cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+
+
+def workbook(tables: list[Tabel], subtitle: str) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for tabel in tables:
+        write_table(book, tabel, subtitle)
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,217 @@
+"""The Renstra and LKjIP documents: figures in the PDF text, narratives, previews, finals, Excel, access."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from lkjip import render, services
+from lkjip.models import Cetakan, Final, Narasi
+from renstra import services as renstra_services
+from renstra.testing import generate_plan, make_periode, make_versi
+from sakip.models import PerangkatDaerah, User
+
+BLITAR = "8.01.0.00.0.00.02.0000"
+BALANGAN = "8.01.0.00.0.00.01.0000"
+
+
+def _text(content: bytes) -> str:
+    reader = PdfReader(io.BytesIO(content))
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def _opd(kode):
+    return PerangkatDaerah.objects.select_related("pemda").get(kode=kode)
+
+
+def test_demo_lkjip_reproduces_the_seed_figures(demo):
+    """Seed 001 Tabel 2.4, 3.1–3.4, 3.6 and 3.7 as printed (full precision where the seed truncated)."""
+    dokumen = services.lkjip(_opd(BLITAR), 2024)
+    content, pages = render.pdf(render.bangun(dokumen))
+    text = _text(content)
+    assert pages > 20
+    expected = [
+        "Tabel 2.4 Perjanjian Kinerja Perubahan", "BB (75,3)",  # Tabel 2.4
+        "98,38 %", "88,38 %", "100,00 %", "84,61", "B (66,55)",  # Tabel 3.1
+        "94,01 %", "94,74 %", "87,68 %",  # Tabel 3.2 (the seed truncates 94,7368 to 94,73)
+        "1.108.265.687", "1,67 %", "1,70 %", "91,54 %", "5,10 %", "66.348.353.265",  # Tabel 3.3
+        "1.107.498.428", "99,93 %", "60.663.205.050", "95,34 %",  # Tabel 3.4
+        "5,80 %", "0,11 %", "-1,57 %", "-7,88 %",  # Tabel 3.5 (at full capaian precision)
+        "44.566.775.320", "99,54 %", "66.347.193.865", "99,56 %", "59.887.356.160",  # Tabel 3.6
+        "3.380.503.014", "3.222.977.392", "15.999.484", "2.503.321.165",  # Tabel 3.7
+        "Nasional", "83,83",  # benchmarks
+        "Kepemerintahan yang baik",  # the narrative from the seed
+    ]  # fmt: skip
+    missing = [figure for figure in expected if figure not in text]
+    assert not missing, missing
+    # The signed PK is attached as it was signed.
+    assert "PIHAK PERTAMA" in text.upper()
+
+
+def test_demo_renstra_reproduces_tc25_to_tc27(demo):
+    from renstra.models import RenstraVersi
+
+    versi = RenstraVersi.objects.filter(renstra__opd=_opd(BALANGAN)).order_by("-nomor").first()
+    isi = render.bangun(services.renstra(versi))
+    text = _text(render.pdf(isi)[0])
+    plan = renstra_services.load_plan(versi, with_targets=True)
+    from sakip.lib.numbers import format_number
+
+    for label in ("T-C.23", "T-C.24", "T-C.25", "T-C.26", "T-C.27", "T-C.28"):
+        assert f"Tabel {label}" in text, label
+    # T-C.27: the total of every year and of the period, and sub kegiatan pagu as the seed prints them.
+    for year in plan.years:
+        assert format_number(plan.total[year], 0) in text, year
+    assert format_number(plan.total_periode, 0) in text
+    for figure in ("16.270.000", "169.384.000", "1.369.851.463"):
+        assert figure in text, figure
+    # T-C.25: the sasaran indicators' targets; T-C.26 the visi; T-C.24 a seed budget line and its ratio.
+    assert "Visi:" in text
+    assert "1.663.674.400" in text and "91,00 %" in text and "Tahun ke-1 (2016)" in text
+    tc25 = isi.table("tc25")
+    sasaran = [row.sel[2].tampil for row in tc25.baris if row.sel[2].tampil]
+    assert sasaran and all(name in text for name in sasaran)
+
+
+def test_narrative_is_sanitised_audited_and_scoped(client, demo):
+    dokumen = services.lkjip(_opd(BLITAR), 2024)
+    planner = User.objects.get(username="perencana.blitar")
+    client.force_login(planner)
+    url = reverse("lkjip:narasi", args=[dokumen.pk, "latar_belakang"])
+    word = (
+        '<p class=MsoNormal style="color:red"><span style="font-family:Arial">Halo <b>tebal</b><o:p></o:p></span></p>'
+        '<script>alert(1)</script><table class=MsoTable><tr><td style="x" colspan=2>Sel</td></tr></table>'
+    )
+    assert client.post(url, {"isi": word}).status_code == 302
+    stored = Narasi.objects.get(dokumen=dokumen, kunci="latar_belakang").isi
+    assert stored == '<p>Halo <b>tebal</b></p><table><tbody><tr><td colspan="2">Sel</td></tr></tbody></table>'
+    history = client.get(
+        reverse("sakip:object_history", args=["lkjip", "narasi", dokumen.narasi.get(kunci="latar_belakang").pk])
+    )
+    assert history.status_code == 200 and "Halo" in history.content.decode()
+    client.force_login(User.objects.get(username="evaluator.blitar"))
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"isi": "<p>x</p>"}).status_code == 403
+    client.force_login(User.objects.get(username="perencana.balangan"))
+    assert client.get(url).status_code == 404
+
+
+def test_preview_finalise_and_newer_data(client, demo, django_capture_on_commit_callbacks):
+    opd = _opd(BLITAR)
+    planner = User.objects.get(username="perencana.blitar")
+    client.force_login(planner)
+    page_url = reverse("lkjip:lkjip", args=[opd.pk, 2024])
+    assert "belum-final" in client.get(page_url).content.decode()
+    # Preview: without a worker (immediate backend) the rendering is done when the request returns.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("lkjip:lkjip_pratinjau", args=[opd.pk, 2024]), HTTP_HX_REQUEST="true")
+    assert "pratinjau-pdf" in client.get(page_url).content.decode()
+    cetakan = Cetakan.objects.get()
+    assert cetakan.status == Cetakan.Status.SELESAI and cetakan.halaman > 20
+    # Asking again for the same data reuses the rendering.
+    client.post(reverse("lkjip:lkjip_pratinjau", args=[opd.pk, 2024]))
+    assert Cetakan.objects.count() == 1
+    dokumen = services.lkjip(opd, 2024)
+    assert client.post(reverse("lkjip:finalkan", args=[dokumen.pk]), {"catatan": "Setelah reviu"}).status_code == 302
+    final = Final.objects.get()
+    with final.pdf.open("rb") as handle:
+        content = handle.read()
+    assert hashlib.sha256(content).hexdigest() == final.sha256
+    assert final.snapshot["opd"]["kode"] == BLITAR and final.snapshot["blok"]
+    # The data changes: the page says so, the final stays as it was, finalising needs a new preview.
+    Narasi.objects.filter(dokumen=dokumen, kunci="saran").update(isi="<p>Saran baru.</p>")
+    page = client.get(page_url).content.decode()
+    assert "data-berubah" in page and final.sha256 in page
+    client.post(reverse("lkjip:finalkan", args=[dokumen.pk]))
+    assert Final.objects.count() == 1
+    # Evaluators download the final; another pemda's user cannot.
+    client.force_login(User.objects.get(username="evaluator.blitar"))
+    response = client.get(reverse("lkjip:final_pdf", args=[final.pk]))
+    assert b"".join(response.streaming_content) == content
+    assert client.post(reverse("lkjip:finalkan", args=[dokumen.pk])).status_code == 403
+    client.force_login(User.objects.get(username="perencana.balangan"))
+    assert client.get(reverse("lkjip:final_pdf", args=[final.pk])).status_code == 404
+    assert client.get(page_url).status_code == 404
+
+
+def test_finalise_refused_while_required_narratives_are_empty(client, demo, django_capture_on_commit_callbacks):
+    opd = _opd(BLITAR)
+    dokumen = services.lkjip(opd, 2024)
+    Narasi.objects.filter(dokumen=dokumen, kunci="kesimpulan").update(isi="")
+    client.force_login(User.objects.get(username="perencana.blitar"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("lkjip:lkjip_pratinjau", args=[opd.pk, 2024]))
+    response = client.post(reverse("lkjip:finalkan", args=[dokumen.pk]), follow=True)
+    assert "Narasi berikut masih kosong" in response.content.decode()
+    assert not Final.objects.exists()
+
+
+def test_every_table_downloads_as_xlsx(client, demo):
+    opd = _opd(BLITAR)
+    client.force_login(User.objects.get(username="evaluator.blitar"))
+    response = client.get(reverse("lkjip:lkjip_xlsx", args=[opd.pk, 2024]))
+    book = load_workbook(io.BytesIO(response.content))
+    assert {"Tabel 3.1", "Tabel 3.5", "Tabel 3.6", "Tabel 3.7"} <= set(book.sheetnames)
+    values = [cell for row in book["Tabel 3.6"].iter_rows(values_only=True) for cell in row]
+    assert 44566775320 in values
+    one = client.get(reverse("lkjip:lkjip_xlsx", args=[opd.pk, 2024]) + "?tabel=efisiensi")
+    assert load_workbook(io.BytesIO(one.content)).sheetnames == ["Tabel 3.5"]
+
+
+def test_previous_period_rows_are_all_or_nothing(client, demo):
+    from renstra.models import RenstraVersi
+
+    versi = RenstraVersi.objects.filter(renstra__opd=_opd(BALANGAN)).order_by("-nomor").first()
+    dokumen = services.renstra(versi)
+    client.force_login(User.objects.get(username="perencana.balangan"))
+    url = reverse("lkjip:periode_lalu", args=[dokumen.pk, "tc24"])
+    page = client.post(url, {"tahun_awal": "2016", "r1-uraian": "Belanja", "r1-2018-rencana": "banyak"})
+    assert "is-invalid" in page.content.decode()
+    assert dokumen.periode_lalu.filter(tabel="tc24").count() == 2  # the demo rows are still there
+
+
+def test_render_document_command_archives_every_opd(demo, tmp_path):
+    out = io.StringIO()
+    call_command(
+        "render_document", "lkjip", "--all-opd", "--pemda", "blitar", "--tahun", "2024", "-o", tmp_path, stdout=out
+    )
+    files = list(tmp_path.glob("*.pdf"))
+    assert len(files) == 1 and "98,38 %" in _text(files[0].read_bytes())
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_document_page_runs_a_constant_number_of_queries(client, world, size):
+    versi = generate_plan(
+        make_versi(world.opd_a, make_periode(world.pemda)),
+        programs=size,
+        kegiatan_per_program=size,
+        sub_per_kegiatan=size,
+    )
+    renstra_services.tetapkan(versi, berlaku_mulai=2021, actor=None)
+    client.force_login(world.alice)
+    counts = []
+    for url in (reverse("lkjip:renstra", args=[versi.pk]), reverse("lkjip:lkjip", args=[world.opd_a.pk, 2023])):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        counts.append(len(ctx))
+    test_document_page_runs_a_constant_number_of_queries.counts[size] = counts
+    if len(test_document_page_runs_a_constant_number_of_queries.counts) == 2:
+        small, large = test_document_page_runs_a_constant_number_of_queries.counts.values()
+        assert small == large
+
+
+test_document_page_runs_a_constant_number_of_queries.counts = {}
