@@ -504,6 +504,7 @@ class DasborOPD:
     riwayat: dict[int, dict[int, engine.Hasil]]  # indikator → year → capaian
     tahun_riwayat: list[int]
     belanja: list[BelanjaOPD]
+    anggaran: dict[int, BarisAnggaran] = field(default_factory=dict)  # per element, summed bottom-up
 
 
 def dasbor_opd(opd, tahun: int) -> DasborOPD:
@@ -512,6 +513,7 @@ def dasbor_opd(opd, tahun: int) -> DasborOPD:
     sheet = lembar(opd, tahun)
     sasaran_list: list[Sasaran] = []
     total = None
+    budget: dict[int, BarisAnggaran] = {}
     rencana = [ZERO] * 4
     riwayat: dict[int, dict[int, engine.Hasil]] = defaultdict(dict)
     years: list[int] = []
@@ -570,7 +572,7 @@ def dasbor_opd(opd, tahun: int) -> DasborOPD:
         running += v
         cumulative.append(running)
     belanja = urut_belanja(BelanjaOPD.objects.filter(opd=opd, tahun=tahun))
-    return DasborOPD(sheet, sasaran_list, total, cumulative, dict(riwayat), years, belanja)
+    return DasborOPD(sheet, sasaran_list, total, cumulative, dict(riwayat), years, belanja, budget)
 
 
 def urut_belanja(rows) -> list[BelanjaOPD]:

@@ -51,9 +51,10 @@ class Isi:
     nama_file: str = "dokumen"
     lampiran_pdf: list[bytes] = field(default_factory=list)  # signed PDFs appended as they are (the PK)
     lampiran_sidik: list[str] = field(default_factory=list)
+    sasaran: list = field(default_factory=list)  # LKjIP: the sasaran nodes, each with its analysis narrative
     _bab: int = 0
     _sub: int = 0
-    _tabel: dict = field(default_factory=dict)
+    _lebar: bool = False  # the current chapter is landscape
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -61,34 +62,39 @@ class Isi:
         """A chapter; ``lebar``: all of it on landscape pages (a chapter that is mostly one wide table)."""
         self._bab += 1
         self._sub = 0
+        self._lebar = lebar
         self.blok.append(Blok("bab", judul=judul, nomor=nomor, anchor=f"bab-{self._bab}", lebar=lebar))
+
+    def _add(self, blok: Blok) -> None:
+        blok.lebar = blok.lebar or self._lebar
+        self.blok.append(blok)
 
     def sub(self, judul: str, nomor: str = "") -> None:
         self._sub += 1
-        self.blok.append(Blok("sub", judul=judul, nomor=nomor, anchor=f"bab-{self._bab}-{self._sub}"))
+        self._add(Blok("sub", judul=judul, nomor=nomor, anchor=f"bab-{self._bab}-{self._sub}"))
 
     def narasi(self, kunci: str, texts: dict[str, str], *, fallback: str = "") -> None:
         html = texts.get(kunci, "")
         empty = kosong(html)
-        self.blok.append(Blok("narasi", html=html if not empty else fallback, kosong=empty, judul=kunci))
+        self._add(Blok("narasi", html=html if not empty else fallback, kosong=empty, judul=kunci))
 
     def teks(self, text: str) -> None:
-        self.blok.append(Blok("teks", html=text))
+        self._add(Blok("teks", html=text))
 
     def tabel(self, tabel: Tabel) -> Tabel:
-        self.blok.append(Blok("tabel", tabel=tabel, lebar=tabel.lebar, anchor=f"tabel-{tabel.kunci}"))
+        self._add(Blok("tabel", tabel=tabel, lebar=tabel.lebar, anchor=f"tabel-{tabel.kunci}"))
         return tabel
 
     def grafik(self, judul: str, svg: str) -> None:
         if svg:
-            self.blok.append(Blok("grafik", judul=judul, svg=svg))
+            self._add(Blok("grafik", judul=judul, svg=svg))
 
     def daftar(self, judul: str, items: list[str]) -> None:
         if items:
-            self.blok.append(Blok("daftar", judul=judul, items=items))
+            self._add(Blok("daftar", judul=judul, items=items))
 
     def ttd(self) -> None:
-        self.blok.append(Blok("ttd"))
+        self._add(Blok("ttd"))
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -100,21 +106,11 @@ class Isi:
         return next((t for t in self.tables if t.kunci == kunci), None)
 
     @property
-    def daftar_isi(self) -> list[Blok]:
-        return [b for b in self.blok if b.jenis in ("bab", "sub")]
-
-    @property
     def halaman(self) -> list[list[Blok]]:
         """Blocks grouped into runs of the same orientation (each run starts a page of its kind)."""
         runs: list[list[Blok]] = []
-        chapter_wide = False
         for b in self.blok:
-            if b.jenis == "bab":
-                chapter_wide = b.lebar
-                runs.append([b])
-                continue
-            b.lebar = b.lebar or chapter_wide
-            if runs and runs[-1][0].lebar == b.lebar:
+            if runs and b.jenis != "bab" and runs[-1][0].lebar == b.lebar:
                 runs[-1].append(b)
             else:
                 runs.append([b])

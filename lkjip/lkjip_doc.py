@@ -18,19 +18,12 @@ from kinerja.templatetags.kinerja_tags import romawi
 from lkjip import charts, narasi
 from lkjip.isi import Isi, penandatangan, tanggal_dokumen
 from lkjip.models import Pembanding
-from lkjip.tables import Kepala, Sel, Tabel, persen, rupiah
+from lkjip.tables import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
 from renstra.models import Level
 from sakip.lib.values import format_value
 
 ZERO = Decimal(0)
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
-
-
-def _dengan_satuan(text: str, satuan: str) -> str:
-    """ "90" with satuan "%" reads "90%", as the LKjIP prints targets; other units stay in their column."""
-    if text and satuan.strip() == "%" and not text.endswith("%") and text[-1].isdigit():
-        return f"{text}%"
-    return text
 
 
 def _hasil(h: engine.Hasil) -> Sel:
@@ -58,6 +51,7 @@ def bangun(dokumen) -> Isi:
         tanggal=tanggal,
         penandatangan=penandatangan(opd, tanggal),
         nama_file=f"LKjIP-{tahun}-{opd.singkatan or opd.kode}",
+        sasaran=sasaran_nodes,
     )
     isi.bab("", _("KATA PENGANTAR"))
     isi.narasi("kata_pengantar", texts)
@@ -106,8 +100,8 @@ def _bab1(isi: Isi, texts, opd) -> None:
 
 
 def _pejabat(opd, tanggal) -> Tabel:
-    from kinerja.services import pihak_untuk
-    from sakip.models import Jabatan
+    """The structural positions and who holds them on the document's date (two queries)."""
+    from sakip.models import Jabatan, Penugasan
 
     t = Tabel(
         "pejabat",
@@ -116,10 +110,17 @@ def _pejabat(opd, tanggal) -> Tabel:
         [[Kepala(_("No.")), Kepala(_("Jabatan")), Kepala(_("Nama")), Kepala(_("Pangkat/Golongan"))]],
         kolom=["6%", "44%", "28%", "22%"],
     )
+    holders: dict[int, Penugasan] = {}
+    for p in Penugasan.objects.aktif_pada(tanggal).filter(jabatan__opd=opd).pemangku_dulu().select_related("pegawai"):
+        holders.setdefault(p.jabatan_id, p)
     positions = Jabatan.objects.filter(opd=opd).exclude(jenjang="pelaksana").order_by("urutan", "pk")
     for i, jabatan in enumerate(positions, start=1):
-        pihak = pihak_untuk(jabatan, opd.pemda, tanggal)
-        t.tambah(str(i), jabatan.nama, pihak.nama or _("(lowong)"), pihak.pangkat)
+        holder = holders.get(jabatan.pk)
+        if holder is None:
+            t.tambah(str(i), jabatan.nama, _("(lowong)"), "")
+            continue
+        prefix = {Penugasan.Jenis.PLT: "Plt. ", Penugasan.Jenis.PLH: "Plh. "}.get(holder.jenis, "")
+        t.tambah(str(i), prefix + jabatan.nama, holder.pegawai.nama, holder.pegawai.pangkat_golongan)
     return t
 
 
@@ -161,8 +162,8 @@ def _bab2(isi: Isi, texts, d: DasborOPD, tahun: int) -> None:
             cells = [str(n), ind.uraian, ind.satuan]
             for y in years:
                 target = ind.targets.get(y)
-                cells.append(_dengan_satuan(target.tampil if target else "", ind.satuan))
-                cells.append(_dengan_satuan(_nilai(realised.get((ind.pk, y), engine.Nilai())), ind.satuan))
+                cells.append(dengan_satuan(target.tampil if target else "", ind.satuan))
+                cells.append(dengan_satuan(_nilai(realised.get((ind.pk, y), engine.Nilai())), ind.satuan))
             t21.tambah(*cells)
     isi.tabel(t21)
     # Tabel 2.2 tujuan and its indicators; 2.3 sasaran and IKU.
@@ -230,11 +231,11 @@ def _bab2(isi: Isi, texts, d: DasborOPD, tahun: int) -> None:
                 str(n) if first else "",
                 line.sasaran if first else "",
                 line.uraian,
-                _dengan_satuan(
+                dengan_satuan(
                     renstra.tampil if renstra else format_value(line.renstra_nilai, line.renstra_teks), line.satuan
                 ),
-                _dengan_satuan(_nilai(previous.get((src.pk, tahun - 1), engine.Nilai())) if src else "", line.satuan),
-                _dengan_satuan(format_value(line.target_nilai, line.target_teks), line.satuan),
+                dengan_satuan(_nilai(previous.get((src.pk, tahun - 1), engine.Nilai())) if src else "", line.satuan),
+                dengan_satuan(format_value(line.target_nilai, line.target_teks), line.satuan),
             )
         t24.catatan = _("Sumber: %(pk)s, ditandatangani %(tgl)s.") % {
             "pk": str(pk),
@@ -245,16 +246,14 @@ def _bab2(isi: Isi, texts, d: DasborOPD, tahun: int) -> None:
     isi.tabel(t24)
     # C. Program dan kegiatan: each IKU with the programs under its sasaran and their budget.
     isi.sub(_("Program dan Kegiatan"), "C.")
-    from kinerja.realisasi import anggaran as anggaran_rows
-
-    money = anggaran_rows(plan, tahun)
+    money = d.anggaran
     t25 = Tabel(
         "program",
         "2.5",
         _("Program %(opd)s Tahun %(t)s") % {"opd": isi.opd.nama, "t": tahun},
         [
             [
-                Kepala(_("No")),
+                Kepala(_("No.")),
                 Kepala(_("IKU")),
                 Kepala(_("Program")),
                 Kepala(_("Target Tahun %(t)s") % {"t": tahun}),
@@ -279,7 +278,7 @@ def _bab2(isi: Isi, texts, d: DasborOPD, tahun: int) -> None:
                 str(i) if j == 0 else "",
                 indicators if j == 0 else "",
                 program.elemen.nama,
-                _dengan_satuan(target.tampil if target else "", ind.satuan if ind else ""),
+                dengan_satuan(target.tampil if target else "", ind.satuan if ind else ""),
                 rupiah(value),
             )
     t25.tambah(Sel(_("Jumlah"), span=4), rupiah(total), gaya="jumlah")
@@ -352,8 +351,8 @@ def _bab3(isi: Isi, texts, d: DasborOPD, sasaran_nodes, dokumen) -> None:
         t31,
         lambda node, r, first: (
             [
-                _dengan_satuan(r.target_tampil, r.indikator.satuan),
-                _dengan_satuan(r.tahunan_tampil, r.indikator.satuan),
+                dengan_satuan(r.target_tampil, r.indikator.satuan),
+                dengan_satuan(r.tahunan_tampil, r.indikator.satuan),
                 _hasil(r.capaian),
                 r.kategori,
             ]
@@ -397,8 +396,8 @@ def _bab3(isi: Isi, texts, d: DasborOPD, sasaran_nodes, dokumen) -> None:
             target = ind.targets.get(y)
             value = past.get((ind.pk, y), engine.Nilai())
             cells += [
-                _dengan_satuan(target.tampil if target else "", ind.satuan),
-                _dengan_satuan(_nilai(value), ind.satuan),
+                dengan_satuan(target.tampil if target else "", ind.satuan),
+                dengan_satuan(_nilai(value), ind.satuan),
                 _hasil(hasil.get(y, engine.Hasil(None))),
             ]
             targets_chart.append(target.nilai if target and target.nilai is not None else None)
@@ -471,8 +470,8 @@ def _bab3(isi: Isi, texts, d: DasborOPD, sasaran_nodes, dokumen) -> None:
         t32,
         lambda node, r, first: (
             [
-                _dengan_satuan(r.indikator.kondisi_akhir, r.indikator.satuan),
-                _dengan_satuan(r.tahunan_tampil, r.indikator.satuan),
+                dengan_satuan(r.indikator.kondisi_akhir, r.indikator.satuan),
+                dengan_satuan(r.tahunan_tampil, r.indikator.satuan),
                 _hasil(r.kemajuan),
             ]
             if r
@@ -549,7 +548,7 @@ def _bab3(isi: Isi, texts, d: DasborOPD, sasaran_nodes, dokumen) -> None:
         _("Pencapaian Kinerja dan Anggaran Tahun %(t)s") % {"t": tahun},
         [
             [
-                Kepala(_("No"), rowspan=2),
+                Kepala(_("No."), rowspan=2),
                 Kepala(_("Sasaran Strategis"), rowspan=2),
                 Kepala(_("Indikator Kinerja"), rowspan=2),
                 Kepala(_("Kinerja"), colspan=3),
@@ -565,8 +564,8 @@ def _bab3(isi: Isi, texts, d: DasborOPD, sasaran_nodes, dokumen) -> None:
     sasaran_rows(
         t34,
         lambda node, r, first: [
-            _dengan_satuan(r.target_tampil, r.indikator.satuan) if r else "",
-            _dengan_satuan(r.tahunan_tampil, r.indikator.satuan) if r else "",
+            dengan_satuan(r.target_tampil, r.indikator.satuan) if r else "",
+            dengan_satuan(r.tahunan_tampil, r.indikator.satuan) if r else "",
             _hasil(r.capaian) if r else "",
             rupiah(money[node.elemen.pk].anggaran.anggaran) if first else "",
             rupiah(money[node.elemen.pk].anggaran.realisasi) if first else "",
@@ -626,9 +625,7 @@ def _bab3(isi: Isi, texts, d: DasborOPD, sasaran_nodes, dokumen) -> None:
             _("Serapan anggaran kumulatif per triwulan tahun %(t)s") % {"t": tahun},
             charts.serapan(_("Serapan anggaran kumulatif %(t)s") % {"t": tahun}, d.total.triwulan, d.total.anggaran),
         )
-    from kinerja.realisasi import anggaran as anggaran_rows
-
-    budget = anggaran_rows(sheet.plan, tahun)
+    budget = d.anggaran
     isi.tabel(_pagu_realisasi(sheet.plan, budget, tahun, isi.opd))
     rows_by_ind = {r.indikator.pk: r for r in sheet.rows}
     for i, node, _rows in numbered:
@@ -696,7 +693,7 @@ def _pagu_realisasi(plan, budget, tahun: int, opd) -> Tabel:
         _("Pagu Anggaran dan Realisasi Kegiatan %(opd)s Tahun %(t)s") % {"opd": opd.nama, "t": tahun},
         [
             [
-                Kepala(_("No")),
+                Kepala(_("No.")),
                 Kepala(_("Program/Kegiatan/Sub Kegiatan")),
                 Kepala(_("Anggaran (Rp)")),
                 Kepala(_("Realisasi (Rp)")),
@@ -741,7 +738,7 @@ def _per_sasaran(node, budget, rows_by_ind, nomor: str, index: int) -> Tabel:
         _("Realisasi Program, Kegiatan dan Sub Kegiatan Sasaran %(i)s: %(s)s") % {"i": index, "s": node.elemen.nama},
         [
             [
-                Kepala(_("No"), rowspan=2),
+                Kepala(_("No."), rowspan=2),
                 Kepala(_("Program/Kegiatan/Sub Kegiatan"), rowspan=2),
                 Kepala(_("Alokasi Biaya"), colspan=3),
                 Kepala(_("Keluaran (Output)"), colspan=4),
@@ -771,14 +768,8 @@ def _per_sasaran(node, budget, rows_by_ind, nomor: str, index: int) -> Tabel:
                 name if j == 0 else "",
                 *money,
                 ind.uraian if ind else "",
-                _dengan_satuan(r.target_tampil, ind.satuan)
-                + (f" {ind.satuan}" if ind.satuan not in ("%", "") and r.target_tampil else "")
-                if r
-                else "",
-                _dengan_satuan(r.tahunan_tampil, ind.satuan)
-                + (f" {ind.satuan}" if ind.satuan not in ("%", "") and r.tahunan_tampil else "")
-                if r
-                else "",
+                dengan_satuan(r.target_tampil, ind.satuan, unit=True) if r else "",
+                dengan_satuan(r.tahunan_tampil, ind.satuan, unit=True) if r else "",
                 _hasil(r.capaian) if r else "",
                 gaya=gaya if j == 0 else "",
             )

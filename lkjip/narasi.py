@@ -53,6 +53,7 @@ class Bagian:
 
 
 RENSTRA = [
+    Bagian("kata_pengantar", _("Kata Pengantar"), False, _("Opsional; bila kosong, bagian ini tidak dicetak.")),
     Bagian("latar_belakang", _("Bab I · Latar Belakang")),
     Bagian("landasan_hukum", _("Bab I · Landasan Hukum")),
     Bagian("maksud_tujuan", _("Bab I · Maksud dan Tujuan")),

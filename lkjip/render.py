@@ -146,7 +146,7 @@ def jalankan(cetakan_id: int) -> None:
 def finalkan(dokumen: Dokumen, *, actor, catatan: str = "") -> Final:
     """Freeze the current rendering. Refused while required narratives are empty or the preview is stale."""
     isi = bangun(dokumen)
-    sections = narasi.bagian(dokumen, sasaran_nodes(dokumen))
+    sections = narasi.bagian(dokumen, isi.sasaran)
     missing = narasi.kelengkapan(dokumen, sections, narasi.isi(dokumen))
     if missing:
         raise ValidationError(

@@ -10,12 +10,13 @@ import itertools
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinerja import capaian as engine
 from lkjip import narasi
 from lkjip.isi import Isi, penandatangan, tanggal_dokumen
 from lkjip.models import BarisPeriodeLalu
-from lkjip.tables import Kepala, Sel, Tabel, persen, rupiah
+from lkjip.tables import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
 from renstra import services
 from renstra.exporters import tc27_order
 from renstra.models import Level, Misi
@@ -155,7 +156,7 @@ def tc23(opd, rows, periode) -> Tabel:
         _("Pencapaian Kinerja Pelayanan %(opd)s %(pemda)s") % {"opd": opd.nama, "pemda": opd.pemda.nama},
         [
             [
-                Kepala(_("No"), rowspan=2),
+                Kepala(_("No."), rowspan=2),
                 Kepala(_("Indikator Kinerja sesuai Tugas dan Fungsi Perangkat Daerah"), rowspan=2),
                 Kepala(_("Target NSPK"), rowspan=2),
                 Kepala(_("Target IKK"), rowspan=2),
@@ -176,8 +177,8 @@ def tc23(opd, rows, periode) -> Tabel:
             v = values.get(y)
             target = _v(v.rencana_nilai, v.rencana_teks) if v else ""
             real = _v(v.realisasi_nilai, v.realisasi_teks) if v else ""
-            targets.append(_satuan(target, row.satuan))
-            realised.append(_satuan(real, row.satuan))
+            targets.append(dengan_satuan(target, row.satuan))
+            realised.append(dengan_satuan(real, row.satuan))
             hasil = (
                 engine.capaian(
                     engine.Nilai(v.rencana_nilai, v.rencana_teks),
@@ -193,12 +194,6 @@ def tc23(opd, rows, periode) -> Tabel:
     if not rows:
         t.catatan = _("Belum diisi: capaian kinerja pelayanan periode sebelumnya (menu Dokumen › Periode lalu).")
     return t
-
-
-def _satuan(text: str, satuan: str) -> str:
-    if text and satuan.strip() == "%" and text[-1].isdigit():
-        return f"{text}%"
-    return text
 
 
 def pertumbuhan(values: list[Decimal | None]) -> Decimal | None:
@@ -269,7 +264,7 @@ def tc25(plan, nomor: str, suffix: str = "") -> Tabel:
         _("Tujuan dan Sasaran Jangka Menengah Pelayanan Perangkat Daerah") + suffix,
         [
             [
-                Kepala(_("No"), rowspan=2),
+                Kepala(_("No."), rowspan=2),
                 Kepala(_("Tujuan"), rowspan=2),
                 Kepala(_("Sasaran"), rowspan=2),
                 Kepala(_("Indikator Tujuan/Sasaran"), rowspan=2),
@@ -299,9 +294,9 @@ def tc25(plan, nomor: str, suffix: str = "") -> Tabel:
                 e.nama if not is_tujuan and first else "",
                 ind.uraian if ind else "",
                 ind.satuan if ind else "",
-                _satuan(ind.kondisi_awal, ind.satuan) if ind else "",
-                *[_satuan(_target(ind, y), ind.satuan) if ind else "" for y in years],
-                _satuan(ind.kondisi_akhir, ind.satuan) if ind else "",
+                dengan_satuan(ind.kondisi_awal, ind.satuan) if ind else "",
+                *[dengan_satuan(_target(ind, y), ind.satuan) if ind else "" for y in years],
+                dengan_satuan(ind.kondisi_akhir, ind.satuan) if ind else "",
                 gaya="tebal" if is_tujuan and first else "",
             )
     return t
@@ -380,12 +375,12 @@ def tc27(plan) -> Tabel:
                 e.kode if first else "",
                 e.nama if first and e.level not in (Level.TUJUAN, Level.SASARAN) else "",
                 ind.uraian if ind else "",
-                _satuan(ind.kondisi_awal, ind.satuan) if ind else "",
+                dengan_satuan(ind.kondisi_awal, ind.satuan) if ind else "",
             ]
             for y in years:
-                cells.append(_satuan(_target(ind, y), ind.satuan) if ind else "")
+                cells.append(dengan_satuan(_target(ind, y), ind.satuan) if ind else "")
                 cells.append(rupiah(node.pagu[y]) if first and node.has_pagu else "")
-            cells.append(_satuan(ind.kondisi_akhir, ind.satuan) if ind else "")
+            cells.append(dengan_satuan(ind.kondisi_akhir, ind.satuan) if ind else "")
             cells.append(rupiah(node.pagu_total) if first and node.has_pagu else "")
             unit = (e.unit_kerja.nama if e.unit_kerja else e.unit_kerja_teks) if first else ""
             cells += [unit, e.lokasi if first else ""]
@@ -411,7 +406,7 @@ def tc28(plan, opd) -> Tabel:
         _("Indikator Kinerja Perangkat Daerah yang Mengacu pada Tujuan dan Sasaran RPJMD"),
         [
             [
-                Kepala(_("No"), rowspan=2),
+                Kepala(_("No."), rowspan=2),
                 Kepala(_("Indikator"), rowspan=2),
                 Kepala(_("Satuan"), rowspan=2),
                 Kepala(_("Kondisi Kinerja pada Awal Periode RPJMD"), rowspan=2),
@@ -433,18 +428,18 @@ def tc28(plan, opd) -> Tabel:
                 str(n),
                 ind.uraian,
                 ind.satuan,
-                _satuan(ind.kondisi_awal, ind.satuan),
-                *[_satuan(_target(ind, y), ind.satuan) for y in years],
-                _satuan(ind.kondisi_akhir, ind.satuan),
+                dengan_satuan(ind.kondisi_awal, ind.satuan),
+                *[dengan_satuan(_target(ind, y), ind.satuan) for y in years],
+                dengan_satuan(ind.kondisi_akhir, ind.satuan),
             )
     return t
 
 
 KIND = {
-    "added": _("Ditambahkan"),
-    "removed": _("Dihapus"),
-    "renamed": _("Nama diubah"),
-    "changed": _("Diubah"),
+    "added": gettext_lazy("Ditambahkan"),
+    "removed": gettext_lazy("Dihapus"),
+    "renamed": gettext_lazy("Nama diubah"),
+    "changed": gettext_lazy("Diubah"),
 }
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from lkjip import narasi
 from lkjip.models import BarisPeriodeLalu, Cetakan, Dokumen, Final, Jenis, NilaiPeriodeLalu
-from sakip.lib.values import UnreadableValue, parse_value
+from sakip.lib.values import UnreadableValue, parse_money, parse_value
 
 
 def lkjip(opd, tahun: int, *, create: bool = False) -> Dokumen:
@@ -59,7 +59,7 @@ def keadaan(dokumen: Dokumen, isi) -> Keadaan:
     sidik = isi.sidik()
     finals = list(Final.objects.filter(dokumen=dokumen).order_by("-nomor")) if dokumen.pk else []
     texts = narasi.isi(dokumen) if dokumen.pk else {}
-    sections = narasi.bagian(dokumen, render.sasaran_nodes(dokumen))
+    sections = narasi.bagian(dokumen, isi.sasaran)
     notes = []
     if dokumen.jenis == Jenis.LKJIP:
         if not any(b.jenis == "tabel" and b.tabel.kunci == "pk" and b.tabel.baris for b in isi.blok):
@@ -87,15 +87,16 @@ def keadaan(dokumen: Dokumen, isi) -> Keadaan:
 @dataclass
 class GalatSel:
     baris: int
-    kolom: str
+    tahun: int
+    bagian: str  # "rencana" (target or anggaran) or "realisasi"
+    kolom: str  # as the user reads it: "anggaran 2018"
     pesan: str
 
 
 def _parse(text: str, *, money: bool) -> tuple[Decimal | None, str]:
-    text = (text or "").strip()
-    if not text:
-        return None, ""
-    parsed = parse_value(text, allow_predikat=not money, money=money)
+    if money:
+        return parse_money(text), ""
+    parsed = parse_value(text)
     return parsed.nilai, parsed.teks
 
 
@@ -114,11 +115,15 @@ def simpan_periode_lalu(dokumen: Dokumen, tabel: str, rows: list[dict], years: l
         for year in years:
             rencana, realisasi = row["tahun"].get(year, ("", ""))
             cells = []
-            for label, text in ((_("target") if not money else _("anggaran"), rencana), (_("realisasi"), realisasi)):
+            parts = (
+                ("rencana", _("anggaran") if money else _("target"), rencana),
+                ("realisasi", _("realisasi"), realisasi),
+            )
+            for bagian, label, text in parts:
                 try:
                     cells.append(_parse(text, money=money))
                 except UnreadableValue as error:
-                    errors.append(GalatSel(i, f"{label} {year}", str(error)))
+                    errors.append(GalatSel(i, year, bagian, f"{label} {year}", str(error)))
                     cells.append((None, ""))
             values[year] = cells
         parsed_rows.append((row, values))

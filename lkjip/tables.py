@@ -113,6 +113,19 @@ class Tabel:
         }
 
 
+def dengan_satuan(text: str, satuan: str, *, unit: bool = False) -> str:
+    """A value as the documents print it: "90" with satuan "%" reads "90%"; with ``unit`` other units follow
+    ("450 orang") for tables that have no satuan column."""
+    satuan = (satuan or "").strip()
+    if not text:
+        return text
+    if satuan == "%":
+        return f"{text}%" if text[-1].isdigit() else text
+    if unit and satuan and text[-1].isdigit():
+        return f"{text} {satuan}"
+    return text
+
+
 def angka(value, fmt: str = ANGKA) -> Sel:
     return Sel(value, fmt)
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.forms import modelformset_factory
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -18,6 +20,7 @@ from lkjip.models import BarisPeriodeLalu, Cetakan, Dokumen, Final, Jenis, Pemba
 from renstra.models import Indikator, Level, RenstraVersi
 from sakip import access
 from sakip.access import Perm
+from sakip.lib.values import format_value
 from sakip.models import PerangkatDaerah
 
 
@@ -63,15 +66,10 @@ def index(request):
     for f in Final.objects.filter(dokumen__opd__in=opds).select_related("dokumen").order_by("nomor"):
         finals[(f.dokumen.jenis, f.dokumen.versi_id or f.dokumen.tahun, f.dokumen.opd_id)] = f
     rows = []
+    this_year = timezone.localdate().year
     for opd in opds:
         years = sorted(
-            {
-                y
-                for v in by_opd.get(opd.pk, [])
-                if v.status == v.Status.DITETAPKAN
-                for y in v.years
-                if y <= _this_year()
-            },
+            {y for v in by_opd.get(opd.pk, []) if v.status == v.Status.DITETAPKAN for y in v.years if y <= this_year},
             reverse=True,
         )
         rows.append(
@@ -82,12 +80,6 @@ def index(request):
             }
         )
     return render(request, "lkjip/index.html", {"rows": rows})
-
-
-def _this_year() -> int:
-    from django.utils import timezone
-
-    return timezone.localdate().year
 
 
 def _page(request, dokumen: Dokumen, title: str):
@@ -222,8 +214,6 @@ def xlsx(request, jenis: str, key: int, opd: int | None = None):
 def narasi_edit(request, pk: int, kunci: str):
     dokumen = _dokumen(request, pk)
     sections = {b.kunci: b for b in narasi.bagian(dokumen, printer.sasaran_nodes(dokumen))}
-    if dokumen.jenis == Jenis.RENSTRA:
-        sections.setdefault("kata_pengantar", narasi.Bagian("kata_pengantar", _("Kata Pengantar"), False))
     section = sections.get(kunci)
     if section is None:
         raise Http404
@@ -287,8 +277,8 @@ def periode_lalu(request, pk: int, tabel: str):
                 "target_lain": b.target_lain,
                 "tahun": {
                     v.tahun: (
-                        _typed(v.rencana_nilai, v.rencana_teks),
-                        _typed(v.realisasi_nilai, v.realisasi_teks),
+                        format_value(v.rencana_nilai, v.rencana_teks),
+                        format_value(v.realisasi_nilai, v.realisasi_teks),
                     )
                     for v in b.nilai.all()
                 },
@@ -297,7 +287,7 @@ def periode_lalu(request, pk: int, tabel: str):
         ]
     blank = {"uraian": "", "satuan": "", "polaritas": "positif", "tahun": {}}
     rows = existing + [dict(blank) for _i in range(3)]
-    marks = {(e.baris, e.kolom): e.pesan for e in errors}
+    marks = {(e.baris, e.tahun, e.bagian): e.pesan for e in errors}
     grid = []
     for i, row in enumerate(rows, start=1):
         cells = []
@@ -308,15 +298,8 @@ def periode_lalu(request, pk: int, tabel: str):
                     "tahun": y,
                     "rencana": rencana,
                     "realisasi": realisasi,
-                    "galat_rencana": next(
-                        (
-                            m
-                            for (b, k), m in marks.items()
-                            if b == i and k.endswith(str(y)) and not k.startswith("realisasi")
-                        ),
-                        "",
-                    ),
-                    "galat_realisasi": marks.get((i, f"realisasi {y}"), ""),
+                    "galat_rencana": marks.get((i, y, "rencana"), ""),
+                    "galat_realisasi": marks.get((i, y, "realisasi"), ""),
                 }
             )
         grid.append({"i": i, "row": row, "cells": cells})
@@ -335,12 +318,6 @@ def periode_lalu(request, pk: int, tabel: str):
             "polaritas": BarisPeriodeLalu.Polaritas.choices,
         },
     )
-
-
-def _typed(nilai, teks) -> str:
-    from sakip.lib.values import format_value
-
-    return format_value(nilai, teks)
 
 
 def _posted_rows(post, years: list[int]) -> list[dict]:
@@ -389,8 +366,6 @@ def pembanding(request, pk: int):
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, dokumen)
         if formset.is_valid():
-            from django.db import transaction
-
             with transaction.atomic():
                 for obj in formset.save(commit=False):
                     obj.dokumen = dokumen

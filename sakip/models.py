@@ -313,12 +313,7 @@ class Jabatan(OpdScopedModel):
     def pemangku_pada(self, tanggal: datetime.date | None = None) -> Penugasan | None:
         """Who held this position on that date: the definitive holder, else a Plt/Plh."""
         tanggal = tanggal or timezone.localdate()
-        return (
-            self.penugasan.aktif_pada(tanggal)
-            .select_related("pegawai")
-            .order_by(models.Case(models.When(jenis=Penugasan.Jenis.DEFINITIF, then=0), default=1), "-mulai")
-            .first()
-        )
+        return self.penugasan.aktif_pada(tanggal).pemangku_dulu().select_related("pegawai").first()
 
 
 class Golongan(models.TextChoices):
@@ -437,6 +432,10 @@ class PenugasanQuerySet(ScopedQuerySet):
 
     def aktif_pada(self, tanggal: datetime.date):
         return self.filter(Q(selesai__isnull=True) | Q(selesai__gte=tanggal), mulai__lte=tanggal)
+
+    def pemangku_dulu(self):
+        """The holder of a position first: the definitive one, then the latest Plt/Plh."""
+        return self.order_by(models.Case(models.When(jenis=Penugasan.Jenis.DEFINITIF, then=0), default=1), "-mulai")
 
 
 class Penugasan(TimeStampedModel):
