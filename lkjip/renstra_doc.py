@@ -362,11 +362,12 @@ def tc27(plan) -> Tabel:
         ],
         lebar=True,
         nomor_kolom=True,
-        kolom=_widths([11, 11, 13, 26, 26, 8] + [8, 13.5] * (n + 1) + [12, 9]),
+        kolom=_widths([11, 11, 13, 26, 26, 10] + [8, 13.5] * (n + 1) + [12, 9]),
     )
     for node in tc27_order(plan):
         e = node.elemen
         gaya = {Level.PROGRAM: "grup", Level.KEGIATAN: "tebal"}.get(e.level, "")
+        start = len(t.baris)
         for i, ind in enumerate(node.indikator or [None]):
             first = i == 0
             cells: list = [
@@ -385,6 +386,8 @@ def tc27(plan) -> Tabel:
             unit = (e.unit_kerja.nama if e.unit_kerja else e.unit_kerja_teks) if first else ""
             cells += [unit, e.lokasi if first else ""]
             t.tambah(*cells, gaya=gaya if first else "")
+        # The element's own columns (names, code, funding, unit, location) span its indicator rows.
+        t.gabung_ke_bawah(start, [0, 1, 2, 3, *range(7, 7 + 2 * n + 1, 2), 6 + 2 * n + 2, 6 + 2 * n + 3])
     total: list = [Sel(_("JUMLAH"), span=6)]
     for y in years:
         total += ["", rupiah(plan.total[y])]

@@ -27,6 +27,8 @@ class Sel:
     fmt: str = TEKS
     span: int = 1
     indent: int = 0
+    rowspan: int = 1  # in the PDF, this cell also covers the rows below it …
+    tertutup: bool = False  # … whose cells under it are then not printed (Excel keeps them, empty)
 
     @property
     def tampil(self) -> str:
@@ -80,6 +82,17 @@ class Tabel:
         row = Baris([c if isinstance(c, Sel) else Sel(c) for c in cells], gaya)
         self.baris.append(row)
         return row
+
+    def gabung_ke_bawah(self, first: int, columns) -> None:
+        """Merge ``columns`` of row ``first`` with the rows after it (the last rows of the table): one
+        plan element over its indicators, as the official documents print it. Fewer cells also print faster."""
+        rows = self.baris[first:]
+        if len(rows) < 2:
+            return
+        for col in columns:
+            rows[0].sel[col].rowspan = len(rows)
+            for row in rows[1:]:
+                row.sel[col].tertutup = True
 
     @property
     def lebar_kolom(self) -> list[str]:
