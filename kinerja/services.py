@@ -142,8 +142,23 @@ def susun_dari_renstra(jabatan: Jabatan, tahun: int) -> PerjanjianKinerja:
     plan = renstra_services.load_plan(versi, with_targets=True)
     indicator_level, funding_level = LEVELS[jabatan.jenjang]
     units = _units_of(jabatan) if jabatan.jenjang != Jenjang.JPT_PRATAMA else set()
+    from pohon.services import elemen_milik
+
+    # The pohon kinerja, when it names this position as the owner of nodes, says what the PK holds.
+    from_tree = elemen_milik(jabatan, tahun, versi)
+    if from_tree:
+        indicator_nodes = [n for n in plan.flat() if n.elemen.pk in from_tree]
+        funding_nodes = [
+            n
+            for n in plan.of_level(funding_level)
+            if set(map(int, n.path.split("/"))) & from_tree
+            or any(plan.nodes[e].path.startswith(n.path + "/") for e in from_tree if e in plan.nodes)
+        ]
+    else:
+        indicator_nodes = _owned(plan.of_level(indicator_level), units)
+        funding_nodes = _owned(plan.of_level(funding_level), units)
     rows = []
-    for node in _owned(plan.of_level(indicator_level), units):
+    for node in indicator_nodes:
         indicators = node.indikator
         if indicator_level == Level.SASARAN and any(i.is_iku for i in plan_indicators(plan, Level.SASARAN)):
             indicators = [i for i in indicators if i.is_iku]
@@ -179,7 +194,7 @@ def susun_dari_renstra(jabatan: Jabatan, tahun: int) -> PerjanjianKinerja:
             anggaran=budget[node.elemen.pk],
             sumber=node.elemen,
         )
-        for i, node in enumerate(_owned(plan.of_level(funding_level), units), start=1)
+        for i, node in enumerate(funding_nodes, start=1)
     ]
     PKAnggaran.objects.bulk_create(funding)
     return pk

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "renstra",
     "kinerja",
     "lkjip",
+    "pohon",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

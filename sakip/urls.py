@@ -44,6 +44,7 @@ urlpatterns = [
     path("pk/", include("kinerja.urls")),
     path("realisasi/", include("kinerja.realisasi_urls")),
     path("dokumen/", include("lkjip.urls")),
+    path("pohon-kinerja/", include("pohon.urls")),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),

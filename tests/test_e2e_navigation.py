@@ -37,7 +37,7 @@ def test_admin_pemda_sees_settings(page, demo):
     assert page.get_by_text("perencana.balangan").is_visible()
     # Indonesian even though this browser asks for English (Accept-Language: en-US).
     assert page.get_by_role("link", name="Nama pengguna").is_visible()
-    page.get_by_label("Aktif").select_option("false")
+    page.get_by_label("Aktif", exact=True).select_option("false")
     page.get_by_role("button", name="Tampilkan").click()
     assert page.get_by_text("perencana.balangan").count() == 0
 

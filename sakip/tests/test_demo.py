@@ -14,7 +14,7 @@ def test_load_demo_twice(db):
     call_command("load_demo", stdout=StringIO())
     assert [m.objects.count() for m in (Pemda, PerangkatDaerah, Jabatan, Pegawai, User, AuditEntry)] == counts
 
-    balangan = PerangkatDaerah.objects.get(pemda__kode="balangan")
+    balangan = PerangkatDaerah.objects.get(pemda__kode="balangan", kode="8.01.0.00.0.00.01.0000")
     assert balangan.nama_lengkap == "Badan Kesatuan Bangsa dan Politik Kabupaten Balangan"
     kepala = Jabatan.objects.get(opd=balangan, atasan__isnull=True)
     holder = kepala.pemangku_pada()

@@ -6,7 +6,9 @@ Kinds:
   --preview; otherwise it is rendered from the current data);
 * ``lkjip``: the LKjIP of --tahun, likewise;
 * ``pk``: a position's Perjanjian Kinerja (the latest signed version, else the draft; without --jabatan the
-  head of the OPD); ``rencana-aksi``: its rencana aksi.
+  head of the OPD); ``rencana-aksi``: its rencana aksi;
+* ``pohon-kinerja``: the pohon kinerja in force in --tahun (default: this year), its diagram and its
+  translation table (--kertas A3 or A4).
 
 With --all-opd every OPD of the pemda is written into the folder -o, one file per OPD (for archiving);
 an OPD without the document is listed and skipped.
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
+from django.utils import timezone
 
 from kinerja import documents, services
 from kinerja.models import PerjanjianKinerja, RencanaAksi
@@ -23,10 +26,13 @@ from kinerja.realisasi import versi_untuk
 from lkjip import render
 from lkjip import services as dokumen_services
 from lkjip.models import Final
+from pohon import cetak
+from pohon import services as pohon_services
+from pohon.models import PohonKinerja
 from renstra.management.util import find_opd
 from sakip.models import Jabatan, PerangkatDaerah
 
-KINDS = ("renstra", "lkjip", "pk", "rencana-aksi")
+KINDS = ("renstra", "lkjip", "pk", "rencana-aksi", "pohon-kinerja")
 
 
 class Skip(Exception):
@@ -41,12 +47,18 @@ class Command(BaseCommand):
         parser.add_argument("--opd", help="Kode perangkat daerah.")
         parser.add_argument("--all-opd", action="store_true", help="Semua perangkat daerah pemda (--pemda).")
         parser.add_argument("--pemda", help="Kode pemda.")
-        parser.add_argument("--tahun", type=int, required=True)
+        parser.add_argument("--tahun", type=int, help="Wajib kecuali untuk pohon-kinerja (bawaan: tahun ini).")
+        parser.add_argument("--kertas", choices=("A3", "A4"), default="A3", help="Kertas diagram pohon kinerja.")
         parser.add_argument("--jabatan", help="Id atau nama jabatan (pk, rencana-aksi); bawaan: kepala.")
         parser.add_argument("--preview", action="store_true", help="Cetak dari data terkini walau ada versi final.")
         parser.add_argument("-o", "--output", type=Path, required=True, help="Berkas PDF, atau folder bila --all-opd.")
 
-    def handle(self, *args, kind, opd, all_opd, pemda, tahun, jabatan, preview, output, **options):
+    def handle(self, *args, kind, opd, all_opd, pemda, tahun, jabatan, preview, output, kertas, **options):
+        self.kertas = kertas
+        if tahun is None:
+            if kind != "pohon-kinerja":
+                raise CommandError("--tahun wajib untuk dokumen ini.")
+            tahun = timezone.localdate().year
         if all_opd:
             if not pemda:
                 raise CommandError("--all-opd memerlukan --pemda.")
@@ -74,6 +86,8 @@ class Command(BaseCommand):
             raise CommandError(str(reason)) from None
 
     def _one(self, kind, opd, tahun, jabatan, preview, output: Path) -> str:
+        if kind == "pohon-kinerja":
+            return self._pohon(opd, tahun, output)
         if kind in ("renstra", "lkjip"):
             return self._document(kind, opd, tahun, preview, output)
         return self._pk(kind, opd, tahun, jabatan, output)
@@ -91,6 +105,14 @@ class Command(BaseCommand):
         content, pages = render.pdf(render.bangun(dokumen))
         output.write_bytes(content)
         return f"{dokumen} (dari data terkini, {pages} halaman): ditulis ke {output}"
+
+    def _pohon(self, opd, tahun, output: Path) -> str:
+        pohon = PohonKinerja.objects.berlaku(opd, tahun)
+        if pohon is None:
+            raise Skip(f"belum ada pohon kinerja yang berlaku tahun {tahun}")
+        tree = pohon_services.muat(pohon)
+        output.write_bytes(cetak.pdf(tree, kertas=self.kertas))
+        return f"{pohon} ({len(tree.nodes)} simpul): ditulis ke {output}"
 
     def _pk(self, kind, opd, tahun, jabatan, output: Path) -> str:
         positions = Jabatan.objects.filter(opd=opd)
