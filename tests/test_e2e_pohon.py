@@ -32,3 +32,7 @@ def test_planner_adds_a_node_in_place_and_zooms_the_diagram(page, demo):  # noqa
     assert svg.get_attribute("viewBox") != before
     boxes = page.get_by_test_id("diagram").locator("g.simpul > title")
     assert boxes.filter(has_text="Meningkatnya deteksi dini konflik").count() == 1
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Unduh PNG").click()
+    assert download.value.suggested_filename == "pohon-kinerja-Kesbangpol-2023.png"
+    assert download.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
