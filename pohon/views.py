@@ -47,8 +47,7 @@ def index(request):
         .order_by("opd__kode", "-periode__tahun_awal", "-tahun_berlaku")
     )
     editable = [o for o in opds if scope.everything or o.pk in scope.editable_opd_ids]
-    incoming = Lintas.objects.masuk(request.user).exclude(simpul__pohon__opd_id__in=[]).order_by("mitra__kode")
-    incoming = [link for link in incoming if link.simpul.pohon.opd_id != link.mitra_id]
+    incoming = Lintas.objects.masuk(request.user).order_by("mitra__kode", "simpul__pohon__opd__kode")
     form = PohonForm(opds=editable) if editable else None
     return render(request, "pohon/index.html", {"trees": trees, "form": form, "incoming": incoming})
 
