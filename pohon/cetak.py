@@ -9,7 +9,6 @@ from weasyprint import HTML
 
 from lkjip.tables import workbook
 from pohon import diagram
-from pohon.models import Tingkat
 from pohon.services import Pohon, tabel_tahap4
 from sakip.pdf import data_uri
 
@@ -43,7 +42,7 @@ def html(tree: Pohon, *, kertas: str = "A3", bagian: str = "semua") -> str:
                 "header_mm": HEADER_MM,
                 "legend_mm": LEGEND_MM,
                 "gambar_mm": h - 2 * MARGIN_MM - HEADER_MM - LEGEND_MM - 1,
-                "legenda": [(Tingkat(t).label, *diagram.WARNA[t]) for t in Tingkat.values],
+                "legenda": diagram.legenda(),
                 "lintas": diagram.LINTAS,
                 "logo": data_uri(pohon.opd.pemda.logo) or data_uri(pohon.opd.logo),
                 "dicetak": timezone.localdate(),

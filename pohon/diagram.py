@@ -294,6 +294,11 @@ def gambar(nodes, max_depth: int | None = None, lanjut: dict[int, str] | None = 
     return Gambar("".join(body), w, h)
 
 
+def legenda() -> list[tuple[str, str, str]]:
+    """(level, fill, stroke) for the legend under the diagram, on the page and on paper."""
+    return [(Tingkat(t).label, *WARNA[t]) for t in Tingkat.values]
+
+
 def svg_pohon(tree: Pohon) -> Gambar:
     return gambar(tree.roots)
 

@@ -211,10 +211,6 @@ class Simpul(TimeStampedModel):
     def get_additional_data(self) -> dict:
         return {"pemda": self.pohon.opd.pemda_id, "opd": self.pohon.opd_id}
 
-    @property
-    def komponen(self) -> str:
-        return KOMPONEN[self.tingkat]
-
     def clean(self) -> None:
         errors = {}
         if self.parent_id:

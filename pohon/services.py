@@ -25,7 +25,7 @@ from pohon.models import (
     Tingkat,
 )
 from renstra import services as renstra_services
-from renstra.models import CHILD_LEVELS, Elemen, Indikator, Renstra, RenstraVersi
+from renstra.models import CHILD_LEVELS, Elemen, Indikator, RenstraVersi
 from renstra.models import Level as RenstraLevel
 from sakip.models import Jenjang
 
@@ -98,36 +98,18 @@ def tingkat_anak(parent: Simpul | None) -> list[str]:
     return [t for t in Tingkat.values if RANK[t] > RANK[parent.tingkat]]
 
 
-def tingkat_baku(parent: Simpul | None) -> str:
-    options = tingkat_anak(parent)
-    return options[0] if options else ""
-
-
 def next_urutan(pohon: PohonKinerja, parent: Simpul | None) -> int:
     return (Simpul.objects.filter(pohon=pohon, parent=parent).aggregate(n=Max("urutan"))["n"] or 0) + 1
 
 
-@transaction.atomic
-def simpan_simpul(node: Simpul, indikator: list[tuple[str, str]] | None = None) -> Simpul:
-    """Save a node (validated) and, when given, replace its indicators by ``indikator`` [(uraian, satuan)]."""
+def simpan_simpul(node: Simpul) -> Simpul:
+    """Save a node, validated; a node without an owner level gets its level's."""
     if not node.jenjang and node.tingkat:
         node.jenjang = JENJANG_BAKU[node.tingkat]
     if node.pk is None:
         node.urutan = next_urutan(node.pohon, node.parent)
     node.full_clean()
     node.save()
-    if indikator is not None:
-        keep = list(node.indikator.order_by("urutan", "pk"))
-        for i, (uraian, satuan) in enumerate(indikator, start=1):
-            if i <= len(keep):
-                row = keep[i - 1]
-                if (row.uraian, row.satuan, row.urutan) != (uraian, satuan, i):
-                    row.uraian, row.satuan, row.urutan = uraian, satuan, i
-                    row.save()
-            else:
-                IndikatorSimpul.objects.create(simpul=node, uraian=uraian, satuan=satuan, urutan=i)
-        for row in keep[len(indikator) :]:
-            row.delete()
     return node
 
 
@@ -251,7 +233,7 @@ def terjemahkan(pohon: PohonKinerja, simpul_ids: list[int]) -> list[Elemen]:
     the chosen nodes, linked to them. All or nothing: any node that cannot be placed stops the whole action."""
     versi = RenstraVersi.objects.select_for_update().filter(pk=pohon.versi_id).first()  # its status as of now
     if versi is None:
-        raise GagalTerjemah([])
+        raise ValidationError(_("Pohon ini belum terhubung ke Renstra; buat Renstra perangkat daerah ini dulu."))
     renstra_services.ensure_draft(versi)
     tree = muat(pohon)
     chosen = [n for n in tree.flat() if n.pk in set(simpul_ids)]  # parents before children
@@ -437,10 +419,6 @@ def elemen_milik(jabatan, tahun: int, versi: RenstraVersi) -> set[int]:
             "elemen_id", flat=True
         )
     )
-
-
-def renstra_opd(pohon: PohonKinerja) -> Renstra | None:
-    return Renstra.objects.filter(opd=pohon.opd, periode=pohon.periode).first()
 
 
 # --- The node form ----------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from pohon import cetak, diagram, services
 from pohon.forms import IndikatorFormSet, PindahForm, PohonForm, RevisiForm, SimpulForm
-from pohon.models import JENJANG_BAKU, KOMPONEN_LABEL, Lintas, PohonKinerja, Simpul, Tingkat
+from pohon.models import JENJANG_BAKU, Lintas, PohonKinerja, Simpul
 from renstra.models import Indikator
 from renstra.services import VersiTerkunci
 from sakip import access
@@ -37,8 +37,9 @@ def _filename(pohon: PohonKinerja, suffix: str) -> str:
     return f"pohon-kinerja-{(pohon.opd.singkatan or pohon.opd.kode).replace('/', '-')}-{pohon.tahun_berlaku}{suffix}"
 
 
-def index(request):
-    """The trees of every OPD in scope, and what other OPDs count on these OPDs for (crosscutting)."""
+def _index(request, data=None, status: int = 200):
+    """The trees of every OPD in scope, what other OPDs count on these OPDs for (crosscutting), and the form
+    that creates a tree for an OPD the user plans."""
     scope = access.scope_for(request.user)
     opds = list(PerangkatDaerah.objects.for_user(request.user).select_related("pemda").order_by("kode"))
     trees = (
@@ -48,34 +49,27 @@ def index(request):
     )
     editable = [o for o in opds if scope.everything or o.pk in scope.editable_opd_ids]
     incoming = Lintas.objects.masuk(request.user).order_by("mitra__kode", "simpul__pohon__opd__kode")
-    form = PohonForm(opds=editable) if editable else None
-    return render(request, "pohon/index.html", {"trees": trees, "form": form, "incoming": incoming})
+    form = PohonForm(data, opds=editable) if editable else None
+    context = {"trees": trees, "form": form, "incoming": incoming}
+    return form, render(request, "pohon/index.html", context, status=status)
+
+
+def index(request):
+    return _index(request)[1]
 
 
 @require_POST
 def create(request):
-    scope = access.scope_for(request.user)
-    editable = list(
-        PerangkatDaerah.objects.for_user(request.user).filter(
-            **({} if scope.everything else {"pk__in": scope.editable_opd_ids})
-        )
-    )
-    if not editable:
+    form, _page = _index(request, request.POST)
+    if form is None:
         raise PermissionDenied
-    form = PohonForm(request.POST, opds=editable)
-    if form.is_valid():
+    if form.is_valid():  # the model's clean() checks the year and the pemda of the period
         pohon = form.save(commit=False)
         pohon.versi = services.versi_awal(pohon.opd, pohon.periode)
-        try:
-            pohon.full_clean()
-        except ValidationError as error:
-            form._update_errors(error)
-        else:
-            pohon.save()
-            messages.success(request, _("Pohon kinerja dibuat. Mulailah dari outcome (tujuan OPD)."))
-            return redirect(pohon)
-    trees = PohonKinerja.objects.for_user(request.user).select_related("opd", "periode")
-    return render(request, "pohon/index.html", {"trees": trees, "form": form, "incoming": []}, status=400)
+        pohon.save()
+        messages.success(request, _("Pohon kinerja dibuat. Mulailah dari outcome (tujuan OPD)."))
+        return redirect(pohon)
+    return _index(request, request.POST, status=400)[1]
 
 
 def _context(request, pohon: PohonKinerja) -> dict:
@@ -88,7 +82,6 @@ def _context(request, pohon: PohonKinerja) -> dict:
         "temuan": temuan,
         "ringkasan": [(k, label, sum(1 for t in temuan if t.jenis == k)) for k, label in services.JENIS_TEMUAN.items()],
         "can_edit": access.can(request.user, Perm.EDIT, pohon),
-        "komponen": KOMPONEN_LABEL,
         "plan_editable": bool(pohon.versi and pohon.versi.is_draft),
     }
 
@@ -286,12 +279,8 @@ def gambar(request, pk: int):
     return render(
         request,
         "pohon/diagram.html",
-        {"pohon": pohon, "svg": diagram.svg_pohon(tree).svg, "jumlah": len(tree.nodes), "legenda": _legenda()},
+        {"pohon": pohon, "svg": diagram.svg_pohon(tree).svg, "jumlah": len(tree.nodes), "legenda": diagram.legenda()},
     )
-
-
-def _legenda():
-    return [(Tingkat(t).label, *diagram.WARNA[t]) for t in Tingkat.values]
 
 
 def svg(request, pk: int):

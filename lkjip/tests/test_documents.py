@@ -218,3 +218,22 @@ def test_document_pages_run_a_constant_number_of_queries(client, world):
             page.append(len(ctx))
         counts.append(page)
     assert counts[0] == counts[1]
+
+
+def test_tc27_merges_an_elements_own_columns_over_its_indicator_rows(world):
+    """One plan element with two indicators: its name, code, funding and unit span both rows in the PDF,
+    while the .xlsx keeps a plain grid."""
+    from lkjip.renstra_doc import tc27
+
+    versi = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)), programs=1, indicators_per_element=2)
+    tabel = tc27(renstra_services.load_plan(versi, with_targets=True))
+    program = next(i for i, b in enumerate(tabel.baris) if b.sel[3].nilai == "Program 1")
+    first, second = tabel.baris[program], tabel.baris[program + 1]
+    n = len(versi.years)
+    own = [0, 1, 2, 3, *range(7, 8 + 2 * n, 2), 8 + 2 * n, 9 + 2 * n]
+    assert [first.sel[c].rowspan for c in own] == [2] * len(own)
+    assert [c for c, cell in enumerate(second.sel) if cell.tertutup] == own
+    assert second.sel[4].nilai.endswith("(2)")  # the second indicator keeps its own row
+    isi = services.renstra(versi)
+    html = render.html(render.bangun(isi))
+    assert 'rowspan="2"' in html
