@@ -16,11 +16,11 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from kinerja.services import Pihak, pihak_untuk
-from lkjip.narasi import kosong
+from lkjip.narasi import kosong, opsional
 from lkjip.tables import Tabel
 
 #: bump when the layout changes so cached renderings are not reused
-VERSI_TATA_LETAK = "1"
+VERSI_TATA_LETAK = "2"
 
 
 @dataclass
@@ -76,6 +76,8 @@ class Isi:
     def narasi(self, kunci: str, texts: dict[str, str], *, fallback: str = "") -> None:
         html = texts.get(kunci, "")
         empty = kosong(html)
+        if empty and not fallback and kunci in opsional(self.jenis):
+            return  # an optional section left empty is not printed (a required one shows it is missing)
         self._add(Blok("narasi", html=html if not empty else fallback, kosong=empty, judul=kunci))
 
     def teks(self, text: str) -> None:

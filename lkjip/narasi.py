@@ -96,6 +96,11 @@ LKJIP = [
 ]
 
 
+def opsional(jenis: str) -> set[str]:
+    """The sections of a document that may stay empty (and are then not printed)."""
+    return {b.kunci for b in (RENSTRA if jenis == Jenis.RENSTRA else LKJIP) if not b.wajib}
+
+
 def kunci_sasaran(elemen_id: int) -> str:
     return f"sasaran-{elemen_id}"
 

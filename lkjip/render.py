@@ -22,9 +22,8 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
-from weasyprint import HTML
 
-from lkjip import lkjip_doc, narasi, renstra_doc
+from lkjip import lkjip_doc, narasi, printer, renstra_doc
 from lkjip.isi import Isi
 from lkjip.models import Cetakan, Dokumen, Final, Jenis
 from sakip.lib.numbers import format_number
@@ -46,30 +45,52 @@ def tanggal_panjang(tanggal) -> str:
     return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
 
 
-def html(isi: Isi) -> str:
+def letak_daftar_isi(runs) -> int | None:
+    """The table of contents comes before the first numbered chapter (after the kata pengantar)."""
+    return next((i for i, run in enumerate(runs) if run[0].jenis == "bab" and run[0].nomor), None)
+
+
+def html(isi: Isi, **bagian) -> str:
+    """The whole document; or, with ``bagian``, one of the pieces :mod:`lkjip.parallel` prints apart:
+    ``runs`` (the runs to print), ``sampul``, ``daftar_isi`` (``{anchor: page}``), ``kepala_kaki`` (page
+    headers and numbers), ``mulai`` (the number of the first page) and ``lapisan`` (empty pages of
+    these kinds that carry only headers and numbers)."""
     pemda, opd = isi.pemda, isi.opd
     paper = pemda.ukuran_kertas
     width, height = PAPER.get(paper, PAPER["A4"])
+    runs = isi.halaman
+    context = {
+        "isi": isi,
+        "runs": runs,
+        "toc_at": letak_daftar_isi(runs),
+        "sampul": True,
+        "daftar_isi": "otomatis",
+        "kepala_kaki": True,
+        "lapisan": None,
+        "mulai": None,
+        "logo": data_uri(pemda.logo) or data_uri(opd.logo),
+        "paper_size": f"{width} {height}",
+        "paper_landscape": f"{height} {width}",
+        "tempat_tanggal": f"{pemda.ibukota}, {tanggal_panjang(isi.tanggal)}",
+        "format_number": format_number,
+    }
+    if bagian:
+        context.update({"runs": [], "sampul": False, "daftar_isi": None, "kepala_kaki": False}, **bagian)
     with translation.override("id"):
-        return render_to_string(
-            "documents/dokumen.html",
-            {
-                "isi": isi,
-                "logo": data_uri(pemda.logo) or data_uri(opd.logo),
-                "paper_size": f"{width} {height}",
-                "paper_landscape": f"{height} {width}",
-                "tempat_tanggal": f"{pemda.ibukota}, {tanggal_panjang(isi.tanggal)}",
-                "format_number": format_number,
-            },
-            using="jinja2",
-        )
+        return render_to_string("documents/dokumen.html", context, using="jinja2")
 
 
 def pdf(isi: Isi) -> tuple[bytes, int]:
-    """The PDF and its page count; attachments (signed PDFs) follow the generated pages unchanged."""
-    document = HTML(string=html(isi), base_url=str(settings.BASE_DIR)).render()
-    content = document.write_pdf()
-    pages = len(document.pages)
+    """The PDF and its page count; attachments (signed PDFs) follow the generated pages unchanged.
+
+    A long document is printed in parts by several processes (:mod:`lkjip.parallel`)."""
+    from lkjip import parallel
+
+    printed = parallel.cetak(isi)
+    if printed is None:
+        whole = printer.cetak(html(isi), str(settings.BASE_DIR))
+        printed = whole.pdf, whole.pages
+    content, pages = printed
     if isi.lampiran_pdf:
         from pypdf import PdfReader, PdfWriter
 

@@ -364,6 +364,15 @@ def tc27(plan) -> Tabel:
         nomor_kolom=True,
         kolom=_widths([11, 11, 13, 26, 26, 10] + [8, 13.5] * (n + 1) + [12, 9]),
     )
+    rows_under: dict[int, int] = {}  # a node's rows, its own and all below it
+
+    def count(node) -> int:
+        rows_under[id(node)] = max(1, len(node.indikator)) + sum(count(c) for c in node.children)
+        return rows_under[id(node)]
+
+    for root in plan.roots:
+        count(root)
+    groups = []
     for node in tc27_order(plan):
         e = node.elemen
         gaya = {Level.PROGRAM: "grup", Level.KEGIATAN: "tebal"}.get(e.level, "")
@@ -388,6 +397,11 @@ def tc27(plan) -> Tabel:
             t.tambah(*cells, gaya=gaya if first else "")
         # The element's own columns (names, code, funding, unit, location) span its indicator rows.
         t.gabung_ke_bawah(start, [0, 1, 2, 3, *range(7, 7 + 2 * n + 1, 2), 6 + 2 * n + 2, 6 + 2 * n + 3])
+        if e.level in (Level.TUJUAN, Level.SASARAN):
+            groups.append((start, 0 if e.level == Level.TUJUAN else 1, rows_under[id(node)]))
+    # A tujuan's (a sasaran's) cell spans everything planned under it.
+    for start, column, rows in groups:
+        t.gabung_ke_bawah(start, [column], last=start + rows - 1, utuh=False)
     total: list = [Sel(_("JUMLAH"), span=6)]
     for y in years:
         total += ["", rupiah(plan.total[y])]

@@ -7,7 +7,7 @@ document template, written to .xlsx by :func:`workbook`, and kept in a final doc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from io import BytesIO
 
@@ -53,6 +53,7 @@ class Sel:
 class Baris:
     sel: list[Sel]
     gaya: str = ""  # "" | "grup" (a heading row) | "tebal" | "jumlah" (a total, printed once)
+    lanjutan: bool = False  # continues the element of the row above (a printed part never starts here)
 
 
 @dataclass(slots=True)
@@ -73,6 +74,7 @@ class Tabel:
     kolom: list[str] = field(default_factory=list)  # column widths for the PDF ("8%")
     catatan: str = ""  # the "Sumber: …" or a footnote under the table
     nomor_kolom: bool = False  # the (1) (2) (3) … row under the header
+    lanjutan: bool = False  # a later piece of a table printed in parts: no title of its own
 
     @property
     def jumlah_kolom(self) -> int:
@@ -83,16 +85,44 @@ class Tabel:
         self.baris.append(row)
         return row
 
-    def gabung_ke_bawah(self, first: int, columns) -> None:
-        """Merge ``columns`` of row ``first`` with the rows after it (the last rows of the table): one
-        plan element over its indicators, as the official documents print it. Fewer cells also print faster."""
-        rows = self.baris[first:]
+    def gabung_ke_bawah(self, first: int, columns, *, last: int | None = None, utuh: bool = True) -> None:
+        """Merge ``columns`` of row ``first`` with the rows after it, up to ``last`` (default: the last
+        row of the table): one plan element over its indicators, or a tujuan over everything under it,
+        as the official documents print them. Fewer cells also print faster. ``utuh``: the rows are one
+        element's and stay together when the table is printed in parts."""
+        rows = self.baris[first : None if last is None else last + 1]
         if len(rows) < 2:
             return
         for col in columns:
             rows[0].sel[col].rowspan = len(rows)
             for row in rows[1:]:
                 row.sel[col].tertutup = True
+        if utuh:
+            for row in rows[1:]:
+                row.lanjutan = True
+
+    def potong(self, start: int, stop: int) -> Tabel:
+        """Rows ``start:stop`` as a table of their own, for printing a long table in parts: merged cells
+        are cut at both ends, the columns keep their widths, only the first piece has the title and only
+        the last the note."""
+        rows = [Baris([replace(c) for c in b.sel], b.gaya, b.lanjutan) for b in self.baris[start:stop]]
+        for i, row in enumerate(rows):
+            for cell in row.sel:
+                if cell.rowspan > 1:
+                    cell.rowspan = min(cell.rowspan, len(rows) - i)
+        for col, cell in enumerate(rows[0].sel if rows else []):
+            if cell.tertutup:  # covered by a cell above the piece: reopen it, empty, down to where it ended
+                above = next(r for r in range(start - 1, -1, -1) if not self.baris[r].sel[col].tertutup)
+                end = above + self.baris[above].sel[col].rowspan
+                cell.tertutup, cell.nilai = False, None
+                cell.rowspan = min(end, stop) - start
+        return replace(
+            self,
+            baris=rows,
+            kolom=self.lebar_kolom,
+            lanjutan=start > 0,
+            catatan=self.catatan if stop >= len(self.baris) else "",
+        )
 
     @property
     def lebar_kolom(self) -> list[str]:

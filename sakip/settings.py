@@ -5,6 +5,7 @@ Every variable is parsed by ``sakip.lib.env``, which refuses values it cannot re
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -199,6 +200,12 @@ TASKS = {
         else "django_tasks.backends.immediate.ImmediateBackend"
     }
 }
+
+# WeasyPrint lays a document out on one core: a document of more than PRINT_PARALLEL_MIN table cells
+# (about two seconds of printing) is printed in parts by PRINT_WORKERS processes at once
+# (lkjip.parallel); PRINT_WORKERS=1 prints every document in one go.
+PRINT_WORKERS = env_int("PRINT_WORKERS", min(os.cpu_count() or 1, 4), minimum=1)
+PRINT_PARALLEL_MIN = env_int("PRINT_PARALLEL_MIN", 2000, minimum=0)
 
 ADMINS = [("Sakip", a) for a in env_list("ADMIN_EMAILS", [])]
 EMAIL_BACKEND = (

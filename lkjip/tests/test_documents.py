@@ -221,8 +221,8 @@ def test_document_pages_run_a_constant_number_of_queries(client, world):
 
 
 def test_tc27_merges_an_elements_own_columns_over_its_indicator_rows(world):
-    """One plan element with two indicators: its name, code, funding and unit span both rows in the PDF,
-    while the .xlsx keeps a plain grid."""
+    """One plan element with two indicators: its name, code, funding and unit span both rows in the PDF
+    (its tujuan and sasaran span all their rows), while the .xlsx keeps a plain grid."""
     from lkjip.renstra_doc import tc27
 
     versi = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)), programs=1, indicators_per_element=2)
@@ -230,9 +230,14 @@ def test_tc27_merges_an_elements_own_columns_over_its_indicator_rows(world):
     program = next(i for i, b in enumerate(tabel.baris) if b.sel[3].nilai == "Program 1")
     first, second = tabel.baris[program], tabel.baris[program + 1]
     n = len(versi.years)
-    own = [0, 1, 2, 3, *range(7, 8 + 2 * n, 2), 8 + 2 * n, 9 + 2 * n]
+    own = [2, 3, *range(7, 8 + 2 * n, 2), 8 + 2 * n, 9 + 2 * n]
     assert [first.sel[c].rowspan for c in own] == [2] * len(own)
-    assert [c for c, cell in enumerate(second.sel) if cell.tertutup] == own
+    assert [c for c, cell in enumerate(second.sel) if cell.tertutup] == [0, 1, *own]
+    # The tujuan's and the sasaran's cells span everything under them, as in the official documents.
+    tujuan, sasaran = tabel.baris[0].sel[0], tabel.baris[2].sel[1]
+    assert (tujuan.nilai, tujuan.rowspan) == ("Tujuan 1", len(tabel.baris) - 1)
+    assert (sasaran.nilai, sasaran.rowspan) == ("Sasaran 1", len(tabel.baris) - 3)
+    assert first.sel[0].tertutup and first.sel[1].tertutup
     assert second.sel[4].nilai.endswith("(2)")  # the second indicator keeps its own row
     isi = services.renstra(versi)
     html = render.html(render.bangun(isi))

@@ -3,18 +3,20 @@
 Prints, for the demo LKjIP 2024 (Blitar), the demo Renstra (Balangan) and the Renstra of a generated
 OPD of 600 sub kegiatan over 6 years (inside a rolled-back transaction), the time spent building the
 content (queries and computation), the time printing it (template and WeasyPrint), the pages and the
-peak memory. A benchmark, not a test: the goals (demo LKjIP < 5 s, large Renstra < 20 s and < 1 GB,
-building < 10 % of the total) are read by a person.
+peak memory (of this process and of the print workers, see lkjip.parallel). A benchmark, not a test:
+the goals (demo LKjIP < 5 s, large Renstra < 20 s and < 1 GB, building < 10 % of the total) are read by
+a person. The workers are started first, as a long-running task worker has them.
 """
 
 import resource
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from kinerja.realisasi import versi_untuk
-from lkjip import render, services
+from lkjip import parallel, render, services
 from renstra import services as renstra_services
 from renstra.models import RenstraVersi
 from renstra.testing import generate_plan, make_periode, make_versi
@@ -43,13 +45,23 @@ class Command(BaseCommand):
         _content, pages = render.pdf(isi)
         printed = time.perf_counter() - pdf_begin
         total = built + printed
+        parts = parallel.terakhir if parallel.terakhir.get("dokumen") == id(isi) else {}
+        workers = f", {len(parts['bagian'])} bagian paralel" if parts else ", sekaligus"
+        memory = f"memori puncak {_peak_mib():4.0f} MiB"
+        if parts:
+            memory += f" + pekerja {len(parts['bagian'])} × {parts['pekerja_mib']:.0f} MiB"
         self.stdout.write(
             f"{label:34} {total:6.1f} s  (data {built:5.2f} s = {built / total * 100:4.1f} %, "
-            f"template {templated:5.2f} s, cetak {printed:5.1f} s)  {pages:4} halaman  "
-            f"memori puncak {_peak_mib():6.0f} MiB"
+            f"template {templated:5.2f} s, cetak {printed:5.1f} s{workers})  {pages:4} halaman  {memory}"
         )
 
     def handle(self, *args, **options):
+        begin = time.perf_counter()
+        parallel.siapkan()
+        self.stdout.write(
+            f"{settings.PRINT_WORKERS} pekerja cetak siap dalam {time.perf_counter() - begin:.1f} s "
+            "(sekali per proses pekerja tugas)"
+        )
         blitar = PerangkatDaerah.objects.filter(kode="8.01.0.00.0.00.02.0000").first()
         if blitar and versi_untuk(blitar, 2024):
             self.measure("LKjIP 2024 demo (Blitar)", services.lkjip(blitar, 2024))

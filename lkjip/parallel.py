@@ -1,0 +1,224 @@
+"""Printing a long document in parts, on several cores at once.
+
+WeasyPrint lays a document out on one core, and a Renstra of 600 sub kegiatan is mostly one table of
+1,400 rows. A document of more than ``PRINT_PARALLEL_MIN`` table cells is therefore cut, where a page
+starts anyway (between runs) or before a plan element's rows in a long table, into as many parts of
+equal weight as there are worker processes (``PRINT_WORKERS``). The parts print at once while this
+process prints the cover and the front matter; then the table of contents is printed with the page
+numbers now known, and one document of empty pages carries the page headers and numbers, laid over
+every page. pypdf joins the pieces, with the bookmarks and the table of contents' links.
+
+A piece of a long table is a table of its own (:meth:`~lkjip.tables.Tabel.potong`): it starts a page
+with the repeated header, as any page of the table does.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import multiprocessing
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+
+from django.conf import settings
+
+from lkjip import printer
+from lkjip.isi import Blok, Isi
+
+log = logging.getLogger(__name__)
+PX_TO_PT = 0.75
+
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+#: the last document printed in parts: its pieces' seconds and the workers' peak memory (benchmarks)
+terakhir: dict = {}
+
+
+def pool() -> ProcessPoolExecutor:
+    """The worker processes, started once per process and kept (started fresh, without Django)."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ProcessPoolExecutor(settings.PRINT_WORKERS, mp_context=multiprocessing.get_context("spawn"))
+        return _pool
+
+
+def _reset_pool() -> None:
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(wait=False, cancel_futures=True)
+        _pool = None
+
+
+def siapkan() -> None:
+    """Start the workers now (WeasyPrint takes a second to load), e.g. before a benchmark."""
+    futures = [pool().submit(printer.cetak, "<p>.</p>", "") for _ in range(settings.PRINT_WORKERS)]
+    for future in futures:
+        future.result()
+
+
+# --- Where to cut ---------------------------------------------------------------------------------
+
+
+def biaya(blok: Blok) -> int:
+    """What a block costs to print, in table cells (WeasyPrint's time grows with the boxes it lays out)."""
+    if blok.jenis == "tabel":
+        t = blok.tabel
+        return sum(len(row) for row in t.kepala) + sum(_biaya_baris(b) for b in t.baris)
+    if blok.jenis in ("narasi", "teks"):
+        return len(blok.html) // 40
+    return 150 if blok.jenis == "grafik" else 10
+
+
+def _biaya_baris(baris) -> int:
+    return sum(1 for c in baris.sel if not c.tertutup)
+
+
+# Where a part may begin, and what a page break there costs the reader (as a share of the document):
+# nothing where a page begins anyway, a little before a heading, more inside a table.
+AWAL_RUN, JUDUL_BAGIAN, JUDUL, BARIS = 0.0, 0.02, 0.04, 0.10
+
+
+def titik_potong(runs: list[list[Blok]], parts: int) -> list[tuple[int, int, int]]:
+    """Where parts 2…n begin, as (run, block, row): at a run, a heading, or the first row of a plan
+    element in a table; each near an equal share of the cost, preferring the places a reader notices
+    least."""
+    places: list[tuple[float, float, tuple[int, int, int]]] = []  # (cost before, penalty, place)
+    total = 0
+    for r, run in enumerate(runs):
+        for b, blok in enumerate(run):
+            if b == 0 and r > 0:
+                places.append((total, AWAL_RUN, (r, 0, 0)))
+            elif blok.jenis == "sub":
+                places.append((total, JUDUL_BAGIAN, (r, b, 0)))
+            elif blok.jenis == "teks" and blok.html.lstrip().startswith(("<h3", "<h4", "<h5")):
+                places.append((total, JUDUL, (r, b, 0)))
+            if blok.jenis != "tabel":
+                total += biaya(blok)
+                continue
+            total += sum(len(row) for row in blok.tabel.kepala)
+            for i, baris in enumerate(blok.tabel.baris):
+                if i > 0 and not baris.lanjutan and baris.gaya != "jumlah":
+                    places.append((total, BARIS, (r, b, i)))
+                total += _biaya_baris(baris)
+    cuts: list[tuple[int, int, int]] = []
+    for k in range(1, parts):
+        share = total * k / parts
+        later = [p for p in places if not cuts or p[2] > cuts[-1]]
+        if later:
+            cuts.append(min(later, key=lambda p: abs(p[0] - share) / total + p[1])[2])
+    return cuts
+
+
+def bagi(runs: list[list[Blok]], cuts: list[tuple[int, int, int]]) -> list[list[list[Blok]]]:
+    """The runs of each part; a table with a cut inside becomes pieces (:meth:`Tabel.potong`)."""
+    parts: list[list[list[Blok]]] = [[] for _ in range(len(cuts) + 1)]
+    part = 0
+    for r, run in enumerate(runs):
+        for b, blok in enumerate(run):
+            while part < len(cuts) and cuts[part] <= (r, b, 0):
+                part += 1
+                parts[part].append([])  # a part starts a run of its own
+            if b == 0 and (not parts[part] or parts[part][-1]):
+                parts[part].append([])
+            inside = [cut[2] for cut in cuts if cut[:2] == (r, b) and cut[2] > 0]
+            if not inside:
+                parts[part][-1].append(blok)
+                continue
+            bounds = [0, *inside, len(blok.tabel.baris)]
+            for start, stop in itertools.pairwise(bounds):
+                if start > 0:
+                    part += 1
+                    parts[part].append([])
+                parts[part][-1].append(replace(blok, tabel=blok.tabel.potong(start, stop)))
+    return [[run for run in p if run] for p in parts]
+
+
+# --- Printing -------------------------------------------------------------------------------------
+
+
+def cetak(isi: Isi) -> tuple[bytes, int] | None:
+    """The document printed in parts, with its page count; ``None`` when it is short enough (or there
+    is one worker) to print in one go."""
+    from lkjip.render import html, letak_daftar_isi
+
+    runs = isi.halaman
+    toc_at = letak_daftar_isi(runs)
+    if toc_at is None or settings.PRINT_WORKERS < 2:
+        return None
+    body = runs[toc_at:]
+    if sum(biaya(b) for run in body for b in run) < settings.PRINT_PARALLEL_MIN:
+        return None
+    pieces = bagi(body, titik_potong(body, settings.PRINT_WORKERS))
+    if len(pieces) < 2:
+        return None
+    base = str(settings.BASE_DIR)
+    try:
+        futures = [pool().submit(printer.cetak_lalu_lepas, html(isi, runs=p), base) for p in pieces]
+        # Meanwhile, here: the cover and what comes before the contents, and how long the contents are.
+        front = printer.cetak(html(isi, sampul=True, kepala_kaki=True, runs=runs[:toc_at]), base)
+        placeholder = {b.anchor: 999 for b in isi.blok if b.anchor}
+        toc_pages = printer.cetak(html(isi, daftar_isi=placeholder), base, luar=True).pages
+        parts = [future.result() for future in futures]
+        for _attempt in range(3):
+            # Now the page numbers are known: headers and numbers go onto the parts in the workers.
+            pages: dict[str, tuple[int, float]] = dict(front.anchors)
+            first = [front.pages + toc_pages]
+            for part in parts:
+                pages.update({k: (first[-1] + page, y) for k, (page, y) in part.anchors.items() if k not in pages})
+                first.append(first[-1] + part.pages)
+            overlays = [
+                pool().submit(printer.lapisi, part.pdf, _lapisan(isi, part, start), base)
+                for part, start in zip(parts, first, strict=False)
+            ]
+            numbers = {k: page + 1 for k, (page, _y) in pages.items()}
+            toc = printer.cetak(html(isi, daftar_isi=numbers, kepala_kaki=True, mulai=front.pages + 1), base, luar=True)
+            if toc.pages == toc_pages:
+                break
+            toc_pages = toc.pages  # the numbers made the contents longer (or shorter): once more
+        bodies = [future.result() for future in overlays]
+        terakhir.update(dokumen=id(isi), bagian=[p.seconds for p in parts], pekerja_mib=max(p.peak_mib for p in parts))
+    except BrokenProcessPool:  # a worker died (out of memory?): print in one go rather than fail
+        log.exception("Printing %s in parts failed; printing it in one go", isi.nama_file)
+        _reset_pool()
+        return None
+    return _gabung(
+        [front.pdf, toc.pdf, *bodies], toc, front.pages, pages, [s for p in (front, toc, *parts) for s in p.sizes]
+    ), first[-1]
+
+
+def _lapisan(isi: Isi, part: printer.Printed, start: int) -> str:
+    """Empty pages like the part's, numbered from ``start`` + 1, with the page header."""
+    from lkjip.render import html
+
+    kinds = ["lebar" if w > h else "tegak" for w, h in part.sizes]
+    return html(isi, lapisan=kinds, kepala_kaki=True, mulai=start + 1)
+
+
+def _gabung(pdfs: list[bytes], toc: printer.Printed, toc_start: int, pages: dict, sizes: list) -> bytes:
+    """One PDF of the pieces, the table of contents' links pointing at their pages."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import Link
+    from pypdf.generic import Fit
+
+    writer = PdfWriter()
+    for pdf in pdfs:
+        writer.append(PdfReader(io.BytesIO(pdf)))
+    for number, anchor, (x1, y1, x2, y2) in toc.links:
+        if anchor not in pages:
+            continue
+        target, top = pages[anchor]
+        height = sizes[toc_start + number][1]
+        rect = (x1 * PX_TO_PT, (height - y2) * PX_TO_PT, x2 * PX_TO_PT, (height - y1) * PX_TO_PT)
+        fit = Fit.xyz(left=0, top=(sizes[target][1] - top) * PX_TO_PT)
+        writer.add_annotation(toc_start + number, Link(rect=rect, target_page_index=target, fit=fit))
+    metadata = PdfReader(io.BytesIO(pdfs[0])).metadata
+    if metadata:
+        writer.add_metadata(dict(metadata))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

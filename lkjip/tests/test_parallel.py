@@ -1,0 +1,139 @@
+"""A long document printed in parts by several processes reads as one: page numbers, header, contents."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from decimal import Decimal
+
+import pytest
+from pypdf import PdfReader
+
+from lkjip import parallel, render, services
+from lkjip.isi import Blok
+from lkjip.tables import Baris, Kepala, Sel, Tabel
+from renstra import services as renstra_services
+from renstra.testing import generate_plan, make_periode, make_versi
+
+
+def _pages(content: bytes, tmp_path) -> list[str]:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(content)
+    count = len(PdfReader(io.BytesIO(content)).pages)
+    return [
+        subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in range(1, count + 1)
+    ]
+
+
+@pytest.fixture
+def plan(world):
+    versi = generate_plan(
+        make_versi(world.opd_a, make_periode(world.pemda)),
+        programs=3,
+        kegiatan_per_program=2,
+        sub_per_kegiatan=4,
+        indicators_per_element=2,
+    )
+    renstra_services.tetapkan(versi, berlaku_mulai=2021, actor=None)
+    return versi
+
+
+def test_a_document_printed_in_parts_reads_as_one(plan, settings, tmp_path):
+    settings.PRINT_WORKERS, settings.PRINT_PARALLEL_MIN = 2, 0
+    isi = render.bangun(services.renstra(plan))
+    body = isi.halaman[render.letak_daftar_isi(isi.halaman) :]
+    pieces = parallel.bagi(body, parallel.titik_potong(body, 2))
+    # The plan is mostly T-C.27: the second part starts inside it, at a plan element's first row.
+    continued = [b.tabel for b in pieces[1][0] if b.jenis == "tabel" and b.tabel.lanjutan]
+    assert continued and continued[0].kunci == "tc27"
+
+    content, count = render.pdf(isi)
+    assert len(parallel.terakhir["bagian"]) == 2
+    pages = _pages(content, tmp_path)
+    assert count == len(pages)
+    # Every page but the cover: the document's name on top, its number at the bottom, in sequence.
+    for number, text in enumerate(pages[1:], start=2):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines[0] == f"Rencana Strategis {plan.renstra.opd.nama} Tahun 2021–2026", number
+        assert lines[-1] == str(number), number
+    # The contents give the page each table starts on, and link to it.
+    contents = "\n".join(pages[1:4])
+    targets = {}
+    for table in isi.tables:
+        found = re.search(rf"{re.escape(table.label)}\s*(\d+)\s*$", contents, re.M)
+        assert found, table.label
+        page = int(found.group(1))
+        assert f"Tabel {table.nomor} " in pages[page - 1], table.label
+        targets[page - 1] = table.label
+    reader = PdfReader(io.BytesIO(content))
+    number_of = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+    linked = {
+        number_of[annot.get_object()["/Dest"][0].idnum]
+        for page in reader.pages[1:4]
+        for annot in page.get("/Annots", [])
+        if "/Dest" in annot.get_object()
+    }
+    assert set(targets) <= linked
+    # Every row of T-C.27 is there; the outline has the chapters, in order.
+    text = "\n".join(pages)
+    codes = [n.elemen.kode for n in renstra_services.load_plan(plan).nodes.values() if n.elemen.level == "sub_kegiatan"]
+    assert len(codes) == 24 and all(f"{kode} (2)" in text for kode in codes)
+    chapters = [f"{b.nomor} {b.judul}" for b in isi.blok if b.jenis == "bab" and b.nomor]
+    assert [item.title for item in reader.outline if not isinstance(item, list)] == [
+        "DAFTAR ISI",
+        "DAFTAR TABEL",
+        *chapters,
+    ]
+
+
+def test_one_worker_prints_in_one_go(plan, settings):
+    settings.PRINT_WORKERS, settings.PRINT_PARALLEL_MIN = 1, 0
+    assert parallel.cetak(render.bangun(services.renstra(plan))) is None
+
+
+def _tabel(rows: int, *, element: tuple[int, int] | None = None) -> Tabel:
+    """A table whose first cell (the tujuan) spans every row; ``element``: rows first–last are one plan
+    element's (no part starts inside)."""
+    t = Tabel("t", "1.1", "Uji", [[Kepala("Tujuan"), Kepala("Uraian"), Kepala("Nilai")]], catatan="Sumber: uji")
+    for i in range(rows):
+        t.baris.append(Baris([Sel("Tujuan" if i == 0 else ""), Sel(f"baris {i}"), Sel(Decimal(i))]))
+    t.gabung_ke_bawah(0, [0], utuh=False)
+    if element:
+        t.gabung_ke_bawah(element[0], [1], last=element[1])
+    return t
+
+
+def test_a_piece_of_a_table_reopens_the_cells_merged_across_the_cut():
+    t = _tabel(6, element=(2, 5))
+    first, second = t.potong(0, 3), t.potong(3, 6)
+    assert first.baris[0].sel[0].rowspan == 3 and not first.lanjutan and first.catatan == ""
+    assert first.baris[2].sel[1].rowspan == 1  # the element's cell ends with the piece
+    assert second.lanjutan and second.catatan == "Sumber: uji"
+    for col in (0, 1):  # reopened, empty, down to where the merge ended
+        opened = second.baris[0].sel[col]
+        assert not opened.tertutup and opened.rowspan == 3 and opened.nilai is None
+    assert t.baris[3].sel[0].tertutup and t.baris[0].sel[0].rowspan == 6  # the whole table is untouched
+    assert first.kolom == second.kolom == t.lebar_kolom
+
+
+def test_parts_begin_where_a_reader_notices_least():
+    def bab(nomor):
+        return Blok("bab", nomor=nomor, judul=nomor)
+
+    # Two chapters of the same length: the second part begins with the second chapter.
+    runs = [[bab("I"), Blok("narasi", html="x" * 4000)], [bab("II"), Blok("narasi", html="x" * 4000)]]
+    assert parallel.titik_potong(runs, 2) == [(1, 0, 0)]
+    # A long table: cut at a row near the middle, but not inside a plan element's rows (150–250).
+    table = _tabel(400, element=(150, 250))
+    runs = [[bab("I"), Blok("narasi", html="x" * 400)], [bab("II"), Blok("tabel", tabel=table)]]
+    assert parallel.titik_potong(runs, 2) == [(1, 1, 150)]
+    pieces = parallel.bagi(runs, [(1, 1, 150)])
+    assert [len(b.tabel.baris) for b in pieces[0][1][1:]] == [150]
+    assert [len(b.tabel.baris) for b in pieces[1][0]] == [250]
