@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from lkjip import narasi
 from lkjip.models import BarisPeriodeLalu, Cetakan, Dokumen, Final, Jenis, NilaiPeriodeLalu
+from renstra.models import Level
+from sakip.lib.numbers import format_number
 from sakip.lib.values import UnreadableValue, parse_money, parse_value
 
 
@@ -156,3 +158,42 @@ def tahun_periode_lalu(dokumen: Dokumen) -> list[int]:
     periode = dokumen.versi.renstra.periode
     stored = set(NilaiPeriodeLalu.objects.filter(baris__dokumen_id=dokumen.pk).values_list("tahun", flat=True))
     return sorted(stored | set(range(periode.tahun_awal - 5, periode.tahun_awal)))
+
+
+def dari_data(dokumen: Dokumen, tabel: str) -> list[dict]:
+    """T-C.23 or T-C.24 rows from the previous period's Renstra of the same OPD, when Sakip holds it, as
+    the planner would type them (to check and save): T-C.23 the tujuan and sasaran indicators with each
+    year's target and realisasi; T-C.24 the programs with each year's budget (DPPA, else DPA, else the
+    Renstra's pagu) and realisasi anggaran. Indicators and programs are matched across the period's
+    versions by their wording and code. Empty when the previous period is not in Sakip."""
+    from kinerja.realisasi import anggaran, anggaran_berlaku, lembar
+
+    rows: dict[tuple, dict] = {}
+    for year in tahun_periode_lalu(dokumen):
+        sheet = lembar(dokumen.opd, year)
+        if sheet.plan is None:
+            continue
+        if tabel == BarisPeriodeLalu.Tabel.KINERJA:
+            for line in sheet.rows:
+                if line.node.elemen.level not in (Level.TUJUAN, Level.SASARAN):
+                    continue
+                ind = line.indikator
+                row = rows.setdefault(
+                    (ind.uraian.strip().lower(), ind.satuan),
+                    {"uraian": ind.uraian, "satuan": ind.satuan, "polaritas": ind.polaritas, "tahun": {}},
+                )
+                row["tahun"][year] = (line.target_tampil, line.tahunan_tampil)
+            continue
+        budget, spent = anggaran_berlaku(sheet.plan, year), anggaran(sheet.plan, year)
+        for node in sheet.plan.flat():
+            if node.elemen.level not in (Level.PROGRAM, Level.KEGIATAN):
+                continue
+            e = node.elemen
+            row = rows.setdefault((e.kode, e.nama.strip().lower()), {"uraian": f"{e.kode} {e.nama}", "tahun": {}})
+            realisasi = spent[e.pk]
+            entered = any(v is not None for v in realisasi.triwulan)
+            row["tahun"][year] = (
+                format_number(budget[e.pk], 0),
+                format_number(realisasi.realisasi, 0) if entered else "",
+            )
+    return list(rows.values())

@@ -254,6 +254,7 @@ def periode_lalu(request, pk: int, tabel: str):
     editable = access.can(request.user, Perm.EDIT, dokumen)
     years = services.tahun_periode_lalu(dokumen)
     errors = []
+    existing = None
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, dokumen)
         if request.POST.get("tahun_awal", "").isdigit():
@@ -266,7 +267,17 @@ def periode_lalu(request, pk: int, tabel: str):
             return redirect(_url(dokumen))
         messages.error(request, _("Tidak ada yang disimpan: perbaiki isian yang ditandai."))
         existing = rows
-    else:
+    elif editable and request.GET.get("dari") == "data":
+        existing = services.dari_data(dokumen, tabel) or None
+        if existing:
+            messages.info(request, _("Diisi dari data Renstra periode lalu di Sakip: periksa, lengkapi, lalu simpan."))
+        else:
+            messages.warning(
+                request,
+                _("Sakip tidak menyimpan Renstra perangkat daerah ini untuk tahun %(a)s–%(b)s.")
+                % {"a": years[0], "b": years[-1]},
+            )
+    if existing is None:  # what is saved
         existing = [
             {
                 "uraian": b.uraian,

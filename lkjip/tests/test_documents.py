@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -18,6 +19,7 @@ from lkjip import render, services
 from lkjip.models import Cetakan, Final, Narasi
 from renstra import services as renstra_services
 from renstra.testing import generate_plan, make_periode, make_versi
+from sakip.lib.numbers import format_number
 from sakip.models import PerangkatDaerah, User
 
 BLITAR = "8.01.0.00.0.00.02.0000"
@@ -242,3 +244,40 @@ def test_tc27_merges_an_elements_own_columns_over_its_indicator_rows(world):
     isi = services.renstra(versi)
     html = render.html(render.bangun(isi))
     assert 'rowspan="2"' in html
+
+
+def test_previous_period_rows_come_from_the_previous_renstra_when_sakip_holds_it(client, world):
+    """T-C.23 and T-C.24 filled from the 2016–2020 Renstra: targets, realisasi, budgets and spending, to
+    check and save; without a previous Renstra the page says so."""
+    from kinerja.models import AnggaranSubKegiatan, Realisasi, RealisasiAnggaran
+    from renstra.models import Indikator, Level
+
+    current = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)), programs=1)
+    renstra_services.tetapkan(current, berlaku_mulai=2021, actor=None)
+    dokumen = services.renstra(current, create=True)
+    client.force_login(world.alice)
+    url = reverse("lkjip:periode_lalu", args=[dokumen.pk, "tc23"])
+    page = client.get(url + "?dari=data").content.decode()
+    assert "tidak menyimpan Renstra perangkat daerah ini untuk tahun 2016–2020" in page
+
+    previous = generate_plan(make_versi(world.opd_a, make_periode(world.pemda, 2016, 2020)), programs=1)
+    renstra_services.tetapkan(previous, berlaku_mulai=2016, actor=None)
+    sasaran = Indikator.objects.filter(elemen__versi=previous, elemen__level=Level.SASARAN).first()
+    Realisasi.objects.create(indikator=sasaran, tahun=2018, triwulan=4, nilai=Decimal("17.5"))
+    sub = previous.elemen.filter(level=Level.SUB_KEGIATAN).first()
+    AnggaranSubKegiatan.objects.create(elemen=sub, tahun=2018, jenis="dpa", jumlah=Decimal("40000000"))
+    RealisasiAnggaran.objects.create(elemen=sub, tahun=2018, triwulan=4, jumlah=Decimal("39500000"))
+
+    page = client.get(url + "?dari=data").content.decode()
+    assert "Diisi dari data Renstra periode lalu" in page
+    assert f'value="{sasaran.uraian}"' in page and 'name="r1-2018-rencana" value="18"' in page
+    assert any(f'name="r{i}-2018-realisasi" value="17,5"' in page for i in range(1, 6))
+    page = client.get(reverse("lkjip:periode_lalu", args=[dokumen.pk, "tc24"]) + "?dari=data").content.decode()
+    program = previous.elemen.get(level=Level.PROGRAM)
+    assert f'value="{program.kode} {program.nama}"' in page
+    # The program's 2018 budget: its sub kegiatan's DPA where there is one, the Renstra's pagu elsewhere.
+    pagu = renstra_services.load_plan(previous).nodes
+    budget = pagu[program.pk].pagu[2018] - pagu[sub.pk].pagu[2018] + 40000000
+    assert f'name="r1-2018-rencana" value="{format_number(budget, 0)}"' in page
+    assert 'name="r1-2018-realisasi" value="39.500.000"' in page
+    assert not dokumen.periode_lalu.exists()  # nothing is saved until the planner saves
