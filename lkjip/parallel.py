@@ -1,15 +1,18 @@
-"""Printing a long document in parts, on several cores at once.
+"""Printing a document in pieces: the front matter, the contents, the chapters (on several cores).
+
+Official documents number the cover and the front matter (kata pengantar, daftar isi) in roman numerals
+and the chapters from 1. So the front matter, the chapters and the table of contents print as separate
+documents, the contents last, when every page number is known; pypdf joins them, with the bookmarks
+and the contents' links.
 
 WeasyPrint lays a document out on one core, and a Renstra of 600 sub kegiatan is mostly one table of
-1,400 rows. A document of more than ``PRINT_PARALLEL_MIN`` table cells is therefore cut, where a page
-starts anyway (between runs) or before a plan element's rows in a long table, into as many parts of
-equal weight as there are worker processes (``PRINT_WORKERS``). The parts print at once while this
-process prints the cover and the front matter; then the table of contents is printed with the page
-numbers now known, and one document of empty pages carries the page headers and numbers, laid over
-every page. pypdf joins the pieces, with the bookmarks and the table of contents' links.
-
-A piece of a long table is a table of its own (:meth:`~lkjip.tables.Tabel.potong`): it starts a page
-with the repeated header, as any page of the table does.
+1,400 rows. The chapters of a document of more than ``PRINT_PARALLEL_MIN`` table cells are therefore
+cut, where a page starts anyway (between runs), before a heading, or before a plan element's rows in a
+long table, into as many parts of equal weight as there are worker processes (``PRINT_WORKERS``). They
+print at once while this process prints the front matter; then one document of empty pages per part
+carries its page headers and numbers, laid over its pages. A piece of a long table is a table of its
+own (:meth:`~lkjip.tables.Tabel.potong`): it starts a page with the repeated header, as any page of the
+table does.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from lkjip.isi import Blok, Isi
 
 log = logging.getLogger(__name__)
 PX_TO_PT = 0.75
+ANCHOR_DAFTAR_ISI = "daftar-isi"
 
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -141,62 +145,72 @@ def bagi(runs: list[list[Blok]], cuts: list[tuple[int, int, int]]) -> list[list[
 # --- Printing -------------------------------------------------------------------------------------
 
 
-def cetak(isi: Isi) -> tuple[bytes, int] | None:
-    """The document printed in parts, with its page count; ``None`` when it is short enough (or there
-    is one worker) to print in one go."""
+def romawi(n: int) -> str:
+    """Lower-case roman numerals, as the front matter's pages are numbered (the seeds: i, ii, …)."""
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
+    """The PDF and its page count, numbered as the official documents are: the front matter (kata
+    pengantar, contents) in roman numerals, the chapters from 1. The chapters print as one piece here,
+    or, when the document is long, as several at once in the workers."""
     from lkjip.render import html, letak_daftar_isi
 
     runs = isi.halaman
-    toc_at = letak_daftar_isi(runs)
-    if toc_at is None or settings.PRINT_WORKERS < 2:
-        return None
+    toc_at = letak_daftar_isi(runs) or 0
     body = runs[toc_at:]
-    if sum(biaya(b) for run in body for b in run) < settings.PRINT_PARALLEL_MIN:
-        return None
-    pieces = bagi(body, titik_potong(body, settings.PRINT_WORKERS))
-    if len(pieces) < 2:
-        return None
+    long = sum(biaya(b) for run in body for b in run) >= settings.PRINT_PARALLEL_MIN
+    pieces = bagi(body, titik_potong(body, settings.PRINT_WORKERS)) if paralel and long else [body]
     base = str(settings.BASE_DIR)
-    try:
-        futures = [pool().submit(printer.cetak_lalu_lepas, html(isi, runs=p), base) for p in pieces]
-        # Meanwhile, here: the cover and what comes before the contents, and how long the contents are.
-        front = printer.cetak(html(isi, sampul=True, kepala_kaki=True, runs=runs[:toc_at]), base)
-        placeholder = {b.anchor: 999 for b in isi.blok if b.anchor}
-        toc_pages = printer.cetak(html(isi, daftar_isi=placeholder), base, luar=True).pages
-        parts = [future.result() for future in futures]
-        for _attempt in range(3):
-            # Now the page numbers are known: headers and numbers go onto the parts in the workers.
-            pages: dict[str, tuple[int, float]] = dict(front.anchors)
-            first = [front.pages + toc_pages]
-            for part in parts:
-                pages.update({k: (first[-1] + page, y) for k, (page, y) in part.anchors.items() if k not in pages})
-                first.append(first[-1] + part.pages)
+    front_html = html(isi, sampul=True, kepala_kaki=True, romawi=True, mulai=0, runs=runs[:toc_at])
+    if len(pieces) > 1:
+        try:
+            futures = [pool().submit(printer.cetak_lalu_lepas, html(isi, runs=p), base) for p in pieces]
+            front = printer.cetak(front_html, base)  # meanwhile, here
+            parts = [future.result() for future in futures]
+            # Each part's first page number is now known: headers and numbers go onto them in the workers.
+            first = list(itertools.accumulate((p.pages for p in parts), initial=1))
             overlays = [
                 pool().submit(printer.lapisi, part.pdf, _lapisan(isi, part, start), base)
                 for part, start in zip(parts, first, strict=False)
             ]
-            numbers = {k: page + 1 for k, (page, _y) in pages.items()}
-            toc = printer.cetak(html(isi, daftar_isi=numbers, kepala_kaki=True, mulai=front.pages + 1), base, luar=True)
-            if toc.pages == toc_pages:
-                break
-            toc_pages = toc.pages  # the numbers made the contents longer (or shorter): once more
-        bodies = [future.result() for future in overlays]
+        except BrokenProcessPool:  # a worker died (out of memory?): print in this process rather than fail
+            log.exception("Printing %s in parts failed; printing it here", isi.nama_file)
+            _reset_pool()
+            return cetak(isi, paralel=False)
         terakhir.update(dokumen=id(isi), bagian=[p.seconds for p in parts], pekerja_mib=max(p.peak_mib for p in parts))
-    except BrokenProcessPool:  # a worker died (out of memory?): print in one go rather than fail
-        log.exception("Printing %s in parts failed; printing it in one go", isi.nama_file)
-        _reset_pool()
-        return None
-    return _gabung(
-        [front.pdf, toc.pdf, *bodies], toc, front.pages, pages, [s for p in (front, toc, *parts) for s in p.sizes]
-    ), first[-1]
+    else:
+        front = printer.cetak(front_html, base)
+        parts, first, overlays = [printer.cetak(html(isi, runs=body, kepala_kaki=True), base)], [1], []
+    # The table of contents, every number known: roman in the front matter (the cover has none), arabic after.
+    toc_start = front.pages
+    numbers = {name: romawi(page) for name, (page, _y) in front.anchors.items()}
+    numbers[ANCHOR_DAFTAR_ISI] = romawi(toc_start)
+    for part, start in zip(parts, first, strict=False):
+        numbers.update({k: str(start + page) for k, (page, _y) in part.anchors.items() if k not in numbers})
+    toc = printer.cetak(html(isi, daftar_isi=numbers, kepala_kaki=True, romawi=True, mulai=toc_start), base, luar=True)
+    # Where each anchor is in the joined PDF, for the contents' links.
+    pages = dict(front.anchors) | {ANCHOR_DAFTAR_ISI: (toc_start, 0)}
+    offset = front.pages + toc.pages
+    for part, start in zip(parts, first, strict=False):
+        for name, (page, y) in part.anchors.items():
+            pages.setdefault(name, (offset + start - 1 + page, y))
+    bodies = [future.result() for future in overlays] or [parts[0].pdf]
+    sizes = [size for p in (front, toc, *parts) for size in p.sizes]
+    return _gabung([front.pdf, toc.pdf, *bodies], toc, toc_start, pages, sizes), len(sizes)
 
 
 def _lapisan(isi: Isi, part: printer.Printed, start: int) -> str:
-    """Empty pages like the part's, numbered from ``start`` + 1, with the page header."""
+    """Empty pages like the part's, numbered from ``start``, with the page header."""
     from lkjip.render import html
 
     kinds = ["lebar" if w > h else "tegak" for w, h in part.sizes]
-    return html(isi, lapisan=kinds, kepala_kaki=True, mulai=start + 1)
+    return html(isi, lapisan=kinds, kepala_kaki=True, mulai=start)
 
 
 def _gabung(pdfs: list[bytes], toc: printer.Printed, toc_start: int, pages: dict, sizes: list) -> bytes:

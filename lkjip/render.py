@@ -14,7 +14,6 @@ import io
 import logging
 import time
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -23,7 +22,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from lkjip import lkjip_doc, narasi, printer, renstra_doc
+from lkjip import lkjip_doc, narasi, renstra_doc
 from lkjip.isi import Isi
 from lkjip.models import Cetakan, Dokumen, Final, Jenis
 from sakip.lib.numbers import format_number
@@ -51,23 +50,23 @@ def letak_daftar_isi(runs) -> int | None:
 
 
 def html(isi: Isi, **bagian) -> str:
-    """The whole document; or, with ``bagian``, one of the pieces :mod:`lkjip.parallel` prints apart:
-    ``runs`` (the runs to print), ``sampul``, ``daftar_isi`` (``{anchor: page}``), ``kepala_kaki`` (page
-    headers and numbers), ``mulai`` (the number of the first page) and ``lapisan`` (empty pages of
-    these kinds that carry only headers and numbers)."""
+    """The document without its table of contents (the cover, then every chapter), or, with ``bagian``,
+    one of the pieces :mod:`lkjip.parallel` prints: ``runs`` (the runs to print), ``sampul`` (the cover),
+    ``daftar_isi`` (the contents: ``{anchor: page number}``), ``kepala_kaki`` (page headers and numbers),
+    ``romawi`` (numbered in roman numerals), ``mulai`` (the number of the first page) and ``lapisan``
+    (empty pages of these kinds that carry only headers and numbers)."""
     pemda, opd = isi.pemda, isi.opd
     paper = pemda.ukuran_kertas
     width, height = PAPER.get(paper, PAPER["A4"])
-    runs = isi.halaman
     context = {
         "isi": isi,
-        "runs": runs,
-        "toc_at": letak_daftar_isi(runs),
+        "runs": isi.halaman,
         "sampul": True,
-        "daftar_isi": "otomatis",
+        "daftar_isi": None,
         "kepala_kaki": True,
-        "lapisan": None,
+        "romawi": False,
         "mulai": None,
+        "lapisan": None,
         "logo": data_uri(pemda.logo) or data_uri(opd.logo),
         "paper_size": f"{width} {height}",
         "paper_landscape": f"{height} {width}",
@@ -75,22 +74,17 @@ def html(isi: Isi, **bagian) -> str:
         "format_number": format_number,
     }
     if bagian:
-        context.update({"runs": [], "sampul": False, "daftar_isi": None, "kepala_kaki": False}, **bagian)
+        context.update({"runs": [], "sampul": False, "kepala_kaki": False}, **bagian)
     with translation.override("id"):
         return render_to_string("documents/dokumen.html", context, using="jinja2")
 
 
 def pdf(isi: Isi) -> tuple[bytes, int]:
-    """The PDF and its page count; attachments (signed PDFs) follow the generated pages unchanged.
-
-    A long document is printed in parts by several processes (:mod:`lkjip.parallel`)."""
+    """The PDF and its page count (:func:`lkjip.parallel.cetak`); attachments (signed PDFs) follow the
+    generated pages unchanged."""
     from lkjip import parallel
 
-    printed = parallel.cetak(isi)
-    if printed is None:
-        whole = printer.cetak(html(isi), str(settings.BASE_DIR))
-        printed = whole.pdf, whole.pages
-    content, pages = printed
+    content, pages = parallel.cetak(isi)
     if isi.lampiran_pdf:
         from pypdf import PdfReader, PdfWriter
 

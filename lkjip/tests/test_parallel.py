@@ -45,6 +45,40 @@ def plan(world):
     return versi
 
 
+def _reads_as_one(isi, content: bytes, count: int, tmp_path) -> None:
+    """The front matter numbered i, ii, …, the chapters 1, 2, … under the document's name; the contents
+    give and link the page of each table; the outline lists the chapters."""
+    pages = _pages(content, tmp_path)
+    assert count == len(pages)
+    lines = [[line.strip() for line in text.splitlines() if line.strip()] for text in pages]
+    footers = [page[-1] for page in lines]
+    start = footers.index("1")  # the first page of Bab I
+    assert footers[1:] == [parallel.romawi(n) for n in range(1, start)] + [str(n) for n in range(1, count - start + 1)]
+    assert all(page[0] == f"Rencana Strategis {isi.opd.nama} Tahun 2021–2026" for page in lines[1:])
+    contents = "\n".join(pages[1:start])
+    targets = {}
+    for table in isi.tables:
+        found = re.search(rf"{re.escape(table.label)}\s*(\d+)\s*$", contents, re.M)
+        assert found, table.label
+        page = start + int(found.group(1)) - 1
+        assert f"Tabel {table.nomor} " in pages[page], table.label
+        targets[page] = table.label
+    toc = next(n for n, page in enumerate(lines) if page[1] == "DAFTAR ISI")
+    assert re.search(rf"^DAFTAR ISI\s+{footers[toc]}$", contents, re.M)  # the contents list themselves
+    reader = PdfReader(io.BytesIO(content))
+    number_of = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
+    linked = {
+        number_of[annot.get_object()["/Dest"][0].idnum]
+        for page in reader.pages[1:start]
+        for annot in page.get("/Annots", [])
+        if "/Dest" in annot.get_object()
+    }
+    assert set(targets) <= linked
+    chapters = [f"{b.nomor} {b.judul}" for b in isi.blok if b.jenis == "bab" and b.nomor]
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[titles.index(chapters[0]) :] == chapters
+
+
 def test_a_document_printed_in_parts_reads_as_one(plan, settings, tmp_path):
     settings.PRINT_WORKERS, settings.PRINT_PARALLEL_MIN = 2, 0
     isi = render.bangun(services.renstra(plan))
@@ -53,49 +87,24 @@ def test_a_document_printed_in_parts_reads_as_one(plan, settings, tmp_path):
     # The plan is mostly T-C.27: the second part starts inside it, at a plan element's first row.
     continued = [b.tabel for b in pieces[1][0] if b.jenis == "tabel" and b.tabel.lanjutan]
     assert continued and continued[0].kunci == "tc27"
-
+    parallel.terakhir.clear()
     content, count = render.pdf(isi)
     assert len(parallel.terakhir["bagian"]) == 2
-    pages = _pages(content, tmp_path)
-    assert count == len(pages)
-    # Every page but the cover: the document's name on top, its number at the bottom, in sequence.
-    for number, text in enumerate(pages[1:], start=2):
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        assert lines[0] == f"Rencana Strategis {plan.renstra.opd.nama} Tahun 2021–2026", number
-        assert lines[-1] == str(number), number
-    # The contents give the page each table starts on, and link to it.
-    contents = "\n".join(pages[1:4])
-    targets = {}
-    for table in isi.tables:
-        found = re.search(rf"{re.escape(table.label)}\s*(\d+)\s*$", contents, re.M)
-        assert found, table.label
-        page = int(found.group(1))
-        assert f"Tabel {table.nomor} " in pages[page - 1], table.label
-        targets[page - 1] = table.label
-    reader = PdfReader(io.BytesIO(content))
-    number_of = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages)}
-    linked = {
-        number_of[annot.get_object()["/Dest"][0].idnum]
-        for page in reader.pages[1:4]
-        for annot in page.get("/Annots", [])
-        if "/Dest" in annot.get_object()
-    }
-    assert set(targets) <= linked
-    # Every row of T-C.27 is there; the outline has the chapters, in order.
-    text = "\n".join(pages)
-    codes = [n.elemen.kode for n in renstra_services.load_plan(plan).nodes.values() if n.elemen.level == "sub_kegiatan"]
+    _reads_as_one(isi, content, count, tmp_path)
+    # Every row of T-C.27 is there.
+    text = "\n".join(_pages(content, tmp_path))
+    plan_nodes = renstra_services.load_plan(plan).nodes.values()
+    codes = [n.elemen.kode for n in plan_nodes if n.elemen.level == "sub_kegiatan"]
     assert len(codes) == 24 and all(f"{kode} (2)" in text for kode in codes)
-    chapters = [f"{b.nomor} {b.judul}" for b in isi.blok if b.jenis == "bab" and b.nomor]
-    assert [item.title for item in reader.outline if not isinstance(item, list)] == [
-        "DAFTAR ISI",
-        "DAFTAR TABEL",
-        *chapters,
-    ]
 
 
-def test_one_worker_prints_in_one_go(plan, settings):
-    settings.PRINT_WORKERS, settings.PRINT_PARALLEL_MIN = 1, 0
-    assert parallel.cetak(render.bangun(services.renstra(plan))) is None
+def test_a_short_document_prints_in_one_piece_the_same_way(plan, settings, tmp_path):
+    settings.PRINT_WORKERS, settings.PRINT_PARALLEL_MIN = 2, 10**9
+    isi = render.bangun(services.renstra(plan))
+    parallel.terakhir.clear()
+    content, count = render.pdf(isi)
+    assert not parallel.terakhir  # no worker was asked
+    _reads_as_one(isi, content, count, tmp_path)
 
 
 def _tabel(rows: int, *, element: tuple[int, int] | None = None) -> Tabel:
