@@ -37,7 +37,7 @@ ANCHOR_DAFTAR_ISI = "daftar-isi"
 
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
-#: the last document printed in parts: its pieces' seconds and the workers' peak memory (benchmarks)
+#: the last document printed in parts: its parts' seconds and the workers' peak memory (benchmarks)
 terakhir: dict = {}
 
 
@@ -158,7 +158,8 @@ def romawi(n: int) -> str:
 def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
     """The PDF and its page count, numbered as the official documents are: the front matter (kata
     pengantar, contents) in roman numerals, the chapters from 1. The chapters print as one piece here,
-    or, when the document is long, as several at once in the workers."""
+    or, when the document is long, as several at once in the workers. Attachments (signed PDFs) follow
+    unchanged."""
     from lkjip.render import html, letak_daftar_isi
 
     runs = isi.halaman
@@ -183,7 +184,7 @@ def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
             log.exception("Printing %s in parts failed; printing it here", isi.nama_file)
             _reset_pool()
             return cetak(isi, paralel=False)
-        terakhir.update(dokumen=id(isi), bagian=[p.seconds for p in parts], pekerja_mib=max(p.peak_mib for p in parts))
+        terakhir.update(bagian=[p.seconds for p in parts], pekerja_mib=max(p.peak_mib for p in parts))
     else:
         front = printer.cetak(front_html, base)
         parts, first, overlays = [printer.cetak(html(isi, runs=body, kepala_kaki=True), base)], [1], []
@@ -200,9 +201,14 @@ def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
     for part, start in zip(parts, first, strict=False):
         for name, (page, y) in part.anchors.items():
             pages.setdefault(name, (offset + start - 1 + page, y))
-    bodies = [future.result() for future in overlays] or [parts[0].pdf]
+    try:
+        bodies = [future.result() for future in overlays] or [parts[0].pdf]
+    except BrokenProcessPool:
+        log.exception("Numbering the parts of %s failed; printing it here", isi.nama_file)
+        _reset_pool()
+        return cetak(isi, paralel=False)
     sizes = [size for p in (front, toc, *parts) for size in p.sizes]
-    return _gabung([front.pdf, toc.pdf, *bodies], toc, toc_start, pages, sizes), len(sizes)
+    return _gabung([front.pdf, toc.pdf, *bodies], toc, toc_start, pages, sizes, isi.lampiran_pdf)
 
 
 def _lapisan(isi: Isi, part: printer.Printed, start: int) -> str:
@@ -213,8 +219,11 @@ def _lapisan(isi: Isi, part: printer.Printed, start: int) -> str:
     return html(isi, lapisan=kinds, kepala_kaki=True, mulai=start)
 
 
-def _gabung(pdfs: list[bytes], toc: printer.Printed, toc_start: int, pages: dict, sizes: list) -> bytes:
-    """One PDF of the pieces, the table of contents' links pointing at their pages."""
+def _gabung(
+    pdfs: list[bytes], toc: printer.Printed, toc_start: int, pages: dict, sizes: list, lampiran: list[bytes]
+) -> tuple[bytes, int]:
+    """One PDF of the pieces, the table of contents' links pointing at their pages, then the attachments
+    (signed PDFs) as they are; and its page count."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
     from pypdf.generic import Fit
@@ -230,9 +239,11 @@ def _gabung(pdfs: list[bytes], toc: printer.Printed, toc_start: int, pages: dict
         rect = (x1 * PX_TO_PT, (height - y2) * PX_TO_PT, x2 * PX_TO_PT, (height - y1) * PX_TO_PT)
         fit = Fit.xyz(left=0, top=(sizes[target][1] - top) * PX_TO_PT)
         writer.add_annotation(toc_start + number, Link(rect=rect, target_page_index=target, fit=fit))
+    for attachment in lampiran:
+        writer.append(PdfReader(io.BytesIO(attachment)))
     metadata = PdfReader(io.BytesIO(pdfs[0])).metadata
     if metadata:
         writer.add_metadata(dict(metadata))
     out = io.BytesIO()
     writer.write(out)
-    return out.getvalue()
+    return out.getvalue(), len(writer.pages)

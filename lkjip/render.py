@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 import time
 
@@ -80,24 +79,10 @@ def html(isi: Isi, **bagian) -> str:
 
 
 def pdf(isi: Isi) -> tuple[bytes, int]:
-    """The PDF and its page count (:func:`lkjip.parallel.cetak`); attachments (signed PDFs) follow the
-    generated pages unchanged."""
+    """The PDF and its page count; attachments (signed PDFs) follow the generated pages unchanged."""
     from lkjip import parallel
 
-    content, pages = parallel.cetak(isi)
-    if isi.lampiran_pdf:
-        from pypdf import PdfReader, PdfWriter
-
-        writer = PdfWriter()
-        writer.append(PdfReader(io.BytesIO(content)))
-        for attachment in isi.lampiran_pdf:
-            reader = PdfReader(io.BytesIO(attachment))
-            writer.append(reader)
-            pages += len(reader.pages)
-        out = io.BytesIO()
-        writer.write(out)
-        content = out.getvalue()
-    return content, pages
+    return parallel.cetak(isi)
 
 
 # --- Cached renderings ----------------------------------------------------------------------------

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from decimal import Decimal
 
 import pytest
@@ -104,6 +106,22 @@ def test_a_short_document_prints_in_one_piece_the_same_way(plan, settings, tmp_p
     parallel.terakhir.clear()
     content, count = render.pdf(isi)
     assert not parallel.terakhir  # no worker was asked
+    _reads_as_one(isi, content, count, tmp_path)
+
+
+def test_a_worker_that_dies_means_printing_here(plan, settings, monkeypatch, tmp_path):
+    settings.PRINT_WORKERS, settings.PRINT_PARALLEL_MIN = 2, 0
+
+    class Dead:
+        def submit(self, *args, **kwargs):
+            future = Future()
+            future.set_exception(BrokenProcessPool("killed"))
+            return future
+
+    monkeypatch.setattr(parallel, "pool", Dead)
+    monkeypatch.setattr(parallel, "_reset_pool", lambda: None)
+    isi = render.bangun(services.renstra(plan))
+    content, count = render.pdf(isi)
     _reads_as_one(isi, content, count, tmp_path)
 
 

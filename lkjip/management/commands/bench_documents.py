@@ -35,6 +35,7 @@ class Command(BaseCommand):
     help = "Mengukur waktu cetak dan memori puncak dokumen Renstra dan LKjIP."
 
     def measure(self, label: str, dokumen) -> None:
+        parallel.terakhir.clear()
         begin = time.perf_counter()
         isi = render.bangun(dokumen)
         built = time.perf_counter() - begin
@@ -45,7 +46,7 @@ class Command(BaseCommand):
         _content, pages = render.pdf(isi)
         printed = time.perf_counter() - pdf_begin
         total = built + printed
-        parts = parallel.terakhir if parallel.terakhir.get("dokumen") == id(isi) else {}
+        parts = parallel.terakhir
         workers = f", {len(parts['bagian'])} bagian paralel" if parts else ", sekaligus"
         memory = f"memori puncak {_peak_mib():4.0f} MiB"
         if parts:
