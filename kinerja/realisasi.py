@@ -416,9 +416,10 @@ def jumlah_anggaran(plan, budget: dict[int, BarisAnggaran]) -> BarisAnggaran:
     return total
 
 
-def anggaran_berlaku(plan, tahun: int) -> dict[int, Decimal]:
-    """Per element, the year's budget: a sub kegiatan's DPPA, else its DPA, else the Renstra's pagu; summed up."""
-    budget = anggaran(plan, tahun)
+def anggaran_berlaku(plan, tahun: int, budget: dict[int, BarisAnggaran] | None = None) -> dict[int, Decimal]:
+    """Per element, the year's budget: a sub kegiatan's DPPA, else its DPA, else the Renstra's pagu; summed up.
+    ``budget``: the year's :func:`anggaran`, when the caller has it already."""
+    budget = budget if budget is not None else anggaran(plan, tahun)
     out: dict[int, Decimal] = {}
 
     def walk(node) -> Decimal:

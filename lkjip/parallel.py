@@ -145,6 +145,11 @@ def bagi(runs: list[list[Blok]], cuts: list[tuple[int, int, int]]) -> list[list[
 # --- Printing -------------------------------------------------------------------------------------
 
 
+def letak_daftar_isi(runs) -> int | None:
+    """The table of contents comes before the first numbered chapter (after the kata pengantar)."""
+    return next((i for i, run in enumerate(runs) if run[0].jenis == "bab" and run[0].nomor), None)
+
+
 def romawi(n: int) -> str:
     """Lower-case roman numerals, as the front matter's pages are numbered (the seeds: i, ii, …)."""
     out = ""
@@ -160,7 +165,7 @@ def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
     pengantar, contents) in roman numerals, the chapters from 1. The chapters print as one piece here,
     or, when the document is long, as several at once in the workers. Attachments (signed PDFs) follow
     unchanged."""
-    from lkjip.render import html, letak_daftar_isi
+    from lkjip.render import html
 
     runs = isi.halaman
     toc_at = letak_daftar_isi(runs) or 0

@@ -43,11 +43,6 @@ def tanggal_panjang(tanggal) -> str:
     return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
 
 
-def letak_daftar_isi(runs) -> int | None:
-    """The table of contents comes before the first numbered chapter (after the kata pengantar)."""
-    return next((i for i, run in enumerate(runs) if run[0].jenis == "bab" and run[0].nomor), None)
-
-
 def html(isi: Isi, **bagian) -> str:
     """The document without its table of contents (the cover, then every chapter), or, with ``bagian``,
     one of the pieces :mod:`lkjip.parallel` prints: ``runs`` (the runs to print), ``sampul`` (the cover),

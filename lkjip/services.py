@@ -166,15 +166,13 @@ def dari_data(dokumen: Dokumen, tabel: str) -> list[dict]:
     year's target and realisasi; T-C.24 the programs with each year's budget (DPPA, else DPA, else the
     Renstra's pagu) and realisasi anggaran. Indicators and programs are matched across the period's
     versions by their wording and code. Empty when the previous period is not in Sakip."""
-    from kinerja.realisasi import anggaran, anggaran_berlaku, lembar
+    from kinerja.realisasi import anggaran, anggaran_berlaku, lembar, versi_untuk
+    from renstra.services import load_plan
 
     rows: dict[tuple, dict] = {}
     for year in tahun_periode_lalu(dokumen):
-        sheet = lembar(dokumen.opd, year)
-        if sheet.plan is None:
-            continue
         if tabel == BarisPeriodeLalu.Tabel.KINERJA:
-            for line in sheet.rows:
+            for line in lembar(dokumen.opd, year).rows:
                 if line.node.elemen.level not in (Level.TUJUAN, Level.SASARAN):
                     continue
                 ind = line.indikator
@@ -184,8 +182,13 @@ def dari_data(dokumen: Dokumen, tabel: str) -> list[dict]:
                 )
                 row["tahun"][year] = (line.target_tampil, line.tahunan_tampil)
             continue
-        budget, spent = anggaran_berlaku(sheet.plan, year), anggaran(sheet.plan, year)
-        for node in sheet.plan.flat():
+        versi = versi_untuk(dokumen.opd, year)
+        if versi is None:
+            continue
+        plan = load_plan(versi)
+        spent = anggaran(plan, year)
+        budget = anggaran_berlaku(plan, year, spent)
+        for node in plan.flat():
             if node.elemen.level not in (Level.PROGRAM, Level.KEGIATAN):
                 continue
             e = node.elemen

@@ -281,3 +281,15 @@ def test_previous_period_rows_come_from_the_previous_renstra_when_sakip_holds_it
     assert f'name="r1-2018-rencana" value="{format_number(budget, 0)}"' in page
     assert 'name="r1-2018-realisasi" value="39.500.000"' in page
     assert not dokumen.periode_lalu.exists()  # nothing is saved until the planner saves
+
+
+def test_an_empty_optional_section_is_left_out_and_an_empty_required_one_shows(world):
+    from lkjip import narasi
+
+    versi = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)), programs=1)
+    isi = render.bangun(services.renstra(versi))
+    printed = {b.judul for b in isi.blok if b.jenis == "narasi"}
+    required = {b.kunci for b in narasi.RENSTRA if b.wajib}
+    assert required <= printed and all(b.kosong for b in isi.blok if b.jenis == "narasi" and b.judul in required)
+    assert not (narasi.opsional("renstra") - {"sistematika"}) & printed  # sistematika prints its standard text
+    assert "sistematika" in printed

@@ -84,7 +84,7 @@ def _reads_as_one(isi, content: bytes, count: int, tmp_path) -> None:
 def test_a_document_printed_in_parts_reads_as_one(plan, settings, tmp_path):
     settings.PRINT_WORKERS, settings.PRINT_PARALLEL_MIN = 2, 0
     isi = render.bangun(services.renstra(plan))
-    body = isi.halaman[render.letak_daftar_isi(isi.halaman) :]
+    body = isi.halaman[parallel.letak_daftar_isi(isi.halaman) :]
     pieces = parallel.bagi(body, parallel.titik_potong(body, 2))
     # The plan is mostly T-C.27: the second part starts inside it, at a plan element's first row.
     continued = [b.tabel for b in pieces[1][0] if b.jenis == "tabel" and b.tabel.lanjutan]
