@@ -79,24 +79,6 @@ def pastikan_terbuka(opd, tahun: int, triwulan: int, status: dict[int, bool] | N
 # --- The plan of an OPD for a year ------------------------------------------------------------------
 
 
-def _berlaku(tahun: int):
-    """Versions that may be in force in a year, the one in force last for each OPD."""
-    return (
-        RenstraVersi.objects.ditetapkan()
-        .filter(
-            renstra__periode__tahun_awal__lte=tahun,
-            renstra__periode__tahun_akhir__gte=tahun,
-            berlaku_mulai__lte=tahun,
-        )
-        .order_by("berlaku_mulai", "nomor")
-    )
-
-
-def versi_untuk(opd, tahun: int) -> RenstraVersi | None:
-    """The Renstra version in force for the OPD in that year."""
-    return _berlaku(tahun).filter(renstra__opd=opd).select_related("renstra__periode", "renstra__opd__pemda").last()
-
-
 def persen_terisi(terisi: int, diharapkan: int) -> engine.Hasil:
     """Entry completeness: the quarters filled of those due."""
     if not diharapkan:
@@ -213,7 +195,7 @@ class Lembar:
 
 def lembar(opd, tahun: int) -> Lembar:
     """The OPD's indicators for a year with targets, realisasi and capaian, in a fixed number of queries."""
-    versi = versi_untuk(opd, tahun)
+    versi = RenstraVersi.objects.berlaku(opd, tahun)
     sheet = Lembar(opd=opd, tahun=tahun, versi=versi, kebijakan=kebijakan_pemda(opd.pemda))
     sheet.terbuka = status_jendela(opd, tahun)
     sheet.ditutup = triwulan_ditutup(opd.pemda, tahun)
@@ -249,7 +231,7 @@ def simpan_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult
     A closed triwulan refuses its cells; an emptied cell removes the value (the note and evidence stay).
     """
     result = CellResult()
-    versi = versi_untuk(opd, tahun)
+    versi = RenstraVersi.objects.berlaku(opd, tahun)
     if versi is None:
         for cell in cells:
             result.errors[f"{cell.get('indikator')}:{cell.get('kolom')}"] = _("Belum ada Renstra yang berlaku.")
@@ -312,7 +294,7 @@ ANGGARAN_KOLOM = {"dpa", "dppa", *KOLOM_TW}
 def simpan_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
     """Save the budget grid: DPA, DPPA and the realisasi of each triwulan per sub kegiatan."""
     result = CellResult()
-    versi = versi_untuk(opd, tahun)
+    versi = RenstraVersi.objects.berlaku(opd, tahun)
     subs = {e.pk: e for e in sub_kegiatan(versi).filter(pk__in=_ids(cells, "elemen"))} if versi else {}
     budgets = {(a.elemen_id, a.jenis): a for a in AnggaranSubKegiatan.objects.filter(elemen_id__in=subs, tahun=tahun)}
     spent = {(r.elemen_id, r.triwulan): r for r in RealisasiAnggaran.objects.filter(elemen_id__in=subs, tahun=tahun)}
@@ -603,8 +585,10 @@ def dasbor_pemda(pemda, tahun: int, opds) -> list[RingkasOPD]:
     kebijakan = kebijakan_pemda(pemda)
     opds = list(opds)
     versions: dict[int, int] = {}
-    for versi_id, opd_id in _berlaku(tahun).filter(renstra__opd__in=opds).values_list("pk", "renstra__opd_id"):
-        versions[opd_id] = versi_id  # the last one wins: the version in force
+    for versi_id, opd_id in RenstraVersi.objects.berlaku_pada(tahun).filter(renstra__opd__in=opds).values_list(
+        "pk", "renstra__opd_id"
+    ):
+        versions.setdefault(opd_id, versi_id)  # the first one is the version in force
     versi_ids = list(versions.values())
     # A quarter is due once its window has been opened (open now or closed since).
     due = set(JendelaRealisasi.objects.filter(pemda=pemda, tahun=tahun).values_list("triwulan", flat=True))

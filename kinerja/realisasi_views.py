@@ -26,7 +26,7 @@ from kinerja.forms import (
 )
 from kinerja.models import BelanjaOPD, BuktiDukung, JendelaRealisasi, PengaturanCapaian, Realisasi
 from kinerja.templatetags.kinerja_tags import KATEGORI_KELAS
-from renstra.models import Indikator, Level
+from renstra.models import Indikator, Level, RenstraVersi
 from renstra.workbook import MAX_BYTES
 from sakip import access
 from sakip.access import Perm
@@ -134,7 +134,7 @@ def anggaran_grid(request, opd: int, tahun: int):
         cells = json.loads(request.body or b"{}").get("cells", [])
         result = svc.simpan_anggaran(opd, tahun, cells)
         return JsonResponse({"saved": result.saved, "errors": result.errors})
-    versi = svc.versi_untuk(opd, tahun)
+    versi = RenstraVersi.objects.berlaku(opd, tahun)
     rows, total = [], None
     if versi:
         plan = svc.load_plan(versi)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.models import STATEMENT_DEFAULT, NaskahPK, PerjanjianKinerja, PKAnggaran, PKIndikator, RencanaAksi
 from renstra import services as renstra_services
-from renstra.models import Indikator, Level, Renstra
+from renstra.models import Indikator, Level, RenstraVersi
 from sakip.lib.numbers import format_number
 from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
 from sakip.models import Jabatan, Jenjang, Penugasan, Peran, UnitKerja
@@ -130,8 +130,7 @@ def susun_dari_renstra(jabatan: Jabatan, tahun: int) -> PerjanjianKinerja:
     opd = jabatan.opd
     if PerjanjianKinerja.objects.filter(jabatan=jabatan, tahun=tahun).exists():
         raise PKError(_("Jabatan ini sudah punya PK tahun %(t)s; ubah yang ada atau buat perubahannya.") % {"t": tahun})
-    renstra = Renstra.objects.filter(opd=opd, periode__tahun_awal__lte=tahun, periode__tahun_akhir__gte=tahun).first()
-    versi = renstra_services.versi_berlaku(renstra, tahun) if renstra else None
+    versi = RenstraVersi.objects.berlaku(opd, tahun)
     if versi is None:
         raise PKError(_("Belum ada Renstra yang ditetapkan dan berlaku untuk tahun %(t)s.") % {"t": tahun})
     pk = PerjanjianKinerja(opd=opd, jabatan=jabatan, tahun=tahun, renstra_versi=versi, tempat=opd.pemda.ibukota)

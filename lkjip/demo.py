@@ -12,7 +12,6 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from kinerja.realisasi import versi_untuk
 from lkjip import narasi, render, services
 from lkjip.models import BarisPeriodeLalu, Pembanding
 from renstra.models import Indikator, Level, RenstraVersi
@@ -97,14 +96,14 @@ def load(stdout) -> None:
         rows = [{"uraian": u, "tahun": dict(zip(TAHUN_LALU, zip(a, r, strict=True), strict=True))} for u, a, r in TC24]
         services.simpan_periode_lalu(dokumen, BarisPeriodeLalu.Tabel.PENDANAAN, rows, TAHUN_LALU)
     blitar = PerangkatDaerah.objects.filter(pemda__kode="blitar", kode="8.01.0.00.0.00.02.0000").first()
-    if blitar is not None and versi_untuk(blitar, 2024) is not None:
+    if blitar is not None and RenstraVersi.objects.berlaku(blitar, 2024) is not None:
         dokumen = services.lkjip(blitar, 2024, create=True)
         lk = dict(texts["lkjip_blitar_2024"])
         general = lk.pop("analisis_umum")
         _save(dokumen, lk)
         for node, text in zip(render.sasaran_nodes(dokumen), ANALISIS, strict=False):
             narasi.simpan(dokumen, narasi.kunci_sasaran(node.elemen.pk), text or general, actor=None)
-        versi_blitar = versi_untuk(blitar, 2024)
+        versi_blitar = RenstraVersi.objects.berlaku(blitar, 2024)
         for uraian, rows in PEMBANDING.items() if not dokumen.pembanding.exists() else ():
             indikator = Indikator.objects.filter(
                 elemen__versi=versi_blitar, elemen__level=Level.SASARAN, uraian=uraian

@@ -171,11 +171,10 @@ def finalkan(dokumen: Dokumen, *, actor, catatan: str = "") -> Final:
 
 def sasaran_nodes(dokumen: Dokumen) -> list:
     """The sasaran of an LKjIP's year (each has its own analysis narrative); none for a Renstra."""
-    from kinerja.realisasi import versi_untuk
-    from renstra.models import Level
+    from renstra.models import Level, RenstraVersi
     from renstra.services import load_plan
 
     if dokumen.jenis != Jenis.LKJIP:
         return []
-    versi = versi_untuk(dokumen.opd, dokumen.tahun)
+    versi = RenstraVersi.objects.berlaku(dokumen.opd, dokumen.tahun)
     return load_plan(versi).of_level(Level.SASARAN) if versi else []

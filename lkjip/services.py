@@ -166,7 +166,8 @@ def dari_data(dokumen: Dokumen, tabel: str) -> list[dict]:
     year's target and realisasi; T-C.24 the programs with each year's budget (DPPA, else DPA, else the
     Renstra's pagu) and realisasi anggaran. Indicators and programs are matched across the period's
     versions by their wording and code. Empty when the previous period is not in Sakip."""
-    from kinerja.realisasi import anggaran, anggaran_berlaku, lembar, versi_untuk
+    from kinerja.realisasi import anggaran, anggaran_berlaku, lembar
+    from renstra.models import RenstraVersi
     from renstra.services import load_plan
 
     rows: dict[tuple, dict] = {}
@@ -182,7 +183,7 @@ def dari_data(dokumen: Dokumen, tabel: str) -> list[dict]:
                 )
                 row["tahun"][year] = (line.target_tampil, line.tahunan_tampil)
             continue
-        versi = versi_untuk(dokumen.opd, year)
+        versi = RenstraVersi.objects.berlaku(dokumen.opd, year)
         if versi is None:
             continue
         plan = load_plan(versi)

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kinerja.realisasi import versi_untuk
 from lkjip import narasi, services, tables
 from lkjip import render as printer
 from lkjip.models import BarisPeriodeLalu, Cetakan, Dokumen, Final, Jenis, Pembanding
@@ -103,7 +102,7 @@ def _page(request, dokumen: Dokumen, title: str):
 
 def lkjip_page(request, opd: int, tahun: int):
     opd = _opd(request, opd)
-    if versi_untuk(opd, tahun) is None:
+    if RenstraVersi.objects.berlaku(opd, tahun) is None:
         raise Http404(_("Belum ada Renstra yang berlaku untuk tahun ini."))
     dokumen = services.lkjip(opd, tahun)
     return _page(request, dokumen, _("LKjIP %(t)s · %(opd)s") % {"t": tahun, "opd": opd.nama})
@@ -124,7 +123,7 @@ def _ensure(request, jenis: str, key: int, opd: int | None, perm: Perm) -> Dokum
     """The document behind a page, created on the first action that needs it."""
     if jenis == Jenis.LKJIP:
         owner = _opd(request, opd, perm)
-        if versi_untuk(owner, key) is None:
+        if RenstraVersi.objects.berlaku(owner, key) is None:
             raise Http404
         return services.lkjip(owner, key, create=True)
     versi = _versi(request, key)
@@ -191,7 +190,7 @@ def xlsx(request, jenis: str, key: int, opd: int | None = None):
     """Every generated table of the document as one workbook (a sheet per table), or one table (?tabel=)."""
     if jenis == Jenis.LKJIP:
         owner = _opd(request, opd)
-        if versi_untuk(owner, key) is None:
+        if RenstraVersi.objects.berlaku(owner, key) is None:
             raise Http404
         dokumen = services.lkjip(owner, key)
     else:
@@ -365,7 +364,7 @@ def pembanding(request, pk: int):
     if dokumen.jenis != Jenis.LKJIP:
         raise Http404
     editable = access.can(request.user, Perm.EDIT, dokumen)
-    versi = versi_untuk(dokumen.opd, dokumen.tahun)
+    versi = RenstraVersi.objects.berlaku(dokumen.opd, dokumen.tahun)
     indicators = Indikator.objects.filter(elemen__versi=versi).filter(is_iku=True)
     if not indicators.exists():
         indicators = Indikator.objects.filter(elemen__versi=versi, elemen__level=Level.SASARAN)

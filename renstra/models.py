@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sakip.lib.values import format_value
@@ -259,6 +260,13 @@ class Renstra(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("renstra:renstra_detail", args=[self.pk])
 
+    def versi_berlaku(self, tahun: int | None = None) -> RenstraVersi | None:
+        """This Renstra's version in force in ``tahun`` (by default this year, or the period's nearest
+        year when the period is past or to come), by the one rule of :meth:`VersiQuerySet.berlaku_pada`."""
+        if tahun is None:
+            tahun = min(max(timezone.localdate().year, self.periode.tahun_awal), self.periode.tahun_akhir)
+        return self.versi.berlaku_pada(tahun).first()
+
     def get_additional_data(self) -> dict:
         return {"pemda": self.periode.pemda_id, "opd": self.opd_id}
 
@@ -268,6 +276,29 @@ class VersiQuerySet(ScopedQuerySet):
 
     def ditetapkan(self):
         return self.filter(status=RenstraVersi.Status.DITETAPKAN)
+
+    def berlaku_pada(self, tahun: int):
+        """The versions that may be in force in ``tahun``, ordered so that the one in force comes first
+        for each OPD: ditetapkan, of a period that covers the year, applying from that year or before,
+        the latest start and then the latest perubahan winning. The one rule used everywhere."""
+        return (
+            self.ditetapkan()
+            .filter(
+                renstra__periode__tahun_awal__lte=tahun,
+                renstra__periode__tahun_akhir__gte=tahun,
+                berlaku_mulai__lte=tahun,
+            )
+            .order_by("-berlaku_mulai", "-nomor")
+        )
+
+    def berlaku(self, opd, tahun: int) -> RenstraVersi | None:
+        """The Renstra version in force for an OPD in a year, or None."""
+        return (
+            self.berlaku_pada(tahun)
+            .filter(renstra__opd=opd)
+            .select_related("renstra__periode", "renstra__opd__pemda")
+            .first()
+        )
 
 
 class RenstraVersi(TimeStampedModel):

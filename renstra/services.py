@@ -189,12 +189,6 @@ def buat_renstra(opd, periode) -> RenstraVersi:
     return RenstraVersi.objects.create(renstra=renstra, nomor=1, jenis=RenstraVersi.Jenis.MURNI)
 
 
-def versi_berlaku(renstra: Renstra, tahun: int | None = None) -> RenstraVersi | None:
-    """The version in force for a year: the latest ditetapkan one that applies from that year or before."""
-    tahun = tahun or timezone.localdate().year
-    return renstra.versi.ditetapkan().filter(berlaku_mulai__lte=tahun).order_by("-berlaku_mulai", "-nomor").first()
-
-
 @transaction.atomic
 def tetapkan(versi: RenstraVersi, *, berlaku_mulai: int, actor) -> RenstraVersi:
     versi = RenstraVersi.objects.select_for_update().get(pk=versi.pk)

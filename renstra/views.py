@@ -210,7 +210,7 @@ def renstra_detail(request, pk: int):
         {
             "renstra": renstra,
             "versions": versions,
-            "in_force": services.versi_berlaku(renstra),
+            "in_force": renstra.versi_berlaku(),
             "can_edit": access.can(request.user, Perm.EDIT, renstra),
             "has_draft": any(v.is_draft for v in versions),
         },

@@ -59,9 +59,9 @@ def test_version_in_force(ditetapkan):
     baru = services.buat_perubahan(ditetapkan)
     services.tetapkan(baru, berlaku_mulai=2024, actor=None)
     renstra = ditetapkan.renstra
-    assert services.versi_berlaku(renstra, 2023) == ditetapkan
-    assert services.versi_berlaku(renstra, 2024) == baru
-    assert services.versi_berlaku(renstra, 2020) is None
+    assert renstra.versi_berlaku(2023) == ditetapkan
+    assert renstra.versi_berlaku(2024) == baru
+    assert renstra.versi_berlaku(2020) is None
 
 
 def test_compare_shows_added_removed_renamed_and_changed(ditetapkan):

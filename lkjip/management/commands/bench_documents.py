@@ -15,7 +15,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from kinerja.realisasi import versi_untuk
 from lkjip import parallel, render, services
 from renstra import services as renstra_services
 from renstra.models import RenstraVersi
@@ -64,7 +63,7 @@ class Command(BaseCommand):
             "(sekali per proses pekerja tugas)"
         )
         blitar = PerangkatDaerah.objects.filter(kode="8.01.0.00.0.00.02.0000").first()
-        if blitar and versi_untuk(blitar, 2024):
+        if blitar and RenstraVersi.objects.berlaku(blitar, 2024):
             self.measure("LKjIP 2024 demo (Blitar)", services.lkjip(blitar, 2024))
         balangan = PerangkatDaerah.objects.filter(kode="8.01.0.00.0.00.01.0000").first()
         versi = RenstraVersi.objects.filter(renstra__opd=balangan).order_by("-nomor").first() if balangan else None

@@ -22,7 +22,6 @@ from django.utils import timezone
 
 from kinerja import documents, services
 from kinerja.models import PerjanjianKinerja, RencanaAksi
-from kinerja.realisasi import versi_untuk
 from lkjip import render
 from lkjip import services as dokumen_services
 from lkjip.models import Final
@@ -30,6 +29,7 @@ from pohon import cetak
 from pohon import services as pohon_services
 from pohon.models import PohonKinerja
 from renstra.management.util import find_opd
+from renstra.models import RenstraVersi
 from sakip.models import Jabatan, PerangkatDaerah
 
 KINDS = ("renstra", "lkjip", "pk", "rencana-aksi", "pohon-kinerja")
@@ -93,7 +93,7 @@ class Command(BaseCommand):
         return self._pk(kind, opd, tahun, jabatan, output)
 
     def _document(self, kind, opd, tahun, preview, output: Path) -> str:
-        versi = versi_untuk(opd, tahun)
+        versi = RenstraVersi.objects.berlaku(opd, tahun)
         if versi is None:
             raise Skip(f"belum ada Renstra yang ditetapkan dan berlaku tahun {tahun}")
         dokumen = dokumen_services.lkjip(opd, tahun) if kind == "lkjip" else dokumen_services.renstra(versi)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from renstra import exporters, services
+from renstra import exporters
 from renstra.management.util import find_opd, find_periode
 from renstra.models import Renstra
 
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         renstra = Renstra.objects.filter(opd=opd, periode=find_periode(opd, periode)).first()
         if renstra is None:
             raise CommandError(f"{opd} belum punya Renstra untuk periode {periode}.")
-        chosen = renstra.versi.filter(nomor=versi).first() if versi else services.versi_berlaku(renstra)
+        chosen = renstra.versi.filter(nomor=versi).first() if versi else renstra.versi_berlaku()
         chosen = chosen or renstra.versi.order_by("-nomor").first()
         if chosen is None:
             raise CommandError("Versi tidak ditemukan.")
