@@ -15,6 +15,8 @@ from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from sakip.models import Penugasan, Peran, PerangkatDaerah
+
 
 class Perm(enum.Enum):
     VIEW = "view"  # read an OPD's data: every role that has the OPD in scope
@@ -53,8 +55,6 @@ def scope_for(user) -> Scope:
     cached = getattr(user, "_sakip_scope", None)
     if cached is not None:
         return cached
-    from sakip.models import Penugasan, Peran, PerangkatDaerah
-
     if user.is_superuser:
         scope = Scope(everything=True, roles=frozenset({"superuser"}))
     else:
@@ -105,8 +105,6 @@ def forget_scope(user) -> None:
 def _pemda_of(obj: Model, opd_id: int | None) -> int | None:
     pemda_id = getattr(obj, "pemda_id", None)
     if pemda_id is None and opd_id is not None:
-        from sakip.models import PerangkatDaerah
-
         pemda_id = PerangkatDaerah.objects.filter(pk=opd_id).values_list("pemda_id", flat=True).first()
     return pemda_id
 

@@ -32,7 +32,7 @@ class ScopedQuerySet(models.QuerySet):
     opd_lookup = "opd"
 
     def for_user(self, user):
-        from sakip import access
+        from sakip import access  # access reads these models: the one import kept lazy to break the cycle
 
         scope = access.scope_for(user)
         if scope.everything:
@@ -361,7 +361,7 @@ PANGKAT = {
 
 class PegawaiQuerySet(ScopedQuerySet):
     def for_user(self, user):
-        from sakip import access
+        from sakip import access  # access reads these models: the one import kept lazy to break the cycle
 
         scope = access.scope_for(user)
         if scope.everything:
@@ -513,7 +513,7 @@ class Penugasan(TimeStampedModel):
 
 class UserQuerySet(models.QuerySet):
     def for_user(self, user):
-        from sakip import access
+        from sakip import access  # access reads these models: the one import kept lazy to break the cycle
 
         scope = access.scope_for(user)
         if scope.everything:

@@ -15,6 +15,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from sakip.lib.numbers import format_number
+
 PREDIKAT = ("AA", "A", "BB", "B", "CC", "C", "D")  # SAKIP grades, best first
 EMPTY = {"", "-", "–", "—", "n/a", "na", "#n/a", "tidak ada", "nihil"}
 
@@ -121,8 +123,6 @@ def parse_money(text: object) -> Decimal | None:
 
 def format_value(nilai: Decimal | None, teks: str = "", places: int = 2) -> str:
     """How a stored target reads back: the qualitative text if any, else the number (no trailing ,00)."""
-    from sakip.lib.numbers import format_number
-
     if teks:
         return teks
     if nilai is None:
