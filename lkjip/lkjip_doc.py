@@ -18,8 +18,8 @@ from kinerja.templatetags.kinerja_tags import romawi
 from lkjip import charts, narasi
 from lkjip.isi import Isi, penandatangan, tanggal_dokumen
 from lkjip.models import Pembanding
-from lkjip.tables import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
 from renstra.models import Level
+from sakip.lib.tabel import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
 from sakip.lib.values import format_value
 
 ZERO = Decimal(0)

@@ -11,7 +11,7 @@ cut, where a page starts anyway (between runs), before a heading, or before a pl
 long table, into as many parts of equal weight as there are worker processes (``PRINT_WORKERS``). They
 print at once while this process prints the front matter; then one document of empty pages per part
 carries its page headers and numbers, laid over its pages. A piece of a long table is a table of its
-own (:meth:`~lkjip.tables.Tabel.potong`): it starts a page with the repeated header, as any page of the
+own (:meth:`~sakip.lib.tabel.Tabel.potong`): it starts a page with the repeated header, as any page of the
 table does.
 """
 

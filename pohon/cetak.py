@@ -7,9 +7,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import HTML
 
-from lkjip.tables import workbook
 from pohon import diagram
 from pohon.services import Pohon, tabel_tahap4
+from sakip.lib.tabel import workbook
 from sakip.pdf import data_uri
 
 KERTAS = {"A3": (420, 297), "A4": (297, 210)}  # landscape, mm
