@@ -25,7 +25,7 @@ from lkjip import lkjip_doc, narasi, renstra_doc
 from lkjip.isi import Isi
 from lkjip.models import Cetakan, Dokumen, Final, Jenis
 from sakip.lib.numbers import format_number
-from sakip.pdf import PAPER, data_uri
+from sakip.lib.pdf import data_uri, ukuran_halaman
 
 log = logging.getLogger(__name__)
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -50,8 +50,6 @@ def html(isi: Isi, **bagian) -> str:
     ``romawi`` (numbered in roman numerals), ``mulai`` (the number of the first page) and ``lapisan``
     (empty pages of these kinds that carry only headers and numbers)."""
     pemda, opd = isi.pemda, isi.opd
-    paper = pemda.ukuran_kertas
-    width, height = PAPER.get(paper, PAPER["A4"])
     context = {
         "isi": isi,
         "runs": isi.halaman,
@@ -62,8 +60,7 @@ def html(isi: Isi, **bagian) -> str:
         "mulai": None,
         "lapisan": None,
         "logo": data_uri(pemda.logo) or data_uri(opd.logo),
-        "paper_size": f"{width} {height}",
-        "paper_landscape": f"{height} {width}",
+        **ukuran_halaman(pemda.ukuran_kertas),
         "tempat_tanggal": f"{pemda.ibukota}, {tanggal_panjang(isi.tanggal)}",
         "format_number": format_number,
     }
