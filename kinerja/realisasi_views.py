@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,6 +29,7 @@ from renstra.workbook import MAX_BYTES
 from sakip import access
 from sakip.access import Perm
 from sakip.jinja2 import rows_html
+from sakip.lib import grid
 from sakip.lib.uploads import keep_upload, upload_path
 from sakip.models import PerangkatDaerah
 from sakip.services import active_opd
@@ -106,9 +105,11 @@ def indikator_grid(request, opd: int, tahun: int):
     opd, tahun = _opd(request, opd), _tahun(tahun)
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, opd)
-        cells = json.loads(request.body or b"{}").get("cells", [])
-        result = svc.simpan_realisasi(opd, tahun, cells, actor=request.user)
-        return JsonResponse({"saved": result.saved, "errors": result.errors})
+        try:
+            cells = grid.read_cells(request.body, "indikator")
+        except grid.GridInvalid as error:
+            return error.response()
+        return svc.simpan_realisasi(opd, tahun, cells, actor=request.user).response()
     sheet = svc.lembar(opd, tahun)
     rows = rows_html(
         "kinerja/realisasi_rows.html",
@@ -131,9 +132,11 @@ def anggaran_grid(request, opd: int, tahun: int):
     opd, tahun = _opd(request, opd), _tahun(tahun)
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, opd)
-        cells = json.loads(request.body or b"{}").get("cells", [])
-        result = svc.simpan_anggaran(opd, tahun, cells)
-        return JsonResponse({"saved": result.saved, "errors": result.errors})
+        try:
+            cells = grid.read_cells(request.body, "elemen")
+        except grid.GridInvalid as error:
+            return error.response()
+        return svc.simpan_anggaran(opd, tahun, cells).response()
     versi = svc.versi_untuk(opd, tahun)
     rows, total = [], None
     if versi:

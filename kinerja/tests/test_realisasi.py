@@ -51,6 +51,25 @@ def grid_url(world, name="indikator"):
     return reverse(f"realisasi:{name}", args=[world.opd_a.pk, TAHUN])
 
 
+BROKEN_BODIES = [
+    b"{not json",
+    b'[{"kolom": "tw2"}]',
+    b'{"cells": {"kolom": "tw2"}}',
+    b'{"cells": ["tw2"]}',
+    b'{"cells": [{"ID": 1, "kolom": "tw2", "value": "12345678901234567"}]}',
+]
+
+
+@pytest.mark.parametrize("body", BROKEN_BODIES)
+@pytest.mark.parametrize(("name", "id_field"), [("indikator", "indikator"), ("anggaran", "elemen")])
+def test_a_broken_grid_body_is_a_400_and_saves_nothing(client, world, plan, windows, name, id_field, body):
+    client.force_login(world.alice)
+    body = body.replace(b'"ID"', f'"{id_field}"'.encode())
+    response = client.post(grid_url(world, name), body, content_type="application/json")
+    assert response.status_code == 400 and response.json()["error"]
+    assert not Realisasi.objects.exists() and not RealisasiAnggaran.objects.exists()
+
+
 # --- Entry and the windows ------------------------------------------------------------------------
 
 
