@@ -30,11 +30,11 @@ from sakip import access
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
 from sakip.lib.numbers import format_number
+from sakip.lib.periode import Triwulan, romawi
 from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
 from sakip.models import Peran
 
-TRIWULAN = (1, 2, 3, 4)
-ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+TRIWULAN = tuple(Triwulan.values)
 KOLOM_TW = {f"tw{q}": q for q in TRIWULAN}
 ZERO = Decimal(0)
 
@@ -74,7 +74,7 @@ def pastikan_terbuka(opd, tahun: int, triwulan: int, status: dict[int, bool] | N
     if not status.get(triwulan):
         raise Terkunci(
             _("Triwulan %(tw)s %(tahun)s ditutup; minta admin pemda membukanya kembali.")
-            % {"tw": ROMAWI[triwulan], "tahun": tahun}
+            % {"tw": romawi(triwulan), "tahun": tahun}
         )
 
 

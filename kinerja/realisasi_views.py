@@ -30,6 +30,7 @@ from sakip import access
 from sakip.access import Perm
 from sakip.jinja2 import rows_html
 from sakip.lib import grid
+from sakip.lib.periode import Triwulan, romawi
 from sakip.lib.uploads import keep_upload, upload_path
 from sakip.models import PerangkatDaerah
 from sakip.services import active_opd
@@ -96,7 +97,7 @@ def opd_dashboard(request, opd: int, tahun: int):
     return render(
         request,
         "kinerja/realisasi/opd_dashboard.html",
-        _context(request, opd, tahun, d=dasbor, tw_labels=list(svc.ROMAWI.values())),
+        _context(request, opd, tahun, d=dasbor, tw_labels=[t.romawi for t in Triwulan]),
     )
 
 
@@ -222,7 +223,7 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
         tahun,
         ind=ind,
         tw=tw,
-        romawi=svc.ROMAWI[tw],
+        romawi=romawi(tw),
         item=item,
         form=form,
         bukti_form=bukti_form,
@@ -336,7 +337,7 @@ def jendela(request, tahun: int):
             state = _("dibuka") if form.instance.terbuka else _("ditutup")
             messages.success(
                 request,
-                _("Triwulan %(tw)s %(tahun)s %(state)s.") % {"tw": svc.ROMAWI[q], "tahun": tahun, "state": state},
+                _("Triwulan %(tw)s %(tahun)s %(state)s.") % {"tw": romawi(q), "tahun": tahun, "state": state},
             )
             return redirect("realisasi:jendela", tahun=tahun)
     return render(
@@ -344,7 +345,7 @@ def jendela(request, tahun: int):
         "kinerja/realisasi/jendela.html",
         {
             "tahun": tahun,
-            "forms": [(q, svc.ROMAWI[q], forms[q], windows.get(q)) for q in svc.TRIWULAN],
+            "forms": [(q, romawi(q), forms[q], windows.get(q)) for q in svc.TRIWULAN],
             "year_links": _year_links(request, tahun),
         },
     )
@@ -411,7 +412,12 @@ def pk_capaian(request, pk: int):
     return render(
         request,
         "kinerja/realisasi/pk_capaian.html",
-        {"pk": pk, "rows": rows, "kebijakan": svc.kebijakan_pemda(pk.opd.pemda), "romawi": svc.ROMAWI},
+        {
+            "pk": pk,
+            "rows": rows,
+            "kebijakan": svc.kebijakan_pemda(pk.opd.pemda),
+            "romawi": {t.value: t.romawi for t in Triwulan},
+        },
     )
 
 

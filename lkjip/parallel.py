@@ -31,6 +31,7 @@ from django.conf import settings
 from lkjip.isi import Blok, Isi
 from sakip.lib import printing
 from sakip.lib.pdf import base_url
+from sakip.lib.periode import angka_romawi
 
 log = logging.getLogger(__name__)
 PX_TO_PT = 0.75
@@ -153,12 +154,7 @@ def letak_daftar_isi(runs) -> int | None:
 
 def romawi(n: int) -> str:
     """Lower-case roman numerals, as the front matter's pages are numbered (the seeds: i, ii, …)."""
-    out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
-        count, n = divmod(n, value)
-        out += letters * count
-    return out
+    return angka_romawi(n).lower()
 
 
 def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:

@@ -26,10 +26,9 @@ from lkjip.isi import Isi
 from lkjip.models import Cetakan, Dokumen, Final, Jenis
 from sakip.lib.numbers import format_number
 from sakip.lib.pdf import data_uri, ukuran_halaman
+from sakip.lib.periode import tanggal_panjang
 
 log = logging.getLogger(__name__)
-BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-         "November", "Desember"]  # fmt: skip
 
 
 def bangun(dokumen: Dokumen) -> Isi:
@@ -37,10 +36,6 @@ def bangun(dokumen: Dokumen) -> Isi:
         if dokumen.jenis == Jenis.RENSTRA:
             return renstra_doc.bangun(dokumen)
         return lkjip_doc.bangun(dokumen)
-
-
-def tanggal_panjang(tanggal) -> str:
-    return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
 
 
 def html(isi: Isi, **bagian) -> str:

@@ -119,3 +119,19 @@ def test_templates_print_indonesian_numbers_and_dates(settings):
     with translation.override("id"):
         out = template.render(Context({"n": Decimal("1234567.89"), "d": date(2024, 1, 2), "y": 2024, "pk": 1234}))
     assert out == "1.234.567,89|Rp 1.234.568|2 Januari 2024|2024|1234"
+
+
+def test_quarters_and_roman_numerals():
+    import datetime
+
+    from django.utils import translation
+
+    from sakip.lib.periode import Triwulan, angka_romawi, romawi, tanggal_panjang
+
+    assert [t.label for t in Triwulan] == ["TW I", "TW II", "TW III", "TW IV"]
+    assert [romawi(q) for q in (1, "2", 3, 4)] == ["I", "II", "III", "IV"]
+    assert [angka_romawi(n) for n in (1, 4, 9, 14, 40, 1994)] == ["I", "IV", "IX", "XIV", "XL", "MCMXCIV"]
+    with translation.override("en"):  # official dates are Indonesian whoever reads them
+        assert tanggal_panjang(datetime.date(2024, 1, 2)) == "2 Januari 2024"
+    assert tanggal_panjang(datetime.date(2025, 12, 31)) == "31 Desember 2025"
+
