@@ -604,3 +604,10 @@ def test_text_in_workbooks_never_becomes_a_formula(client, world, iku, windows):
         ws = load_workbook(io.BytesIO(content))[sheet]
         cells = [c for row in ws.iter_rows() for c in row if c.value == '=HYPERLINK("http://x")']
         assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_the_verification_queue_is_a_home_page_panel_of_kinerja(client, world):
+    client.force_login(world.bob)  # evaluator
+    assert 'data-testid="antrean"' in client.get(reverse("home")).content.decode()
+    client.force_login(world.alice)  # plans, verifies nothing
+    assert 'data-testid="antrean"' not in client.get(reverse("home")).content.decode()

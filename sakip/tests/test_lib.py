@@ -135,3 +135,21 @@ def test_quarters_and_roman_numerals():
         assert tanggal_panjang(datetime.date(2024, 1, 2)) == "2 Januari 2024"
     assert tanggal_panjang(datetime.date(2025, 12, 31)) == "31 Desember 2025"
 
+
+def test_sakip_imports_no_domain_app():
+    """sakip ← renstra ← pohon ← kinerja ← lkjip: the core (and its lib) never reaches to the right."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    domain = {"renstra", "pohon", "kinerja", "lkjip"}
+    found = []
+    for path in root.rglob("*.py"):
+        if "tests" in path.parts or "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module]
+            found += [f"{path.relative_to(root)}: {n}" for n in names if n.split(".")[0] in domain]
+    assert found == []
