@@ -6,3 +6,9 @@ class KinerjaConfig(AppConfig):
     name = "kinerja"
     verbose_name = _("Kinerja")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from kinerja.panels import antrean_verifikasi
+        from sakip import panels
+
+        panels.register(antrean_verifikasi)

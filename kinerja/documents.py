@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from kinerja.models import PerjanjianKinerja
-from sakip.pdf import data_uri, qr_svg, render_pdf
+from sakip.lib.pdf import data_uri, qr_svg, render_pdf
 
 
 def _kop(pk: PerjanjianKinerja) -> dict:

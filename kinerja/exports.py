@@ -1,4 +1,4 @@
-"""The dashboards' tables as .xlsx, written with the plan exports' :class:`renstra.exporters.Sheet`:
+"""The dashboards' tables as .xlsx, written with :class:`sakip.lib.xlsx.Sheet`:
 numbers as numbers (full precision, formatted), text always text (never a formula)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from io import BytesIO
 
 from openpyxl import Workbook
 
-from renstra.exporters import RUPIAH, Sheet
+from sakip.lib.xlsx import RUPIAH, Sheet
 
 PERCENT = '0.00" %"'
 

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from renstra.models import Indikator
+from sakip.lib.periode import Triwulan, romawi
 from sakip.lib.values import format_value
 from sakip.models import Jabatan, Pegawai, Pemda, PerangkatDaerah, ScopedQuerySet, TimeStampedModel
 
@@ -409,7 +410,7 @@ class JendelaRealisasi(TimeStampedModel):
 
     pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="jendela_realisasi")
     tahun = models.PositiveSmallIntegerField(_("tahun"))
-    triwulan = models.PositiveSmallIntegerField(_("triwulan"), choices=[(1, "I"), (2, "II"), (3, "III"), (4, "IV")])
+    triwulan = models.PositiveSmallIntegerField(_("triwulan"), choices=[(t.value, t.romawi) for t in Triwulan])
     terbuka = models.BooleanField(_("terbuka"), default=True)
     dibuka_untuk = models.ManyToManyField(
         PerangkatDaerah,
@@ -500,7 +501,7 @@ class Realisasi(TimeStampedModel):
 
     @property
     def triwulan_romawi(self) -> str:
-        return ("I", "II", "III", "IV")[self.triwulan - 1]
+        return romawi(self.triwulan)
 
 
 class BuktiDukung(TimeStampedModel):

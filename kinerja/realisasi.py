@@ -25,14 +25,16 @@ from kinerja.models import (
     RealisasiAnggaran,
 )
 from renstra.models import Elemen, Indikator, Level, RenstraVersi, Target
-from renstra.services import CellResult, TargetValue, _grid_cells, _ids, load_plan
+from renstra.services import TargetValue, load_plan
 from sakip import access
+from sakip.lib import grid
+from sakip.lib.grid import CellResult
 from sakip.lib.numbers import format_number
+from sakip.lib.periode import Triwulan, romawi
 from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
 from sakip.models import Peran
 
-TRIWULAN = (1, 2, 3, 4)
-ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+TRIWULAN = tuple(Triwulan.values)
 KOLOM_TW = {f"tw{q}": q for q in TRIWULAN}
 ZERO = Decimal(0)
 
@@ -72,7 +74,7 @@ def pastikan_terbuka(opd, tahun: int, triwulan: int, status: dict[int, bool] | N
     if not status.get(triwulan):
         raise Terkunci(
             _("Triwulan %(tw)s %(tahun)s ditutup; minta admin pemda membukanya kembali.")
-            % {"tw": ROMAWI[triwulan], "tahun": tahun}
+            % {"tw": romawi(triwulan), "tahun": tahun}
         )
 
 
@@ -236,13 +238,13 @@ def simpan_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult
         for cell in cells:
             result.errors[f"{cell.get('indikator')}:{cell.get('kolom')}"] = _("Belum ada Renstra yang berlaku.")
         return result
-    indicators = {i.pk: i for i in Indikator.objects.filter(elemen__versi=versi, pk__in=_ids(cells, "indikator"))}
+    indicators = {i.pk: i for i in Indikator.objects.filter(elemen__versi=versi, pk__in=grid.ids(cells, "indikator"))}
     existing = {
         (r.indikator_id, r.triwulan): r
         for r in Realisasi.objects.filter(indikator_id__in=indicators, tahun=tahun).annotate(n_bukti=Count("bukti"))
     }
     status = status_jendela(opd, tahun)
-    for key, ind, kolom, value in _grid_cells(cells, "indikator", indicators, set(KOLOM_TW), result):
+    for key, ind, kolom, value in grid.cells_of(cells, "indikator", indicators, set(KOLOM_TW), result):
         q = KOLOM_TW[kolom]
         try:
             parsed = parse_value(value)
@@ -295,11 +297,11 @@ def simpan_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
     """Save the budget grid: DPA, DPPA and the realisasi of each triwulan per sub kegiatan."""
     result = CellResult()
     versi = RenstraVersi.objects.berlaku(opd, tahun)
-    subs = {e.pk: e for e in sub_kegiatan(versi).filter(pk__in=_ids(cells, "elemen"))} if versi else {}
+    subs = {e.pk: e for e in sub_kegiatan(versi).filter(pk__in=grid.ids(cells, "elemen"))} if versi else {}
     budgets = {(a.elemen_id, a.jenis): a for a in AnggaranSubKegiatan.objects.filter(elemen_id__in=subs, tahun=tahun)}
     spent = {(r.elemen_id, r.triwulan): r for r in RealisasiAnggaran.objects.filter(elemen_id__in=subs, tahun=tahun)}
     status = status_jendela(opd, tahun)
-    for key, sub, kolom, value in _grid_cells(cells, "elemen", subs, ANGGARAN_KOLOM, result):
+    for key, sub, kolom, value in grid.cells_of(cells, "elemen", subs, ANGGARAN_KOLOM, result):
         try:
             jumlah = parse_money(value)
         except UnreadableValue as error:

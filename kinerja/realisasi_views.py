@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -31,6 +29,8 @@ from renstra.workbook import MAX_BYTES
 from sakip import access
 from sakip.access import Perm
 from sakip.jinja2 import rows_html
+from sakip.lib import grid
+from sakip.lib.periode import Triwulan, romawi
 from sakip.lib.uploads import keep_upload, upload_path
 from sakip.models import PerangkatDaerah
 from sakip.services import active_opd
@@ -97,7 +97,7 @@ def opd_dashboard(request, opd: int, tahun: int):
     return render(
         request,
         "kinerja/realisasi/opd_dashboard.html",
-        _context(request, opd, tahun, d=dasbor, tw_labels=list(svc.ROMAWI.values())),
+        _context(request, opd, tahun, d=dasbor, tw_labels=[t.romawi for t in Triwulan]),
     )
 
 
@@ -106,9 +106,11 @@ def indikator_grid(request, opd: int, tahun: int):
     opd, tahun = _opd(request, opd), _tahun(tahun)
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, opd)
-        cells = json.loads(request.body or b"{}").get("cells", [])
-        result = svc.simpan_realisasi(opd, tahun, cells, actor=request.user)
-        return JsonResponse({"saved": result.saved, "errors": result.errors})
+        try:
+            cells = grid.read_cells(request.body, "indikator")
+        except grid.GridInvalid as error:
+            return error.response()
+        return svc.simpan_realisasi(opd, tahun, cells, actor=request.user).response()
     sheet = svc.lembar(opd, tahun)
     rows = rows_html(
         "kinerja/realisasi_rows.html",
@@ -131,9 +133,11 @@ def anggaran_grid(request, opd: int, tahun: int):
     opd, tahun = _opd(request, opd), _tahun(tahun)
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, opd)
-        cells = json.loads(request.body or b"{}").get("cells", [])
-        result = svc.simpan_anggaran(opd, tahun, cells)
-        return JsonResponse({"saved": result.saved, "errors": result.errors})
+        try:
+            cells = grid.read_cells(request.body, "elemen")
+        except grid.GridInvalid as error:
+            return error.response()
+        return svc.simpan_anggaran(opd, tahun, cells).response()
     versi = RenstraVersi.objects.berlaku(opd, tahun)
     rows, total = [], None
     if versi:
@@ -219,7 +223,7 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
         tahun,
         ind=ind,
         tw=tw,
-        romawi=svc.ROMAWI[tw],
+        romawi=romawi(tw),
         item=item,
         form=form,
         bukti_form=bukti_form,
@@ -333,7 +337,7 @@ def jendela(request, tahun: int):
             state = _("dibuka") if form.instance.terbuka else _("ditutup")
             messages.success(
                 request,
-                _("Triwulan %(tw)s %(tahun)s %(state)s.") % {"tw": svc.ROMAWI[q], "tahun": tahun, "state": state},
+                _("Triwulan %(tw)s %(tahun)s %(state)s.") % {"tw": romawi(q), "tahun": tahun, "state": state},
             )
             return redirect("realisasi:jendela", tahun=tahun)
     return render(
@@ -341,7 +345,7 @@ def jendela(request, tahun: int):
         "kinerja/realisasi/jendela.html",
         {
             "tahun": tahun,
-            "forms": [(q, svc.ROMAWI[q], forms[q], windows.get(q)) for q in svc.TRIWULAN],
+            "forms": [(q, romawi(q), forms[q], windows.get(q)) for q in svc.TRIWULAN],
             "year_links": _year_links(request, tahun),
         },
     )
@@ -408,7 +412,12 @@ def pk_capaian(request, pk: int):
     return render(
         request,
         "kinerja/realisasi/pk_capaian.html",
-        {"pk": pk, "rows": rows, "kebijakan": svc.kebijakan_pemda(pk.opd.pemda), "romawi": svc.ROMAWI},
+        {
+            "pk": pk,
+            "rows": rows,
+            "kebijakan": svc.kebijakan_pemda(pk.opd.pemda),
+            "romawi": {t.value: t.romawi for t in Triwulan},
+        },
     )
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from kinerja.models import STATEMENT_DEFAULT, NaskahPK, PerjanjianKinerja, PKAnggaran, PKIndikator, RencanaAksi
 from renstra import services as renstra_services
 from renstra.models import Indikator, Level, RenstraVersi
+from sakip.lib import grid
 from sakip.lib.numbers import format_number
 from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
 from sakip.models import Jabatan, Jenjang, Penugasan, Peran, UnitKerja
@@ -500,18 +501,16 @@ RA_COLUMNS = ["tw1", "tw2", "tw3", "tw4", "anggaran", "anggaran_tw1", "anggaran_
 
 
 @transaction.atomic
-def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict]):
+def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict]) -> grid.CellResult:
     """Save the rencana aksi grid; each cell valid or reported, like the Renstra grids."""
-    from renstra.services import CellResult, _grid_cells, _ids
-
-    result = CellResult()
+    result = grid.CellResult()
     rows = {
         ra.pk: ra
-        for ra in RencanaAksi.objects.filter(pk_doc=pk, pk__in=_ids(cells, "rencana")).select_related(
+        for ra in RencanaAksi.objects.filter(pk_doc=pk, pk__in=grid.ids(cells, "rencana")).select_related(
             "indikator", "pk_doc__opd"
         )
     }
-    for key, ra, kolom, value in _grid_cells(cells, "rencana", rows, set(RA_COLUMNS), result):
+    for key, ra, kolom, value in grid.cells_of(cells, "rencana", rows, set(RA_COLUMNS), result):
         try:
             amount = parse_money(value) if kolom.startswith("anggaran") else parse_value(value).nilai
         except UnreadableValue as error:

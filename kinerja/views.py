@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -17,6 +15,7 @@ from kinerja.forms import AksiFormSet, PerubahanForm, RencanaAksiForm, SusunPKFo
 from kinerja.models import PerjanjianKinerja, PKAnggaran, PKIndikator, RencanaAksi
 from sakip import access
 from sakip.access import Perm
+from sakip.lib import grid
 from sakip.models import PerangkatDaerah
 
 
@@ -226,12 +225,10 @@ def ra_grid(request, pk: int):
         if not can_edit:
             raise PermissionDenied
         try:
-            cells = json.loads(request.body or b"{}").get("cells", [])
-            assert isinstance(cells, list)
-        except (ValueError, AssertionError, AttributeError):
-            return JsonResponse({"error": _("Data yang dikirim tidak terbaca.")}, status=400)
-        result = services.save_ra_cells(pk, cells)
-        return JsonResponse({"saved": result.saved, "errors": result.errors})
+            cells = grid.read_cells(request.body, "rencana")
+        except grid.GridInvalid as error:
+            return error.response()
+        return services.save_ra_cells(pk, cells).response()
     rows = (
         services.siapkan_rencana_aksi(pk)
         if can_edit

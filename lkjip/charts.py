@@ -7,8 +7,7 @@ from decimal import Decimal
 from django.utils.html import escape
 
 from sakip.lib.numbers import format_number
-
-TW = ("I", "II", "III", "IV")
+from sakip.lib.periode import romawi
 
 
 def _f(x) -> str:
@@ -78,7 +77,8 @@ def serapan(judul: str, realisasi: list, anggaran: Decimal) -> str:
                 f'<text x="{_f(x + slot / 4)}" y="{_f(y - 3)}" text-anchor="middle" class="v">'
                 f"{escape(format_number(pct, 2))} %</text>"
             )
-        parts.append(f'<text x="{_f(x + slot / 4)}" y="{height - 7}" text-anchor="middle" class="x">TW {TW[i]}</text>')
+        tw = romawi(i + 1)
+        parts.append(f'<text x="{_f(x + slot / 4)}" y="{height - 7}" text-anchor="middle" class="x">TW {tw}</text>')
     parts.append(f'<line x1="6" x2="{width - 6}" y1="{height - bottom}" y2="{height - bottom}" class="axis"/>')
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '

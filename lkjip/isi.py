@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from kinerja.services import Pihak, pihak_untuk
 from lkjip.narasi import kosong, opsional
-from lkjip.tables import Tabel
+from sakip.lib.tabel import Tabel
 
 #: bump when the layout changes so cached renderings are not reused
 VERSI_TATA_LETAK = "2"

@@ -14,16 +14,20 @@ from django.utils.translation import gettext as _
 from kinerja import capaian as engine
 from kinerja.models import BelanjaOPD, PerjanjianKinerja, Realisasi
 from kinerja.realisasi import DasborOPD, dasbor_opd, nilai_tahunan, urut_belanja
-from kinerja.templatetags.kinerja_tags import romawi
 from lkjip import charts, narasi
 from lkjip.isi import Isi, penandatangan, tanggal_dokumen
 from lkjip.models import Pembanding
-from lkjip.tables import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
 from renstra.models import Level
+from sakip.lib.periode import angka_romawi, romawi
+from sakip.lib.tabel import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
 from sakip.lib.values import format_value
 
 ZERO = Decimal(0)
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+
+
+def _nomor_program(i: int) -> str:
+    """Programs are numbered I…XV, then 16, 17, …"""
+    return angka_romawi(i + 1) if i < 15 else str(i + 1)
 
 
 def _hasil(h: engine.Hasil) -> Sel:
@@ -704,7 +708,7 @@ def _pagu_realisasi(plan, budget, tahun: int, opd) -> Tabel:
     )
     programs = plan.of_level(Level.PROGRAM)
     for p_i, program in enumerate(programs):
-        _budget_row(t, ROMAN[p_i] if p_i < len(ROMAN) else str(p_i + 1), program, budget, "grup", upper=True)
+        _budget_row(t, _nomor_program(p_i), program, budget, "grup", upper=True)
         kegiatan = [c for c in program.children if c.elemen.level == Level.KEGIATAN]
         for k_i, keg in enumerate(kegiatan, start=1):
             _budget_row(t, str(k_i), keg, budget, "tebal")
@@ -776,7 +780,7 @@ def _per_sasaran(node, budget, rows_by_ind, nomor: str, index: int) -> Tabel:
 
     programs = [c for c in node.children if c.elemen.level == Level.PROGRAM]
     for p_i, program in enumerate(programs):
-        add(ROMAN[p_i] if p_i < len(ROMAN) else str(p_i + 1), program, "grup")
+        add(_nomor_program(p_i), program, "grup")
         for k_i, keg in enumerate([c for c in program.children if c.elemen.level == Level.KEGIATAN], start=1):
             add(str(k_i), keg, "tebal")
             for s_i, sub in enumerate([c for c in keg.children if c.elemen.level == Level.SUB_KEGIATAN], start=1):

@@ -11,7 +11,7 @@ cut, where a page starts anyway (between runs), before a heading, or before a pl
 long table, into as many parts of equal weight as there are worker processes (``PRINT_WORKERS``). They
 print at once while this process prints the front matter; then one document of empty pages per part
 carries its page headers and numbers, laid over its pages. A piece of a long table is a table of its
-own (:meth:`~lkjip.tables.Tabel.potong`): it starts a page with the repeated header, as any page of the
+own (:meth:`~sakip.lib.tabel.Tabel.potong`): it starts a page with the repeated header, as any page of the
 table does.
 """
 
@@ -28,8 +28,10 @@ from dataclasses import replace
 
 from django.conf import settings
 
-from lkjip import printer
 from lkjip.isi import Blok, Isi
+from sakip.lib import printing
+from sakip.lib.pdf import base_url
+from sakip.lib.periode import angka_romawi
 
 log = logging.getLogger(__name__)
 PX_TO_PT = 0.75
@@ -60,7 +62,7 @@ def _reset_pool() -> None:
 
 def siapkan() -> None:
     """Start the workers now (WeasyPrint takes a second to load), e.g. before a benchmark."""
-    futures = [pool().submit(printer.cetak, "<p>.</p>", "") for _ in range(settings.PRINT_WORKERS)]
+    futures = [pool().submit(printing.cetak, "<p>.</p>", "") for _ in range(settings.PRINT_WORKERS)]
     for future in futures:
         future.result()
 
@@ -152,12 +154,7 @@ def letak_daftar_isi(runs) -> int | None:
 
 def romawi(n: int) -> str:
     """Lower-case roman numerals, as the front matter's pages are numbered (the seeds: i, ii, …)."""
-    out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):  # fmt: skip
-        count, n = divmod(n, value)
-        out += letters * count
-    return out
+    return angka_romawi(n).lower()
 
 
 def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
@@ -172,17 +169,17 @@ def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
     body = runs[toc_at:]
     long = sum(biaya(b) for run in body for b in run) >= settings.PRINT_PARALLEL_MIN
     pieces = bagi(body, titik_potong(body, settings.PRINT_WORKERS)) if paralel and long else [body]
-    base = str(settings.BASE_DIR)
+    base = base_url()
     front_html = html(isi, sampul=True, kepala_kaki=True, romawi=True, mulai=0, runs=runs[:toc_at])
     if len(pieces) > 1:
         try:
-            futures = [pool().submit(printer.cetak_lalu_lepas, html(isi, runs=p), base) for p in pieces]
-            front = printer.cetak(front_html, base)  # meanwhile, here
+            futures = [pool().submit(printing.cetak_lalu_lepas, html(isi, runs=p), base) for p in pieces]
+            front = printing.cetak(front_html, base)  # meanwhile, here
             parts = [future.result() for future in futures]
             # Each part's first page number is now known: headers and numbers go onto them in the workers.
             first = list(itertools.accumulate((p.pages for p in parts), initial=1))
             overlays = [
-                pool().submit(printer.lapisi, part.pdf, _lapisan(isi, part, start), base)
+                pool().submit(printing.lapisi, part.pdf, _lapisan(isi, part, start), base)
                 for part, start in zip(parts, first, strict=False)
             ]
         except BrokenProcessPool:  # a worker died (out of memory?): print in this process rather than fail
@@ -191,15 +188,15 @@ def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
             return cetak(isi, paralel=False)
         terakhir.update(bagian=[p.seconds for p in parts], pekerja_mib=max(p.peak_mib for p in parts))
     else:
-        front = printer.cetak(front_html, base)
-        parts, first, overlays = [printer.cetak(html(isi, runs=body, kepala_kaki=True), base)], [1], []
+        front = printing.cetak(front_html, base)
+        parts, first, overlays = [printing.cetak(html(isi, runs=body, kepala_kaki=True), base)], [1], []
     # The table of contents, every number known: roman in the front matter (the cover has none), arabic after.
     toc_start = front.pages
     numbers = {name: romawi(page) for name, (page, _y) in front.anchors.items()}
     numbers[ANCHOR_DAFTAR_ISI] = romawi(toc_start)
     for part, start in zip(parts, first, strict=False):
         numbers.update({k: str(start + page) for k, (page, _y) in part.anchors.items() if k not in numbers})
-    toc = printer.cetak(html(isi, daftar_isi=numbers, kepala_kaki=True, romawi=True, mulai=toc_start), base, luar=True)
+    toc = printing.cetak(html(isi, daftar_isi=numbers, kepala_kaki=True, romawi=True, mulai=toc_start), base, luar=True)
     # Where each anchor is in the joined PDF, for the contents' links.
     pages = dict(front.anchors) | {ANCHOR_DAFTAR_ISI: (toc_start, 0)}
     offset = front.pages + toc.pages
@@ -216,7 +213,7 @@ def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
     return _gabung([front.pdf, toc.pdf, *bodies], toc, toc_start, pages, sizes, isi.lampiran_pdf)
 
 
-def _lapisan(isi: Isi, part: printer.Printed, start: int) -> str:
+def _lapisan(isi: Isi, part: printing.Printed, start: int) -> str:
     """Empty pages like the part's, numbered from ``start``, with the page header."""
     from lkjip.render import html
 
@@ -225,7 +222,7 @@ def _lapisan(isi: Isi, part: printer.Printed, start: int) -> str:
 
 
 def _gabung(
-    pdfs: list[bytes], toc: printer.Printed, toc_start: int, pages: dict, sizes: list, lampiran: list[bytes]
+    pdfs: list[bytes], toc: printing.Printed, toc_start: int, pages: dict, sizes: list, lampiran: list[bytes]
 ) -> tuple[bytes, int]:
     """One PDF of the pieces, the table of contents' links pointing at their pages, then the attachments
     (signed PDFs) as they are; and its page count."""

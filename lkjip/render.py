@@ -25,11 +25,10 @@ from lkjip import lkjip_doc, narasi, renstra_doc
 from lkjip.isi import Isi
 from lkjip.models import Cetakan, Dokumen, Final, Jenis
 from sakip.lib.numbers import format_number
-from sakip.pdf import PAPER, data_uri
+from sakip.lib.pdf import data_uri, ukuran_halaman
+from sakip.lib.periode import tanggal_panjang
 
 log = logging.getLogger(__name__)
-BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-         "November", "Desember"]  # fmt: skip
 
 
 def bangun(dokumen: Dokumen) -> Isi:
@@ -39,10 +38,6 @@ def bangun(dokumen: Dokumen) -> Isi:
         return lkjip_doc.bangun(dokumen)
 
 
-def tanggal_panjang(tanggal) -> str:
-    return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
-
-
 def html(isi: Isi, **bagian) -> str:
     """The document without its table of contents (the cover, then every chapter), or, with ``bagian``,
     one of the pieces :mod:`lkjip.parallel` prints: ``runs`` (the runs to print), ``sampul`` (the cover),
@@ -50,8 +45,6 @@ def html(isi: Isi, **bagian) -> str:
     ``romawi`` (numbered in roman numerals), ``mulai`` (the number of the first page) and ``lapisan``
     (empty pages of these kinds that carry only headers and numbers)."""
     pemda, opd = isi.pemda, isi.opd
-    paper = pemda.ukuran_kertas
-    width, height = PAPER.get(paper, PAPER["A4"])
     context = {
         "isi": isi,
         "runs": isi.halaman,
@@ -62,8 +55,7 @@ def html(isi: Isi, **bagian) -> str:
         "mulai": None,
         "lapisan": None,
         "logo": data_uri(pemda.logo) or data_uri(opd.logo),
-        "paper_size": f"{width} {height}",
-        "paper_landscape": f"{height} {width}",
+        **ukuran_halaman(pemda.ukuran_kertas),
         "tempat_tanggal": f"{pemda.ibukota}, {tanggal_panjang(isi.tanggal)}",
         "format_number": format_number,
     }

@@ -16,10 +16,10 @@ from kinerja import capaian as engine
 from lkjip import narasi
 from lkjip.isi import Isi, penandatangan, tanggal_dokumen
 from lkjip.models import BarisPeriodeLalu
-from lkjip.tables import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
 from renstra import services
 from renstra.exporters import tc27_order
 from renstra.models import Level, Misi
+from sakip.lib.tabel import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
 from sakip.lib.values import format_value
 
 ZERO = Decimal(0)

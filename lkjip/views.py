@@ -13,12 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from lkjip import narasi, services, tables
+from lkjip import narasi, services
 from lkjip import render as printer
 from lkjip.models import BarisPeriodeLalu, Cetakan, Dokumen, Final, Jenis, Pembanding
 from renstra.models import Indikator, Level, RenstraVersi
 from sakip import access
 from sakip.access import Perm
+from sakip.lib.tabel import workbook
 from sakip.lib.values import format_value
 from sakip.models import PerangkatDaerah
 
@@ -202,7 +203,7 @@ def xlsx(request, jenis: str, key: int, opd: int | None = None):
         chosen = [t for t in chosen if t.kunci == wanted]
         if not chosen:
             raise Http404
-    content = tables.workbook(chosen, f"{isi.opd.nama} · {isi.pemda.nama} · {isi.judul.title()} {isi.subjudul.title()}")
+    content = workbook(chosen, f"{isi.opd.nama} · {isi.pemda.nama} · {isi.judul.title()} {isi.subjudul.title()}")
     name = f"{isi.nama_file}{'-' + wanted if wanted else ''}.xlsx"
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -27,6 +27,7 @@ from pohon.models import (
 from renstra import services as renstra_services
 from renstra.models import CHILD_LEVELS, Elemen, Indikator, RenstraVersi
 from renstra.models import Level as RenstraLevel
+from sakip.lib.tabel import Kepala, Tabel
 from sakip.models import Jenjang
 
 #: the owner level seed 002 gives each level (its "PK/SKP JF" for both kegiatan and sub kegiatan)
@@ -369,8 +370,6 @@ def label_pemilik(node: Simpul) -> str:
 
 def tabel_tahap4(tree: Pohon):
     """Seed 002's translation table: rujukan tahapan, kinerja, indikator, keterangan (level, component, PK)."""
-    from lkjip.tables import Kepala, Tabel
-
     t = Tabel(
         "tahap4",
         _("Tahap 4"),

@@ -294,7 +294,7 @@ def svg(request, pk: int):
 def pdf(request, pk: int):
     pohon = _pohon(request, pk)
     kertas = request.GET.get("kertas", "A3")
-    kertas = kertas if kertas in cetak.KERTAS else "A3"
+    kertas = kertas if kertas in cetak.PILIHAN_KERTAS else "A3"
     bagian = request.GET.get("bagian", "semua")
     bagian = bagian if bagian in ("semua", "diagram", "tabel") else "semua"
     content = cetak.pdf(services.muat(pohon), kertas=kertas, bagian=bagian)

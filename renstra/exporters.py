@@ -12,20 +12,11 @@ from io import BytesIO
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import TYPE_STRING
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 
 from renstra import services
 from renstra.models import Level, RenstraVersi
+from sakip.lib.xlsx import RUPIAH, TOTAL_FILL, Sheet, number_format
 
-RUPIAH = "#,##0"
-WHOLE = "#,##0"
-DECIMAL = "#,##0.00##"
-THIN = Side(style="thin", color="999999")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
-TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 TABLES = {
     "tc25": "T-C.25 Tujuan dan Sasaran",
     "tc26": "T-C.26 Strategi dan Kebijakan",
@@ -33,68 +24,6 @@ TABLES = {
     "target": "Target",
     "pagu": "Pagu",
 }
-
-
-def _number_format(value: Decimal, satuan: str = "") -> str:
-    whole = value == value.to_integral_value()
-    base = WHOLE if whole else DECIMAL
-    return f'{base}"%"' if satuan.strip() == "%" else base
-
-
-class Sheet:
-    """A worksheet with a title, a (merged) header and rows; numbers stay numbers, text stays text."""
-
-    def __init__(self, workbook: Workbook, name: str, title: str, subtitle: str):
-        self.ws = workbook.create_sheet(name[:31])
-        self.ws.append([title])
-        self.ws["A1"].font = Font(bold=True, size=12)
-        self.ws.append([subtitle])
-        self.ws.append([])
-        self.row = 3
-        self.widths: dict[int, int] = {}
-
-    def header(self, rows: list[list[str | None]], merges: list[tuple[int, int, int, int]]) -> None:
-        first = self.row + 1
-        for values in rows:
-            self.write(values, bold=True, fill=HEADER_FILL, wrap=True)
-        for r1, c1, r2, c2 in merges:
-            self.ws.merge_cells(start_row=first + r1, start_column=c1, end_row=first + r2, end_column=c2)
-        self.ws.freeze_panes = self.ws.cell(row=self.row + 1, column=1)
-        self.ws.print_title_rows = f"{first}:{self.row}"
-
-    def write(self, values: list, *, bold=False, fill=None, wrap=False, formats: dict[int, str] | None = None) -> int:
-        self.row += 1
-        for col, value in enumerate(values, start=1):
-            cell = self.ws.cell(row=self.row, column=col)
-            if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
-                cell.value = value
-                cell.number_format = (formats or {}).get(col, _number_format(Decimal(value)))
-                cell.alignment = Alignment(horizontal="right", vertical="top")
-                length = 14
-            elif value not in (None, ""):
-                cell.value = str(value)
-                cell.data_type = TYPE_STRING  # never a formula, whatever the text begins with
-                cell.alignment = Alignment(wrap_text=True, vertical="top" if not wrap else "center")
-                length = max(len(line) for line in str(value).split("\n"))
-            else:
-                length = 0
-            cell.border = BORDER
-            if bold:
-                cell.font = Font(bold=True)
-            if fill:
-                cell.fill = fill
-            if not bold or not wrap:
-                self.widths[col] = max(self.widths.get(col, 8), min(length + 2, 60))
-        return self.row
-
-    def finish(self, min_widths: dict[int, int] | None = None) -> None:
-        for col, width in {**self.widths, **(min_widths or {})}.items():
-            self.ws.column_dimensions[get_column_letter(col)].width = max(width, (min_widths or {}).get(col, 0))
-        setup = self.ws.page_setup
-        setup.orientation = "landscape"
-        setup.paperSize = self.ws.PAPERSIZE_A4
-        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
-        setup.fitToWidth, setup.fitToHeight = 1, 0
 
 
 def _value(nilai, teks):
@@ -199,7 +128,7 @@ def _tc27(workbook, plan, subtitle) -> None:
                     (end, values[-1]),
                 ):
                     if isinstance(value, Decimal):
-                        formats[col] = _number_format(value, ind.satuan)
+                        formats[col] = number_format(value, ind.satuan)
             bold = first and e.level in (Level.PROGRAM, Level.KEGIATAN)
             sheet.write(row, bold=bold, fill=TOTAL_FILL if bold and e.level == Level.PROGRAM else None, formats=formats)
     total = [None, None, _("JUMLAH"), None, None, None, None]
@@ -282,7 +211,7 @@ def _target(workbook, plan, subtitle) -> None:
         e = node.elemen
         for ind in node.indikator:
             values = _indicator_rows(ind, years)
-            formats = {6 + i: _number_format(v, ind.satuan) for i, v in enumerate(values) if isinstance(v, Decimal)}
+            formats = {6 + i: number_format(v, ind.satuan) for i, v in enumerate(values) if isinstance(v, Decimal)}
             sheet.write([e.get_level_display(), e.kode, e.nama, ind.uraian, ind.satuan, *values], formats=formats)
     sheet.finish({3: 40, 4: 40})
 

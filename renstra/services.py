@@ -25,6 +25,8 @@ from renstra.models import (
     Strategi,
     Target,
 )
+from sakip.lib import grid
+from sakip.lib.grid import CellResult
 from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
 
 ZERO = Decimal("0")
@@ -340,32 +342,7 @@ def move(obj, direction: int, siblings) -> None:
 # --- Grids ----------------------------------------------------------------------------------------
 
 
-@dataclass
-class CellResult:
-    saved: dict[str, str] = field(default_factory=dict)  # key → value as shown after saving
-    errors: dict[str, str] = field(default_factory=dict)  # key → message
-
-
 AWAL, AKHIR = "awal", "akhir"
-
-
-def _grid_cells(cells: list[dict], id_field: str, objects: dict, columns: set[str], result: CellResult):
-    """The cells that name an object of this version and one of its columns, as (key, object, column, value).
-
-    Other cells (another plan's indicator, a year outside the period, a computed total) are reported.
-    """
-    for cell in cells:
-        raw_id, kolom = str(cell.get(id_field, "")), str(cell.get("kolom", ""))
-        key = f"{raw_id}:{kolom}"
-        obj = objects.get(int(raw_id)) if raw_id.isdigit() else None
-        if obj is None or kolom not in columns:
-            result.errors[key] = _("Sel ini bukan bagian dari Renstra ini.")
-            continue
-        yield key, obj, kolom, cell.get("value")
-
-
-def _ids(cells: list[dict], id_field: str) -> set[int]:
-    return {int(c[id_field]) for c in cells if str(c.get(id_field, "")).isdigit()}
 
 
 @transaction.atomic
@@ -379,13 +356,13 @@ def save_target_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
     result = CellResult()
     indicators = {
         i.pk: i
-        for i in Indikator.objects.filter(elemen__versi=versi, pk__in=_ids(cells, "indikator")).select_related(
+        for i in Indikator.objects.filter(elemen__versi=versi, pk__in=grid.ids(cells, "indikator")).select_related(
             "elemen__versi__renstra__opd"
         )
     }
     existing = {(t.indikator_id, t.tahun): t for t in Target.objects.filter(indikator_id__in=indicators)}
     columns = {AWAL, AKHIR, *map(str, versi.years)}
-    for key, ind, kolom, value in _grid_cells(cells, "indikator", indicators, columns, result):
+    for key, ind, kolom, value in grid.cells_of(cells, "indikator", indicators, columns, result):
         try:
             parsed = parse_value(value)
         except UnreadableValue as error:
@@ -425,11 +402,11 @@ def save_pagu_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
     subs = {
         e.pk: e
         for e in Elemen.objects.filter(
-            versi=versi, level=Level.SUB_KEGIATAN, pk__in=_ids(cells, "elemen")
+            versi=versi, level=Level.SUB_KEGIATAN, pk__in=grid.ids(cells, "elemen")
         ).select_related("versi__renstra__opd")
     }
     existing = {(p.elemen_id, p.tahun): p for p in Pagu.objects.filter(elemen_id__in=subs)}
-    for key, sub, kolom, value in _grid_cells(cells, "elemen", subs, set(map(str, versi.years)), result):
+    for key, sub, kolom, value in grid.cells_of(cells, "elemen", subs, set(map(str, versi.years)), result):
         try:
             jumlah = parse_money(value)
         except UnreadableValue as error:

@@ -48,6 +48,7 @@ from renstra.models import (
 from sakip import access
 from sakip.access import Perm
 from sakip.jinja2 import rows_html
+from sakip.lib import grid
 from sakip.lib.uploads import keep_upload, upload_path
 from sakip.models import PerangkatDaerah
 from sakip.views.generic import ScopedDeleteView, require_pemda
@@ -651,26 +652,25 @@ def renstra_history(request, pk: int):
 # --- Grids ----------------------------------------------------------------------------------------
 
 
-def _grid_post(request, versi: RenstraVersi, saver):
+def _grid_post(request, versi: RenstraVersi, saver, id_field: str):
     if not access.can(request.user, Perm.EDIT, versi):
         raise PermissionDenied
     try:
-        cells = json.loads(request.body or b"{}").get("cells", [])
-        assert isinstance(cells, list)
-    except (ValueError, AssertionError, AttributeError):
-        return JsonResponse({"error": _("Data yang dikirim tidak terbaca.")}, status=400)
+        cells = grid.read_cells(request.body, id_field)
+    except grid.GridInvalid as error:
+        return error.response()
     try:
         result = saver(versi, cells)
     except services.VersiTerkunci as error:
         return JsonResponse({"error": str(error)}, status=409)
-    return JsonResponse({"saved": result.saved, "errors": result.errors})
+    return result.response()
 
 
 @require_http_methods(["GET", "POST"])
 def target_grid(request, pk: int):
     versi = _versi(request, pk)
     if request.method == "POST":
-        return _grid_post(request, versi, services.save_target_cells)
+        return _grid_post(request, versi, services.save_target_cells, "indikator")
     plan = services.load_plan(versi, with_targets=True)
     rows = []
     for node in plan.flat():
@@ -699,7 +699,7 @@ def target_grid(request, pk: int):
 def pagu_grid(request, pk: int):
     versi = _versi(request, pk)
     if request.method == "POST":
-        return _grid_post(request, versi, services.save_pagu_cells)
+        return _grid_post(request, versi, services.save_pagu_cells, "elemen")
     plan = services.load_plan(versi)
     rows = [n for n in plan.flat() if n.elemen.level in (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)]
     can_edit = versi.is_draft and access.can(request.user, Perm.EDIT, versi)

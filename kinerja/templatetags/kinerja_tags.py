@@ -8,9 +8,9 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 from sakip.lib.numbers import format_number
+from sakip.lib.periode import romawi as _romawi
 
 register = template.Library()
-TW = ("I", "II", "III", "IV")
 
 
 def _f(x) -> str:
@@ -101,7 +101,7 @@ def grafik_serapan(realisasi, rencana, anggaran, *, width=360, height=120):
                     _f(plot_h - h),
                     _f(slot * Decimal("0.6")),
                     _f(h),
-                    TW[i],
+                    _romawi(i + 1),
                     format_number(pct, 2),
                 )
             )
@@ -110,7 +110,7 @@ def grafik_serapan(realisasi, rencana, anggaran, *, width=360, height=120):
                 '<text x="{}" y="{}" text-anchor="middle" class="axis">TW {}</text>',
                 _f(x + slot * Decimal("0.3")),
                 height - 3,
-                TW[i],
+                _romawi(i + 1),
             )
         )
     if planned:
@@ -145,9 +145,9 @@ def belanja_total(rows):
 @register.filter
 def romawi(q) -> str:
     """A triwulan number as people write it: 1 → I."""
-    return TW[int(q) - 1]
+    return _romawi(q)
 
 
 @register.filter
 def romawi_list(quarters) -> str:
-    return ", ".join(TW[int(q) - 1] for q in quarters)
+    return ", ".join(_romawi(q) for q in quarters)

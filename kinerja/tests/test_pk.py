@@ -187,6 +187,15 @@ def test_rencana_aksi_rules(world, draft):
     assert services.masalah_rencana_aksi(ra) == ["Target TW I–IV belum lengkap."]
 
 
+@pytest.mark.parametrize(
+    "body", [b"{not json", b"[]", b'{"cells": 1}', b'{"cells": [1]}', b'{"cells": [{"rencana": 1, "kolom": "tw1", "value": 1e17}]}']
+)
+def test_a_broken_rencana_aksi_grid_body_is_a_400(client, world, draft, body):
+    client.force_login(world.alice)
+    response = client.post(reverse("kinerja:ra_grid", args=[draft.pk]), body, content_type="application/json")
+    assert response.status_code == 400 and response.json()["error"]
+
+
 def test_rencana_aksi_grid_save(client, world, draft):
     import json
 

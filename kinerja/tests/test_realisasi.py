@@ -51,6 +51,25 @@ def grid_url(world, name="indikator"):
     return reverse(f"realisasi:{name}", args=[world.opd_a.pk, TAHUN])
 
 
+BROKEN_BODIES = [
+    b"{not json",
+    b'[{"kolom": "tw2"}]',
+    b'{"cells": {"kolom": "tw2"}}',
+    b'{"cells": ["tw2"]}',
+    b'{"cells": [{"ID": 1, "kolom": "tw2", "value": "12345678901234567"}]}',
+]
+
+
+@pytest.mark.parametrize("body", BROKEN_BODIES)
+@pytest.mark.parametrize(("name", "id_field"), [("indikator", "indikator"), ("anggaran", "elemen")])
+def test_a_broken_grid_body_is_a_400_and_saves_nothing(client, world, plan, windows, name, id_field, body):
+    client.force_login(world.alice)
+    body = body.replace(b'"ID"', f'"{id_field}"'.encode())
+    response = client.post(grid_url(world, name), body, content_type="application/json")
+    assert response.status_code == 400 and response.json()["error"]
+    assert not Realisasi.objects.exists() and not RealisasiAnggaran.objects.exists()
+
+
 # --- Entry and the windows ------------------------------------------------------------------------
 
 
@@ -585,3 +604,10 @@ def test_text_in_workbooks_never_becomes_a_formula(client, world, iku, windows):
         ws = load_workbook(io.BytesIO(content))[sheet]
         cells = [c for row in ws.iter_rows() for c in row if c.value == '=HYPERLINK("http://x")']
         assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_the_verification_queue_is_a_home_page_panel_of_kinerja(client, world):
+    client.force_login(world.bob)  # evaluator
+    assert 'data-testid="antrean"' in client.get(reverse("home")).content.decode()
+    client.force_login(world.alice)  # plans, verifies nothing
+    assert 'data-testid="antrean"' not in client.get(reverse("home")).content.decode()

@@ -14,9 +14,9 @@ from pypdf import PdfReader
 
 from lkjip import parallel, render, services
 from lkjip.isi import Blok
-from lkjip.tables import Baris, Kepala, Sel, Tabel
 from renstra import services as renstra_services
 from renstra.testing import generate_plan, make_periode, make_versi
+from sakip.lib.tabel import Baris, Kepala, Sel, Tabel
 
 
 def _pages(content: bytes, tmp_path) -> list[str]:

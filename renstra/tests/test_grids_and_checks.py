@@ -2,6 +2,9 @@
 
 from decimal import Decimal
 
+import pytest
+from django.urls import reverse
+
 from renstra import services
 from renstra.models import Elemen, Indikator, Level, Nomenklatur, Pagu, Target
 from sakip.models import AuditEntry
@@ -112,3 +115,23 @@ def test_completeness_flags(versi):
     assert any("tidak sama dengan jumlah target tahunan" in m for m in messages)
     assert any("berbeda dengan target tahun terakhir" in m for m in messages)
     assert any("tidak ada dalam nomenklatur" in m for m in messages)
+
+
+BROKEN_BODIES = [
+    b"{not json",
+    b'[{"kolom": "2021"}]',
+    b'{"cells": {"kolom": "2021"}}',
+    b'{"cells": ["2021"]}',
+    b'{"cells": [{"ID": 1, "kolom": "2021", "value": "12345678901234567"}]}',
+]
+
+
+@pytest.mark.parametrize("body", BROKEN_BODIES)
+@pytest.mark.parametrize(("name", "id_field"), [("renstra:target_grid", "indikator"), ("renstra:pagu_grid", "elemen")])
+def test_a_broken_grid_body_is_a_400_and_saves_nothing(client, world, versi, name, id_field, body):
+    client.force_login(world.alice)
+    before = (Target.objects.count(), Pagu.objects.count())
+    body = body.replace(b'"ID"', f'"{id_field}"'.encode())
+    response = client.post(reverse(name, args=[versi.pk]), body, content_type="application/json")
+    assert response.status_code == 400 and response.json()["error"]
+    assert (Target.objects.count(), Pagu.objects.count()) == before

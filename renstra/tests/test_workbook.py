@@ -11,6 +11,7 @@ from renstra import exporters, services, workbook
 from renstra.models import Elemen, Indikator, Level, Pagu, RenstraVersi, Target
 from renstra.samples import SAMPLE
 from renstra.testing import generate_plan, make_periode, make_versi
+from sakip.lib import xlsx
 
 YEARS = list(range(2021, 2027))
 
@@ -200,7 +201,7 @@ def test_export_reads_back_with_numbers_and_formats(demo):
     penunjang = next(row for row in ws.iter_rows(min_row=7) if row[2].value == "1.05.01")
     rp_2021 = penunjang[8]
     assert rp_2021.value == Decimal("2897729010") or rp_2021.value == 2897729010
-    assert rp_2021.data_type == "n" and rp_2021.number_format == exporters.RUPIAH
+    assert rp_2021.data_type == "n" and rp_2021.number_format == xlsx.RUPIAH
     total = next(row for row in ws.iter_rows(min_row=7) if row[2].value == "JUMLAH")
     assert total[8].value == services.load_plan(demo).total[2021]
     pct = next(row for row in wb["Target"].iter_rows(min_row=5) if row[4].value == "%")

@@ -119,3 +119,37 @@ def test_templates_print_indonesian_numbers_and_dates(settings):
     with translation.override("id"):
         out = template.render(Context({"n": Decimal("1234567.89"), "d": date(2024, 1, 2), "y": 2024, "pk": 1234}))
     assert out == "1.234.567,89|Rp 1.234.568|2 Januari 2024|2024|1234"
+
+
+def test_quarters_and_roman_numerals():
+    import datetime
+
+    from django.utils import translation
+
+    from sakip.lib.periode import Triwulan, angka_romawi, romawi, tanggal_panjang
+
+    assert [t.label for t in Triwulan] == ["TW I", "TW II", "TW III", "TW IV"]
+    assert [romawi(q) for q in (1, "2", 3, 4)] == ["I", "II", "III", "IV"]
+    assert [angka_romawi(n) for n in (1, 4, 9, 14, 40, 1994)] == ["I", "IV", "IX", "XIV", "XL", "MCMXCIV"]
+    with translation.override("en"):  # official dates are Indonesian whoever reads them
+        assert tanggal_panjang(datetime.date(2024, 1, 2)) == "2 Januari 2024"
+    assert tanggal_panjang(datetime.date(2025, 12, 31)) == "31 Desember 2025"
+
+
+def test_sakip_imports_no_domain_app():
+    """sakip ← renstra ← pohon ← kinerja ← lkjip: the core (and its lib) never reaches to the right."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    domain = {"renstra", "pohon", "kinerja", "lkjip"}
+    found = []
+    for path in root.rglob("*.py"):
+        if "tests" in path.parts or "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module]
+            found += [f"{path.relative_to(root)}: {n}" for n in names if n.split(".")[0] in domain]
+    assert found == []

@@ -1,4 +1,5 @@
-"""PDF documents: a Django template rendered to HTML and printed by WeasyPrint.
+"""PDF documents from Django templates: the template rendered in Indonesian, printed by
+:func:`sakip.lib.printing.cetak` (the one way Sakip prints).
 
 Fonts come from the system (Liberation Serif, Carlito: README "Production"); images are embedded as
 data URIs so that rendering needs no web server and no network.
@@ -13,9 +14,8 @@ import segno
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import HTML
 
-PAPER = {"A4": ("210mm", "297mm"), "F4": ("215mm", "330mm")}
+from sakip.lib.printing import cetak, ukuran
 
 
 def data_uri(field) -> str:
@@ -35,9 +35,19 @@ def qr_svg(text: str) -> str:
     return segno.make(text, error="m").svg_data_uri(scale=3, border=1)
 
 
-def render_pdf(template: str, context: dict, *, paper: str = "A4") -> bytes:
+def ukuran_halaman(paper: str, *, landscape: bool = False) -> dict[str, str]:
+    """The CSS page sizes templates use: ``paper_size`` (the page as asked) and ``paper_landscape``."""
+    width, height = ukuran(paper, landscape=landscape)
+    wide = ukuran(paper, landscape=True)
+    return {"paper_size": f"{width}mm {height}mm", "paper_landscape": f"{wide[0]}mm {wide[1]}mm"}
+
+
+def base_url() -> str:
+    """Where the printed HTML's relative URLs (static files) are read from."""
+    return str(settings.BASE_DIR)
+
+
+def render_pdf(template: str, context: dict, *, paper: str = "A4", landscape: bool = False) -> bytes:
     with translation.override("id"):  # official documents are Indonesian whoever prints them
-        width, height = PAPER.get(paper, PAPER["A4"])
-        sizes = {"paper_size": f"{width} {height}", "paper_landscape": f"{height} {width}"}
-        html = render_to_string(template, {**context, **sizes})
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+        html = render_to_string(template, {**context, **ukuran_halaman(paper, landscape=landscape)})
+    return cetak(html, base_url()).pdf

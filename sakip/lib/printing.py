@@ -1,4 +1,5 @@
-"""One HTML document to PDF with WeasyPrint, in this process or in a worker process.
+"""One HTML document to PDF with WeasyPrint, in this process or in a worker process: every PDF of Sakip
+is printed by :func:`cetak` (through :func:`sakip.lib.pdf.render_pdf` or the document pipeline).
 
 Free of Django on purpose: a worker process of :mod:`lkjip.parallel` starts with WeasyPrint alone.
 """
@@ -14,6 +15,15 @@ import logging
 import resource
 import time
 from dataclasses import dataclass, field
+
+#: paper sizes, portrait, in mm: the pemda's official papers (A4, F4) and the pohon kinerja's A3
+KERTAS = {"A3": (297, 420), "A4": (210, 297), "F4": (215, 330)}
+
+
+def ukuran(kertas: str, *, landscape: bool = False) -> tuple[int, int]:
+    """Width and height in mm of a paper (A4 when unknown), turned when ``landscape``."""
+    width, height = KERTAS.get(kertas, KERTAS["A4"])
+    return (height, width) if landscape else (width, height)
 
 
 @dataclass

@@ -1,0 +1,99 @@
+"""The spreadsheet-like grids' protocol (static/sakip/grid.js).
+
+The page POSTs ``{"cells": [{<id field>: id, "kolom": column, "value": text}, …]}`` and gets back
+``{"saved": {key: shown}, "errors": {key: message}}``: each cell is saved or reported on its own. A body
+that is not of that shape is refused whole (:class:`GridInvalid`, HTTP 400), before anything is saved,
+so that a broken or hostile request never reaches the database as a server error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+
+from sakip.lib.values import UnreadableValue, parse_value
+
+MAX_CELLS = 20_000  # a pasted sheet of 600 sub kegiatan × 8 columns fits many times
+MAX_INTEGER_DIGITS = 16  # what every number column holds (DecimalField 18,2 and 20,4)
+
+
+class GridInvalid(ValueError):
+    """The POST body is not a grid's cells; the message is for the user."""
+
+    def response(self) -> JsonResponse:
+        return JsonResponse({"error": str(self)}, status=400)
+
+
+@dataclass
+class CellResult:
+    saved: dict[str, str] = field(default_factory=dict)  # key → value as shown after saving
+    errors: dict[str, str] = field(default_factory=dict)  # key → message
+
+    def response(self) -> JsonResponse:
+        return JsonResponse({"saved": self.saved, "errors": self.errors})
+
+
+def read_cells(body: bytes, id_field: str) -> list[dict]:
+    """The cells of a grid's POST body, checked for shape; :class:`GridInvalid` when it is not."""
+    try:
+        data = json.loads(body or b"{}")
+    except (ValueError, UnicodeDecodeError):  # JSONDecodeError, and integers too long to read
+        raise GridInvalid(_("Data yang dikirim tidak terbaca.")) from None
+    if not isinstance(data, dict) or not isinstance(data.get("cells", []), list):
+        raise GridInvalid(_("Data yang dikirim tidak terbaca."))
+    cells = data.get("cells", [])
+    if len(cells) > MAX_CELLS:
+        raise GridInvalid(_("Terlalu banyak sel dalam satu kiriman (paling banyak %(n)s).") % {"n": MAX_CELLS})
+    for cell in cells:
+        if not isinstance(cell, dict) or id_field not in cell or "kolom" not in cell:
+            message = _("Data yang dikirim tidak terbaca: setiap sel memuat %(id)s dan kolom.")
+            raise GridInvalid(message % {"id": id_field})
+        value = cell.get("value")
+        if isinstance(value, bool) or not isinstance(value, str | int | float | None):
+            raise GridInvalid(_("Data yang dikirim tidak terbaca: nilai sel harus berupa teks atau angka."))
+        if _too_long(value):
+            raise GridInvalid(
+                _("Angka “%(value)s” terlalu panjang: paling banyak %(n)s digit sebelum koma.")
+                % {"value": value, "n": MAX_INTEGER_DIGITS}
+            )
+    return cells
+
+
+def _too_long(value) -> bool:
+    """Whether the value reads as a number no column can hold (or as no number at all: NaN, infinity).
+    Read both ways a grid reads it (plain and as Rupiah); values that are no number are the savers' to report."""
+    for money in (False, True):
+        try:
+            number = parse_value(value, money=money).nilai
+        except UnreadableValue:
+            continue
+        if isinstance(number, Decimal) and (not number.is_finite() or number.adjusted() >= MAX_INTEGER_DIGITS):
+            return True
+    return False
+
+
+def ids(cells: list[dict], id_field: str) -> set[int]:
+    """The object ids the cells name (to load them in one query)."""
+    return {int(c[id_field]) for c in cells if str(c.get(id_field, "")).isdigit()}
+
+
+def cells_of(
+    cells: list[dict], id_field: str, objects: dict, columns: set[str], result: CellResult
+) -> Iterator[tuple[str, object, str, object]]:
+    """The cells that name one of ``objects`` and one of its ``columns``, as (key, object, column, value).
+
+    Other cells (another plan's indicator, a year outside the period, a computed total) are reported.
+    """
+    for cell in cells:
+        raw_id, kolom = str(cell.get(id_field, "")), str(cell.get("kolom", ""))
+        key = f"{raw_id}:{kolom}"
+        obj = objects.get(int(raw_id)) if raw_id.isdigit() else None
+        if obj is None or kolom not in columns:
+            result.errors[key] = _("Sel ini bukan bagian dari Renstra ini.")
+            continue
+        yield key, obj, kolom, cell.get("value")

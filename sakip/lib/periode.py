@@ -1,0 +1,43 @@
+"""Quarters, roman numerals and dates as Indonesian official documents write them, defined once."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.utils import formats, translation
+
+
+class Triwulan(models.IntegerChoices):
+    I = 1, "TW I"  # noqa: E741 (the roman numeral)
+    II = 2, "TW II"
+    III = 3, "TW III"
+    IV = 4, "TW IV"
+
+    @property
+    def romawi(self) -> str:
+        return self.name
+
+
+def romawi(q) -> str:
+    """A quarter's number as people write it: 1 → "I"."""
+    return Triwulan(int(q)).romawi
+
+
+_ANGKA_ROMAWI = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                 (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
+
+
+def angka_romawi(n: int) -> str:
+    """Any positive number in roman numerals: 14 → "XIV" (programs, front matter pages)."""
+    out = ""
+    for value, letters in _ANGKA_ROMAWI:
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def tanggal_panjang(tanggal: datetime.date) -> str:
+    """"2 Januari 2024", whatever language the user reads Sakip in (sakip/formats/id)."""
+    with translation.override("id"):
+        return formats.date_format(tanggal, "j F Y")

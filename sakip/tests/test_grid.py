@@ -1,0 +1,70 @@
+"""The grids' POST body: anything not of the shape the page sends is refused whole, never a server error."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sakip.lib import grid
+
+GOOD = {"indikator": 1, "kolom": "2021", "value": "7"}
+
+
+def body(data) -> bytes:
+    return json.dumps(data).encode()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"{not json",
+        b"\xff\xfe",
+        body([GOOD]),  # a list, not an object
+        body({"cells": {"0": GOOD}}),  # cells not a list
+        body({"cells": ["7"]}),  # a cell that is not an object
+        body({"cells": [{"kolom": "2021", "value": "7"}]}),  # no id
+        body({"cells": [{"indikator": 1, "value": "7"}]}),  # no column
+        body({"cells": [{**GOOD, "value": {"x": 1}}]}),  # a value that is neither text nor number
+        body({"cells": [{**GOOD, "value": "12345678901234567"}]}),  # 17 digits
+        body({"cells": [{**GOOD, "value": "12.345.678.901.234.567"}]}),
+        body({"cells": [{**GOOD, "value": 12345678901234567}]}),
+        body({"cells": [{**GOOD, "value": 1e300}]}),
+        b'{"cells": [{"indikator": 1, "kolom": "2021", "value": NaN}]}',
+        b'{"cells": [{"indikator": 1, "kolom": "2021", "value": ' + b"9" * 5000 + b"}]}",
+        body({"cells": [GOOD] * (grid.MAX_CELLS + 1)}),
+    ],
+)
+def test_a_body_not_of_grid_cells_is_refused(raw):
+    with pytest.raises(grid.GridInvalid) as refused:
+        grid.read_cells(raw, "indikator")
+    response = refused.value.response()
+    assert response.status_code == 400 and json.loads(response.content)["error"]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        [],
+        [GOOD],
+        [{**GOOD, "value": None}, {**GOOD, "value": ""}, {**GOOD, "value": 7.5}, {**GOOD, "value": "BB (75,3)"}],
+        [{**GOOD, "value": "1234567890123456"}, {**GOOD, "value": "Rp 1.234.567.890.123.456,50"}],  # 16 digits fit
+        [{**GOOD, "value": "tidak terbaca"}],  # the saver reports it, per cell
+    ],
+)
+def test_grid_cells_are_read(cells):
+    assert grid.read_cells(body({"cells": cells}), "indikator") == cells
+
+
+def test_an_empty_body_has_no_cells():
+    assert grid.read_cells(b"", "indikator") == []
+    assert grid.read_cells(b"{}", "indikator") == []
+
+
+def test_cells_of_reports_cells_of_other_objects_and_columns():
+    result = grid.CellResult()
+    cells = [GOOD, {**GOOD, "kolom": "1999"}, {**GOOD, "indikator": 2}, {**GOOD, "indikator": "x"}]
+    found = list(grid.cells_of(cells, "indikator", {1: "ind"}, {"2021"}, result))
+    assert found == [("1:2021", "ind", "2021", "7")]
+    assert set(result.errors) == {"1:1999", "2:2021", "x:2021"}
+    assert grid.ids(cells, "indikator") == {1, 2}
