@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.conf import settings
 
-from renstra.importers import load_seed_nomenklatur
+from renstra.importers.nomenklatur import load_seed_nomenklatur
 from renstra.models import (
     ArahKebijakan,
     Elemen,

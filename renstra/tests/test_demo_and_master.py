@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from renstra import services
-from renstra.importers import import_nomenklatur
+from renstra.importers.nomenklatur import import_nomenklatur
 from renstra.models import Elemen, Indikator, Level, Nomenklatur, RenstraVersi
 
 # Programme (and, where the seed prints no programme row, kegiatan) totals of T-C.27 for the years in

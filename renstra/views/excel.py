@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from renstra import workbook
 from renstra.forms import (
     RenstraImportForm,
 )
+from renstra.importers import tc27
 from renstra.models import (
     Periode,
 )
@@ -60,7 +60,7 @@ def renstra_import(request, opd: int):
         return _confirm_import(request, opd)
     if request.method == "POST" and form.is_valid():
         periode, upload = form.cleaned_data["periode"], form.cleaned_data["berkas"]
-        report = workbook.read_renstra(upload, periode.years, size=upload.size)
+        report = tc27.read_renstra(upload, periode.years, size=upload.size)
         token = keep_upload(upload) if not report.errors else ""
         context.update({"report": report, "periode": periode, "token": token, "upload_name": upload.name})
         request.session[f"import:{token}"] = {"opd": opd.pk, "periode": periode.pk} if token else None
@@ -78,9 +78,9 @@ def _confirm_import(request, opd):
     periode = get_object_or_404(Periode, pk=claim["periode"], pemda_id=opd.pemda_id)
     try:
         with open(path, "rb") as handle:
-            report = workbook.read_renstra(handle, periode.years)
-        versi = workbook.save_renstra(report, opd, periode)
-    except workbook.ImportRefused as error:
+            report = tc27.read_renstra(handle, periode.years)
+        versi = tc27.save_renstra(report, opd, periode)
+    except tc27.ImportRefused as error:
         messages.error(request, str(error))
         return redirect("renstra:renstra_import", opd=opd.pk)
     finally:

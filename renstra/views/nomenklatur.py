@@ -9,10 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from renstra import importers
 from renstra.forms import (
     NomenklaturImportForm,
 )
+from renstra.importers import nomenklatur as nomenklatur_importer
 from renstra.models import (
     Nomenklatur,
 )
@@ -50,7 +50,7 @@ def nomenklatur_import(request):
     form = NomenklaturImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        result = importers.import_nomenklatur(form.cleaned_data["versi"], form.cleaned_data["berkas"])
+        result = nomenklatur_importer.import_nomenklatur(form.cleaned_data["versi"], form.cleaned_data["berkas"])
         if not result.errors:
             messages.success(
                 request,
