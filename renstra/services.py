@@ -55,7 +55,7 @@ def normalize_kode(kode: str) -> str:
     """``"1\\t05\\t01\\t2.01\\t06"`` → ``"1.05.01.2.01.06"``: spaces and tabs from PDF copies become dots.
 
     Nothing is guessed beyond that; a code that still does not match the master is flagged by
-    :func:`completeness`.
+    :func:`check`.
     """
     text = kode.strip()
     if not text:
@@ -185,7 +185,7 @@ def load_plan(versi: RenstraVersi, *, with_targets: bool = False) -> Plan:
 
 
 @transaction.atomic
-def buat_renstra(opd, periode) -> RenstraVersi:
+def create_renstra(opd, periode) -> RenstraVersi:
     renstra = Renstra.objects.create(opd=opd, periode=periode)
     return RenstraVersi.objects.create(renstra=renstra, nomor=1, jenis=RenstraVersi.Jenis.MURNI)
 
@@ -203,7 +203,7 @@ def tetapkan(versi: RenstraVersi, *, berlaku_mulai: int, actor) -> RenstraVersi:
 
 
 @transaction.atomic
-def buat_perubahan(sumber: RenstraVersi, *, jenis: str = RenstraVersi.Jenis.PERUBAHAN) -> RenstraVersi:
+def create_perubahan(sumber: RenstraVersi, *, jenis: str = RenstraVersi.Jenis.PERUBAHAN) -> RenstraVersi:
     """Copy a version (normally the one in force) into a new draft, keeping links to the originals."""
     nomor = (sumber.renstra.versi.aggregate(n=Max("nomor"))["n"] or 0) + 1
     baru = RenstraVersi.objects.create(renstra=sumber.renstra, nomor=nomor, jenis=jenis, dasar=sumber)
@@ -223,7 +223,7 @@ def buat_perubahan(sumber: RenstraVersi, *, jenis: str = RenstraVersi.Jenis.PERU
 
 
 @transaction.atomic
-def hapus_versi(versi: RenstraVersi) -> None:
+def delete_versi(versi: RenstraVersi) -> None:
     ensure_draft(versi)
     Elemen.objects.filter(versi=versi, parent__isnull=False).delete()
     versi.delete()
@@ -492,7 +492,7 @@ class Issue:
     indikator: Indikator | None = None
 
 
-def completeness(versi: RenstraVersi, plan: Plan | None = None) -> list[Issue]:
+def check(versi: RenstraVersi, plan: Plan | None = None) -> list[Issue]:
     """What an evaluator would flag in a plan (``plan`` reused when already loaded)."""
     if plan is None or not plan.with_targets:
         plan = load_plan(versi, with_targets=True)

@@ -60,7 +60,7 @@ def test_demo_plan_content(demo):
 
 
 def test_demo_completeness_shows_the_seed_inconsistencies(demo):
-    messages = [(i.elemen.kode if i.elemen else "", i.message) for i in services.completeness(demo)]
+    messages = [(i.elemen.kode if i.elemen else "", i.message) for i in services.check(demo)]
     assert ("1.05.01.2.01.02", "Kode 1.05.01.2.01.02 dipakai lebih dari sekali.") in messages
     assert ("3.27.06.2.01.05", "Kode 3.27.06.2.01.05 tidak diawali kode induknya 8.01.05.2.01.") in messages
     assert ("", "Sub kegiatan tanpa kode.") in messages

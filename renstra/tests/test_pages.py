@@ -198,7 +198,7 @@ def test_pages_run_a_constant_number_of_queries(client, world, periode, page):
         indicators_per_element=2,
     )
     if page == "renstra:versi_compare":
-        small, large = services.buat_perubahan(small), services.buat_perubahan(large)
+        small, large = services.create_perubahan(small), services.create_perubahan(large)
     client.force_login(world.dave)  # reads both OPD
     assert _queries(client, reverse(page, args=[small.pk])) == _queries(client, reverse(page, args=[large.pk]))
 

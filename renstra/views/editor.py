@@ -100,7 +100,7 @@ def _tree_context(request, versi: RenstraVersi) -> dict:
         "rows_html": rows_html,
         "can_edit": can_edit,
         "action_urls": _action_urls(versi) if can_edit else "",
-        "issues": services.completeness(versi, plan),
+        "issues": services.check(versi, plan),
     }
 
 

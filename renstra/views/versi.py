@@ -45,7 +45,7 @@ def renstra_create(request, opd: int):
     opd = access.get_for_user(request.user, PerangkatDaerah.objects, Perm.EDIT, pk=opd)
     form = RenstraCreateForm(request.POST or None, opd=opd)
     if request.method == "POST" and form.is_valid():
-        versi = services.buat_renstra(opd, form.cleaned_data["periode"])
+        versi = services.create_renstra(opd, form.cleaned_data["periode"])
         messages.success(request, _("Renstra dibuat. Mulailah dengan tujuan dan sasaran."))
         return redirect(versi)
     return render(
@@ -105,7 +105,7 @@ def versi_tetapkan(request, pk: int):
     return render(
         request,
         "renstra/tetapkan.html",
-        {"form": form, "versi": versi, "issues": services.completeness(versi)},
+        {"form": form, "versi": versi, "issues": services.check(versi)},
     )
 
 
@@ -119,7 +119,7 @@ def versi_perubahan(request, pk: int):
     jenis = request.POST.get("jenis", RenstraVersi.Jenis.PERUBAHAN)
     if jenis not in (RenstraVersi.Jenis.PERUBAHAN, RenstraVersi.Jenis.PENYESUAIAN):
         jenis = RenstraVersi.Jenis.PERUBAHAN
-    baru = services.buat_perubahan(versi, jenis=jenis)
+    baru = services.create_perubahan(versi, jenis=jenis)
     messages.success(request, _("Draf %(v)s dibuat dari %(asal)s.") % {"v": baru.label, "asal": versi.label})
     return redirect(baru)
 
@@ -131,7 +131,7 @@ def versi_delete(request, pk: int):
         return locked_response(request, versi, services.VersiTerkunci(versi))
     if request.method == "POST":
         renstra = versi.renstra
-        services.hapus_versi(versi)
+        services.delete_versi(versi)
         messages.success(request, _("Draf dihapus."))
         return redirect(renstra)
     return render(
