@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sakip import access
 from sakip.lib.values import format_value
 from sakip.models import Pemda, PerangkatDaerah, ScopedQuerySet, TimeStampedModel, UnitKerja
 
@@ -23,8 +24,6 @@ from sakip.models import Pemda, PerangkatDaerah, ScopedQuerySet, TimeStampedMode
 
 class PeriodeQuerySet(models.QuerySet):
     def for_user(self, user):
-        from sakip import access
-
         scope = access.scope_for(user)
         if scope.everything:
             return self

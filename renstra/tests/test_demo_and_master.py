@@ -11,6 +11,8 @@ from openpyxl import Workbook
 from renstra import services
 from renstra.importers.nomenklatur import import_nomenklatur
 from renstra.models import Elemen, Indikator, Level, Nomenklatur, RenstraVersi
+from sakip.lib.numbers import format_number
+from sakip.models import User
 
 # Programme (and, where the seed prints no programme row, kegiatan) totals of T-C.27 for the years in
 # which the seed's printed total is the sum of its own sub kegiatan rows.
@@ -68,13 +70,9 @@ def test_demo_completeness_shows_the_seed_inconsistencies(demo):
 
 
 def test_demo_tree_page_shows_the_plan_total(client, demo):
-    from sakip.models import User
-
     client.force_login(User.objects.get(username="evaluator.balangan"))
     html = client.get(reverse("renstra:versi_detail", args=[demo.pk])).content.decode()
     total = services.load_plan(demo).total_periode
-    from sakip.lib.numbers import format_number
-
     assert format_number(total, 0) in html
     assert "Meningkatnya Wawasan Politik Masyarakat" in html
 

@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from renstra import services
-from renstra.models import Elemen, Indikator, Level, RenstraVersi, Strategi, Target
+from renstra.models import Elemen, Indikator, Level, Nomenklatur, RenstraVersi, Strategi, Target
+from renstra.samples import SAMPLE
 from renstra.testing import generate_plan, make_versi
 
 ROLES = ["alice", "bob", "carol", "dave", "erin", "frank"]
@@ -97,8 +98,6 @@ def test_wrong_level_is_refused(client, world, versi):
 
 
 def test_choosing_from_the_master_fills_code_name_and_indicator(client, world, versi):
-    from renstra.models import Nomenklatur
-
     master = Nomenklatur.objects.create(
         versi=Nomenklatur.Versi.V2023,
         tingkat="sub_kegiatan",
@@ -237,8 +236,6 @@ def test_excel_download(client, world, versi):
 
 
 def test_import_in_the_browser(client, world, periode):
-    from renstra.samples import SAMPLE
-
     client.force_login(world.alice)
     url = reverse("renstra:renstra_import", args=[world.opd_a.pk])
     with open(SAMPLE, "rb") as handle:

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from renstra import services
 from renstra.models import ArahKebijakan, Elemen, Indikator, Level, Pagu, RenstraVersi, Strategi, Target
+from renstra.testing import generate_plan, make_versi
 
 
 @pytest.fixture
@@ -92,8 +93,6 @@ def test_compare_shows_added_removed_renamed_and_changed(ditetapkan):
 
 
 def test_compare_versions_entered_separately_matches_by_code(world, periode):
-    from renstra.testing import generate_plan, make_versi
-
     a = generate_plan(make_versi(world.opd_b, periode))
     b = RenstraVersi.objects.create(renstra=a.renstra, nomor=2)
     generate_plan(b)

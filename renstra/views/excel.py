@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from renstra import exporters
 from renstra.forms import (
     RenstraImportForm,
 )
@@ -23,10 +25,6 @@ from sakip.models import PerangkatDaerah
 
 def versi_export(request, pk: int):
     """The plan's tables as .xlsx: all of them, or one (?tabel=tc27, target, pagu ...)."""
-    from django.http import HttpResponse
-
-    from renstra import exporters
-
     versi = get_versi(request, pk)
     table = request.GET.get("tabel", "")
     tables = [table] if table in exporters.TABLES else None

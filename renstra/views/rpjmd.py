@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -40,8 +41,6 @@ def _periode_form_page(request, periode: Periode, title: str):
     form = PeriodeForm(request.POST or None, instance=periode)
     formset = MisiFormSet(request.POST or None, instance=periode, prefix="misi")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        from django.db import transaction
-
         with transaction.atomic():
             periode = form.save()
             formset.instance = periode

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,7 +23,7 @@ from renstra.models import (
 from renstra.views.common import get_versi, locked_response
 from sakip import access
 from sakip.access import Perm
-from sakip.models import PerangkatDaerah
+from sakip.models import AuditEntry, PerangkatDaerah
 
 
 def renstra_list(request):
@@ -172,11 +174,6 @@ def versi_compare(request, pk: int):
 
 def renstra_history(request, pk: int):
     """Every change to this OPD's plans (targets, pagu, elements, versions), newest first."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.paginator import Paginator
-
-    from sakip.models import AuditEntry
-
     renstra = access.get_for_user(request.user, Renstra.objects.select_related("opd", "periode"), Perm.VIEW, pk=pk)
     types = ContentType.objects.filter(app_label="renstra").exclude(model__in=["nomenklatur", "periode"])
     entries = AuditEntry.objects.filter(opd_ref=renstra.opd_id, content_type__in=types).select_related("content_type")
