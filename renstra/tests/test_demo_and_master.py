@@ -106,7 +106,7 @@ def test_import_nomenklatur(db):
     )  # fmt: skip
     assert not result.errors and result.created == 4
     sub = Nomenklatur.objects.get(kode="8.01.02.2.01.0003")
-    assert sub.tingkat == "sub_kegiatan" and sub.indikator == "Jumlah Orang" and sub.satuan == "Orang"
+    assert sub.tingkat == Nomenklatur.Tingkat.SUB_KEGIATAN and sub.indikator == "Jumlah Orang" and sub.satuan == "Orang"
 
 
 def test_import_with_errors_writes_nothing(db):

@@ -100,7 +100,7 @@ def test_wrong_level_is_refused(client, world, versi):
 def test_choosing_from_the_master_fills_code_name_and_indicator(client, world, versi):
     master = Nomenklatur.objects.create(
         versi=Nomenklatur.Versi.V2023,
-        tingkat="sub_kegiatan",
+        tingkat=Nomenklatur.Tingkat.SUB_KEGIATAN,
         kode="8.01.01.2.01.0009",
         nama="Penyusunan Dokumen X",
         indikator="Jumlah Dokumen X",
