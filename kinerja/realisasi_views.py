@@ -24,8 +24,8 @@ from kinerja.forms import (
 )
 from kinerja.models import BelanjaOPD, BuktiDukung, JendelaRealisasi, PengaturanCapaian, Realisasi
 from kinerja.templatetags.kinerja_tags import KATEGORI_KELAS
+from renstra.importers.tc27 import MAX_BYTES
 from renstra.models import Indikator, Level, RenstraVersi
-from renstra.workbook import MAX_BYTES
 from sakip import access
 from sakip.access import Perm
 from sakip.jinja2 import rows_html

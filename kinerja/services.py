@@ -19,6 +19,7 @@ from renstra import services as renstra_services
 from renstra.models import Indikator, Level, RenstraVersi
 from sakip.lib import grid
 from sakip.lib.numbers import format_number
+from sakip.lib.tree import copy_rows
 from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
 from sakip.models import Jabatan, Jenjang, Penugasan, Peran, UnitKerja
 
@@ -382,35 +383,8 @@ def buat_perubahan(pk: PerjanjianKinerja, *, alasan: str) -> PerjanjianKinerja:
     baru.tanggal, baru.catatan_pengembalian = None, ""
     _copy_parties(baru, timezone.localdate())
     baru.save()
-    copy = [
-        "urutan",
-        "sasaran",
-        "uraian",
-        "satuan",
-        "target_nilai",
-        "target_teks",
-        "agregasi",
-        "sumber_id",
-        "renstra_nilai",
-        "renstra_teks",
-        "alasan_beda",
-    ]
-    PKIndikator.objects.bulk_create(
-        PKIndikator(pk_doc=baru, **{f: getattr(r, f) for f in copy}) for r in pk.indikator.all()
-    )
-    PKAnggaran.objects.bulk_create(
-        PKAnggaran(
-            pk_doc=baru,
-            urutan=a.urutan,
-            level=a.level,
-            kode=a.kode,
-            nama=a.nama,
-            anggaran=a.anggaran,
-            keterangan=a.keterangan,
-            sumber_id=a.sumber_id,
-        )
-        for a in pk.anggaran.all()
-    )
+    copy_rows(pk.indikator.all(), pk_doc=baru)
+    copy_rows(pk.anggaran.all(), pk_doc=baru)
     return baru
 
 

@@ -28,6 +28,7 @@ from renstra import services as renstra_services
 from renstra.models import CHILD_LEVELS, Elemen, Indikator, RenstraVersi
 from renstra.models import Level as RenstraLevel
 from sakip.lib.tabel import Kepala, Tabel
+from sakip.lib.tree import copy_rows, copy_tree
 from sakip.models import Jenjang
 
 #: the owner level seed 002 gives each level (its "PK/SKP JF" for both kegiatan and sub kegiatan)
@@ -145,32 +146,9 @@ def revisi(pohon: PohonKinerja, tahun: int) -> PohonKinerja:
     )
     baru.full_clean()
     baru.save()
-    tree = muat(pohon)
-    copies: dict[int, Simpul] = {}
-    for node in tree.flat():  # parents before children
-        copy = Simpul.objects.create(
-            pohon=baru,
-            parent=copies.get(node.parent_id),
-            tingkat=node.tingkat,
-            urutan=node.urutan,
-            kinerja=node.kinerja,
-            faktor_kunci=node.faktor_kunci,
-            jenjang=node.jenjang,
-            jabatan=node.jabatan,
-            catatan=node.catatan,
-            asal=node,
-        )
-        copies[node.pk] = copy
-        IndikatorSimpul.objects.bulk_create(
-            IndikatorSimpul(
-                simpul=copy, urutan=i.urutan, uraian=i.uraian, satuan=i.satuan, indikator_renstra=i.indikator_renstra
-            )
-            for i in node.daftar_indikator
-        )
-        Terjemahan.objects.bulk_create(Terjemahan(simpul=copy, elemen=e) for e in node.daftar_elemen)
-        Lintas.objects.bulk_create(
-            Lintas(simpul=copy, mitra=link.mitra, sifat=link.sifat, catatan=link.catatan) for link in node.daftar_lintas
-        )
+    simpul = copy_tree(Simpul.objects.filter(pohon=pohon).order_by("pk"), pohon=baru, asal=lambda n: n)
+    for model in (IndikatorSimpul, Terjemahan, Lintas):
+        copy_rows(model.objects.filter(simpul__pohon=pohon).order_by("pk"), remap={"simpul": simpul})
     return baru
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.conf import settings
 
-from renstra.importers import load_seed_nomenklatur
+from renstra.importers.nomenklatur import load_seed_nomenklatur
 from renstra.models import (
     ArahKebijakan,
     Elemen,
@@ -176,6 +176,12 @@ def _indicator(elemen, urutan, uraian, awal: str, targets: list[str], akhir: str
 
 
 def _load_tree(versi: RenstraVersi, opd: PerangkatDaerah, periode: Periode) -> None:
+    sasaran = _load_tujuan_sasaran(versi, periode)
+    _load_programs(versi, opd, sasaran)
+
+
+def _load_tujuan_sasaran(versi: RenstraVersi, periode: Periode) -> list[Elemen]:
+    """The tujuan with its sasaran, their indicators, strategi and arah kebijakan; returns the sasaran."""
     misi5 = periode.misi.get(nomor=5)
     sasaran_rpjmd = SasaranRPJMD.objects.get(tujuan__periode=periode)
     tujuan = Elemen.objects.create(
@@ -203,21 +209,25 @@ def _load_tree(versi: RenstraVersi, opd: PerangkatDaerah, periode: Periode) -> N
                 ArahKebijakan(strategi=st, urutan=k, uraian=text) for k, text in enumerate(policies, start=1)
             )
         sasaran.append(s)
+    return sasaran
 
+
+def _load_programs(versi: RenstraVersi, opd: PerangkatDaerah, sasaran: list[Elemen]) -> None:
+    """Programs, kegiatan and sub kegiatan from the seed table, with their indicators, targets and pagu."""
     units = {u.nama: u for u in UnitKerja.objects.filter(opd=opd)}
     master = {n.kode: n for n in Nomenklatur.objects.filter(versi=Nomenklatur.Versi.V2021)}
     with open(TABLE, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
-    current: dict[str, Elemen | None] = {"program": None, "kegiatan": None}
+    current: dict[str, Elemen | None] = {Level.PROGRAM: None, Level.KEGIATAN: None}
     order = {"root": 0}
     for row in rows:
         level = row["tingkat"]
         if level == Level.PROGRAM:
             parent = sasaran[int(row["sasaran"]) - 1] if row["sasaran"] else None
         elif level == Level.KEGIATAN:
-            parent = current["program"]
+            parent = current[Level.PROGRAM]
         else:
-            parent = current["kegiatan"]
+            parent = current[Level.KEGIATAN]
         key = parent.pk if parent else "root"
         order[key] = order.get(key, 0) + 1
         unit_text = row["unit_kerja"]
@@ -236,7 +246,7 @@ def _load_tree(versi: RenstraVersi, opd: PerangkatDaerah, periode: Periode) -> N
         if level in current:
             current[level] = elemen
             if level == Level.PROGRAM:
-                current["kegiatan"] = None
+                current[Level.KEGIATAN] = None
         targets = [row[f"target_{y}"] for y in YEARS]
         if row["baris_seed"] == "1288":  # two indicators in one cell, values separated by a space
             for i, uraian in enumerate(["Nilai SAKIP Perangkat Daerah", "Nilai IKM Perangkat Daerah"]):

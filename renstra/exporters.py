@@ -2,7 +2,7 @@
 
 Numbers are written as numbers (Excel can sum them) with Rupiah and percentage formats; text is always
 text, so a cell beginning with "=", "+", "-" or "@" can never become a formula. T-C.27 is written the way
-:mod:`renstra.workbook` reads it, so export → import gives the same plan.
+:mod:`renstra.importers.tc27` reads it, so export → import gives the same plan.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sakip import access
 from sakip.lib.values import format_value
 from sakip.models import Pemda, PerangkatDaerah, ScopedQuerySet, TimeStampedModel, UnitKerja
 
@@ -22,9 +23,9 @@ from sakip.models import Pemda, PerangkatDaerah, ScopedQuerySet, TimeStampedMode
 
 
 class PeriodeQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from sakip import access
+    """RPJMD periods a user may see: every one of their pemda."""
 
+    def for_user(self, user):
         scope = access.scope_for(user)
         if scope.everything:
             return self
@@ -52,12 +53,12 @@ class Periode(TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 condition=Q(tahun_akhir__gt=models.F("tahun_awal")) & Q(tahun_akhir__lte=models.F("tahun_awal") + 10),
-                name="renstra_periode_years",
+                name="renstra_periode_tahun_akhir_after_awal",
                 violation_error_message=_("Tahun akhir harus setelah tahun awal, paling lama 10 tahun."),
             ),
             models.UniqueConstraint(
                 fields=["pemda", "tahun_awal"],
-                name="renstra_periode_unique",
+                name="renstra_periode_unique_pemda_tahun_awal",
                 violation_error_message=_("Pemda ini sudah punya periode yang mulai pada tahun itu."),
             ),
         ]
@@ -77,6 +78,8 @@ class Periode(TimeStampedModel):
 
 
 class PeriodeChild(TimeStampedModel):
+    """What hangs from an RPJMD period (misi, tujuan, sasaran): audited under the period's pemda."""
+
     class Meta:
         abstract = True
 
@@ -102,7 +105,7 @@ class Misi(PeriodeChild):
         constraints = [
             models.UniqueConstraint(
                 fields=["periode", "nomor"],
-                name="renstra_misi_unique_nomor",
+                name="renstra_misi_unique_periode_nomor",
                 violation_error_message=_("Nomor misi ini sudah dipakai."),
             )
         ]
@@ -168,6 +171,8 @@ class SasaranRPJMD(PeriodeChild):
 
 
 class Level(models.TextChoices):
+    """The levels of the plan tree, from the top."""
+
     TUJUAN = "tujuan", _("Tujuan")
     SASARAN = "sasaran", _("Sasaran")
     PROGRAM = "program", _("Program")
@@ -216,7 +221,7 @@ class Nomenklatur(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["versi", "kode"],
-                name="renstra_nomenklatur_unique",
+                name="renstra_nomenklatur_unique_versi_kode",
                 violation_error_message=_("Kode ini sudah ada dalam versi nomenklatur tersebut."),
             )
         ]
@@ -229,7 +234,7 @@ class Nomenklatur(models.Model):
 
 
 class RenstraQuerySet(ScopedQuerySet):
-    pass
+    """Renstra a user may see (``for_user``), by their OPD."""
 
 
 class Renstra(TimeStampedModel):
@@ -249,7 +254,7 @@ class Renstra(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["opd", "periode"],
-                name="renstra_unique_opd_periode",
+                name="renstra_renstra_unique_opd_periode",
                 violation_error_message=_("Perangkat daerah ini sudah punya Renstra untuk periode itu."),
             )
         ]
@@ -272,6 +277,8 @@ class Renstra(TimeStampedModel):
 
 
 class VersiQuerySet(ScopedQuerySet):
+    """Renstra versions a user may see, and the ones in force."""
+
     opd_lookup = "renstra__opd"
 
     def ditetapkan(self):
@@ -301,6 +308,13 @@ class VersiQuerySet(ScopedQuerySet):
         )
 
 
+class StatusVersi(models.TextChoices):
+    """The status of a Renstra version (``RenstraVersi.Status``); at module level so that Meta can name it."""
+
+    DRAFT = "draft", _("Draf")
+    DITETAPKAN = "ditetapkan", _("Ditetapkan")
+
+
 class RenstraVersi(TimeStampedModel):
     """One version of a Renstra: the murni, then each perubahan/penyesuaian. Ditetapkan is read-only."""
 
@@ -309,9 +323,7 @@ class RenstraVersi(TimeStampedModel):
         PERUBAHAN = "perubahan", _("Perubahan")
         PENYESUAIAN = "penyesuaian", _("Penyesuaian")
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draf")
-        DITETAPKAN = "ditetapkan", _("Ditetapkan")
+    Status = StatusVersi
 
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="versi", verbose_name=_("renstra"))
     nomor = models.PositiveSmallIntegerField(_("versi ke"))
@@ -333,7 +345,12 @@ class RenstraVersi(TimeStampedModel):
     )
     ditetapkan_pada = models.DateTimeField(_("ditetapkan pada"), null=True, blank=True)
     ditetapkan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ditetapkan oleh"),
     )
 
     objects = VersiQuerySet.as_manager()
@@ -345,12 +362,12 @@ class RenstraVersi(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["renstra", "nomor"],
-                name="renstra_versi_unique_nomor",
+                name="renstra_renstraversi_unique_renstra_nomor",
                 violation_error_message=_("Nomor versi ini sudah dipakai."),
             ),
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(berlaku_mulai__isnull=False),
-                name="renstra_versi_ditetapkan_has_year",
+                condition=Q(status=StatusVersi.DRAFT) | Q(berlaku_mulai__isnull=False),
+                name="renstra_renstraversi_ditetapkan_has_berlaku_mulai",
                 violation_error_message=_("Versi yang ditetapkan harus punya tahun mulai berlaku."),
             ),
         ]
@@ -385,6 +402,8 @@ class RenstraVersi(TimeStampedModel):
 
 
 class ElemenQuerySet(ScopedQuerySet):
+    """Plan elements a user may see, by the OPD of their Renstra."""
+
     opd_lookup = "versi__renstra__opd"
 
 
@@ -438,12 +457,12 @@ class Elemen(TimeStampedModel):
         indexes = [models.Index(fields=["versi", "level"])]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(level="tujuan") | Q(parent__isnull=True),
+                condition=~Q(level=Level.TUJUAN) | Q(parent__isnull=True),
                 name="renstra_elemen_tujuan_is_root",
                 violation_error_message=_("Tujuan berada langsung di bawah Renstra."),
             ),
             models.CheckConstraint(
-                condition=Q(level__in=["tujuan", "program"]) | Q(parent__isnull=False),
+                condition=Q(level__in=[Level.TUJUAN, Level.PROGRAM]) | Q(parent__isnull=False),
                 name="renstra_elemen_needs_parent",
                 violation_error_message=_("Hanya tujuan dan program penunjang yang boleh tanpa induk."),
             ),
@@ -475,10 +494,14 @@ class Elemen(TimeStampedModel):
 
 
 class StrategiQuerySet(ScopedQuerySet):
+    """Strategi a user may see, by the OPD of their Renstra."""
+
     opd_lookup = "sasaran__versi__renstra__opd"
 
 
 class ArahKebijakanQuerySet(ScopedQuerySet):
+    """Arah kebijakan a user may see, by the OPD of their Renstra."""
+
     opd_lookup = "strategi__sasaran__versi__renstra__opd"
 
 
@@ -535,6 +558,8 @@ class ArahKebijakan(TimeStampedModel):
 
 
 class IndikatorQuerySet(ScopedQuerySet):
+    """Indicators a user may see, by the OPD of their Renstra."""
+
     opd_lookup = "elemen__versi__renstra__opd"
 
 
@@ -637,7 +662,7 @@ class Target(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["indikator", "tahun"],
-                name="renstra_target_unique_tahun",
+                name="renstra_target_unique_indikator_tahun",
                 violation_error_message=_("Indikator ini sudah punya target untuk tahun itu."),
             ),
             models.CheckConstraint(
@@ -672,7 +697,7 @@ class Pagu(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["elemen", "tahun"],
-                name="renstra_pagu_unique_tahun",
+                name="renstra_pagu_unique_elemen_tahun",
                 violation_error_message=_("Sub kegiatan ini sudah punya pagu untuk tahun itu."),
             ),
             models.CheckConstraint(

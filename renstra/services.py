@@ -27,6 +27,7 @@ from renstra.models import (
 )
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
+from sakip.lib.tree import copy_rows, copy_tree
 from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
 
 ZERO = Decimal("0")
@@ -56,7 +57,7 @@ def normalize_kode(kode: str) -> str:
     """``"1\\t05\\t01\\t2.01\\t06"`` → ``"1.05.01.2.01.06"``: spaces and tabs from PDF copies become dots.
 
     Nothing is guessed beyond that; a code that still does not match the master is flagged by
-    :func:`completeness`.
+    :func:`check`.
     """
     text = kode.strip()
     if not text:
@@ -186,7 +187,7 @@ def load_plan(versi: RenstraVersi, *, with_targets: bool = False) -> Plan:
 
 
 @transaction.atomic
-def buat_renstra(opd, periode) -> RenstraVersi:
+def create_renstra(opd, periode) -> RenstraVersi:
     renstra = Renstra.objects.create(opd=opd, periode=periode)
     return RenstraVersi.objects.create(renstra=renstra, nomor=1, jenis=RenstraVersi.Jenis.MURNI)
 
@@ -204,71 +205,27 @@ def tetapkan(versi: RenstraVersi, *, berlaku_mulai: int, actor) -> RenstraVersi:
 
 
 @transaction.atomic
-def buat_perubahan(sumber: RenstraVersi, *, jenis: str = RenstraVersi.Jenis.PERUBAHAN) -> RenstraVersi:
+def create_perubahan(sumber: RenstraVersi, *, jenis: str = RenstraVersi.Jenis.PERUBAHAN) -> RenstraVersi:
     """Copy a version (normally the one in force) into a new draft, keeping links to the originals."""
     nomor = (sumber.renstra.versi.aggregate(n=Max("nomor"))["n"] or 0) + 1
     baru = RenstraVersi.objects.create(renstra=sumber.renstra, nomor=nomor, jenis=jenis, dasar=sumber)
 
-    old_elements = list(Elemen.objects.filter(versi=sumber).order_by("pk"))
-    mapping: dict[int, Elemen] = {}
-    pending = old_elements
-    while pending:  # parents before children; one bulk insert per tree level
-        ready = [e for e in pending if e.parent_id is None or e.parent_id in mapping]
-        pending = [e for e in pending if e not in ready]
-        copies = []
-        for e in ready:
-            copy = Elemen(
-                versi=baru,
-                level=e.level,
-                parent=mapping.get(e.parent_id),
-                urutan=e.urutan,
-                kode=e.kode,
-                nama=e.nama,
-                nomenklatur_id=e.nomenklatur_id,
-                unit_kerja_id=e.unit_kerja_id,
-                unit_kerja_teks=e.unit_kerja_teks,
-                lokasi=e.lokasi,
-                misi_id=e.misi_id,
-                sasaran_rpjmd_id=e.sasaran_rpjmd_id,
-                asal=e,
-            )
-            copies.append(copy)
-        for e, copy in zip(ready, Elemen.objects.bulk_create(copies), strict=True):
-            mapping[e.pk] = copy
-
-    strategi_map = {}
-    old_strategi = list(Strategi.objects.filter(sasaran__versi=sumber).order_by("pk"))
-    new_strategi = Strategi.objects.bulk_create(
-        Strategi(sasaran=mapping[s.sasaran_id], urutan=s.urutan, uraian=s.uraian) for s in old_strategi
+    # Elements and indicators keep a link to their original (asal); parents are copied before children.
+    elemen = copy_tree(Elemen.objects.filter(versi=sumber).order_by("pk"), versi=baru, asal=lambda e: e)
+    strategi = copy_rows(Strategi.objects.filter(sasaran__versi=sumber).order_by("pk"), remap={"sasaran": elemen})
+    copy_rows(
+        ArahKebijakan.objects.filter(strategi__sasaran__versi=sumber).order_by("pk"), remap={"strategi": strategi}
     )
-    strategi_map = {old.pk: new for old, new in zip(old_strategi, new_strategi, strict=True)}
-    ArahKebijakan.objects.bulk_create(
-        ArahKebijakan(strategi=strategi_map[k.strategi_id], urutan=k.urutan, uraian=k.uraian)
-        for k in ArahKebijakan.objects.filter(strategi__sasaran__versi=sumber).order_by("pk")
+    indikator = copy_rows(
+        Indikator.objects.filter(elemen__versi=sumber).order_by("pk"), remap={"elemen": elemen}, asal=lambda i: i
     )
-
-    old_ind = list(Indikator.objects.filter(elemen__versi=sumber).order_by("pk"))
-    copy_fields = [
-        "urutan", "uraian", "satuan", "polaritas", "tipe", "agregasi", "frekuensi", "definisi", "sumber_data", "is_iku",
-        "kondisi_awal_nilai", "kondisi_awal_teks", "kondisi_akhir_nilai", "kondisi_akhir_teks",
-    ]  # fmt: skip
-    new_ind = Indikator.objects.bulk_create(
-        Indikator(elemen=mapping[i.elemen_id], asal=i, **{f: getattr(i, f) for f in copy_fields}) for i in old_ind
-    )
-    ind_map = {old.pk: new for old, new in zip(old_ind, new_ind, strict=True)}
-    Target.objects.bulk_create(
-        Target(indikator=ind_map[t.indikator_id], tahun=t.tahun, nilai=t.nilai, teks=t.teks)
-        for t in Target.objects.filter(indikator__elemen__versi=sumber)
-    )
-    Pagu.objects.bulk_create(
-        Pagu(elemen=mapping[p.elemen_id], tahun=p.tahun, jumlah=p.jumlah)
-        for p in Pagu.objects.filter(elemen__versi=sumber)
-    )
+    copy_rows(Target.objects.filter(indikator__elemen__versi=sumber), remap={"indikator": indikator})
+    copy_rows(Pagu.objects.filter(elemen__versi=sumber), remap={"elemen": elemen})
     return baru
 
 
 @transaction.atomic
-def hapus_versi(versi: RenstraVersi) -> None:
+def delete_versi(versi: RenstraVersi) -> None:
     ensure_draft(versi)
     Elemen.objects.filter(versi=versi, parent__isnull=False).delete()
     versi.delete()
@@ -512,7 +469,7 @@ class Issue:
     indikator: Indikator | None = None
 
 
-def completeness(versi: RenstraVersi, plan: Plan | None = None) -> list[Issue]:
+def check(versi: RenstraVersi, plan: Plan | None = None) -> list[Issue]:
     """What an evaluator would flag in a plan (``plan`` reused when already loaded)."""
     if plan is None or not plan.with_targets:
         plan = load_plan(versi, with_targets=True)

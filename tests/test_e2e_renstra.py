@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from renstra.models import Elemen, Indikator, Pagu, Periode, RenstraVersi, Target
+from renstra.samples import SAMPLE
 from sakip.demo import DEMO_PASSWORD
 from sakip.models import PerangkatDaerah
 
@@ -141,8 +142,6 @@ def test_evaluator_reads_and_other_opd_is_not_found(page, site):
 
 
 def test_planner_imports_the_sample_workbook(page, site):
-    from renstra.samples import SAMPLE
-
     blitar = PerangkatDaerah.objects.get(pemda__kode="blitar")
     login(page, site.url, "perencana.blitar")
     page.get_by_role("link", name="Renstra", exact=True).click()

@@ -9,8 +9,10 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from renstra import services
-from renstra.importers import import_nomenklatur
+from renstra.importers.nomenklatur import import_nomenklatur
 from renstra.models import Elemen, Indikator, Level, Nomenklatur, RenstraVersi
+from sakip.lib.numbers import format_number
+from sakip.models import User
 
 # Programme (and, where the seed prints no programme row, kegiatan) totals of T-C.27 for the years in
 # which the seed's printed total is the sum of its own sub kegiatan rows.
@@ -60,7 +62,7 @@ def test_demo_plan_content(demo):
 
 
 def test_demo_completeness_shows_the_seed_inconsistencies(demo):
-    messages = [(i.elemen.kode if i.elemen else "", i.message) for i in services.completeness(demo)]
+    messages = [(i.elemen.kode if i.elemen else "", i.message) for i in services.check(demo)]
     assert ("1.05.01.2.01.02", "Kode 1.05.01.2.01.02 dipakai lebih dari sekali.") in messages
     assert ("3.27.06.2.01.05", "Kode 3.27.06.2.01.05 tidak diawali kode induknya 8.01.05.2.01.") in messages
     assert ("", "Sub kegiatan tanpa kode.") in messages
@@ -68,13 +70,9 @@ def test_demo_completeness_shows_the_seed_inconsistencies(demo):
 
 
 def test_demo_tree_page_shows_the_plan_total(client, demo):
-    from sakip.models import User
-
     client.force_login(User.objects.get(username="evaluator.balangan"))
     html = client.get(reverse("renstra:versi_detail", args=[demo.pk])).content.decode()
     total = services.load_plan(demo).total_periode
-    from sakip.lib.numbers import format_number
-
     assert format_number(total, 0) in html
     assert "Meningkatnya Wawasan Politik Masyarakat" in html
 
@@ -108,7 +106,7 @@ def test_import_nomenklatur(db):
     )  # fmt: skip
     assert not result.errors and result.created == 4
     sub = Nomenklatur.objects.get(kode="8.01.02.2.01.0003")
-    assert sub.tingkat == "sub_kegiatan" and sub.indikator == "Jumlah Orang" and sub.satuan == "Orang"
+    assert sub.tingkat == Nomenklatur.Tingkat.SUB_KEGIATAN and sub.indikator == "Jumlah Orang" and sub.satuan == "Orang"
 
 
 def test_import_with_errors_writes_nothing(db):

@@ -78,7 +78,7 @@ def test_pagu_grid(versi):
 
 
 def _messages(versi):
-    return [i.message for i in services.completeness(versi)]
+    return [i.message for i in services.check(versi)]
 
 
 def test_completeness_of_a_clean_plan(versi):

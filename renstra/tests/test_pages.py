@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from renstra import services
-from renstra.models import Elemen, Indikator, Level, RenstraVersi, Strategi, Target
+from renstra.models import Elemen, Indikator, Level, Nomenklatur, RenstraVersi, Strategi, Target
+from renstra.samples import SAMPLE
 from renstra.testing import generate_plan, make_versi
 
 ROLES = ["alice", "bob", "carol", "dave", "erin", "frank"]
@@ -97,11 +98,9 @@ def test_wrong_level_is_refused(client, world, versi):
 
 
 def test_choosing_from_the_master_fills_code_name_and_indicator(client, world, versi):
-    from renstra.models import Nomenklatur
-
     master = Nomenklatur.objects.create(
         versi=Nomenklatur.Versi.V2023,
-        tingkat="sub_kegiatan",
+        tingkat=Nomenklatur.Tingkat.SUB_KEGIATAN,
         kode="8.01.01.2.01.0009",
         nama="Penyusunan Dokumen X",
         indikator="Jumlah Dokumen X",
@@ -198,7 +197,7 @@ def test_pages_run_a_constant_number_of_queries(client, world, periode, page):
         indicators_per_element=2,
     )
     if page == "renstra:versi_compare":
-        small, large = services.buat_perubahan(small), services.buat_perubahan(large)
+        small, large = services.create_perubahan(small), services.create_perubahan(large)
     client.force_login(world.dave)  # reads both OPD
     assert _queries(client, reverse(page, args=[small.pk])) == _queries(client, reverse(page, args=[large.pk]))
 
@@ -237,8 +236,6 @@ def test_excel_download(client, world, versi):
 
 
 def test_import_in_the_browser(client, world, periode):
-    from renstra.samples import SAMPLE
-
     client.force_login(world.alice)
     url = reverse("renstra:renstra_import", args=[world.opd_a.pk])
     with open(SAMPLE, "rb") as handle:

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from renstra import services
 from renstra.models import ArahKebijakan, Elemen, Indikator, Level, Pagu, RenstraVersi, Strategi, Target
+from renstra.testing import generate_plan, make_versi
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def test_ditetapkan_refuses_changes(ditetapkan):
 
 
 def test_buat_perubahan_copies_everything(ditetapkan):
-    baru = services.buat_perubahan(ditetapkan)
+    baru = services.create_perubahan(ditetapkan)
     assert baru.nomor == 2 and baru.is_draft and baru.dasar == ditetapkan
     for model, lookup in [
         (Elemen, "versi"),
@@ -56,7 +57,7 @@ def test_buat_perubahan_copies_everything(ditetapkan):
 
 
 def test_version_in_force(ditetapkan):
-    baru = services.buat_perubahan(ditetapkan)
+    baru = services.create_perubahan(ditetapkan)
     services.tetapkan(baru, berlaku_mulai=2024, actor=None)
     renstra = ditetapkan.renstra
     assert renstra.versi_berlaku(2023) == ditetapkan
@@ -65,7 +66,7 @@ def test_version_in_force(ditetapkan):
 
 
 def test_compare_shows_added_removed_renamed_and_changed(ditetapkan):
-    baru = services.buat_perubahan(ditetapkan)
+    baru = services.create_perubahan(ditetapkan)
     subs = list(Elemen.objects.filter(versi=baru, level=Level.SUB_KEGIATAN).order_by("kode"))
     subs[0].nama = "Sub kegiatan dengan nama baru"
     subs[0].save()
@@ -92,8 +93,6 @@ def test_compare_shows_added_removed_renamed_and_changed(ditetapkan):
 
 
 def test_compare_versions_entered_separately_matches_by_code(world, periode):
-    from renstra.testing import generate_plan, make_versi
-
     a = generate_plan(make_versi(world.opd_b, periode))
     b = RenstraVersi.objects.create(renstra=a.renstra, nomor=2)
     generate_plan(b)
@@ -101,8 +100,8 @@ def test_compare_versions_entered_separately_matches_by_code(world, periode):
 
 
 def test_hapus_versi_only_draft(ditetapkan):
-    baru = services.buat_perubahan(ditetapkan)
-    services.hapus_versi(baru)
+    baru = services.create_perubahan(ditetapkan)
+    services.delete_versi(baru)
     assert not RenstraVersi.objects.filter(pk=baru.pk).exists()
     with pytest.raises(services.VersiTerkunci):
-        services.hapus_versi(ditetapkan)
+        services.delete_versi(ditetapkan)

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from openpyxl import Workbook
 
-from renstra import workbook
+from renstra.importers import tc27
 from renstra.testing import make_periode
 from sakip.models import Pemda, PerangkatDaerah
 
@@ -102,7 +102,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Workbook: {written} baris, dibuat dalam {time.perf_counter() - started:.1f} s")
             started = time.perf_counter()
             with open(handle.name, "rb") as data:
-                report = workbook.read_renstra(data, YEARS)
+                report = tc27.read_renstra(data, YEARS)
             read_s = time.perf_counter() - started
             self.stdout.write(
                 f"Pratinjau: {read_s:.1f} s, memori proses tertinggi {peak_mb():.0f} MB, "
@@ -113,7 +113,7 @@ class Command(BaseCommand):
                     pemda = Pemda.objects.create(kode="bench-import", nama="B", kepala_daerah_jabatan="B", ibukota="B")
                     opd = PerangkatDaerah.objects.create(pemda=pemda, kode="BENCH", nama="Dinas Bench")
                     started = time.perf_counter()
-                    versi = workbook.save_renstra(report, opd, make_periode(pemda))
+                    versi = tc27.save_renstra(report, opd, make_periode(pemda))
                     save_s = time.perf_counter() - started
                     self.stdout.write(
                         f"Simpan: {save_s:.1f} s, memori proses tertinggi {peak_mb():.0f} MB, "

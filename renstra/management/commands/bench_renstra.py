@@ -14,6 +14,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from renstra.models import Level
 from renstra.testing import generate_plan, make_periode, make_versi
 from sakip.models import Pemda, PerangkatDaerah, User
 
@@ -49,7 +50,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"Rencana: {versi.elemen.count()} elemen, "
-            f"{versi.elemen.filter(level='sub_kegiatan').count()} sub kegiatan, "
+            f"{versi.elemen.filter(level=Level.SUB_KEGIATAN).count()} sub kegiatan, "
             f"{sum(e.indikator.count() for e in versi.elemen.all())} indikator, 6 tahun "
             f"(dibuat dalam {time.perf_counter() - started:.1f} s)"
         )

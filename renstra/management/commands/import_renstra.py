@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from renstra import workbook
+from renstra.importers import tc27
 from renstra.management.util import find_opd, find_periode
 from sakip.audit import acting_as
 from sakip.lib.numbers import format_rupiah
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         if not file.exists():
             raise CommandError(f"Berkas tidak ditemukan: {file}")
         with open(file, "rb") as handle:
-            report = workbook.read_renstra(handle, periode.years, size=file.stat().st_size)
+            report = tc27.read_renstra(handle, periode.years, size=file.stat().st_size)
         self.print_report(report)
         if report.errors:
             raise CommandError(f"{len(report.errors)} kesalahan; tidak ada yang disimpan.")
@@ -39,12 +39,12 @@ class Command(BaseCommand):
             return
         with acting_as(label="import_renstra"):
             try:
-                versi = workbook.save_renstra(report, opd, periode)
-            except workbook.ImportRefused as error:
+                versi = tc27.save_renstra(report, opd, periode)
+            except tc27.ImportRefused as error:
                 raise CommandError(str(error)) from None
         self.stdout.write(self.style.SUCCESS(f"Disimpan sebagai {versi} ({versi.elemen.count()} elemen)."))
 
-    def print_report(self, report: workbook.Report) -> None:
+    def print_report(self, report: tc27.Report) -> None:
         self.stdout.write("Jumlah: " + ", ".join(f"{label} {n}" for label, n in report.counts.items()))
         for year, total in report.totals.items():
             self.stdout.write(f"  Pagu {year}: {format_rupiah(total)}")

@@ -6,7 +6,7 @@ Impor dari Excel).
 
 from django.core.management.base import BaseCommand
 
-from renstra.importers import load_seed_nomenklatur
+from renstra.importers.nomenklatur import load_seed_nomenklatur
 from sakip.audit import acting_as
 
 

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from renstra.models import Elemen, Indikator, Level, Nomenklatur, Pagu, Periode, Renstra, RenstraVersi, Target
+from sakip.lib.numbers import format_number
 from sakip.lib.values import Parsed, UnreadableValue, parse_money, parse_value
 from sakip.models import PerangkatDaerah, UnitKerja
 
@@ -584,8 +585,6 @@ class _Rows:
             for year, printed in sorted(element.printed_rp.items()):
                 computed = element.computed_rp(year)
                 if printed != computed:
-                    from sakip.lib.numbers import format_number
-
                     self.report.warn(
                         _("Rp %(y)s tercetak %(p)s, jumlah sub kegiatannya %(c)s; yang dipakai jumlahnya.")
                         % {"y": year, "p": format_number(printed, 0), "c": format_number(computed, 0)},

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook, load_workbook
 
-from renstra import exporters, services, workbook
+from renstra import exporters, services
+from renstra.importers import tc27
 from renstra.models import Elemen, Indikator, Level, Pagu, RenstraVersi, Target
 from renstra.samples import SAMPLE
 from renstra.testing import generate_plan, make_periode, make_versi
@@ -81,7 +82,7 @@ SUBHEADER = [None, None, None, None, "Target", "Rp", "Target", "Pagu", "Target",
 
 def test_sample_workbook_imports_like_the_demo(demo):
     with open(SAMPLE, "rb") as handle:
-        report = workbook.read_renstra(handle, YEARS)
+        report = tc27.read_renstra(handle, YEARS)
     assert report.errors == []
     assert report.counts["Program"] == 5 and report.counts["Sub kegiatan"] == 37 and report.counts["Indikator"] == 52
     plan = services.load_plan(demo)
@@ -103,8 +104,8 @@ def test_sample_workbook_imports_like_the_demo(demo):
 def test_import_saves_a_new_draft_with_everything(demo):
     before = Elemen.objects.count()
     with open(SAMPLE, "rb") as handle:
-        report = workbook.read_renstra(handle, YEARS)
-    versi = workbook.save_renstra(report, demo.renstra.opd, demo.renstra.periode)
+        report = tc27.read_renstra(handle, YEARS)
+    versi = tc27.save_renstra(report, demo.renstra.opd, demo.renstra.periode)
     assert versi.nomor == 2 and versi.is_draft
     assert Elemen.objects.count() - before == 53
     assert services.load_plan(versi).total == services.load_plan(demo).total
@@ -127,7 +128,7 @@ def test_quirky_rows(db):
         [None, None, "Jumlah laporan", None, "4", None, "4", None, "8", None],
         [None, "lanjutan nama yang terpotong", None, None, None, None, None, None, None, None],
     ]  # fmt: skip
-    report = workbook.read_renstra(_xlsx(rows, title_rows=3), YEARS)
+    report = tc27.read_renstra(_xlsx(rows, title_rows=3), YEARS)
     assert report.errors == []
     program, kegiatan, sub = report.flat()
     assert [i.uraian for i in program.indikator] == ["Persentase konflik tertangani", "Jumlah forum aktif"]
@@ -149,7 +150,7 @@ def test_unreadable_cells_are_errors_at_row_and_column(db, world):
         ["8.01.02.2.01.0003", "Sub", "Jumlah", "1", "2", "satu juta", "2", None, None, None],
         ["8.01.02.2.01.0004", None, None, None, None, None, None, None, None, None],
     ]
-    report = workbook.read_renstra(_xlsx(rows), YEARS)
+    report = tc27.read_renstra(_xlsx(rows), YEARS)
     found = {(p.row, p.column, p.text) for p in report.errors}
     assert (3, "2021 / Target", "abc") in found
     assert (5, "2021 / Rp", "satu juta") in found
@@ -159,10 +160,10 @@ def test_unreadable_cells_are_errors_at_row_and_column(db, world):
 def test_import_with_errors_saves_nothing(db, world):
     periode = make_periode(world.pemda)
     rows = [HEADER, SUBHEADER, ["8.01.02", "Program", "Indikator", "1", "abc", None, "2", None, None, None]]
-    report = workbook.read_renstra(_xlsx(rows), YEARS)
+    report = tc27.read_renstra(_xlsx(rows), YEARS)
     counts = [m.objects.count() for m in (Elemen, Indikator, Target, Pagu, RenstraVersi)]
-    with pytest.raises(workbook.ImportRefused):
-        workbook.save_renstra(report, world.opd_a, periode)
+    with pytest.raises(tc27.ImportRefused):
+        tc27.save_renstra(report, world.opd_a, periode)
     assert [m.objects.count() for m in (Elemen, Indikator, Target, Pagu, RenstraVersi)] == counts
 
 
@@ -176,18 +177,18 @@ def test_import_with_errors_saves_nothing(db, world):
     ],
 )
 def test_bad_files_get_a_clear_message(db, content, message):
-    report = workbook.read_renstra(BytesIO(content), YEARS)
+    report = tc27.read_renstra(BytesIO(content), YEARS)
     assert len(report.errors) == 1 and message in report.errors[0].message
 
 
 def test_empty_sheet_no_header_too_big_too_long(db):
-    assert "kosong" in workbook.read_renstra(_xlsx([]), YEARS).errors[0].message
-    report = workbook.read_renstra(_xlsx([["Nama", "Nilai"], ["a", 1]]), YEARS)
+    assert "kosong" in tc27.read_renstra(_xlsx([]), YEARS).errors[0].message
+    report = tc27.read_renstra(_xlsx([["Nama", "Nilai"], ["a", 1]]), YEARS)
     assert "Baris judul tabel tidak ditemukan" in report.errors[0].message
-    report = workbook.read_renstra(_xlsx([HEADER]), YEARS, size=workbook.MAX_BYTES + 1)
+    report = tc27.read_renstra(_xlsx([HEADER]), YEARS, size=tc27.MAX_BYTES + 1)
     assert "terlalu besar" in report.errors[0].message
     long = _xlsx([HEADER] + [["8.01.02", "Program"]] * 60)
-    assert "lebih dari 50 baris" in workbook.read_renstra(long, YEARS, max_rows=50).errors[0].message
+    assert "lebih dari 50 baris" in tc27.read_renstra(long, YEARS, max_rows=50).errors[0].message
 
 
 def test_export_reads_back_with_numbers_and_formats(demo):
@@ -219,9 +220,9 @@ def test_text_never_becomes_a_formula(db, world):
 
 def test_round_trip_on_the_demo(demo):
     data = exporters.export_workbook(demo)
-    report = workbook.read_renstra(BytesIO(data), YEARS)
+    report = tc27.read_renstra(BytesIO(data), YEARS)
     assert report.errors == []
-    versi = workbook.save_renstra(report, demo.renstra.opd, demo.renstra.periode)
+    versi = tc27.save_renstra(report, demo.renstra.opd, demo.renstra.periode)
     assert snapshot(versi) == snapshot(demo)
 
 
@@ -231,9 +232,9 @@ def test_round_trip_on_a_large_generated_plan(db, world):
     )
     Target.objects.filter(indikator__elemen__versi=original, tahun=2022).update(nilai=None, teks="BB (75,3)")
     data = exporters.export_workbook(original, ["tc27"])
-    report = workbook.read_renstra(BytesIO(data), YEARS)
+    report = tc27.read_renstra(BytesIO(data), YEARS)
     services.tetapkan(original, berlaku_mulai=2021, actor=None)
-    versi = workbook.save_renstra(report, world.opd_a, original.renstra.periode)
+    versi = tc27.save_renstra(report, world.opd_a, original.renstra.periode)
     assert snapshot(versi) == snapshot(original)
 
 
