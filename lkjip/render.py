@@ -21,7 +21,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from lkjip import lkjip_doc, narasi, renstra_doc
+from lkjip import narasi
+from lkjip.builders import lkjip as lkjip_builder
+from lkjip.builders import renstra as renstra_builder
 from lkjip.isi import Isi
 from lkjip.models import Cetakan, Dokumen, Final, Jenis
 from sakip.lib.numbers import format_number
@@ -35,8 +37,8 @@ BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustu
 def bangun(dokumen: Dokumen) -> Isi:
     with translation.override("id"):
         if dokumen.jenis == Jenis.RENSTRA:
-            return renstra_doc.bangun(dokumen)
-        return lkjip_doc.bangun(dokumen)
+            return renstra_builder.build(dokumen)
+        return lkjip_builder.build(dokumen)
 
 
 def tanggal_panjang(tanggal) -> str:

@@ -225,7 +225,7 @@ def test_document_pages_run_a_constant_number_of_queries(client, world):
 def test_tc27_merges_an_elements_own_columns_over_its_indicator_rows(world):
     """One plan element with two indicators: its name, code, funding and unit span both rows in the PDF
     (its tujuan and sasaran span all their rows), while the .xlsx keeps a plain grid."""
-    from lkjip.renstra_doc import tc27
+    from lkjip.builders.renstra.tables import tc27
 
     versi = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)), programs=1, indicators_per_element=2)
     tabel = tc27(renstra_services.load_plan(versi, with_targets=True))
