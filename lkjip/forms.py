@@ -13,7 +13,7 @@ PembandingFormSet = modelformset_factory(
 
 def read_periode_lalu(post, years: list[int]) -> list[dict]:
     """The rows of a posted T-C.23/T-C.24 grid (``r1-uraian``, ``r1-2019-rencana``, …); rows without uraian
-    are left out. The values stay text: :func:`lkjip.services.simpan_periode_lalu` reads them."""
+    are left out. The values stay text: :func:`lkjip.services.save_periode_lalu` reads them."""
     rows = []
     i = 1
     while f"r{i}-uraian" in post:

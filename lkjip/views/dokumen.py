@@ -52,7 +52,7 @@ def index(request):
 
 
 def _page(request, dokumen: Dokumen, title: str):
-    isi = rendering.bangun(dokumen)
+    isi = rendering.build(dokumen)
     state = services.keadaan(dokumen, isi)
     editable = access.can(request.user, Perm.EDIT, dokumen)
     return render(
@@ -93,7 +93,7 @@ def renstra_page(request, versi: int):
 def pratinjau(request, jenis: str, key: int, opd: int | None = None):
     """Render the current data (or reuse the rendering of the same data); any reader may ask."""
     dokumen = ensure_dokumen(request, jenis, key, opd, Perm.VIEW)
-    cetakan = rendering.minta_cetak(dokumen, actor=request.user)
+    cetakan = rendering.request_render(dokumen, actor=request.user)
     if request.htmx:
         return render(request, "lkjip/_cetakan.html", {"cetakan": _fresh(cetakan), "dokumen": dokumen})
     return redirect(dokumen_url(dokumen) + "#pratinjau")
@@ -132,7 +132,7 @@ def _name(path: str) -> str:
 def finalkan(request, pk: int):
     dokumen = get_dokumen(request, pk, Perm.EDIT)
     try:
-        final = rendering.finalkan(dokumen, actor=request.user, catatan=request.POST.get("catatan", "")[:300])
+        final = services.finalkan(dokumen, actor=request.user, catatan=request.POST.get("catatan", "")[:300])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -153,7 +153,7 @@ def xlsx(request, jenis: str, key: int, opd: int | None = None):
         dokumen = services.lkjip(owner, key)
     else:
         dokumen = services.renstra(get_versi(request, key))
-    isi = rendering.bangun(dokumen)
+    isi = rendering.build(dokumen)
     chosen = isi.tables
     wanted = request.GET.get("tabel")
     if wanted:

@@ -26,7 +26,7 @@ def narasi_edit(request, pk: int, kunci: str):
     current = dokumen.narasi.filter(kunci=kunci).first()
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, dokumen)
-        narasi.simpan(dokumen, kunci, request.POST.get("isi", ""), actor=request.user)
+        narasi.save(dokumen, kunci, request.POST.get("isi", ""), actor=request.user)
         messages.success(request, _("Narasi \u201c%(b)s\u201d disimpan.") % {"b": section.judul})
         if "lanjut" in request.POST:
             keys = list(sections)

@@ -33,14 +33,14 @@ def periode_lalu(request, pk: int, tabel: str):
             start = int(request.POST["tahun_awal"])
             years = list(range(start, start + 5))
         rows = read_periode_lalu(request.POST, years)
-        errors = services.simpan_periode_lalu(dokumen, tabel, rows, years)
+        errors = services.save_periode_lalu(dokumen, tabel, rows, years)
         if not errors:
             messages.success(request, _("%(n)s baris disimpan.") % {"n": len(rows)})
             return redirect(dokumen_url(dokumen))
         messages.error(request, _("Tidak ada yang disimpan: perbaiki isian yang ditandai."))
         existing = rows
     elif editable and request.GET.get("dari") == "data":
-        existing = services.dari_data(dokumen, tabel) or None
+        existing = services.load_periode_lalu(dokumen, tabel) or None
         if existing:
             messages.info(request, _("Diisi dari data Renstra periode lalu di Sakip: periksa, lengkapi, lalu simpan."))
         else:

@@ -102,7 +102,7 @@ class Command(BaseCommand):
             with final.pdf.open("rb") as handle:
                 output.write_bytes(handle.read())
             return f"{dokumen} (final versi {final.nomor}, SHA-256 {final.sha256}): ditulis ke {output}"
-        content, pages = render.pdf(render.bangun(dokumen))
+        content, pages = render.pdf(render.build(dokumen))
         output.write_bytes(content)
         return f"{dokumen} (dari data terkini, {pages} halaman): ditulis ke {output}"
 
