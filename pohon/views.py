@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from pohon import cetak, diagram, services
+from pohon import diagram, exporters, services
 from pohon.forms import IndikatorFormSet, PindahForm, PohonForm, RevisiForm, SimpulForm
 from pohon.models import JENJANG_BAKU, Lintas, PohonKinerja, Simpul
 from renstra.models import Indikator
@@ -294,10 +294,10 @@ def svg(request, pk: int):
 def pdf(request, pk: int):
     pohon = _pohon(request, pk)
     kertas = request.GET.get("kertas", "A3")
-    kertas = kertas if kertas in cetak.KERTAS else "A3"
+    kertas = kertas if kertas in exporters.KERTAS else "A3"
     bagian = request.GET.get("bagian", "semua")
     bagian = bagian if bagian in ("semua", "diagram", "tabel") else "semua"
-    content = cetak.pdf(services.muat(pohon), kertas=kertas, bagian=bagian)
+    content = exporters.pdf(services.muat(pohon), kertas=kertas, bagian=bagian)
     response = HttpResponse(content, content_type="application/pdf")
     suffix = {"semua": "", "diagram": "-diagram", "tabel": "-tabel"}[bagian]
     response["Content-Disposition"] = f'inline; filename="{_filename(pohon, f"{suffix}-{kertas}.pdf")}"'
@@ -314,7 +314,7 @@ def tabel(request, pk: int):
 def xlsx(request, pk: int):
     pohon = _pohon(request, pk)
     response = HttpResponse(
-        cetak.xlsx(services.muat(pohon)),
+        exporters.xlsx(services.muat(pohon)),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename(pohon, "-tahap4.xlsx")}"'

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from kinerja.services import susun_dari_renstra
-from pohon import cetak, services
+from pohon import exporters, services
 from pohon.models import IndikatorSimpul, Lintas, PohonKinerja, Simpul, Terjemahan, Tingkat
 from renstra import services as renstra_services
 from renstra.models import Elemen, Indikator, Level
@@ -321,7 +321,7 @@ def test_demo_tree_from_seed_002_prints_every_node(demo, tmp_path):
     )
     # The diagram PDF (both paper sizes, split into pages on A4) contains every node's statement.
     for kertas in ("A3", "A4"):
-        text = _text(cetak.pdf(tree, kertas=kertas, bagian="diagram"))
+        text = _text(exporters.pdf(tree, kertas=kertas, bagian="diagram"))
         squashed = text.replace(" ", "")
         missing = [n.kinerja for n in tree.nodes.values() if n.kinerja.replace(" ", "") not in squashed]
         assert not missing, (kertas, missing)
@@ -382,7 +382,7 @@ def test_a_tree_of_200_nodes_prints_split_by_branch(world, pohon):
             )
     tree = services.muat(pohon)
     assert len(tree.nodes) == 205
-    content = cetak.pdf(tree, kertas="A3", bagian="diagram")
+    content = exporters.pdf(tree, kertas="A3", bagian="diagram")
     reader = PdfReader(io.BytesIO(content))
     assert 2 <= len(reader.pages) <= 8  # the top levels on one page, the branches after it, several per page
     text = " ".join(page.extract_text() for page in reader.pages)
