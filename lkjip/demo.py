@@ -71,7 +71,7 @@ def _texts() -> dict:
 
 def _save(dokumen, texts: dict[str, str]) -> None:
     for kunci, html in texts.items():
-        narasi.simpan(dokumen, kunci, html, actor=None)
+        narasi.save(dokumen, kunci, html, actor=None)
 
 
 @transaction.atomic
@@ -92,9 +92,9 @@ def load(stdout) -> None:
             }
             for u, s, p, t, r in TC23
         ]
-        services.simpan_periode_lalu(dokumen, BarisPeriodeLalu.Tabel.KINERJA, rows, TAHUN_LALU)
+        services.save_periode_lalu(dokumen, BarisPeriodeLalu.Tabel.KINERJA, rows, TAHUN_LALU)
         rows = [{"uraian": u, "tahun": dict(zip(TAHUN_LALU, zip(a, r, strict=True), strict=True))} for u, a, r in TC24]
-        services.simpan_periode_lalu(dokumen, BarisPeriodeLalu.Tabel.PENDANAAN, rows, TAHUN_LALU)
+        services.save_periode_lalu(dokumen, BarisPeriodeLalu.Tabel.PENDANAAN, rows, TAHUN_LALU)
     blitar = PerangkatDaerah.objects.filter(pemda__kode="blitar", kode="8.01.0.00.0.00.02.0000").first()
     if blitar is not None and RenstraVersi.objects.berlaku(blitar, 2024) is not None:
         dokumen = services.lkjip(blitar, 2024, create=True)
@@ -102,7 +102,7 @@ def load(stdout) -> None:
         general = lk.pop("analisis_umum")
         _save(dokumen, lk)
         for node, text in zip(render.sasaran_nodes(dokumen), ANALISIS, strict=False):
-            narasi.simpan(dokumen, narasi.kunci_sasaran(node.elemen.pk), text or general, actor=None)
+            narasi.save(dokumen, narasi.kunci_sasaran(node.elemen.pk), text or general, actor=None)
         versi_blitar = RenstraVersi.objects.berlaku(blitar, 2024)
         for uraian, rows in PEMBANDING.items() if not dokumen.pembanding.exists() else ():
             indikator = Indikator.objects.filter(

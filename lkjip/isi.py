@@ -18,6 +18,7 @@ from django.utils import timezone
 from kinerja.services import Pihak, pihak_untuk
 from lkjip.narasi import kosong, opsional
 from sakip.lib.tabel import Tabel
+from sakip.models import Jabatan
 
 #: bump when the layout changes so cached renderings are not reused
 VERSI_TATA_LETAK = "2"
@@ -160,8 +161,6 @@ def _blok_json(b: Blok) -> dict:
 
 def penandatangan(opd, tanggal: datetime.date) -> Pihak:
     """The head of the OPD on the document's date (the position without an atasan)."""
-    from sakip.models import Jabatan
-
     head = Jabatan.objects.filter(opd=opd, atasan__isnull=True).order_by("urutan", "pk").first()
     return pihak_untuk(head, opd.pemda, tanggal) if head else Pihak()
 

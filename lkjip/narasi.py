@@ -131,7 +131,7 @@ def isi(dokumen: Dokumen) -> dict[str, str]:
 
 
 @transaction.atomic
-def simpan(dokumen: Dokumen, kunci: str, html: str, *, actor) -> Narasi:
+def save(dokumen: Dokumen, kunci: str, html: str, *, actor) -> Narasi:
     clean = bersihkan(html)
     narasi, created = Narasi.objects.get_or_create(dokumen=dokumen, kunci=kunci, defaults={"isi": clean})
     if not created and narasi.isi != clean:

@@ -162,7 +162,7 @@ def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
     pengantar, contents) in roman numerals, the chapters from 1. The chapters print as one piece here,
     or, when the document is long, as several at once in the workers. Attachments (signed PDFs) follow
     unchanged."""
-    from lkjip.render import html
+    from lkjip.render import html  # lkjip.render imports this module
 
     runs = isi.halaman
     toc_at = letak_daftar_isi(runs) or 0
@@ -215,7 +215,7 @@ def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
 
 def _lapisan(isi: Isi, part: printing.Printed, start: int) -> str:
     """Empty pages like the part's, numbered from ``start``, with the page header."""
-    from lkjip.render import html
+    from lkjip.render import html  # lkjip.render imports this module
 
     kinds = ["lebar" if w > h else "tegak" for w, h in part.sizes]
     return html(isi, lapisan=kinds, kepala_kaki=True, mulai=start)

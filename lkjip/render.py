@@ -1,29 +1,32 @@
-"""From a :class:`~lkjip.models.Dokumen` to a PDF: build the content, print it, cache it, freeze it.
+"""From a :class:`~lkjip.models.Dokumen` to a PDF: build the content, print it, cache the rendering.
 
-* :func:`bangun` builds the content (:class:`~lkjip.isi.Isi`) from the data;
+* :func:`build` builds the content (:class:`~lkjip.isi.Isi`) from the data (:mod:`lkjip.builders`);
 * :func:`pdf` prints it with WeasyPrint and appends signed attachments (the PK) as they are;
-* :func:`minta_cetak` returns the cached rendering of the current data or queues a new one
-  (:func:`lkjip.tasks.cetak`), which runs at once without a worker (``TASK_BACKEND=immediate``);
-* :func:`finalkan` freezes a rendering: PDF, SHA-256 and the data snapshot, never changed again.
+* :func:`request_render` returns the cached rendering (:class:`~lkjip.models.Cetakan`) of the current data
+  or queues a new one (:func:`lkjip.tasks.render_cetakan`, which calls :func:`run`); it runs at once
+  without a worker (``TASK_BACKEND=immediate``).
+
+Writes on documents (:func:`lkjip.services.finalkan`, the rows people type) are in :mod:`lkjip.services`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from lkjip import lkjip_doc, narasi, renstra_doc
+from lkjip import parallel, tasks
+from lkjip.builders import lkjip as lkjip_builder
+from lkjip.builders import renstra as renstra_builder
 from lkjip.isi import Isi
-from lkjip.models import Cetakan, Dokumen, Final, Jenis
+from lkjip.models import Cetakan, Dokumen, Jenis
+from renstra.models import Level, RenstraVersi
+from renstra.services import load_plan
 from sakip.lib.numbers import format_number
 from sakip.lib.pdf import data_uri, ukuran_halaman
 from sakip.lib.periode import tanggal_panjang
@@ -31,11 +34,11 @@ from sakip.lib.periode import tanggal_panjang
 log = logging.getLogger(__name__)
 
 
-def bangun(dokumen: Dokumen) -> Isi:
+def build(dokumen: Dokumen) -> Isi:
     with translation.override("id"):
         if dokumen.jenis == Jenis.RENSTRA:
-            return renstra_doc.bangun(dokumen)
-        return lkjip_doc.bangun(dokumen)
+            return renstra_builder.build(dokumen)
+        return lkjip_builder.build(dokumen)
 
 
 def html(isi: Isi, **bagian) -> str:
@@ -67,15 +70,13 @@ def html(isi: Isi, **bagian) -> str:
 
 def pdf(isi: Isi) -> tuple[bytes, int]:
     """The PDF and its page count; attachments (signed PDFs) follow the generated pages unchanged."""
-    from lkjip import parallel
-
     return parallel.cetak(isi)
 
 
 # --- Cached renderings ----------------------------------------------------------------------------
 
 
-def terbaru(dokumen: Dokumen, sidik: str) -> Cetakan | None:
+def latest(dokumen: Dokumen, sidik: str) -> Cetakan | None:
     """The rendering of exactly this data, if one is done or under way."""
     return (
         Cetakan.objects.filter(dokumen=dokumen, sidik=sidik)
@@ -85,21 +86,19 @@ def terbaru(dokumen: Dokumen, sidik: str) -> Cetakan | None:
     )
 
 
-def minta_cetak(dokumen: Dokumen, *, actor=None, isi: Isi | None = None) -> Cetakan:
+def request_render(dokumen: Dokumen, *, actor=None, isi: Isi | None = None) -> Cetakan:
     """The rendering of the current data: reused when there is one, else queued (or made now, without a worker)."""
-    from lkjip.tasks import cetak
-
-    isi = isi or bangun(dokumen)
+    isi = isi or build(dokumen)
     sidik = isi.sidik()
-    existing = terbaru(dokumen, sidik)
+    existing = latest(dokumen, sidik)
     if existing is not None and (existing.status != Cetakan.Status.SELESAI or existing.pdf):
         return existing
     cetakan = Cetakan.objects.create(dokumen=dokumen, sidik=sidik, diminta_oleh=actor, tahap=_("Menunggu giliran"))
-    transaction.on_commit(lambda: cetak.enqueue(cetakan.pk))
+    transaction.on_commit(lambda: tasks.render_cetakan.enqueue(cetakan.pk))
     return cetakan
 
 
-def jalankan(cetakan_id: int) -> None:
+def run(cetakan_id: int) -> None:
     """Render one queued :class:`Cetakan` (called by the task), recording progress as it goes."""
     cetakan = Cetakan.objects.select_related("dokumen__opd__pemda", "dokumen__versi__renstra").get(pk=cetakan_id)
     if cetakan.status == Cetakan.Status.SELESAI:
@@ -111,7 +110,7 @@ def jalankan(cetakan_id: int) -> None:
 
     try:
         step(10, _("Mengumpulkan data"), status=Cetakan.Status.PROSES)
-        isi = bangun(cetakan.dokumen)
+        isi = build(cetakan.dokumen)
         step(35, _("Menyusun halaman"), sidik=isi.sidik())
         content, pages = pdf(isi)
         step(90, _("Menyimpan PDF"))
@@ -126,46 +125,8 @@ def jalankan(cetakan_id: int) -> None:
         raise
 
 
-# --- Final documents ------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def finalkan(dokumen: Dokumen, *, actor, catatan: str = "") -> Final:
-    """Freeze the current rendering. Refused while required narratives are empty or the preview is stale."""
-    isi = bangun(dokumen)
-    sections = narasi.bagian(dokumen, isi.sasaran)
-    missing = narasi.kelengkapan(dokumen, sections, narasi.isi(dokumen))
-    if missing:
-        raise ValidationError(
-            _("Narasi berikut masih kosong: %(list)s.") % {"list": "; ".join(str(b.judul) for b in missing)}
-        )
-    sidik = isi.sidik()
-    cetakan = terbaru(dokumen, sidik)
-    if cetakan is None or cetakan.status != Cetakan.Status.SELESAI or not cetakan.pdf:
-        raise ValidationError(_("Buat pratinjau dari data terkini dahulu, periksa, lalu finalkan."))
-    with cetakan.pdf.open("rb") as handle:
-        content = handle.read()
-    nomor = (Final.objects.filter(dokumen=dokumen).aggregate(n=Max("nomor"))["n"] or 0) + 1
-    final = Final(
-        dokumen=dokumen,
-        nomor=nomor,
-        sha256=hashlib.sha256(content).hexdigest(),
-        sidik=sidik,
-        snapshot=isi.snapshot(),
-        halaman=cetakan.halaman,
-        catatan=catatan,
-        difinalkan_oleh=actor,
-    )
-    final.pdf.save(f"{isi.nama_file}-final-{nomor}.pdf", ContentFile(content), save=False)
-    final.save()
-    return final
-
-
 def sasaran_nodes(dokumen: Dokumen) -> list:
     """The sasaran of an LKjIP's year (each has its own analysis narrative); none for a Renstra."""
-    from renstra.models import Level, RenstraVersi
-    from renstra.services import load_plan
-
     if dokumen.jenis != Jenis.LKJIP:
         return []
     versi = RenstraVersi.objects.berlaku(dokumen.opd, dokumen.tahun)

@@ -1,16 +1,23 @@
-"""Finding documents, what they still lack, and the rows people type for them (T-C.23/24, benchmarks)."""
+"""Every write on documents: finding (or creating) them, freezing a final, the rows people type for them
+(T-C.23/24); and what a document still lacks."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from lkjip import narasi
+from kinerja.realisasi import anggaran, anggaran_berlaku, lembar
+from lkjip import narasi, render
 from lkjip.models import BarisPeriodeLalu, Cetakan, Dokumen, Final, Jenis, NilaiPeriodeLalu
-from renstra.models import Level
+from renstra.models import Level, RenstraVersi
+from renstra.services import load_plan
 from sakip.lib.numbers import format_number
 from sakip.lib.values import UnreadableValue, parse_money, parse_value
 
@@ -56,8 +63,6 @@ class Keadaan:
 
 
 def keadaan(dokumen: Dokumen, isi) -> Keadaan:
-    from lkjip import render
-
     sidik = isi.sidik()
     finals = list(Final.objects.filter(dokumen=dokumen).order_by("-nomor")) if dokumen.pk else []
     texts = narasi.isi(dokumen) if dokumen.pk else {}
@@ -74,7 +79,7 @@ def keadaan(dokumen: Dokumen, isi) -> Keadaan:
     return Keadaan(
         final=finals[0] if finals else None,
         finals=finals,
-        cetakan=render.terbaru(dokumen, sidik) if dokumen.pk else None,
+        cetakan=render.latest(dokumen, sidik) if dokumen.pk else None,
         sidik=sidik,
         kosong=narasi.kelengkapan(dokumen, sections, texts),
         bagian=sections,
@@ -103,7 +108,7 @@ def _parse(text: str, *, money: bool) -> tuple[Decimal | None, str]:
 
 
 @transaction.atomic
-def simpan_periode_lalu(dokumen: Dokumen, tabel: str, rows: list[dict], years: list[int]) -> list[GalatSel]:
+def save_periode_lalu(dokumen: Dokumen, tabel: str, rows: list[dict], years: list[int]) -> list[GalatSel]:
     """Replace the rows of T-C.23 or T-C.24 with ``rows`` (all or nothing; errors name row and column).
 
     Each row: uraian, satuan, polaritas, target_nspk, target_ikk, target_lain and per year
@@ -160,16 +165,12 @@ def tahun_periode_lalu(dokumen: Dokumen) -> list[int]:
     return sorted(stored | set(range(periode.tahun_awal - 5, periode.tahun_awal)))
 
 
-def dari_data(dokumen: Dokumen, tabel: str) -> list[dict]:
+def load_periode_lalu(dokumen: Dokumen, tabel: str) -> list[dict]:
     """T-C.23 or T-C.24 rows from the previous period's Renstra of the same OPD, when Sakip holds it, as
     the planner would type them (to check and save): T-C.23 the tujuan and sasaran indicators with each
     year's target and realisasi; T-C.24 the programs with each year's budget (DPPA, else DPA, else the
     Renstra's pagu) and realisasi anggaran. Indicators and programs are matched across the period's
     versions by their wording and code. Empty when the previous period is not in Sakip."""
-    from kinerja.realisasi import anggaran, anggaran_berlaku, lembar
-    from renstra.models import RenstraVersi
-    from renstra.services import load_plan
-
     rows: dict[tuple, dict] = {}
     for year in tahun_periode_lalu(dokumen):
         if tabel == BarisPeriodeLalu.Tabel.KINERJA:
@@ -201,3 +202,38 @@ def dari_data(dokumen: Dokumen, tabel: str) -> list[dict]:
                 format_number(realisasi.realisasi, 0) if entered else "",
             )
     return list(rows.values())
+
+
+# --- Final documents ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def finalkan(dokumen: Dokumen, *, actor, catatan: str = "") -> Final:
+    """Freeze the current rendering. Refused while required narratives are empty or the preview is stale."""
+    isi = render.build(dokumen)
+    sections = narasi.bagian(dokumen, isi.sasaran)
+    missing = narasi.kelengkapan(dokumen, sections, narasi.isi(dokumen))
+    if missing:
+        raise ValidationError(
+            _("Narasi berikut masih kosong: %(list)s.") % {"list": "; ".join(str(b.judul) for b in missing)}
+        )
+    sidik = isi.sidik()
+    cetakan = render.latest(dokumen, sidik)
+    if cetakan is None or cetakan.status != Cetakan.Status.SELESAI or not cetakan.pdf:
+        raise ValidationError(_("Buat pratinjau dari data terkini dahulu, periksa, lalu finalkan."))
+    with cetakan.pdf.open("rb") as handle:
+        content = handle.read()
+    nomor = (Final.objects.filter(dokumen=dokumen).aggregate(n=Max("nomor"))["n"] or 0) + 1
+    final = Final(
+        dokumen=dokumen,
+        nomor=nomor,
+        sha256=hashlib.sha256(content).hexdigest(),
+        sidik=sidik,
+        snapshot=isi.snapshot(),
+        halaman=cetakan.halaman,
+        catatan=catatan,
+        difinalkan_oleh=actor,
+    )
+    final.pdf.save(f"{isi.nama_file}-final-{nomor}.pdf", ContentFile(content), save=False)
+    final.save()
+    return final

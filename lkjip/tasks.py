@@ -2,9 +2,9 @@
 
 from django_tasks import task
 
+from lkjip import render
+
 
 @task()
-def cetak(cetakan_id: int) -> None:
-    from lkjip.render import jalankan
-
-    jalankan(cetakan_id)
+def render_cetakan(cetakan_id: int) -> None:
+    render.run(cetakan_id)

@@ -133,7 +133,7 @@ class PohonKinerja(OpdScopedModel):
         }
 
     def get_absolute_url(self) -> str:
-        return reverse("pohon:detail", args=[self.pk])
+        return reverse("pohon:pohon_detail", args=[self.pk])
 
     def clean(self) -> None:
         errors = {}

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from pohon import cetak, diagram, services
+from pohon import diagram, exporters, services
 from pohon.forms import IndikatorFormSet, PindahForm, PohonForm, RevisiForm, SimpulForm
 from pohon.models import JENJANG_BAKU, Lintas, PohonKinerja, Simpul
 from renstra.models import Indikator
@@ -59,7 +59,7 @@ def index(request):
 
 
 @require_POST
-def create(request):
+def pohon_create(request):
     form, _page = _index(request, request.POST)
     if form is None:
         raise PermissionDenied
@@ -86,7 +86,7 @@ def _context(request, pohon: PohonKinerja) -> dict:
     }
 
 
-def detail(request, pk: int):
+def pohon_detail(request, pk: int):
     """The builder: the tree as an outline with its checks; planners add, edit, move and translate here."""
     pohon = _pohon(request, pk)
     context = _context(request, pohon)
@@ -161,7 +161,7 @@ def simpul_form(request, pohon: int | None = None, pk: int | None = None):
 
 
 @require_http_methods(["GET", "POST"])
-def simpul_pindah(request, pk: int):
+def simpul_move(request, pk: int):
     node = _simpul(request, pk)
     tree = services.muat(node.pohon)
     form = PindahForm(request.POST or None, choices=services.calon_induk(tree, node))
@@ -184,14 +184,14 @@ def simpul_pindah(request, pk: int):
 
 
 @require_POST
-def simpul_geser(request, pk: int, arah: str):
+def simpul_reorder(request, pk: int, arah: str):
     node = _simpul(request, pk)
     services.geser(node, -1 if arah == "naik" else 1)
     return _saved(request, node.pohon, _("Urutan diubah."))
 
 
 @require_http_methods(["GET", "POST"])
-def simpul_hapus(request, pk: int):
+def simpul_delete(request, pk: int):
     node = _simpul(request, pk)
     pohon = node.pohon
     if request.method == "POST":
@@ -209,7 +209,7 @@ def simpul_hapus(request, pk: int):
 
 
 @require_POST
-def terjemahkan(request, pk: int):
+def pohon_terjemahkan(request, pk: int):
     """Create the missing plan elements from the chosen nodes."""
     pohon = _pohon(request, pk, Perm.EDIT)
     ids = [int(x) for x in request.POST.getlist("simpul") if x.isdigit()]
@@ -240,7 +240,7 @@ def terjemahkan(request, pk: int):
 
 
 @require_http_methods(["GET", "POST"])
-def ubah(request, pk: int):
+def pohon_update(request, pk: int):
     pohon = _pohon(request, pk, Perm.EDIT)
     form = PohonForm(request.POST or None, instance=pohon, opds=[pohon.opd])
     if request.method == "POST" and form.is_valid():
@@ -255,7 +255,7 @@ def ubah(request, pk: int):
 
 
 @require_POST
-def revisi(request, pk: int):
+def pohon_revisi(request, pk: int):
     pohon = _pohon(request, pk, Perm.EDIT)
     form = RevisiForm(request.POST)
     if form.is_valid():
@@ -272,7 +272,7 @@ def revisi(request, pk: int):
     return redirect(pohon)
 
 
-def gambar(request, pk: int):
+def pohon_diagram(request, pk: int):
     """The diagram: pan and zoom in the browser, downloads as SVG, PNG and PDF."""
     pohon = _pohon(request, pk)
     tree = services.muat(pohon)
@@ -283,7 +283,7 @@ def gambar(request, pk: int):
     )
 
 
-def svg(request, pk: int):
+def pohon_svg(request, pk: int):
     pohon = _pohon(request, pk)
     content = diagram.svg_pohon(services.muat(pohon)).svg
     response = HttpResponse('<?xml version="1.0" encoding="UTF-8"?>\n' + content, content_type="image/svg+xml")
@@ -291,30 +291,30 @@ def svg(request, pk: int):
     return response
 
 
-def pdf(request, pk: int):
+def pohon_pdf(request, pk: int):
     pohon = _pohon(request, pk)
     kertas = request.GET.get("kertas", "A3")
-    kertas = kertas if kertas in cetak.PILIHAN_KERTAS else "A3"
+    kertas = kertas if kertas in exporters.PILIHAN_KERTAS else "A3"
     bagian = request.GET.get("bagian", "semua")
     bagian = bagian if bagian in ("semua", "diagram", "tabel") else "semua"
-    content = cetak.pdf(services.muat(pohon), kertas=kertas, bagian=bagian)
+    content = exporters.pdf(services.muat(pohon), kertas=kertas, bagian=bagian)
     response = HttpResponse(content, content_type="application/pdf")
     suffix = {"semua": "", "diagram": "-diagram", "tabel": "-tabel"}[bagian]
     response["Content-Disposition"] = f'inline; filename="{_filename(pohon, f"{suffix}-{kertas}.pdf")}"'
     return response
 
 
-def tabel(request, pk: int):
+def pohon_tabel(request, pk: int):
     """Seed 002's translation table (stage 4) as a page."""
     pohon = _pohon(request, pk)
     tree = services.muat(pohon)
     return render(request, "pohon/tabel.html", {"pohon": pohon, "tabel": services.tabel_tahap4(tree)})
 
 
-def xlsx(request, pk: int):
+def pohon_xlsx(request, pk: int):
     pohon = _pohon(request, pk)
     response = HttpResponse(
-        cetak.xlsx(services.muat(pohon)),
+        exporters.xlsx(services.muat(pohon)),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename(pohon, "-tahap4.xlsx")}"'

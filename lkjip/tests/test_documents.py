@@ -43,7 +43,7 @@ def _opd(kode):
 def test_demo_lkjip_reproduces_the_seed_figures(demo):
     """Seed 001 Tabel 2.4, 3.1–3.4, 3.6 and 3.7 as printed (full precision where the seed truncated)."""
     dokumen = services.lkjip(_opd(BLITAR), 2024)
-    content, pages = render.pdf(render.bangun(dokumen))
+    content, pages = render.pdf(render.build(dokumen))
     text = _text(content)
     assert pages > 20
     expected = [
@@ -69,7 +69,7 @@ def test_demo_renstra_reproduces_tc25_to_tc27(demo):
     from renstra.models import RenstraVersi
 
     versi = RenstraVersi.objects.filter(renstra__opd=_opd(BALANGAN)).order_by("-nomor").first()
-    isi = render.bangun(services.renstra(versi))
+    isi = render.build(services.renstra(versi))
     text = _text(render.pdf(isi)[0])
     plan = renstra_services.load_plan(versi, with_targets=True)
     from sakip.lib.numbers import format_number
@@ -225,7 +225,7 @@ def test_document_pages_run_a_constant_number_of_queries(client, world):
 def test_tc27_merges_an_elements_own_columns_over_its_indicator_rows(world):
     """One plan element with two indicators: its name, code, funding and unit span both rows in the PDF
     (its tujuan and sasaran span all their rows), while the .xlsx keeps a plain grid."""
-    from lkjip.renstra_doc import tc27
+    from lkjip.builders.renstra.tables import tc27
 
     versi = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)), programs=1, indicators_per_element=2)
     tabel = tc27(renstra_services.load_plan(versi, with_targets=True))
@@ -242,7 +242,7 @@ def test_tc27_merges_an_elements_own_columns_over_its_indicator_rows(world):
     assert first.sel[0].tertutup and first.sel[1].tertutup
     assert second.sel[4].nilai.endswith("(2)")  # the second indicator keeps its own row
     isi = services.renstra(versi)
-    html = render.html(render.bangun(isi))
+    html = render.html(render.build(isi))
     assert 'rowspan="2"' in html
 
 
@@ -287,7 +287,7 @@ def test_an_empty_optional_section_is_left_out_and_an_empty_required_one_shows(w
     from lkjip import narasi
 
     versi = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)), programs=1)
-    isi = render.bangun(services.renstra(versi))
+    isi = render.build(services.renstra(versi))
     printed = {b.judul for b in isi.blok if b.jenis == "narasi"}
     required = {b.kunci for b in narasi.RENSTRA if b.wajib}
     assert required <= printed and all(b.kosong for b in isi.blok if b.jenis == "narasi" and b.judul in required)

@@ -83,7 +83,7 @@ def _reads_as_one(isi, content: bytes, count: int, tmp_path) -> None:
 
 def test_a_document_printed_in_parts_reads_as_one(plan, settings, tmp_path):
     settings.PRINT_WORKERS, settings.PRINT_PARALLEL_MIN = 2, 0
-    isi = render.bangun(services.renstra(plan))
+    isi = render.build(services.renstra(plan))
     body = isi.halaman[parallel.letak_daftar_isi(isi.halaman) :]
     pieces = parallel.bagi(body, parallel.titik_potong(body, 2))
     # The plan is mostly T-C.27: the second part starts inside it, at a plan element's first row.
@@ -102,7 +102,7 @@ def test_a_document_printed_in_parts_reads_as_one(plan, settings, tmp_path):
 
 def test_a_short_document_prints_in_one_piece_the_same_way(plan, settings, tmp_path):
     settings.PRINT_WORKERS, settings.PRINT_PARALLEL_MIN = 2, 10**9
-    isi = render.bangun(services.renstra(plan))
+    isi = render.build(services.renstra(plan))
     parallel.terakhir.clear()
     content, count = render.pdf(isi)
     assert not parallel.terakhir  # no worker was asked
@@ -120,7 +120,7 @@ def test_a_worker_that_dies_means_printing_here(plan, settings, monkeypatch, tmp
 
     monkeypatch.setattr(parallel, "pool", Dead)
     monkeypatch.setattr(parallel, "_reset_pool", lambda: None)
-    isi = render.bangun(services.renstra(plan))
+    isi = render.build(services.renstra(plan))
     content, count = render.pdf(isi)
     _reads_as_one(isi, content, count, tmp_path)
 

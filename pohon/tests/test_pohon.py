@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from kinerja.services import susun_dari_renstra
-from pohon import cetak, services
+from pohon import exporters, services
 from pohon.models import IndikatorSimpul, Lintas, PohonKinerja, Simpul, Terjemahan, Tingkat
 from renstra import services as renstra_services
 from renstra.models import Elemen, Indikator, Level
@@ -133,7 +133,7 @@ def test_revision_copies_the_tree_for_a_later_year(world, pohon):
 def test_planner_builds_links_translates_and_downloads(client, world, plan):
     _login(client, world.alice)
     response = client.post(
-        reverse("pohon:create"),
+        reverse("pohon:pohon_create"),
         {"opd": world.opd_a.pk, "periode": plan.renstra.periode.pk, "tahun_berlaku": 2022, "permasalahan": "Konflik"},
     )
     pohon = PohonKinerja.objects.get(opd=world.opd_a)
@@ -160,7 +160,7 @@ def test_planner_builds_links_translates_and_downloads(client, world, plan):
     assert strategis.parent == outcome and intermediate.parent == strategis
     assert intermediate.jenjang == Jenjang.ADMINISTRATOR
 
-    page = client.get(reverse("pohon:detail", args=[pohon.pk])).content.decode()
+    page = client.get(reverse("pohon:pohon_detail", args=[pohon.pk])).content.decode()
     for text in ("Meningkatnya rasa aman", "Potensi konflik tertangani", "Kewaspadaan masyarakat meningkat"):
         assert text in page
     assert "Belum ditautkan ke komponen rencana" in page  # the checks list the gaps
@@ -182,7 +182,7 @@ def test_planner_builds_links_translates_and_downloads(client, world, plan):
     assert response.status_code == 302, response.content.decode()[:2000]
     assert list(outcome.elemen.all()) == [tujuan]
     response = client.post(
-        reverse("pohon:terjemahkan", args=[pohon.pk]), {"simpul": [outcome.pk, strategis.pk, intermediate.pk]}
+        reverse("pohon:pohon_terjemahkan", args=[pohon.pk]), {"simpul": [outcome.pk, strategis.pk, intermediate.pk]}
     )
     sasaran = Elemen.objects.get(versi=plan, level=Level.SASARAN)
     program = Elemen.objects.get(versi=plan, level=Level.PROGRAM)
@@ -193,16 +193,16 @@ def test_planner_builds_links_translates_and_downloads(client, world, plan):
     checks = {t.jenis for t in services.periksa(services.muat(pohon))}
     assert not checks & {"belum_diterjemahkan", "rencana", "redaksi", "indikator", "tingkat"}
 
-    diagram = client.get(reverse("pohon:diagram", args=[pohon.pk])).content.decode()
+    diagram = client.get(reverse("pohon:pohon_diagram", args=[pohon.pk])).content.decode()
     assert "<svg" in diagram and "Kewaspadaan masyarakat meningkat" in diagram
-    svg = client.get(reverse("pohon:svg", args=[pohon.pk]))
+    svg = client.get(reverse("pohon:pohon_svg", args=[pohon.pk]))
     assert svg["Content-Type"] == "image/svg+xml" and b"Potensi konflik tertangani" in svg.content
-    pdf = client.get(reverse("pohon:pdf", args=[pohon.pk]) + "?kertas=A4&bagian=diagram")
+    pdf = client.get(reverse("pohon:pohon_pdf", args=[pohon.pk]) + "?kertas=A4&bagian=diagram")
     assert pdf["Content-Type"] == "application/pdf" and "Kewaspadaan masyarakat meningkat" in _text(pdf.content)
-    book = load_workbook(io.BytesIO(client.get(reverse("pohon:xlsx", args=[pohon.pk])).content))
+    book = load_workbook(io.BytesIO(client.get(reverse("pohon:pohon_xlsx", args=[pohon.pk])).content))
     cells = [c for row in book.active.iter_rows(values_only=True) for c in row if c]
     assert "Persentase laporan tertangani" in cells and "PK Jabatan Administrator" in cells
-    table = client.get(reverse("pohon:tabel", args=[pohon.pk])).content.decode()
+    table = client.get(reverse("pohon:pohon_tabel", args=[pohon.pk])).content.decode()
     assert "tahap 2" in table and "Sasaran program" in table
 
 
@@ -255,8 +255,8 @@ def test_crosscutting_is_seen_by_the_partner_and_nothing_else_is(client, world, 
     _login(client, world.carol)  # the planner of OPD B
     page = client.get(reverse("pohon:index")).content.decode()
     assert "Batas wilayah terkoordinasi" in page and "Badan A" in page and "Sengketa batas" in page
-    assert client.get(reverse("pohon:detail", args=[pohon.pk])).status_code == 404
-    assert client.get(reverse("pohon:pdf", args=[pohon.pk])).status_code == 404
+    assert client.get(reverse("pohon:pohon_detail", args=[pohon.pk])).status_code == 404
+    assert client.get(reverse("pohon:pohon_pdf", args=[pohon.pk])).status_code == 404
     assert client.get(reverse("pohon:simpul_update", args=[outcome.pk])).status_code == 404
 
     client.logout()
@@ -265,10 +265,10 @@ def test_crosscutting_is_seen_by_the_partner_and_nothing_else_is(client, world, 
 
     client.logout()
     _login(client, world.bob)  # the evaluator of OPD A reads, never edits
-    assert client.get(reverse("pohon:detail", args=[pohon.pk])).status_code == 200
+    assert client.get(reverse("pohon:pohon_detail", args=[pohon.pk])).status_code == 200
     assert client.get(reverse("pohon:simpul_update", args=[outcome.pk])).status_code == 403
-    assert client.post(reverse("pohon:simpul_hapus", args=[outcome.pk])).status_code == 403
-    assert client.post(reverse("pohon:terjemahkan", args=[pohon.pk]), {"simpul": [outcome.pk]}).status_code == 403
+    assert client.post(reverse("pohon:simpul_delete", args=[outcome.pk])).status_code == 403
+    assert client.post(reverse("pohon:pohon_terjemahkan", args=[pohon.pk]), {"simpul": [outcome.pk]}).status_code == 403
     assert Simpul.objects.filter(pk=outcome.pk).exists()
 
 
@@ -321,7 +321,7 @@ def test_demo_tree_from_seed_002_prints_every_node(demo, tmp_path):
     )
     # The diagram PDF (both paper sizes, split into pages on A4) contains every node's statement.
     for kertas in ("A3", "A4"):
-        text = _text(cetak.pdf(tree, kertas=kertas, bagian="diagram"))
+        text = _text(exporters.pdf(tree, kertas=kertas, bagian="diagram"))
         squashed = text.replace(" ", "")
         missing = [n.kinerja for n in tree.nodes.values() if n.kinerja.replace(" ", "") not in squashed]
         assert not missing, (kertas, missing)
@@ -353,7 +353,7 @@ def test_builder_runs_a_constant_number_of_queries(client, world, plan):
     _login(client, world.alice)
     counts = []
     for p in (small, large):
-        for name in ("pohon:detail", "pohon:diagram", "pohon:tabel"):
+        for name in ("pohon:pohon_detail", "pohon:pohon_diagram", "pohon:pohon_tabel"):
             client.get(reverse(name, args=[p.pk]))  # warm caches (sessions, content types)
             with CaptureQueriesContext(connection) as queries:
                 assert client.get(reverse(name, args=[p.pk])).status_code == 200
@@ -382,7 +382,7 @@ def test_a_tree_of_200_nodes_prints_split_by_branch(world, pohon):
             )
     tree = services.muat(pohon)
     assert len(tree.nodes) == 205
-    content = cetak.pdf(tree, kertas="A3", bagian="diagram")
+    content = exporters.pdf(tree, kertas="A3", bagian="diagram")
     reader = PdfReader(io.BytesIO(content))
     assert 2 <= len(reader.pages) <= 8  # the top levels on one page, the branches after it, several per page
     text = " ".join(page.extract_text() for page in reader.pages)

@@ -36,7 +36,7 @@ class Command(BaseCommand):
     def measure(self, label: str, dokumen) -> None:
         parallel.terakhir.clear()
         begin = time.perf_counter()
-        isi = render.bangun(dokumen)
+        isi = render.build(dokumen)
         built = time.perf_counter() - begin
         html_begin = time.perf_counter()
         render.html(isi)

@@ -25,7 +25,7 @@ from kinerja.models import PerjanjianKinerja, RencanaAksi
 from lkjip import render
 from lkjip import services as dokumen_services
 from lkjip.models import Final
-from pohon import cetak
+from pohon import exporters
 from pohon import services as pohon_services
 from pohon.models import PohonKinerja
 from renstra.management.util import find_opd
@@ -102,7 +102,7 @@ class Command(BaseCommand):
             with final.pdf.open("rb") as handle:
                 output.write_bytes(handle.read())
             return f"{dokumen} (final versi {final.nomor}, SHA-256 {final.sha256}): ditulis ke {output}"
-        content, pages = render.pdf(render.bangun(dokumen))
+        content, pages = render.pdf(render.build(dokumen))
         output.write_bytes(content)
         return f"{dokumen} (dari data terkini, {pages} halaman): ditulis ke {output}"
 
@@ -111,7 +111,7 @@ class Command(BaseCommand):
         if pohon is None:
             raise Skip(f"belum ada pohon kinerja yang berlaku tahun {tahun}")
         tree = pohon_services.muat(pohon)
-        output.write_bytes(cetak.pdf(tree, kertas=self.kertas))
+        output.write_bytes(exporters.pdf(tree, kertas=self.kertas))
         return f"{pohon} ({len(tree.nodes)} simpul): ditulis ke {output}"
 
     def _pk(self, kind, opd, tahun, jabatan, output: Path) -> str:

@@ -1,4 +1,5 @@
-"""The Renstra of an OPD, one document per version (Permendagri 86/2017, Bab I–VIII, T-C.23 to T-C.28).
+"""The tables of the Renstra document: T-C.23 to T-C.28 (Permendagri 86/2017) and the comparison of a
+Renstra Perubahan with the version it changes.
 
 The plan tables come from :func:`renstra.services.load_plan`, the same tree the Renstra pages show;
 T-C.23 and T-C.24 (the previous period's service) from the rows the planner typed or copied.
@@ -13,12 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kinerja import capaian as engine
-from lkjip import narasi
-from lkjip.isi import Isi, penandatangan, tanggal_dokumen
-from lkjip.models import BarisPeriodeLalu
 from renstra import services
 from renstra.exporters import tc27_order
 from renstra.models import Level, Misi
+from sakip.lib.numbers import format_number
 from sakip.lib.tabel import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
 from sakip.lib.values import format_value
 
@@ -28,112 +27,6 @@ ZERO = Decimal(0)
 def _target(ind, year) -> str:
     t = ind.targets.get(year)
     return t.tampil if t else ""
-
-
-def bangun(dokumen) -> Isi:
-    versi = dokumen.versi
-    renstra = versi.renstra
-    opd, periode = renstra.opd, renstra.periode
-    tanggal = tanggal_dokumen(dokumen)
-    texts = narasi.isi(dokumen)
-    plan = services.load_plan(versi, with_targets=True)
-    perubahan = versi.jenis != versi.Jenis.MURNI
-    title = _("RENCANA STRATEGIS PERUBAHAN") if perubahan else _("RENCANA STRATEGIS")
-    isi = Isi(
-        jenis="renstra",
-        judul=title,
-        subjudul=_("TAHUN %(a)s–%(b)s") % {"a": periode.tahun_awal, "b": periode.tahun_akhir},
-        opd=opd,
-        pemda=opd.pemda,
-        tahun_dokumen=periode.tahun_awal,
-        tanggal=tanggal,
-        penandatangan=penandatangan(opd, tanggal),
-        nama_file=f"Renstra-{periode.tahun_awal}-{periode.tahun_akhir}-{opd.singkatan or opd.kode}-v{versi.nomor}",
-    )
-    if not narasi.kosong(texts.get("kata_pengantar", "")):
-        isi.bab("", _("KATA PENGANTAR"))
-        isi.narasi("kata_pengantar", texts)
-        isi.ttd()
-
-    def section(nomor: str, judul: str, kunci: str, *, always: bool = True) -> None:
-        if always or not narasi.kosong(texts.get(kunci, "")):
-            isi.sub(judul, nomor)
-            isi.narasi(kunci, texts)
-
-    isi.bab("BAB I", _("PENDAHULUAN"))
-    section("1.1", _("Latar Belakang"), "latar_belakang")
-    section("1.2", _("Landasan Hukum"), "landasan_hukum")
-    section("1.3", _("Maksud dan Tujuan"), "maksud_tujuan")
-    isi.sub(_("Sistematika Penulisan"), "1.4")
-    isi.narasi(
-        "sistematika",
-        texts,
-        fallback=_(
-            "<p>Renstra ini disusun dengan sistematika sesuai Permendagri Nomor 86 Tahun 2017: Bab I Pendahuluan; "
-            "Bab II Gambaran Pelayanan Perangkat Daerah; Bab III Permasalahan dan Isu-isu Strategis; Bab IV Tujuan "
-            "dan Sasaran; Bab V Strategi dan Arah Kebijakan; Bab VI Rencana Program dan Kegiatan serta Pendanaan; "
-            "Bab VII Kinerja Penyelenggaraan Bidang Urusan; Bab VIII Penutup.</p>"
-        ),
-    )
-
-    isi.bab("BAB II", _("GAMBARAN PELAYANAN PERANGKAT DAERAH"))
-    section("2.1", _("Tugas, Fungsi dan Struktur Organisasi"), "tugas_fungsi")
-    section("2.2", _("Sumber Daya Perangkat Daerah"), "sumber_daya")
-    isi.sub(_("Kinerja Pelayanan Perangkat Daerah"), "2.3")
-    isi.narasi("kinerja_pelayanan", texts)
-    rows = list(
-        BarisPeriodeLalu.objects.filter(dokumen_id=dokumen.pk)
-        .prefetch_related("nilai")
-        .order_by("tabel", "urutan", "pk")
-    )
-    isi.tabel(tc23(opd, [r for r in rows if r.tabel == BarisPeriodeLalu.Tabel.KINERJA], periode))
-    isi.tabel(tc24(opd, [r for r in rows if r.tabel == BarisPeriodeLalu.Tabel.PENDANAAN], periode))
-    section("2.4", _("Tantangan dan Peluang Pengembangan Pelayanan Perangkat Daerah"), "tantangan_peluang")
-
-    isi.bab("BAB III", _("PERMASALAHAN DAN ISU-ISU STRATEGIS PERANGKAT DAERAH"))
-    n = iter(range(1, 10))
-    section(f"3.{next(n)}", _("Identifikasi Permasalahan berdasarkan Tugas dan Fungsi Pelayanan"), "permasalahan")
-    for kunci, judul in (
-        ("telaahan_visi_misi", _("Telaahan Visi, Misi dan Program Kepala Daerah dan Wakil Kepala Daerah Terpilih")),
-        ("telaahan_renstra_kl", _("Telaahan Renstra Kementerian/Lembaga dan Renstra Provinsi")),
-        ("telaahan_rtrw", _("Telaahan Rencana Tata Ruang Wilayah dan Kajian Lingkungan Hidup Strategis")),
-    ):
-        if not narasi.kosong(texts.get(kunci, "")):
-            section(f"3.{next(n)}", judul, kunci)
-    section(f"3.{next(n)}", _("Penentuan Isu-isu Strategis"), "isu_strategis")
-
-    isi.bab("BAB IV", _("TUJUAN DAN SASARAN"), lebar=len(plan.years) > 4)
-    isi.sub(_("Tujuan dan Sasaran Jangka Menengah Perangkat Daerah"), "4.1")
-    isi.narasi("tujuan_sasaran", texts)
-    previous = versi.dasar if perubahan and dokumen.sertakan_perbandingan else None
-    old_plan = services.load_plan(previous, with_targets=True) if previous else None
-    if old_plan:
-        isi.tabel(tc25(old_plan, "4.1", suffix=_(" (Renstra %(v)s)") % {"v": previous.get_jenis_display()}))
-        isi.tabel(tc25(plan, "4.2", suffix=_(" (Renstra %(v)s)") % {"v": versi.get_jenis_display()}))
-    else:
-        isi.tabel(tc25(plan, "T-C.25"))
-
-    isi.bab("BAB V", _("STRATEGI DAN ARAH KEBIJAKAN"))
-    isi.narasi("strategi_kebijakan", texts)
-    isi.tabel(tc26(plan))
-
-    isi.bab("BAB VI", _("RENCANA PROGRAM DAN KEGIATAN SERTA PENDANAAN"), lebar=True)
-    isi.narasi("rencana_program", texts)
-    isi.tabel(tc27(plan))
-    if old_plan:
-        isi.tabel(perbandingan(previous, versi))
-
-    isi.bab("BAB VII", _("KINERJA PENYELENGGARAAN BIDANG URUSAN"), lebar=len(plan.years) > 4)
-    isi.narasi("kinerja_urusan", texts)
-    isi.tabel(tc28(plan, opd))
-
-    isi.bab("BAB VIII", _("PENUTUP"))
-    isi.narasi("penutup", texts)
-    isi.ttd()
-    return isi
-
-
-# --- The tables -----------------------------------------------------------------------------------
 
 
 def _previous_years(rows, periode) -> list[int]:
@@ -507,6 +400,4 @@ def perbandingan(old_versi, new_versi) -> Tabel:
 
 
 def _rp(value) -> str:
-    from sakip.lib.numbers import format_number
-
     return format_number(value, 0)

@@ -1,0 +1,168 @@
+"""The document pages: the list, a Renstra's or an LKjIP's page, previews (renderings), finals, Excel."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lkjip import render as rendering
+from lkjip import services
+from lkjip.models import Cetakan, Dokumen, Final, Jenis
+from lkjip.views.common import dokumen_url, ensure_dokumen, get_dokumen, get_opd, get_versi
+from renstra.models import RenstraVersi
+from sakip import access
+from sakip.access import Perm
+from sakip.lib.tabel import workbook
+from sakip.models import PerangkatDaerah
+
+
+def index(request):
+    """Every OPD in scope with its Renstra versions and LKjIP years."""
+    opds = list(PerangkatDaerah.objects.for_user(request.user).select_related("pemda").order_by("kode"))
+    versions = (
+        RenstraVersi.objects.filter(renstra__opd__in=opds)
+        .select_related("renstra__periode")
+        .order_by("renstra__periode__tahun_awal", "nomor")
+    )
+    by_opd: dict[int, list] = {}
+    for v in versions:
+        by_opd.setdefault(v.renstra.opd_id, []).append(v)
+    finals = {}
+    for f in Final.objects.filter(dokumen__opd__in=opds).select_related("dokumen").order_by("nomor"):
+        finals[(f.dokumen.jenis, f.dokumen.versi_id or f.dokumen.tahun, f.dokumen.opd_id)] = f
+    rows = []
+    this_year = timezone.localdate().year
+    for opd in opds:
+        years = sorted(
+            {y for v in by_opd.get(opd.pk, []) if v.status == v.Status.DITETAPKAN for y in v.years if y <= this_year},
+            reverse=True,
+        )
+        rows.append(
+            {
+                "opd": opd,
+                "versions": [(v, finals.get((Jenis.RENSTRA, v.pk, opd.pk))) for v in by_opd.get(opd.pk, [])],
+                "years": [(y, finals.get((Jenis.LKJIP, y, opd.pk))) for y in years],
+            }
+        )
+    return render(request, "lkjip/index.html", {"rows": rows})
+
+
+def _page(request, dokumen: Dokumen, title: str):
+    isi = rendering.build(dokumen)
+    state = services.keadaan(dokumen, isi)
+    editable = access.can(request.user, Perm.EDIT, dokumen)
+    return render(
+        request,
+        "lkjip/dokumen.html",
+        {
+            "dokumen": dokumen,
+            "title": title,
+            "isi": isi,
+            "state": state,
+            "editable": editable,
+            "tables": isi.tables,
+            "self_url": dokumen_url(dokumen),
+        },
+    )
+
+
+def lkjip_page(request, opd: int, tahun: int):
+    opd = get_opd(request, opd)
+    if RenstraVersi.objects.berlaku(opd, tahun) is None:
+        raise Http404(_("Belum ada Renstra yang berlaku untuk tahun ini."))
+    dokumen = services.lkjip(opd, tahun)
+    return _page(request, dokumen, _("LKjIP %(t)s · %(opd)s") % {"t": tahun, "opd": opd.nama})
+
+
+def renstra_page(request, versi: int):
+    versi = get_versi(request, versi)
+    dokumen = services.renstra(versi)
+    title = _("Dokumen Renstra %(p)s · %(opd)s · %(v)s") % {
+        "p": versi.renstra.periode,
+        "opd": versi.renstra.opd.nama,
+        "v": versi.label,
+    }
+    return _page(request, dokumen, title)
+
+
+@require_POST
+def pratinjau(request, jenis: str, key: int, opd: int | None = None):
+    """Render the current data (or reuse the rendering of the same data); any reader may ask."""
+    dokumen = ensure_dokumen(request, jenis, key, opd, Perm.VIEW)
+    cetakan = rendering.request_render(dokumen, actor=request.user)
+    if request.htmx:
+        return render(request, "lkjip/_cetakan.html", {"cetakan": _fresh(cetakan), "dokumen": dokumen})
+    return redirect(dokumen_url(dokumen) + "#pratinjau")
+
+
+def _fresh(cetakan: Cetakan) -> Cetakan:
+    cetakan.refresh_from_db()
+    return cetakan
+
+
+def cetakan_status(request, pk: int):
+    cetakan = get_object_or_404(Cetakan.objects.select_related("dokumen"), pk=pk)
+    dokumen = get_dokumen(request, cetakan.dokumen_id)
+    return render(request, "lkjip/_cetakan.html", {"cetakan": cetakan, "dokumen": dokumen})
+
+
+def cetakan_pdf(request, pk: int):
+    cetakan = get_object_or_404(Cetakan.objects.select_related("dokumen"), pk=pk, status=Cetakan.Status.SELESAI)
+    get_dokumen(request, cetakan.dokumen_id)
+    return FileResponse(cetakan.pdf.open("rb"), content_type="application/pdf", filename=_name(cetakan.pdf.name))
+
+
+def final_pdf(request, pk: int):
+    final = get_object_or_404(Final.objects.select_related("dokumen"), pk=pk)
+    get_dokumen(request, final.dokumen_id)
+    response = FileResponse(final.pdf.open("rb"), content_type="application/pdf", filename=_name(final.pdf.name))
+    response["X-Content-SHA256"] = final.sha256
+    return response
+
+
+def _name(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
+
+
+@require_POST
+def finalkan(request, pk: int):
+    dokumen = get_dokumen(request, pk, Perm.EDIT)
+    try:
+        final = services.finalkan(dokumen, actor=request.user, catatan=request.POST.get("catatan", "")[:300])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Dokumen difinalkan sebagai versi %(n)s (SHA-256 %(sha)s…).")
+            % {"n": final.nomor, "sha": final.sha256[:16]},
+        )
+    return redirect(dokumen_url(dokumen))
+
+
+def xlsx(request, jenis: str, key: int, opd: int | None = None):
+    """Every generated table of the document as one workbook (a sheet per table), or one table (?tabel=)."""
+    if jenis == Jenis.LKJIP:
+        owner = get_opd(request, opd)
+        if RenstraVersi.objects.berlaku(owner, key) is None:
+            raise Http404
+        dokumen = services.lkjip(owner, key)
+    else:
+        dokumen = services.renstra(get_versi(request, key))
+    isi = rendering.build(dokumen)
+    chosen = isi.tables
+    wanted = request.GET.get("tabel")
+    if wanted:
+        chosen = [t for t in chosen if t.kunci == wanted]
+        if not chosen:
+            raise Http404
+    content = workbook(chosen, f"{isi.opd.nama} · {isi.pemda.nama} · {isi.judul.title()} {isi.subjudul.title()}")
+    name = f"{isi.nama_file}{'-' + wanted if wanted else ''}.xlsx"
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
