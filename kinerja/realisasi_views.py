@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kinerja import exports, workbook
-from kinerja import realisasi as svc
 from kinerja.forms import (
     BelanjaFormSet,
     BuktiForm,
@@ -25,8 +24,15 @@ from kinerja.forms import (
     PengaturanCapaianForm,
 )
 from kinerja.models import BelanjaOPD, BuktiDukung, JendelaRealisasi, PengaturanCapaian, Realisasi
+from kinerja.realisasi import anggaran as anggaran_svc
+from kinerja.realisasi import dasbor as dasbor_svc
+from kinerja.realisasi import lembar as lembar_svc
+from kinerja.realisasi import verifikasi as verifikasi_svc
+from kinerja.realisasi.jendela import ROMAWI, TRIWULAN, Terkunci, pastikan_terbuka, status_jendela
+from kinerja.realisasi.verifikasi import boleh_memverifikasi, melihat_pemda
 from kinerja.templatetags.kinerja_tags import KATEGORI_KELAS
 from renstra.models import Indikator, Level, RenstraVersi
+from renstra.services import load_plan
 from renstra.workbook import MAX_BYTES
 from sakip import access
 from sakip.access import Perm
@@ -59,7 +65,7 @@ def index(request):
     """Where realisasi starts: the active OPD's dashboard of this year, or the pemda's for those who see all."""
     tahun = timezone.localdate().year
     scope = access.scope_for(request.user)
-    if svc.melihat_pemda(request.user) and len(scope.readable_opd_ids) != 1 and not request.session.get("active_opd"):
+    if melihat_pemda(request.user) and len(scope.readable_opd_ids) != 1 and not request.session.get("active_opd"):
         return redirect("realisasi:pemda", tahun=tahun)  # the overview, unless an OPD was chosen
     opd = active_opd(request) or PerangkatDaerah.objects.for_user(request.user).order_by("kode").first()
     if opd is None:
@@ -83,21 +89,21 @@ def _context(request, opd, tahun: int, **extra) -> dict:
         "tahun": tahun,
         "year_links": _year_links(request, tahun),
         "can_edit": scope.can(Perm.EDIT, opd_id=opd.pk),
-        "can_verify": svc.boleh_memverifikasi(request.user, opd.pk),
-        "can_see_pemda": svc.melihat_pemda(request.user),
+        "can_verify": boleh_memverifikasi(request.user, opd.pk),
+        "can_see_pemda": melihat_pemda(request.user),
         **extra,
     }
 
 
 def opd_dashboard(request, opd: int, tahun: int):
     opd, tahun = _opd(request, opd), _tahun(tahun)
-    dasbor = svc.dasbor_opd(opd, tahun)
+    dasbor = dasbor_svc.dasbor_opd(opd, tahun)
     if request.GET.get("format") == "xlsx":
         return _xlsx(exports.dasbor_opd(dasbor), f"dasbor-{opd.singkatan or opd.pk}-{tahun}")
     return render(
         request,
         "kinerja/realisasi/opd_dashboard.html",
-        _context(request, opd, tahun, d=dasbor, tw_labels=list(svc.ROMAWI.values())),
+        _context(request, opd, tahun, d=dasbor, tw_labels=list(ROMAWI.values())),
     )
 
 
@@ -107,9 +113,9 @@ def indikator_grid(request, opd: int, tahun: int):
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, opd)
         cells = json.loads(request.body or b"{}").get("cells", [])
-        result = svc.simpan_realisasi(opd, tahun, cells, actor=request.user)
+        result = lembar_svc.simpan_realisasi(opd, tahun, cells, actor=request.user)
         return JsonResponse({"saved": result.saved, "errors": result.errors})
-    sheet = svc.lembar(opd, tahun)
+    sheet = lembar_svc.lembar(opd, tahun)
     rows = rows_html(
         "kinerja/realisasi_rows.html",
         rows=sheet.rows,
@@ -132,16 +138,16 @@ def anggaran_grid(request, opd: int, tahun: int):
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, opd)
         cells = json.loads(request.body or b"{}").get("cells", [])
-        result = svc.simpan_anggaran(opd, tahun, cells)
+        result = anggaran_svc.simpan_anggaran(opd, tahun, cells)
         return JsonResponse({"saved": result.saved, "errors": result.errors})
     versi = RenstraVersi.objects.berlaku(opd, tahun)
     rows, total = [], None
     if versi:
-        plan = svc.load_plan(versi)
-        budget = svc.anggaran(plan, tahun)
+        plan = load_plan(versi)
+        budget = anggaran_svc.anggaran(plan, tahun)
         rows = [(node, budget[node.elemen.pk]) for node in plan.flat() if node.has_pagu]
-        total = svc.jumlah_anggaran(plan, budget)
-    tutup = [q for q, open_ in svc.status_jendela(opd, tahun).items() if not open_]
+        total = anggaran_svc.jumlah_anggaran(plan, budget)
+    tutup = [q for q, open_ in status_jendela(opd, tahun).items() if not open_]
     context = _context(request, opd, tahun, versi=versi, rows=rows, total=total, tutup=tutup)
     return render(request, "kinerja/realisasi/anggaran_grid.html", context)
 
@@ -163,7 +169,7 @@ def belanja(request, opd: int, tahun: int):
                 obj.delete()
         messages.success(request, _("Anggaran dan realisasi per jenis belanja disimpan."))
         return redirect("realisasi:belanja", opd=opd.pk, tahun=tahun)
-    context = _context(request, opd, tahun, formset=formset, rows=svc.urut_belanja(queryset), can_edit=can_edit)
+    context = _context(request, opd, tahun, formset=formset, rows=dasbor_svc.urut_belanja(queryset), can_edit=can_edit)
     return render(request, "kinerja/realisasi/belanja.html", context)
 
 
@@ -177,7 +183,7 @@ def _indikator(request, ind: int, perm: Perm = Perm.VIEW) -> Indikator:
 def realisasi_detail(request, ind: int, tahun: int, tw: int):
     """One indicator's quarter: the value, the story (kendala, solusi), evidence and verification."""
     ind, tahun = _indikator(request, ind), _tahun(tahun)
-    if tw not in svc.TRIWULAN:
+    if tw not in TRIWULAN:
         raise Http404
     opd = ind.elemen.versi.renstra.opd
     item = Realisasi.objects.filter(indikator=ind, tahun=tahun, triwulan=tw).prefetch_related("bukti").first()
@@ -188,8 +194,8 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
         access.require(request.user, Perm.EDIT, opd)
         action = request.POST.get("action")
         try:
-            svc.pastikan_terbuka(opd, tahun, tw)
-        except svc.Terkunci as error:
+            pastikan_terbuka(opd, tahun, tw)
+        except Terkunci as error:
             messages.error(request, str(error))
             return redirect(request.path)
         target = item or Realisasi(indikator=ind, tahun=tahun, triwulan=tw, dicatat_oleh=request.user)
@@ -219,11 +225,11 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
         tahun,
         ind=ind,
         tw=tw,
-        romawi=svc.ROMAWI[tw],
+        romawi=ROMAWI[tw],
         item=item,
         form=form,
         bukti_form=bukti_form,
-        terbuka=svc.status_jendela(opd, tahun).get(tw),
+        terbuka=status_jendela(opd, tahun).get(tw),
         kembalikan_form=KembalikanForm(),
     )
     context["can_edit"] = can_edit
@@ -255,8 +261,8 @@ def bukti_delete(request, pk: int):
     opd = r.indikator.elemen.versi.renstra.opd
     access.require(request.user, Perm.EDIT, opd)
     try:
-        svc.pastikan_terbuka(opd, r.tahun, r.triwulan)
-    except svc.Terkunci as error:
+        pastikan_terbuka(opd, r.tahun, r.triwulan)
+    except Terkunci as error:
         messages.error(request, str(error))
     else:
         bukti.berkas.delete(save=False)
@@ -269,18 +275,20 @@ def bukti_delete(request, pk: int):
 def verifikasi(request):
     """The queue of realisasi waiting for verification, verified or returned in bulk."""
     tahun = request.GET.get("tahun", "")
-    queue = svc.antrean(request.user, int(tahun) if tahun.isdigit() else None)
+    queue = verifikasi_svc.antrean(request.user, int(tahun) if tahun.isdigit() else None)
     if request.method == "POST":
         ids = [int(i) for i in request.POST.getlist("item") if i.isdigit()]
         items = list(queue.filter(pk__in=ids))
         if not items:
             messages.error(request, _("Pilih realisasi yang akan diverifikasi atau dikembalikan."))
             return redirect(request.get_full_path())
-        if any(not svc.boleh_memverifikasi(request.user, i.opd_id) for i in items):
+        if any(not boleh_memverifikasi(request.user, i.opd_id) for i in items):
             raise PermissionDenied
         setuju = request.POST.get("action") == "setuju"
         try:
-            n = svc.verifikasi(items, actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", ""))
+            n = verifikasi_svc.verifikasi(
+                items, actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", "")
+            )
         except ValueError as error:
             messages.error(request, str(error))
         else:
@@ -297,11 +305,11 @@ def verifikasi(request):
 @require_POST
 def verifikasi_satu(request, pk: int):
     item = get_object_or_404(Realisasi.objects.for_user(request.user).select_related("indikator"), pk=pk)
-    if not svc.boleh_memverifikasi(request.user, item.opd_id):
+    if not boleh_memverifikasi(request.user, item.opd_id):
         raise PermissionDenied
     setuju = request.POST.get("action") == "setuju"
     try:
-        svc.verifikasi([item], actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", ""))
+        verifikasi_svc.verifikasi([item], actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", ""))
     except ValueError as error:
         messages.error(request, str(error))
     else:
@@ -321,7 +329,7 @@ def jendela(request, tahun: int):
     pemda, tahun = _admin_pemda(request), _tahun(tahun)
     windows = {w.triwulan: w for w in JendelaRealisasi.objects.filter(pemda=pemda, tahun=tahun)}
     forms = {}
-    for q in svc.TRIWULAN:
+    for q in TRIWULAN:
         instance = windows.get(q) or JendelaRealisasi(pemda=pemda, tahun=tahun, triwulan=q, terbuka=False)
         data = request.POST if request.method == "POST" and request.POST.get("triwulan") == str(q) else None
         forms[q] = JendelaForm(data, instance=instance, pemda=pemda, prefix=f"tw{q}")
@@ -333,7 +341,7 @@ def jendela(request, tahun: int):
             state = _("dibuka") if form.instance.terbuka else _("ditutup")
             messages.success(
                 request,
-                _("Triwulan %(tw)s %(tahun)s %(state)s.") % {"tw": svc.ROMAWI[q], "tahun": tahun, "state": state},
+                _("Triwulan %(tw)s %(tahun)s %(state)s.") % {"tw": ROMAWI[q], "tahun": tahun, "state": state},
             )
             return redirect("realisasi:jendela", tahun=tahun)
     return render(
@@ -341,7 +349,7 @@ def jendela(request, tahun: int):
         "kinerja/realisasi/jendela.html",
         {
             "tahun": tahun,
-            "forms": [(q, svc.ROMAWI[q], forms[q], windows.get(q)) for q in svc.TRIWULAN],
+            "forms": [(q, ROMAWI[q], forms[q], windows.get(q)) for q in TRIWULAN],
             "year_links": _year_links(request, tahun),
         },
     )
@@ -378,10 +386,10 @@ def pemda_dashboard(request, tahun: int):
     """Every OPD side by side, for the admin pemda and evaluators."""
     tahun = _tahun(tahun)
     pemda = require_pemda(request.user)
-    if not svc.melihat_pemda(request.user):
+    if not melihat_pemda(request.user):
         raise PermissionDenied
     opds = PerangkatDaerah.objects.for_user(request.user).filter(pemda=pemda).order_by("kode")
-    rows = svc.dasbor_pemda(pemda, tahun, opds)
+    rows = dasbor_svc.dasbor_pemda(pemda, tahun, opds)
     sort = request.GET.get("urut", "opd")
     rows.sort(key=SORTS.get(sort, SORTS["opd"]))
     if request.GET.get("format") == "xlsx":
@@ -394,7 +402,7 @@ def pemda_dashboard(request, tahun: int):
             "tahun": tahun,
             "sort": sort,
             "year_links": _year_links(request, tahun),
-            "kebijakan": svc.kebijakan_pemda(pemda),
+            "kebijakan": lembar_svc.kebijakan_pemda(pemda),
         },
     )
 
@@ -404,11 +412,11 @@ def pk_capaian(request, pk: int):
     from kinerja.models import PerjanjianKinerja
 
     pk = access.get_for_user(request.user, PerjanjianKinerja.objects.select_related("opd__pemda", "jabatan"), pk=pk)
-    rows = svc.capaian_pk(pk)
+    rows = dasbor_svc.capaian_pk(pk)
     return render(
         request,
         "kinerja/realisasi/pk_capaian.html",
-        {"pk": pk, "rows": rows, "kebijakan": svc.kebijakan_pemda(pk.opd.pemda), "romawi": svc.ROMAWI},
+        {"pk": pk, "rows": rows, "kebijakan": lembar_svc.kebijakan_pemda(pk.opd.pemda), "romawi": ROMAWI},
     )
 
 

@@ -180,7 +180,7 @@ def susun_dari_renstra(jabatan: Jabatan, tahun: int) -> PerjanjianKinerja:
                 )
             )
     PKIndikator.objects.bulk_create(rows)
-    from kinerja.realisasi import anggaran_berlaku
+    from kinerja.realisasi.anggaran import anggaran_berlaku
 
     budget = anggaran_berlaku(plan, tahun)
     funding = [

@@ -16,7 +16,8 @@ from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 
-from kinerja import realisasi as svc
+from kinerja.realisasi import anggaran as anggaran_svc
+from kinerja.realisasi import lembar as lembar_svc
 from renstra.models import Level
 
 SHEET_IND, SHEET_ANG = "Realisasi indikator", "Realisasi anggaran"
@@ -48,7 +49,7 @@ def _head(ws, names, widths):
 
 def template(opd, tahun: int) -> bytes:
     """The OPD's indicators and sub kegiatan for the year, with what is already entered."""
-    sheet = svc.lembar(opd, tahun)
+    sheet = lembar_svc.lembar(opd, tahun)
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_IND
@@ -66,7 +67,7 @@ def template(opd, tahun: int) -> bytes:
     ws2 = wb.create_sheet(SHEET_ANG)
     _head(ws2, ANG_HEAD, [8, 20, 60, 18, 18, 18, 18, 18, 18])
     if sheet.plan is not None:
-        budget = svc.anggaran(sheet.plan, tahun)
+        budget = anggaran_svc.anggaran(sheet.plan, tahun)
         for node in sheet.plan.of_level(Level.SUB_KEGIATAN):
             b = budget[node.elemen.pk]
             ws2.append([node.elemen.pk, node.elemen.kode, node.elemen.nama, b.dpa, b.dppa, *b.triwulan])
@@ -145,8 +146,8 @@ def unggah(opd, tahun: int, fileobj, *, actor, simpan: bool) -> Laporan:
         return report
     try:
         with transaction.atomic():
-            r1 = svc.simpan_realisasi(opd, tahun, ind, actor=actor)
-            r2 = svc.simpan_anggaran(opd, tahun, ang)
+            r1 = lembar_svc.simpan_realisasi(opd, tahun, ind, actor=actor)
+            r2 = anggaran_svc.simpan_anggaran(opd, tahun, ang)
             for id_field, result in (("indikator", r1), ("elemen", r2)):
                 for key, message in result.errors.items():
                     sheet, row, col = places.get((id_field, key), ("", 0, ""))

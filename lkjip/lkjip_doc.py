@@ -1,6 +1,6 @@
 """The LKjIP of an OPD for a year (PermenPAN-RB 53/2014, laid out as seed 001 does).
 
-Every figure comes from the realisasi module's computations (:func:`kinerja.realisasi.dasbor_opd`), so
+Every figure comes from the realisasi module's computations (:func:`kinerja.realisasi.dasbor.dasbor_opd`), so
 the document, the dashboard and their Excel files agree to the last digit.
 """
 
@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
 from kinerja.models import BelanjaOPD, PerjanjianKinerja, Realisasi
-from kinerja.realisasi import DasborOPD, dasbor_opd, nilai_tahunan, urut_belanja
+from kinerja.realisasi.dasbor import DasborOPD, dasbor_opd, urut_belanja
+from kinerja.realisasi.lembar import nilai_tahunan
 from kinerja.templatetags.kinerja_tags import romawi
 from lkjip import charts, narasi
 from lkjip.isi import Isi, penandatangan, tanggal_dokumen

@@ -166,7 +166,8 @@ def dari_data(dokumen: Dokumen, tabel: str) -> list[dict]:
     year's target and realisasi; T-C.24 the programs with each year's budget (DPPA, else DPA, else the
     Renstra's pagu) and realisasi anggaran. Indicators and programs are matched across the period's
     versions by their wording and code. Empty when the previous period is not in Sakip."""
-    from kinerja.realisasi import anggaran, anggaran_berlaku, lembar
+    from kinerja.realisasi.anggaran import anggaran, anggaran_berlaku
+    from kinerja.realisasi.lembar import lembar
     from renstra.models import RenstraVersi
     from renstra.services import load_plan
 

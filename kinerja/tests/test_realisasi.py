@@ -14,7 +14,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from kinerja import realisasi as svc
 from kinerja.models import (
     AnggaranSubKegiatan,
     BuktiDukung,
@@ -22,6 +21,10 @@ from kinerja.models import (
     Realisasi,
     RealisasiAnggaran,
 )
+from kinerja.realisasi import dasbor as dasbor_svc
+from kinerja.realisasi import jendela as jendela_svc
+from kinerja.realisasi import lembar as lembar_svc
+from kinerja.realisasi import verifikasi as verifikasi_svc
 from renstra.models import Elemen, Indikator, Level, Target
 from renstra.testing import generate_plan, make_periode, make_versi
 from sakip.audit import history_of
@@ -107,7 +110,7 @@ def test_changed_value_needs_verifying_again(client, world, iku, windows):
     client.force_login(world.alice)
     post_cells(client, grid_url(world), [{"indikator": iku.pk, "kolom": "tw2", "value": "50"}])
     item = Realisasi.objects.get()
-    svc.verifikasi([item], actor=world.bob, setuju=True)
+    verifikasi_svc.verifikasi([item], actor=world.bob, setuju=True)
     post_cells(client, grid_url(world), [{"indikator": iku.pk, "kolom": "tw2", "value": "55"}])
     item.refresh_from_db()
     assert (item.status, item.diverifikasi_oleh) == ("menunggu", None)
@@ -122,7 +125,7 @@ def test_admin_opens_and_closes_a_window(client, world):
     client.post(url, {"triwulan": "3", "tw3-dibuka_untuk": [world.opd_b.pk]})
     window = JendelaRealisasi.objects.get(pemda=world.pemda, tahun=TAHUN, triwulan=3)
     assert not window.terbuka and list(window.dibuka_untuk.all()) == [world.opd_b]
-    assert svc.status_jendela(world.opd_b, TAHUN)[3] and not svc.status_jendela(world.opd_a, TAHUN)[3]
+    assert jendela_svc.status_jendela(world.opd_b, TAHUN)[3] and not jendela_svc.status_jendela(world.opd_a, TAHUN)[3]
     client.force_login(world.alice)
     assert client.get(url).status_code == 403
 
@@ -462,7 +465,7 @@ def test_pk_capaian_against_rencana_aksi_and_year_target(client, world, iku, win
     )
     Realisasi.objects.create(indikator=iku, tahun=TAHUN, triwulan=1, nilai=Decimal(10))
     Realisasi.objects.create(indikator=iku, tahun=TAHUN, triwulan=2, nilai=Decimal(20))
-    row = next(r for r in svc.capaian_pk(pk) if r.indikator == line)
+    row = next(r for r in dasbor_svc.capaian_pk(pk) if r.indikator == line)
     tw2 = row.triwulan[1]
     assert (tw2.target_ra, tw2.realisasi.nilai) == (Decimal(40), Decimal(30))  # both to date
     assert tw2.capaian_ra.tampil() == "75,00 %"
@@ -564,15 +567,15 @@ def test_home_tells_verifiers_what_waits(client, world, iku):
 
 def test_a_yearly_indicator_is_only_due_in_tw_iv(client, world, iku, windows):
     Indikator.objects.filter(pk=iku.pk).update(frekuensi=Indikator.Frekuensi.TAHUNAN)
-    sheet = svc.lembar(world.opd_a, TAHUN)
+    sheet = lembar_svc.lembar(world.opd_a, TAHUN)
     row = next(r for r in sheet.rows if r.indikator.pk == iku.pk)
     others = [r for r in sheet.rows if r.indikator.pk != iku.pk]
     assert row.terlambat == [] and all(r.terlambat == [1] for r in others)  # TW I is closed
     # Completeness counts TW I and II for the quarterly ones only: nothing entered yet.
     assert sheet.kelengkapan.nilai == 0
     Realisasi.objects.bulk_create(Realisasi(indikator=r.indikator, tahun=TAHUN, triwulan=1, nilai=1) for r in others)
-    assert svc.lembar(world.opd_a, TAHUN).kelengkapan.nilai == 50  # TW I of each quarterly one, of TW I and II
-    summary = svc.dasbor_pemda(world.pemda, TAHUN, [world.opd_a])[0]
+    assert lembar_svc.lembar(world.opd_a, TAHUN).kelengkapan.nilai == 50  # TW I of each quarterly one, of TW I and II
+    summary = dasbor_svc.dasbor_pemda(world.pemda, TAHUN, [world.opd_a])[0]
     assert summary.kelengkapan.nilai == 50
 
 

@@ -35,7 +35,7 @@ def home(request):
             user.pegawai.penugasan.aktif_pada(timezone.localdate()).select_related("jabatan__opd", "jabatan__atasan")
         )
     if scope.roles & {Peran.Jenis.EVALUATOR, Peran.Jenis.PIMPINAN} or scope.everything:
-        from kinerja.realisasi import antrean
+        from kinerja.realisasi.verifikasi import antrean
 
         context["antrean"] = antrean(user).count()
     if context["is_admin"]:
