@@ -1,4 +1,5 @@
-"""Realisasi pages: entry grids, notes and evidence, windows, verification, dashboards, workbook."""
+"""Realisasi entry pages: the indicator and budget grids, belanja, one quarter's detail with its evidence,
+the workbook (template download and upload)."""
 
 from __future__ import annotations
 
@@ -14,21 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kinerja import exports, workbook
-from kinerja.forms import (
-    BelanjaFormSet,
-    BuktiForm,
-    CatatanRealisasiForm,
-    JendelaForm,
-    KembalikanForm,
-    PengaturanCapaianForm,
-)
-from kinerja.models import BelanjaOPD, BuktiDukung, JendelaRealisasi, PengaturanCapaian, Realisasi
-from kinerja.realisasi import anggaran as anggaran_svc
-from kinerja.realisasi import dasbor as dasbor_svc
-from kinerja.realisasi import lembar as lembar_svc
-from kinerja.realisasi import verifikasi as verifikasi_svc
+from kinerja import workbook
+from kinerja.forms import BelanjaFormSet, BuktiForm, CatatanRealisasiForm, KembalikanForm
+from kinerja.models import BelanjaOPD, BuktiDukung, Realisasi
+from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, simpan_anggaran
+from kinerja.realisasi.dasbor import urut_belanja
 from kinerja.realisasi.jendela import ROMAWI, TRIWULAN, Terkunci, pastikan_terbuka, status_jendela
+from kinerja.realisasi.lembar import lembar, simpan_realisasi
 from kinerja.realisasi.verifikasi import boleh_memverifikasi, melihat_pemda
 from kinerja.templatetags.kinerja_tags import KATEGORI_KELAS
 from renstra.models import Indikator, Level, RenstraVersi
@@ -40,7 +33,6 @@ from sakip.jinja2 import rows_html
 from sakip.lib.uploads import keep_upload, upload_path
 from sakip.models import PerangkatDaerah
 from sakip.services import active_opd
-from sakip.views.generic import require_pemda
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -95,27 +87,15 @@ def _context(request, opd, tahun: int, **extra) -> dict:
     }
 
 
-def opd_dashboard(request, opd: int, tahun: int):
-    opd, tahun = _opd(request, opd), _tahun(tahun)
-    dasbor = dasbor_svc.dasbor_opd(opd, tahun)
-    if request.GET.get("format") == "xlsx":
-        return _xlsx(exports.dasbor_opd(dasbor), f"dasbor-{opd.singkatan or opd.pk}-{tahun}")
-    return render(
-        request,
-        "kinerja/realisasi/opd_dashboard.html",
-        _context(request, opd, tahun, d=dasbor, tw_labels=list(ROMAWI.values())),
-    )
-
-
 @require_http_methods(["GET", "POST"])
 def indikator_grid(request, opd: int, tahun: int):
     opd, tahun = _opd(request, opd), _tahun(tahun)
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, opd)
         cells = json.loads(request.body or b"{}").get("cells", [])
-        result = lembar_svc.simpan_realisasi(opd, tahun, cells, actor=request.user)
+        result = simpan_realisasi(opd, tahun, cells, actor=request.user)
         return JsonResponse({"saved": result.saved, "errors": result.errors})
-    sheet = lembar_svc.lembar(opd, tahun)
+    sheet = lembar(opd, tahun)
     rows = rows_html(
         "kinerja/realisasi_rows.html",
         rows=sheet.rows,
@@ -138,15 +118,15 @@ def anggaran_grid(request, opd: int, tahun: int):
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, opd)
         cells = json.loads(request.body or b"{}").get("cells", [])
-        result = anggaran_svc.simpan_anggaran(opd, tahun, cells)
+        result = simpan_anggaran(opd, tahun, cells)
         return JsonResponse({"saved": result.saved, "errors": result.errors})
     versi = RenstraVersi.objects.berlaku(opd, tahun)
     rows, total = [], None
     if versi:
         plan = load_plan(versi)
-        budget = anggaran_svc.anggaran(plan, tahun)
+        budget = anggaran(plan, tahun)
         rows = [(node, budget[node.elemen.pk]) for node in plan.flat() if node.has_pagu]
-        total = anggaran_svc.jumlah_anggaran(plan, budget)
+        total = jumlah_anggaran(plan, budget)
     tutup = [q for q, open_ in status_jendela(opd, tahun).items() if not open_]
     context = _context(request, opd, tahun, versi=versi, rows=rows, total=total, tutup=tutup)
     return render(request, "kinerja/realisasi/anggaran_grid.html", context)
@@ -169,7 +149,7 @@ def belanja(request, opd: int, tahun: int):
                 obj.delete()
         messages.success(request, _("Anggaran dan realisasi per jenis belanja disimpan."))
         return redirect("realisasi:belanja", opd=opd.pk, tahun=tahun)
-    context = _context(request, opd, tahun, formset=formset, rows=dasbor_svc.urut_belanja(queryset), can_edit=can_edit)
+    context = _context(request, opd, tahun, formset=formset, rows=urut_belanja(queryset), can_edit=can_edit)
     return render(request, "kinerja/realisasi/belanja.html", context)
 
 
@@ -269,155 +249,6 @@ def bukti_delete(request, pk: int):
         bukti.delete()
         messages.success(request, _("Bukti dukung dihapus."))
     return redirect("realisasi:detail", ind=r.indikator_id, tahun=r.tahun, tw=r.triwulan)
-
-
-@require_http_methods(["GET", "POST"])
-def verifikasi(request):
-    """The queue of realisasi waiting for verification, verified or returned in bulk."""
-    tahun = request.GET.get("tahun", "")
-    queue = verifikasi_svc.antrean(request.user, int(tahun) if tahun.isdigit() else None)
-    if request.method == "POST":
-        ids = [int(i) for i in request.POST.getlist("item") if i.isdigit()]
-        items = list(queue.filter(pk__in=ids))
-        if not items:
-            messages.error(request, _("Pilih realisasi yang akan diverifikasi atau dikembalikan."))
-            return redirect(request.get_full_path())
-        if any(not boleh_memverifikasi(request.user, i.opd_id) for i in items):
-            raise PermissionDenied
-        setuju = request.POST.get("action") == "setuju"
-        try:
-            n = verifikasi_svc.verifikasi(
-                items, actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", "")
-            )
-        except ValueError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(
-                request,
-                (_("%d realisasi diverifikasi.") if setuju else _("%d realisasi dikembalikan.")) % n,
-            )
-        return redirect(request.get_full_path())
-    return render(
-        request, "kinerja/realisasi/verifikasi.html", {"queue": queue[:500], "total": queue.count(), "tahun": tahun}
-    )
-
-
-@require_POST
-def verifikasi_satu(request, pk: int):
-    item = get_object_or_404(Realisasi.objects.for_user(request.user).select_related("indikator"), pk=pk)
-    if not boleh_memverifikasi(request.user, item.opd_id):
-        raise PermissionDenied
-    setuju = request.POST.get("action") == "setuju"
-    try:
-        verifikasi_svc.verifikasi([item], actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", ""))
-    except ValueError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Realisasi diverifikasi.") if setuju else _("Realisasi dikembalikan."))
-    return redirect("realisasi:detail", ind=item.indikator_id, tahun=item.tahun, tw=item.triwulan)
-
-
-def _admin_pemda(request):
-    pemda = require_pemda(request.user)
-    access.require(request.user, Perm.MANAGE, pemda)
-    return pemda
-
-
-@require_http_methods(["GET", "POST"])
-def jendela(request, tahun: int):
-    """The admin pemda opens and closes each triwulan, and reopens a closed one for chosen OPD."""
-    pemda, tahun = _admin_pemda(request), _tahun(tahun)
-    windows = {w.triwulan: w for w in JendelaRealisasi.objects.filter(pemda=pemda, tahun=tahun)}
-    forms = {}
-    for q in TRIWULAN:
-        instance = windows.get(q) or JendelaRealisasi(pemda=pemda, tahun=tahun, triwulan=q, terbuka=False)
-        data = request.POST if request.method == "POST" and request.POST.get("triwulan") == str(q) else None
-        forms[q] = JendelaForm(data, instance=instance, pemda=pemda, prefix=f"tw{q}")
-    if request.method == "POST":
-        q = int(request.POST.get("triwulan", 0) or 0)
-        form = forms.get(q)
-        if form is not None and form.is_valid():
-            form.save()
-            state = _("dibuka") if form.instance.terbuka else _("ditutup")
-            messages.success(
-                request,
-                _("Triwulan %(tw)s %(tahun)s %(state)s.") % {"tw": ROMAWI[q], "tahun": tahun, "state": state},
-            )
-            return redirect("realisasi:jendela", tahun=tahun)
-    return render(
-        request,
-        "kinerja/realisasi/jendela.html",
-        {
-            "tahun": tahun,
-            "forms": [(q, ROMAWI[q], forms[q], windows.get(q)) for q in TRIWULAN],
-            "year_links": _year_links(request, tahun),
-        },
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def pengaturan(request):
-    pemda = require_pemda(request.user)
-    setting = PengaturanCapaian.objects.filter(pemda=pemda).first() or PengaturanCapaian(pemda=pemda)
-    may_edit = access.can(request.user, Perm.MANAGE, pemda)
-    form = PengaturanCapaianForm(request.POST or None, instance=setting)
-    if request.method == "POST":
-        access.require(request.user, Perm.MANAGE, pemda)
-        if form.is_valid():
-            form.save()
-            messages.success(request, _("Pengaturan capaian disimpan; semua capaian dihitung ulang dengan aturan ini."))
-            return redirect("realisasi:pengaturan")
-    return render(
-        request,
-        "kinerja/realisasi/pengaturan.html",
-        {"form": form, "may_edit": may_edit, "uraian": setting.kebijakan().uraian()},
-    )
-
-
-SORTS = {
-    "opd": lambda r: r.opd.kode,
-    "capaian": lambda r: (r.capaian.nilai is None, -(r.capaian.nilai or 0)),
-    "penyerapan": lambda r: -(r.penyerapan.nilai or 0),
-    "kelengkapan": lambda r: -(r.kelengkapan.nilai or 0),
-}
-
-
-def pemda_dashboard(request, tahun: int):
-    """Every OPD side by side, for the admin pemda and evaluators."""
-    tahun = _tahun(tahun)
-    pemda = require_pemda(request.user)
-    if not melihat_pemda(request.user):
-        raise PermissionDenied
-    opds = PerangkatDaerah.objects.for_user(request.user).filter(pemda=pemda).order_by("kode")
-    rows = dasbor_svc.dasbor_pemda(pemda, tahun, opds)
-    sort = request.GET.get("urut", "opd")
-    rows.sort(key=SORTS.get(sort, SORTS["opd"]))
-    if request.GET.get("format") == "xlsx":
-        return _xlsx(exports.dasbor_pemda(rows, tahun), f"dasbor-pemda-{tahun}")
-    return render(
-        request,
-        "kinerja/realisasi/pemda_dashboard.html",
-        {
-            "rows": rows,
-            "tahun": tahun,
-            "sort": sort,
-            "year_links": _year_links(request, tahun),
-            "kebijakan": lembar_svc.kebijakan_pemda(pemda),
-        },
-    )
-
-
-def pk_capaian(request, pk: int):
-    """A PK's indicators after each triwulan: against the rencana aksi and against the year's PK target."""
-    from kinerja.models import PerjanjianKinerja
-
-    pk = access.get_for_user(request.user, PerjanjianKinerja.objects.select_related("opd__pemda", "jabatan"), pk=pk)
-    rows = dasbor_svc.capaian_pk(pk)
-    return render(
-        request,
-        "kinerja/realisasi/pk_capaian.html",
-        {"pk": pk, "rows": rows, "kebijakan": lembar_svc.kebijakan_pemda(pk.opd.pemda), "romawi": ROMAWI},
-    )
 
 
 def template_xlsx(request, opd: int, tahun: int):
