@@ -326,7 +326,7 @@ def kembalikan(pk: PerjanjianKinerja, *, actor, catatan: str) -> PerjanjianKiner
 @transaction.atomic
 def tandatangani(pk: PerjanjianKinerja, *, actor, tanggal: datetime.date | None = None) -> PerjanjianKinerja:
     """Sign: the parties as they are on the date, the PDF rendered once and stored with its SHA-256."""
-    from kinerja import documents
+    from kinerja import exporters
 
     pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
     if pk.status != PerjanjianKinerja.Status.DIAJUKAN:
@@ -339,7 +339,7 @@ def tandatangani(pk: PerjanjianKinerja, *, actor, tanggal: datetime.date | None 
     pk.kode_verifikasi = secrets.token_hex(8)
     pk.status = PerjanjianKinerja.Status.DITANDATANGANI
     pk.ditandatangani_oleh, pk.ditandatangani_pada = actor, timezone.now()
-    content = documents.pk_pdf(pk)
+    content = exporters.pk_pdf(pk)
     pk.pdf_sha256 = hashlib.sha256(content).hexdigest()
     pk.pdf.save(
         f"{pk.opd_id}/pk-{pk.tahun}-{pk.jabatan_id}-v{pk.versi}-{pk.kode_verifikasi}.pdf",

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kinerja import documents, services
+from kinerja import exporters, services
 from kinerja.forms import PerubahanForm, SusunPKForm
 from kinerja.models import PerjanjianKinerja, PKAnggaran, PKIndikator
 from sakip import access
@@ -173,7 +173,7 @@ def pk_pdf(request, pk: int):
     pk = _pk(request, pk)
     if pk.is_signed:
         return FileResponse(pk.pdf.open("rb"), content_type="application/pdf", filename=_filename(pk, "PK"))
-    response = HttpResponse(documents.pk_pdf(pk), content_type="application/pdf")
+    response = HttpResponse(exporters.pk_pdf(pk), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{_filename(pk, "PK-draft")}"'
     return response
 

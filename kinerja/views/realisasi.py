@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kinerja import workbook
+from kinerja import importers
 from kinerja.forms import BelanjaFormSet, BuktiForm, CatatanRealisasiForm, KembalikanForm
 from kinerja.models import BelanjaOPD, BuktiDukung, Realisasi
 from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, simpan_anggaran
@@ -253,7 +253,7 @@ def bukti_delete(request, pk: int):
 
 def template_xlsx(request, opd: int, tahun: int):
     opd, tahun = _opd(request, opd), _tahun(tahun)
-    return _xlsx(workbook.template(opd, tahun), f"realisasi-{opd.singkatan or opd.pk}-{tahun}")
+    return _xlsx(importers.template(opd, tahun), f"realisasi-{opd.singkatan or opd.pk}-{tahun}")
 
 
 @require_http_methods(["GET", "POST"])
@@ -270,7 +270,7 @@ def unggah(request, opd: int, tahun: int):
             return redirect("realisasi:unggah", opd=opd.pk, tahun=tahun)
         try:
             with open(path, "rb") as handle:
-                report = workbook.unggah(opd, tahun, handle, actor=request.user, simpan=True)
+                report = importers.unggah(opd, tahun, handle, actor=request.user, simpan=True)
         finally:
             path.unlink(missing_ok=True)
         if report.errors:
@@ -291,7 +291,7 @@ def unggah(request, opd: int, tahun: int):
         if upload.size > MAX_BYTES:
             messages.error(request, _("Berkas terlalu besar (maksimum 20 MB)."))
             return redirect(request.path)
-        report = workbook.unggah(opd, tahun, upload, actor=request.user, simpan=False)
+        report = importers.unggah(opd, tahun, upload, actor=request.user, simpan=False)
         context.update({"report": report, "upload_name": upload.name})
         if not report.errors:
             upload.seek(0)

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from kinerja import documents, services
+from kinerja import exporters, services
 from kinerja.forms import AksiFormSet, RencanaAksiForm
 from kinerja.models import RencanaAksi
 from kinerja.views.pk import _filename, _pk
@@ -73,6 +73,6 @@ def ra_pdf(request, pk: int):
     rows = list(
         RencanaAksi.objects.filter(pk_doc=pk).select_related("indikator", "penanggung_jawab").prefetch_related("aksi")
     )
-    response = HttpResponse(documents.rencana_aksi_pdf(pk, rows), content_type="application/pdf")
+    response = HttpResponse(exporters.rencana_aksi_pdf(pk, rows), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{_filename(pk, "RencanaAksi")}"'
     return response

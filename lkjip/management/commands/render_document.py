@@ -20,7 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils import timezone
 
-from kinerja import documents, services
+from kinerja import exporters, services
 from kinerja.models import PerjanjianKinerja, RencanaAksi
 from lkjip import render
 from lkjip import services as dokumen_services
@@ -128,7 +128,7 @@ class Command(BaseCommand):
         if pk is None:
             raise Skip(f"{position} belum punya PK tahun {tahun}")
         if kind == "pk":
-            content = pk.pdf.read() if pk.is_signed else documents.pk_pdf(pk)
+            content = pk.pdf.read() if pk.is_signed else exporters.pk_pdf(pk)
         else:
             rows = list(
                 RencanaAksi.objects.filter(pk_doc=pk)
@@ -137,7 +137,7 @@ class Command(BaseCommand):
             )
             if not rows:
                 rows = services.siapkan_rencana_aksi(pk)
-            content = documents.rencana_aksi_pdf(pk, rows)
+            content = exporters.rencana_aksi_pdf(pk, rows)
         output.write_bytes(content)
         state = "ditandatangani" if pk.is_signed else "draf"
         return f"{pk} ({state}): ditulis ke {output}"
