@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from kinerja import exports
+from kinerja import exporters
 from kinerja.models import PerjanjianKinerja
 from kinerja.realisasi.dasbor import capaian_pk, dasbor_opd, dasbor_pemda
 from kinerja.realisasi.jendela import ROMAWI
@@ -21,7 +21,7 @@ def opd_dashboard(request, opd: int, tahun: int):
     opd, tahun = _opd(request, opd), _tahun(tahun)
     dasbor = dasbor_opd(opd, tahun)
     if request.GET.get("format") == "xlsx":
-        return _xlsx(exports.dasbor_opd(dasbor), f"dasbor-{opd.singkatan or opd.pk}-{tahun}")
+        return _xlsx(exporters.dasbor_opd(dasbor), f"dasbor-{opd.singkatan or opd.pk}-{tahun}")
     return render(
         request,
         "kinerja/realisasi/opd_dashboard.html",
@@ -48,7 +48,7 @@ def pemda_dashboard(request, tahun: int):
     sort = request.GET.get("urut", "opd")
     rows.sort(key=SORTS.get(sort, SORTS["opd"]))
     if request.GET.get("format") == "xlsx":
-        return _xlsx(exports.dasbor_pemda(rows, tahun), f"dasbor-pemda-{tahun}")
+        return _xlsx(exporters.dasbor_pemda(rows, tahun), f"dasbor-pemda-{tahun}")
     return render(
         request,
         "kinerja/realisasi/pemda_dashboard.html",

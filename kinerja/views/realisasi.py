@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kinerja import importers
+from kinerja import exporters, importers
 from kinerja.forms import BelanjaFormSet, BuktiForm, CatatanRealisasiForm, KembalikanForm
 from kinerja.models import BelanjaOPD, BuktiDukung, Realisasi
 from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, simpan_anggaran
@@ -253,7 +253,7 @@ def bukti_delete(request, pk: int):
 
 def template_xlsx(request, opd: int, tahun: int):
     opd, tahun = _opd(request, opd), _tahun(tahun)
-    return _xlsx(importers.template(opd, tahun), f"realisasi-{opd.singkatan or opd.pk}-{tahun}")
+    return _xlsx(exporters.template(opd, tahun), f"realisasi-{opd.singkatan or opd.pk}-{tahun}")
 
 
 @require_http_methods(["GET", "POST"])
