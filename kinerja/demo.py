@@ -224,7 +224,7 @@ def _blitar_pk(opd: PerangkatDaerah) -> None:
     pk = services.susun_dari_renstra(kepala, 2024)
     services.ajukan(pk, actor=None)
     pk = services.tandatangani(pk, actor=None, tanggal=datetime.date(2024, 1, 31))
-    perubahan = services.buat_perubahan(
+    perubahan = services.create_perubahan(
         pk, alasan="Penyesuaian dengan Dokumen Pelaksanaan Perubahan Anggaran (DPPA) 2024."
     )
     services.ajukan(perubahan, actor=None)

@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from kinerja.exporters import ANG_COLS, IND_COLS, SHEET_ANG, SHEET_IND
-from kinerja.realisasi.anggaran import simpan_anggaran
-from kinerja.realisasi.lembar import simpan_realisasi
+from kinerja.realisasi.anggaran import save_anggaran
+from kinerja.realisasi.lembar import save_realisasi
 
 
 @dataclass
@@ -71,22 +71,22 @@ def read(fileobj) -> tuple[list[dict], list[dict], Laporan, dict]:
     return ind, ang, report, places
 
 
-def unggah(opd, tahun: int, fileobj, *, actor, simpan: bool) -> Laporan:
-    """Check (``simpan=False``: everything rolled back) or save the workbook, all or nothing."""
+def import_workbook(opd, tahun: int, fileobj, *, actor, save: bool) -> Laporan:
+    """Check (``save=False``: everything rolled back) or save the workbook, all or nothing."""
     ind, ang, report, places = read(fileobj)
     if report.errors:
         return report
     try:
         with transaction.atomic():
-            r1 = simpan_realisasi(opd, tahun, ind, actor=actor)
-            r2 = simpan_anggaran(opd, tahun, ang)
+            r1 = save_realisasi(opd, tahun, ind, actor=actor)
+            r2 = save_anggaran(opd, tahun, ang)
             for id_field, result in (("indikator", r1), ("elemen", r2)):
                 for key, message in result.errors.items():
                     sheet, row, col = places.get((id_field, key), ("", 0, ""))
                     report.errors.append((sheet, row, col, message))
             report.indikator = sum(1 for v in r1.saved.values() if v)
             report.anggaran = sum(1 for v in r2.saved.values() if v)
-            if report.errors or not simpan:
+            if report.errors or not save:
                 raise UploadRefused
     except UploadRefused:
         pass

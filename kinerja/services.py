@@ -214,7 +214,7 @@ def ensure_editable(pk: PerjanjianKinerja) -> None:
 
 
 @transaction.atomic
-def ubah_target(row: PKIndikator, text: str, alasan: str) -> PKIndikator:
+def update_target(row: PKIndikator, text: str, alasan: str) -> PKIndikator:
     """Adjust a target; one that differs from the Renstra needs a reason."""
     ensure_editable(row.pk_doc)
     try:
@@ -231,7 +231,7 @@ def ubah_target(row: PKIndikator, text: str, alasan: str) -> PKIndikator:
 
 
 @transaction.atomic
-def ubah_anggaran(row: PKAnggaran, text: str, keterangan: str) -> PKAnggaran:
+def update_anggaran(row: PKAnggaran, text: str, keterangan: str) -> PKAnggaran:
     ensure_editable(row.pk_doc)
     try:
         amount = parse_money(text)
@@ -242,7 +242,7 @@ def ubah_anggaran(row: PKAnggaran, text: str, keterangan: str) -> PKAnggaran:
     return row
 
 
-def hapus_baris(row) -> None:
+def delete_baris(row) -> None:
     ensure_editable(row.pk_doc)
     row.delete()
 
@@ -250,7 +250,7 @@ def hapus_baris(row) -> None:
 # --- Checks and workflow --------------------------------------------------------------------------------
 
 
-def periksa(pk: PerjanjianKinerja) -> list[str]:
+def check(pk: PerjanjianKinerja) -> list[str]:
     """What must be right before a PK can be submitted."""
     problems = []
     rows = list(pk.indikator.select_related("sumber"))
@@ -285,7 +285,7 @@ def ajukan(pk: PerjanjianKinerja, *, actor) -> PerjanjianKinerja:
     pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
     ensure_editable(pk)
     _copy_parties(pk, pk.tanggal or timezone.localdate())
-    problems = periksa(pk)
+    problems = check(pk)
     if problems:
         raise PKError(" ".join(problems))
     pk.status, pk.diajukan_oleh, pk.diajukan_pada, pk.catatan_pengembalian = (
@@ -351,7 +351,7 @@ def tandatangani(pk: PerjanjianKinerja, *, actor, tanggal: datetime.date | None 
 
 
 @transaction.atomic
-def buat_perubahan(pk: PerjanjianKinerja, *, alasan: str) -> PerjanjianKinerja:
+def create_perubahan(pk: PerjanjianKinerja, *, alasan: str) -> PerjanjianKinerja:
     """A PK Perubahan: a new draft version copied from a signed one."""
     if not pk.is_signed:
         raise PKError(_("PK perubahan dibuat dari PK yang sudah ditandatangani."))

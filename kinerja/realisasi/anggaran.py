@@ -27,7 +27,7 @@ ANGGARAN_KOLOM = {"dpa", "dppa", *KOLOM_TW}
 
 
 @transaction.atomic
-def simpan_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
+def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
     """Save the budget grid: DPA, DPPA and the realisasi of each triwulan per sub kegiatan."""
     result = CellResult()
     versi = RenstraVersi.objects.berlaku(opd, tahun)

@@ -170,7 +170,7 @@ def _satuan_cocok(parsed, ind: Indikator) -> bool:
 
 
 @transaction.atomic
-def simpan_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
+def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
     """Save the realisasi grid: {"indikator": id, "kolom": "tw1".."tw4", "value": text} per cell.
 
     A closed triwulan refuses its cells; an emptied cell removes the value (the note and evidence stay).

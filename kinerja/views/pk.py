@@ -68,7 +68,7 @@ def pk_detail(request, pk: int):
         "can_submit": can_edit and pk.is_editable,
         "can_sign": pk.status == PerjanjianKinerja.Status.DIAJUKAN and services.boleh_menandatangani(request.user, pk),
         "can_revise": can_edit and pk.is_signed and versions[-1] == pk,
-        "problems": services.periksa(pk) if pk.is_editable else [],
+        "problems": services.check(pk) if pk.is_editable else [],
         "versions": versions,
         "diff": services.perbedaan(pk.dasar, pk) if pk.dasar_id else None,
         "perubahan_form": PerubahanForm(),
@@ -86,13 +86,13 @@ def pk_row_update(request, pk: int, row: int):
     pk = _pk(request, pk, Perm.EDIT)
     try:
         if request.POST.get("jenis") == "anggaran":
-            services.ubah_anggaran(
+            services.update_anggaran(
                 get_object_or_404(PKAnggaran, pk=row, pk_doc=pk),
                 request.POST.get("anggaran", ""),
                 request.POST.get("keterangan", ""),
             )
         else:
-            services.ubah_target(
+            services.update_target(
                 get_object_or_404(PKIndikator, pk=row, pk_doc=pk),
                 request.POST.get("target", ""),
                 request.POST.get("alasan", ""),
@@ -108,7 +108,7 @@ def pk_row_delete(request, pk: int, row: int):
     pk = _pk(request, pk, Perm.EDIT)
     model = PKAnggaran if request.POST.get("jenis") == "anggaran" else PKIndikator
     try:
-        services.hapus_baris(get_object_or_404(model, pk=row, pk_doc=pk))
+        services.delete_baris(get_object_or_404(model, pk=row, pk_doc=pk))
     except services.PKError as error:
         return _refused(request, pk, error)
     messages.success(request, _("Baris dihapus."))
@@ -156,7 +156,7 @@ def pk_tandatangani(request, pk: int):
 def pk_perubahan(request, pk: int):
     pk = _pk(request, pk, Perm.EDIT)
     try:
-        baru = services.buat_perubahan(pk, alasan=request.POST.get("alasan", ""))
+        baru = services.create_perubahan(pk, alasan=request.POST.get("alasan", ""))
     except services.PKError as error:
         return _refused(request, pk, error)
     messages.success(request, _("Draf PK perubahan (versi %(v)s) dibuat.") % {"v": baru.versi})

@@ -18,10 +18,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kinerja import exporters, importers
 from kinerja.forms import BelanjaFormSet, BuktiForm, CatatanRealisasiForm, KembalikanForm
 from kinerja.models import BelanjaOPD, BuktiDukung, Realisasi
-from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, simpan_anggaran
+from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, save_anggaran
 from kinerja.realisasi.dasbor import urut_belanja
 from kinerja.realisasi.jendela import ROMAWI, TRIWULAN, Terkunci, pastikan_terbuka, status_jendela
-from kinerja.realisasi.lembar import lembar, simpan_realisasi
+from kinerja.realisasi.lembar import lembar, save_realisasi
 from kinerja.realisasi.verifikasi import boleh_memverifikasi, melihat_pemda
 from kinerja.templatetags.kinerja_tags import KATEGORI_KELAS
 from renstra.models import Indikator, Level, RenstraVersi
@@ -93,7 +93,7 @@ def indikator_grid(request, opd: int, tahun: int):
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, opd)
         cells = json.loads(request.body or b"{}").get("cells", [])
-        result = simpan_realisasi(opd, tahun, cells, actor=request.user)
+        result = save_realisasi(opd, tahun, cells, actor=request.user)
         return JsonResponse({"saved": result.saved, "errors": result.errors})
     sheet = lembar(opd, tahun)
     rows = rows_html(
@@ -118,7 +118,7 @@ def anggaran_grid(request, opd: int, tahun: int):
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, opd)
         cells = json.loads(request.body or b"{}").get("cells", [])
-        result = simpan_anggaran(opd, tahun, cells)
+        result = save_anggaran(opd, tahun, cells)
         return JsonResponse({"saved": result.saved, "errors": result.errors})
     versi = RenstraVersi.objects.berlaku(opd, tahun)
     rows, total = [], None
@@ -270,7 +270,7 @@ def unggah(request, opd: int, tahun: int):
             return redirect("realisasi:unggah", opd=opd.pk, tahun=tahun)
         try:
             with open(path, "rb") as handle:
-                report = importers.unggah(opd, tahun, handle, actor=request.user, simpan=True)
+                report = importers.import_workbook(opd, tahun, handle, actor=request.user, save=True)
         finally:
             path.unlink(missing_ok=True)
         if report.errors:
@@ -291,7 +291,7 @@ def unggah(request, opd: int, tahun: int):
         if upload.size > MAX_BYTES:
             messages.error(request, _("Berkas terlalu besar (maksimum 20 MB)."))
             return redirect(request.path)
-        report = importers.unggah(opd, tahun, upload, actor=request.user, simpan=False)
+        report = importers.import_workbook(opd, tahun, upload, actor=request.user, save=False)
         context.update({"report": report, "upload_name": upload.name})
         if not report.errors:
             upload.seek(0)
