@@ -14,9 +14,13 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kinerja import exporters
 from kinerja.models import STATEMENT_DEFAULT, NaskahPK, PerjanjianKinerja, PKAnggaran, PKIndikator, RencanaAksi
+from kinerja.realisasi.anggaran import anggaran_berlaku
+from pohon.services import elemen_milik
 from renstra import services as renstra_services
 from renstra.models import Indikator, Level, RenstraVersi
+from renstra.services import CellResult, _grid_cells, _ids
 from sakip.lib.numbers import format_number
 from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
 from sakip.models import Jabatan, Jenjang, Penugasan, Peran, UnitKerja
@@ -141,8 +145,6 @@ def susun_dari_renstra(jabatan: Jabatan, tahun: int) -> PerjanjianKinerja:
     plan = renstra_services.load_plan(versi, with_targets=True)
     indicator_level, funding_level = LEVELS[jabatan.jenjang]
     units = _units_of(jabatan) if jabatan.jenjang != Jenjang.JPT_PRATAMA else set()
-    from pohon.services import elemen_milik
-
     # The pohon kinerja, when it names this position as the owner of nodes, says what the PK holds.
     from_tree = elemen_milik(jabatan, tahun, versi)
     if from_tree:
@@ -180,8 +182,6 @@ def susun_dari_renstra(jabatan: Jabatan, tahun: int) -> PerjanjianKinerja:
                 )
             )
     PKIndikator.objects.bulk_create(rows)
-    from kinerja.realisasi.anggaran import anggaran_berlaku
-
     budget = anggaran_berlaku(plan, tahun)
     funding = [
         PKAnggaran(
@@ -326,8 +326,6 @@ def kembalikan(pk: PerjanjianKinerja, *, actor, catatan: str) -> PerjanjianKiner
 @transaction.atomic
 def tandatangani(pk: PerjanjianKinerja, *, actor, tanggal: datetime.date | None = None) -> PerjanjianKinerja:
     """Sign: the parties as they are on the date, the PDF rendered once and stored with its SHA-256."""
-    from kinerja import exporters
-
     pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
     if pk.status != PerjanjianKinerja.Status.DIAJUKAN:
         raise PKError(_("Hanya PK yang sudah diajukan yang dapat ditandatangani."))
@@ -473,17 +471,17 @@ def masalah_rencana_aksi(ra: RencanaAksi) -> list[str]:
     elif any(q is None for q in quarters):
         problems.append(_("Target TW I–IV belum lengkap."))
     elif target is not None:
-        if ind.agregasi == "kumulatif" and sum(quarters) != target:
+        if ind.agregasi == Indikator.Agregasi.KUMULATIF and sum(quarters) != target:
             problems.append(
                 _("Jumlah TW I–IV (%(s)s) harus sama dengan target tahunan %(t)s.")
                 % {"s": format_value(sum(quarters)), "t": format_value(target)}
             )
-        elif ind.agregasi == "rata_rata" and sum(quarters) / 4 != target:
+        elif ind.agregasi == Indikator.Agregasi.RATA_RATA and sum(quarters) / 4 != target:
             problems.append(
                 _("Rata-rata TW I–IV (%(s)s) harus sama dengan target tahunan %(t)s.")
                 % {"s": format_value(sum(quarters) / 4), "t": format_value(target)}
             )
-        elif ind.agregasi == "nilai_akhir" and quarters[3] != target:
+        elif ind.agregasi == Indikator.Agregasi.NILAI_AKHIR and quarters[3] != target:
             problems.append(
                 _("Target TW IV (%(s)s) harus sama dengan target tahunan %(t)s.")
                 % {"s": format_value(quarters[3]), "t": format_value(target)}
@@ -502,8 +500,6 @@ RA_COLUMNS = ["tw1", "tw2", "tw3", "tw4", "anggaran", "anggaran_tw1", "anggaran_
 @transaction.atomic
 def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict]):
     """Save the rencana aksi grid; each cell valid or reported, like the Renstra grids."""
-    from renstra.services import CellResult, _grid_cells, _ids
-
     result = CellResult()
     rows = {
         ra.pk: ra

@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import json
 from decimal import Decimal
 
 import pytest
@@ -188,8 +189,6 @@ def test_rencana_aksi_rules(world, draft):
 
 
 def test_rencana_aksi_grid_save(client, world, draft):
-    import json
-
     [ra] = services.siapkan_rencana_aksi(draft)
     client.force_login(world.alice)
     cells = [{"rencana": ra.pk, "kolom": "tw4", "value": "24"}, {"rencana": ra.pk, "kolom": "anggaran", "value": "1.000.000"},

@@ -12,22 +12,28 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
+from kinerja import services as pk_services
 from kinerja.models import (
     AnggaranSubKegiatan,
+    BelanjaOPD,
     BuktiDukung,
     JendelaRealisasi,
     Realisasi,
     RealisasiAnggaran,
+    RencanaAksi,
 )
 from kinerja.realisasi import dasbor as dasbor_svc
 from kinerja.realisasi import jendela as jendela_svc
 from kinerja.realisasi import lembar as lembar_svc
 from kinerja.realisasi import verifikasi as verifikasi_svc
+from renstra import services as renstra_services
 from renstra.models import Elemen, Indikator, Level, Target
 from renstra.testing import generate_plan, make_periode, make_versi
 from sakip.audit import history_of
+from sakip.models import PerangkatDaerah, User
 
 TAHUN = 2024
 
@@ -378,8 +384,6 @@ def test_pemda_dashboard_is_for_admin_and_evaluators(client, world, iku, windows
 def test_demo_dashboard_shows_the_seed_figures(client, db):
     """Seed 001 Tabel 3.1, 3.4, 3.5 and 3.6 as the Blitar demo enters them."""
     call_command("load_demo", stdout=io.StringIO())
-    from sakip.models import PerangkatDaerah, User
-
     opd = PerangkatDaerah.objects.get(pemda__kode="blitar", kode="8.01.0.00.0.00.02.0000")
     client.force_login(User.objects.get(username="evaluator.blitar"))
     page = client.get(reverse("realisasi:opd", args=[opd.pk, 2024])).content.decode()
@@ -417,8 +421,6 @@ def _fill(versi):
 
 @pytest.mark.parametrize("name", ["opd", "indikator", "anggaran"])
 def test_opd_pages_run_a_constant_number_of_queries(client, world, windows, name):
-    from renstra import services as renstra_services
-
     small = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)))
     large = generate_plan(
         make_versi(world.opd_b, small.renstra.periode), programs=4, kegiatan_per_program=3,
@@ -435,8 +437,6 @@ def test_opd_pages_run_a_constant_number_of_queries(client, world, windows, name
 
 
 def test_pemda_dashboard_runs_a_constant_number_of_queries(client, world, windows):
-    from renstra import services as renstra_services
-
     client.force_login(world.dave)
     url = reverse("realisasi:pemda", args=[TAHUN])
     versi = renstra_services.tetapkan(
@@ -452,9 +452,6 @@ def test_pemda_dashboard_runs_a_constant_number_of_queries(client, world, window
 
 
 def test_pk_capaian_against_rencana_aksi_and_year_target(client, world, iku, windows):
-    from kinerja import services as pk_services
-    from kinerja.models import RencanaAksi
-
     pk = pk_services.susun_dari_renstra(world.kepala_a, TAHUN)
     line = pk.indikator.get(sumber=iku)
     line.agregasi = "kumulatif"
@@ -492,8 +489,6 @@ def test_pengaturan_changes_the_numbers_and_is_shown_with_them(client, world, ik
 
 
 def test_belanja_per_jenis_in_indonesian_format(client, world):
-    from kinerja.models import BelanjaOPD
-
     url = reverse("realisasi:belanja", args=[world.opd_a.pk, TAHUN])
     form = {"belanja-TOTAL_FORMS": "2", "belanja-INITIAL_FORMS": "0"}
     row0 = {"belanja-0-jenis": "pegawai", "belanja-0-anggaran": "2.530.668.865", "belanja-0-realisasi": "2.408.627.627"}
@@ -517,8 +512,6 @@ def test_belanja_per_jenis_in_indonesian_format(client, world):
 
 
 def test_pk_draft_takes_the_apbd_budget_once_entered(world, plan):
-    from kinerja import services as pk_services
-
     sub = Elemen.objects.filter(versi=plan, level=Level.SUB_KEGIATAN).order_by("kode").first()
     AnggaranSubKegiatan.objects.create(elemen=sub, tahun=TAHUN, jenis="dpa", jumlah=Decimal(700_000))
     AnggaranSubKegiatan.objects.create(elemen=sub, tahun=TAHUN, jenis="dppa", jumlah=Decimal(800_000))
@@ -545,8 +538,6 @@ def test_history_of_a_realisasi_and_of_reopening(client, world, iku, windows):
 
 @pytest.mark.parametrize(("user", "target"), [("alice", "opd_a"), ("bob", "opd_a"), ("carol", "opd_b"), ("dave", None)])
 def test_realisasi_menu_lands_on_the_right_dashboard(client, world, user, target):
-    from django.utils import timezone
-
     client.force_login(getattr(world, user))
     year = timezone.localdate().year
     expected = (
