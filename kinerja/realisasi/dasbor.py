@@ -168,41 +168,8 @@ def dasbor_pemda(pemda, tahun: int, opds) -> list[RingkasOPD]:
     by_versi: dict[int, list[dict]] = defaultdict(list)
     for ind in iku:
         by_versi[ind["elemen__versi_id"]].append(ind)
-    # Expected and filled quarters per version, for completeness (a yearly indicator is due in TW IV only).
-    wajib = {f: Indikator(frekuensi=f).triwulan_wajib for f in Indikator.Frekuensi.values}
-    counts: dict[int, int] = defaultdict(int)
-    expected: dict[int, int] = defaultdict(int)
-    for versi_id, frekuensi, n in (
-        Indikator.objects.filter(elemen__versi_id__in=versi_ids)
-        .values_list("elemen__versi_id", "frekuensi")
-        .annotate(n=Count("pk"))
-        .values_list("elemen__versi_id", "frekuensi", "n")
-    ):
-        counts[versi_id] += n
-        expected[versi_id] += n * len(due & set(wajib[frekuensi]))
-    filled: dict[int, int] = defaultdict(int)
-    for versi_id, q, frekuensi, n in (
-        Realisasi.objects.filter(indikator__elemen__versi_id__in=versi_ids, tahun=tahun)
-        .values_list("indikator__elemen__versi_id", "triwulan", "indikator__frekuensi")
-        .annotate(n=Count("pk"))
-        .values_list("indikator__elemen__versi_id", "triwulan", "indikator__frekuensi", "n")
-    ):
-        if q in due and q in wajib[frekuensi]:
-            filled[versi_id] += n
-    money = defaultdict(lambda: {"dpa": ZERO, "dppa": None})
-    for versi_id, jenis, jumlah in (
-        AnggaranSubKegiatan.objects.filter(elemen__versi_id__in=versi_ids, tahun=tahun)
-        .values_list("elemen__versi_id", "jenis")
-        .annotate(s=Sum("jumlah"))
-        .values_list("elemen__versi_id", "jenis", "s")
-    ):
-        money[versi_id][jenis] = jumlah
-    spent = dict(
-        RealisasiAnggaran.objects.filter(elemen__versi_id__in=versi_ids, tahun=tahun)
-        .values_list("elemen__versi_id")
-        .annotate(s=Sum("jumlah"))
-        .values_list("elemen__versi_id", "s")
-    )
+    counts, expected, filled = _kelengkapan(versi_ids, tahun, due)
+    money, spent = _uang(versi_ids, tahun)
     out = []
     for opd in opds:
         versi_id = versions.get(opd.pk)
@@ -237,6 +204,51 @@ def dasbor_pemda(pemda, tahun: int, opds) -> list[RingkasOPD]:
         )
         out.append(row)
     return out
+
+
+def _kelengkapan(versi_ids: list[int], tahun: int, due: set[int]) -> tuple[dict, dict, dict]:
+    """Per version: its indicators, the quarters expected of them and those filled (for completeness)."""
+    # A yearly indicator is due in TW IV only.
+    wajib = {f: Indikator(frekuensi=f).triwulan_wajib for f in Indikator.Frekuensi.values}
+    counts: dict[int, int] = defaultdict(int)
+    expected: dict[int, int] = defaultdict(int)
+    for versi_id, frekuensi, n in (
+        Indikator.objects.filter(elemen__versi_id__in=versi_ids)
+        .values_list("elemen__versi_id", "frekuensi")
+        .annotate(n=Count("pk"))
+        .values_list("elemen__versi_id", "frekuensi", "n")
+    ):
+        counts[versi_id] += n
+        expected[versi_id] += n * len(due & set(wajib[frekuensi]))
+    filled: dict[int, int] = defaultdict(int)
+    for versi_id, q, frekuensi, n in (
+        Realisasi.objects.filter(indikator__elemen__versi_id__in=versi_ids, tahun=tahun)
+        .values_list("indikator__elemen__versi_id", "triwulan", "indikator__frekuensi")
+        .annotate(n=Count("pk"))
+        .values_list("indikator__elemen__versi_id", "triwulan", "indikator__frekuensi", "n")
+    ):
+        if q in due and q in wajib[frekuensi]:
+            filled[versi_id] += n
+    return counts, expected, filled
+
+
+def _uang(versi_ids: list[int], tahun: int) -> tuple[dict, dict]:
+    """Per version: the budget (DPA, DPPA summed over its sub kegiatan) and what was spent."""
+    money = defaultdict(lambda: {"dpa": ZERO, "dppa": None})
+    for versi_id, jenis, jumlah in (
+        AnggaranSubKegiatan.objects.filter(elemen__versi_id__in=versi_ids, tahun=tahun)
+        .values_list("elemen__versi_id", "jenis")
+        .annotate(s=Sum("jumlah"))
+        .values_list("elemen__versi_id", "jenis", "s")
+    ):
+        money[versi_id][jenis] = jumlah
+    spent = dict(
+        RealisasiAnggaran.objects.filter(elemen__versi_id__in=versi_ids, tahun=tahun)
+        .values_list("elemen__versi_id")
+        .annotate(s=Sum("jumlah"))
+        .values_list("elemen__versi_id", "s")
+    )
+    return money, spent
 
 
 # --- Capaian of a PK against its own targets and its rencana aksi ----------------------------------
