@@ -25,10 +25,21 @@ from django.db.models import Q
 from django.utils import timezone
 
 from kinerja import services
-from kinerja.models import Aksi, PerjanjianKinerja, PKAnggaran, PKIndikator, RencanaAksi
+from kinerja.models import (
+    Aksi,
+    AnggaranSubKegiatan,
+    BelanjaOPD,
+    JendelaRealisasi,
+    PerjanjianKinerja,
+    PKAnggaran,
+    PKIndikator,
+    Realisasi,
+    RealisasiAnggaran,
+    RencanaAksi,
+)
 from renstra.models import Elemen, Indikator, Level, Misi, Pagu, Periode, Renstra, RenstraVersi, Target
 from sakip.lib.values import parse_money, parse_value
-from sakip.models import Jabatan, Jenjang, Pegawai, Pemda, Penugasan, PerangkatDaerah, UnitKerja
+from sakip.models import Jabatan, Jenjang, Pegawai, Pemda, Penugasan, PerangkatDaerah, UnitKerja, User
 
 BID_IDEOLOGI = "Bidang Ideologi, Wawasan Kebangsaan dan Karakter Bangsa"
 BID_POLITIK = "Bidang Politik Dalam Negeri"
@@ -224,7 +235,7 @@ def _blitar_pk(opd: PerangkatDaerah) -> None:
     pk = services.susun_dari_renstra(kepala, 2024)
     services.ajukan(pk, actor=None)
     pk = services.tandatangani(pk, actor=None, tanggal=datetime.date(2024, 1, 31))
-    perubahan = services.buat_perubahan(
+    perubahan = services.create_perubahan(
         pk, alasan="Penyesuaian dengan Dokumen Pelaksanaan Perubahan Anggaran (DPPA) 2024."
     )
     services.ajukan(perubahan, actor=None)
@@ -367,9 +378,6 @@ BELANJA = {
 
 
 def _blitar_realisasi(opd: PerangkatDaerah) -> None:
-    from kinerja.models import AnggaranSubKegiatan, BelanjaOPD, JendelaRealisasi, Realisasi, RealisasiAnggaran
-    from sakip.models import User
-
     if Realisasi.objects.filter(indikator__elemen__versi__renstra__opd=opd).exists():
         return
     versi = RenstraVersi.objects.filter(renstra__opd=opd).order_by("nomor").first()

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.capaian import Kebijakan
 from renstra.models import Indikator
 from sakip.lib.periode import Triwulan, romawi
 from sakip.lib.values import format_value
@@ -59,6 +60,8 @@ class NaskahPK(TimeStampedModel):
 
 
 class PKQuerySet(ScopedQuerySet):
+    """PKs the user may read (``for_user``), and the latest signed version."""
+
     def latest_signed(self):
         return self.filter(status=PerjanjianKinerja.Status.DITANDATANGANI).order_by("-versi").first()
 
@@ -118,11 +121,21 @@ class PerjanjianKinerja(TimeStampedModel):
     janji_pertama = models.TextField(_("janji pihak pertama"), blank=True)
     janji_kedua = models.TextField(_("janji pihak kedua"), blank=True)
     diajukan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diajukan oleh"),
     )
     diajukan_pada = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
     ditandatangani_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ditandatangani oleh"),
     )
     ditandatangani_pada = models.DateTimeField(_("ditandatangani pada"), null=True, blank=True)
     catatan_pengembalian = models.TextField(_("catatan pengembalian"), blank=True)
@@ -139,12 +152,12 @@ class PerjanjianKinerja(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["jabatan", "tahun", "versi"],
-                name="kinerja_pk_unique_versi",
+                name="kinerja_perjanjiankinerja_unique_jabatan_tahun_versi",
                 violation_error_message=_("Jabatan ini sudah punya PK versi itu untuk tahun tersebut."),
             ),
             models.CheckConstraint(
                 condition=~Q(status="ditandatangani") | ~Q(pdf_sha256=""),
-                name="kinerja_pk_signed_has_checksum",
+                name="kinerja_perjanjiankinerja_signed_has_checksum",
                 violation_error_message=_("PK yang ditandatangani harus menyimpan PDF dan checksum-nya."),
             ),
         ]
@@ -172,6 +185,8 @@ class PerjanjianKinerja(TimeStampedModel):
 
 
 class PKChild(TimeStampedModel):
+    """A line of a PK (indicator, funding, rencana aksi): audited and scoped with the PK it belongs to."""
+
     class Meta:
         abstract = True
 
@@ -256,7 +271,14 @@ class PKAnggaran(PKChild):
     nama = models.TextField(_("program/kegiatan/sub kegiatan"))
     anggaran = models.DecimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2, default=Decimal("0"))
     keterangan = models.CharField(_("keterangan"), max_length=200, blank=True)
-    sumber = models.ForeignKey("renstra.Elemen", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    sumber = models.ForeignKey(
+        "renstra.Elemen",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("elemen Renstra"),
+    )
 
     class Meta:
         verbose_name = _("anggaran PK")
@@ -280,7 +302,9 @@ class PKAnggaran(PKChild):
 class RencanaAksi(PKChild):
     """The quarterly plan of one PK indicator: targets TW I–IV, budget per quarter, who is responsible."""
 
-    pk_doc = models.ForeignKey(PerjanjianKinerja, on_delete=models.CASCADE, related_name="rencana_aksi")
+    pk_doc = models.ForeignKey(
+        PerjanjianKinerja, on_delete=models.CASCADE, related_name="rencana_aksi", verbose_name=_("PK")
+    )
     indikator = models.OneToOneField(
         PKIndikator, on_delete=models.CASCADE, related_name="rencana_aksi", verbose_name=_("indikator")
     )
@@ -352,7 +376,9 @@ class PengaturanCapaian(TimeStampedModel):
         T_PER_R = "t_per_r", "T / R × 100"
         T_MINUS_R = "t_minus_r", "(T − R) / T × 100"
 
-    pemda = models.OneToOneField(Pemda, on_delete=models.CASCADE, related_name="pengaturan_capaian")
+    pemda = models.OneToOneField(
+        Pemda, on_delete=models.CASCADE, related_name="pengaturan_capaian", verbose_name=_("pemda")
+    )
     rumus_negatif = models.CharField(
         _("rumus indikator makin rendah makin baik"), max_length=12, choices=Rumus.choices, default=Rumus.DUA_T
     )
@@ -387,9 +413,7 @@ class PengaturanCapaian(TimeStampedModel):
     def get_additional_data(self) -> dict:
         return {"pemda": self.pemda_id}
 
-    def kebijakan(self):
-        from kinerja.capaian import Kebijakan
-
+    def kebijakan(self) -> Kebijakan:
         skala = (
             (self.sangat_tinggi, "Sangat Tinggi"),
             (self.tinggi, "Tinggi"),
@@ -408,7 +432,9 @@ class PengaturanCapaian(TimeStampedModel):
 class JendelaRealisasi(TimeStampedModel):
     """Whether realisasi of a triwulan can be entered; the admin pemda opens and closes it."""
 
-    pemda = models.ForeignKey(Pemda, on_delete=models.CASCADE, related_name="jendela_realisasi")
+    pemda = models.ForeignKey(
+        Pemda, on_delete=models.CASCADE, related_name="jendela_realisasi", verbose_name=_("pemda")
+    )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     triwulan = models.PositiveSmallIntegerField(_("triwulan"), choices=[(t.value, t.romawi) for t in Triwulan])
     terbuka = models.BooleanField(_("terbuka"), default=True)
@@ -427,7 +453,7 @@ class JendelaRealisasi(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["pemda", "tahun", "triwulan"],
-                name="kinerja_jendela_unique",
+                name="kinerja_jendelarealisasi_unique_pemda_tahun_triwulan",
                 violation_error_message=_("Jendela ini sudah ada."),
             )
         ]
@@ -440,6 +466,8 @@ class JendelaRealisasi(TimeStampedModel):
 
 
 class RealisasiQuerySet(ScopedQuerySet):
+    """Realisasi the user may read: scoped by the OPD of the indicator's Renstra."""
+
     opd_lookup = "indikator__elemen__versi__renstra__opd"
 
 
@@ -463,10 +491,20 @@ class Realisasi(TimeStampedModel):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.MENUNGGU)
     komentar = models.TextField(_("komentar verifikator"), blank=True)
     dicatat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dicatat oleh"),
     )
     diverifikasi_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diverifikasi oleh"),
     )
     diverifikasi_pada = models.DateTimeField(_("diverifikasi pada"), null=True, blank=True)
 
@@ -479,10 +517,14 @@ class Realisasi(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["indikator", "tahun", "triwulan"],
-                name="kinerja_realisasi_unique",
+                name="kinerja_realisasi_unique_indikator_tahun_triwulan",
                 violation_error_message=_("Realisasi triwulan ini sudah ada."),
             ),
-            models.CheckConstraint(condition=Q(triwulan__gte=1, triwulan__lte=4), name="kinerja_realisasi_triwulan"),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4),
+                name="kinerja_realisasi_triwulan_range",
+                violation_error_message=_("Triwulan harus 1 sampai 4."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -543,10 +585,14 @@ class AnggaranSubKegiatan(TimeStampedModel):
         verbose_name = _("anggaran sub kegiatan")
         verbose_name_plural = _("anggaran sub kegiatan")
         constraints = [
-            models.UniqueConstraint(fields=["elemen", "tahun", "jenis"], name="kinerja_anggaran_unique"),
+            models.UniqueConstraint(
+                fields=["elemen", "tahun", "jenis"],
+                name="kinerja_anggaransubkegiatan_unique_elemen_tahun_jenis",
+                violation_error_message=_("Anggaran sub kegiatan ini sudah ada untuk tahun dan dokumen tersebut."),
+            ),
             models.CheckConstraint(
                 condition=Q(jumlah__gte=0),
-                name="kinerja_anggaran_nonnegative",
+                name="kinerja_anggaransubkegiatan_nonnegative",
                 violation_error_message=_("Anggaran tidak boleh negatif."),
             ),
         ]
@@ -572,10 +618,14 @@ class RealisasiAnggaran(TimeStampedModel):
         verbose_name = _("realisasi anggaran")
         verbose_name_plural = _("realisasi anggaran")
         constraints = [
-            models.UniqueConstraint(fields=["elemen", "tahun", "triwulan"], name="kinerja_realisasi_anggaran_unique"),
+            models.UniqueConstraint(
+                fields=["elemen", "tahun", "triwulan"],
+                name="kinerja_realisasianggaran_unique_elemen_tahun_triwulan",
+                violation_error_message=_("Realisasi anggaran triwulan ini sudah ada."),
+            ),
             models.CheckConstraint(
                 condition=Q(jumlah__gte=0),
-                name="kinerja_realisasi_anggaran_nonnegative",
+                name="kinerja_realisasianggaran_nonnegative",
                 violation_error_message=_("Realisasi tidak boleh negatif."),
             ),
         ]
@@ -613,7 +663,13 @@ class BelanjaOPD(TimeStampedModel):
         verbose_name = _("belanja perangkat daerah")
         verbose_name_plural = _("belanja perangkat daerah")
         ordering = ["opd", "tahun", "jenis"]
-        constraints = [models.UniqueConstraint(fields=["opd", "tahun", "jenis"], name="kinerja_belanja_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opd", "tahun", "jenis"],
+                name="kinerja_belanjaopd_unique_opd_tahun_jenis",
+                violation_error_message=_("Jenis belanja ini sudah ada untuk tahun tersebut."),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_jenis_display()} {self.tahun}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kinerja.realisasi import antrean
+from kinerja.realisasi.verifikasi import antrean
 from sakip.models import Peran
 
 

@@ -14,10 +14,14 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kinerja import exporters
 from kinerja.models import STATEMENT_DEFAULT, NaskahPK, PerjanjianKinerja, PKAnggaran, PKIndikator, RencanaAksi
+from kinerja.realisasi.anggaran import anggaran_berlaku
+from pohon.services import elemen_milik
 from renstra import services as renstra_services
 from renstra.models import Indikator, Level, RenstraVersi
 from sakip.lib import grid
+from sakip.lib.grid import CellResult
 from sakip.lib.numbers import format_number
 from sakip.lib.tree import copy_rows
 from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
@@ -143,8 +147,6 @@ def susun_dari_renstra(jabatan: Jabatan, tahun: int) -> PerjanjianKinerja:
     plan = renstra_services.load_plan(versi, with_targets=True)
     indicator_level, funding_level = LEVELS[jabatan.jenjang]
     units = _units_of(jabatan) if jabatan.jenjang != Jenjang.JPT_PRATAMA else set()
-    from pohon.services import elemen_milik
-
     # The pohon kinerja, when it names this position as the owner of nodes, says what the PK holds.
     from_tree = elemen_milik(jabatan, tahun, versi)
     if from_tree:
@@ -182,8 +184,6 @@ def susun_dari_renstra(jabatan: Jabatan, tahun: int) -> PerjanjianKinerja:
                 )
             )
     PKIndikator.objects.bulk_create(rows)
-    from kinerja.realisasi import anggaran_berlaku
-
     budget = anggaran_berlaku(plan, tahun)
     funding = [
         PKAnggaran(
@@ -216,7 +216,7 @@ def ensure_editable(pk: PerjanjianKinerja) -> None:
 
 
 @transaction.atomic
-def ubah_target(row: PKIndikator, text: str, alasan: str) -> PKIndikator:
+def update_target(row: PKIndikator, text: str, alasan: str) -> PKIndikator:
     """Adjust a target; one that differs from the Renstra needs a reason."""
     ensure_editable(row.pk_doc)
     try:
@@ -233,7 +233,7 @@ def ubah_target(row: PKIndikator, text: str, alasan: str) -> PKIndikator:
 
 
 @transaction.atomic
-def ubah_anggaran(row: PKAnggaran, text: str, keterangan: str) -> PKAnggaran:
+def update_anggaran(row: PKAnggaran, text: str, keterangan: str) -> PKAnggaran:
     ensure_editable(row.pk_doc)
     try:
         amount = parse_money(text)
@@ -244,7 +244,7 @@ def ubah_anggaran(row: PKAnggaran, text: str, keterangan: str) -> PKAnggaran:
     return row
 
 
-def hapus_baris(row) -> None:
+def delete_baris(row) -> None:
     ensure_editable(row.pk_doc)
     row.delete()
 
@@ -252,7 +252,7 @@ def hapus_baris(row) -> None:
 # --- Checks and workflow --------------------------------------------------------------------------------
 
 
-def periksa(pk: PerjanjianKinerja) -> list[str]:
+def check(pk: PerjanjianKinerja) -> list[str]:
     """What must be right before a PK can be submitted."""
     problems = []
     rows = list(pk.indikator.select_related("sumber"))
@@ -287,7 +287,7 @@ def ajukan(pk: PerjanjianKinerja, *, actor) -> PerjanjianKinerja:
     pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
     ensure_editable(pk)
     _copy_parties(pk, pk.tanggal or timezone.localdate())
-    problems = periksa(pk)
+    problems = check(pk)
     if problems:
         raise PKError(" ".join(problems))
     pk.status, pk.diajukan_oleh, pk.diajukan_pada, pk.catatan_pengembalian = (
@@ -328,8 +328,6 @@ def kembalikan(pk: PerjanjianKinerja, *, actor, catatan: str) -> PerjanjianKiner
 @transaction.atomic
 def tandatangani(pk: PerjanjianKinerja, *, actor, tanggal: datetime.date | None = None) -> PerjanjianKinerja:
     """Sign: the parties as they are on the date, the PDF rendered once and stored with its SHA-256."""
-    from kinerja import documents
-
     pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
     if pk.status != PerjanjianKinerja.Status.DIAJUKAN:
         raise PKError(_("Hanya PK yang sudah diajukan yang dapat ditandatangani."))
@@ -341,7 +339,7 @@ def tandatangani(pk: PerjanjianKinerja, *, actor, tanggal: datetime.date | None 
     pk.kode_verifikasi = secrets.token_hex(8)
     pk.status = PerjanjianKinerja.Status.DITANDATANGANI
     pk.ditandatangani_oleh, pk.ditandatangani_pada = actor, timezone.now()
-    content = documents.pk_pdf(pk)
+    content = exporters.pk_pdf(pk)
     pk.pdf_sha256 = hashlib.sha256(content).hexdigest()
     pk.pdf.save(
         f"{pk.opd_id}/pk-{pk.tahun}-{pk.jabatan_id}-v{pk.versi}-{pk.kode_verifikasi}.pdf",
@@ -353,7 +351,7 @@ def tandatangani(pk: PerjanjianKinerja, *, actor, tanggal: datetime.date | None 
 
 
 @transaction.atomic
-def buat_perubahan(pk: PerjanjianKinerja, *, alasan: str) -> PerjanjianKinerja:
+def create_perubahan(pk: PerjanjianKinerja, *, alasan: str) -> PerjanjianKinerja:
     """A PK Perubahan: a new draft version copied from a signed one."""
     if not pk.is_signed:
         raise PKError(_("PK perubahan dibuat dari PK yang sudah ditandatangani."))
@@ -448,17 +446,17 @@ def masalah_rencana_aksi(ra: RencanaAksi) -> list[str]:
     elif any(q is None for q in quarters):
         problems.append(_("Target TW I–IV belum lengkap."))
     elif target is not None:
-        if ind.agregasi == "kumulatif" and sum(quarters) != target:
+        if ind.agregasi == Indikator.Agregasi.KUMULATIF and sum(quarters) != target:
             problems.append(
                 _("Jumlah TW I–IV (%(s)s) harus sama dengan target tahunan %(t)s.")
                 % {"s": format_value(sum(quarters)), "t": format_value(target)}
             )
-        elif ind.agregasi == "rata_rata" and sum(quarters) / 4 != target:
+        elif ind.agregasi == Indikator.Agregasi.RATA_RATA and sum(quarters) / 4 != target:
             problems.append(
                 _("Rata-rata TW I–IV (%(s)s) harus sama dengan target tahunan %(t)s.")
                 % {"s": format_value(sum(quarters) / 4), "t": format_value(target)}
             )
-        elif ind.agregasi == "nilai_akhir" and quarters[3] != target:
+        elif ind.agregasi == Indikator.Agregasi.NILAI_AKHIR and quarters[3] != target:
             problems.append(
                 _("Target TW IV (%(s)s) harus sama dengan target tahunan %(t)s.")
                 % {"s": format_value(quarters[3]), "t": format_value(target)}
@@ -475,9 +473,9 @@ RA_COLUMNS = ["tw1", "tw2", "tw3", "tw4", "anggaran", "anggaran_tw1", "anggaran_
 
 
 @transaction.atomic
-def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict]) -> grid.CellResult:
+def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict]):
     """Save the rencana aksi grid; each cell valid or reported, like the Renstra grids."""
-    result = grid.CellResult()
+    result = CellResult()
     rows = {
         ra.pk: ra
         for ra in RencanaAksi.objects.filter(pk_doc=pk, pk__in=grid.ids(cells, "rencana")).select_related(

@@ -13,7 +13,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from kinerja.realisasi import anggaran, anggaran_berlaku, lembar
+from kinerja.realisasi.anggaran import anggaran, anggaran_berlaku
+from kinerja.realisasi.lembar import lembar
 from lkjip import narasi, render
 from lkjip.models import BarisPeriodeLalu, Cetakan, Dokumen, Final, Jenis, NilaiPeriodeLalu
 from renstra.models import Level, RenstraVersi

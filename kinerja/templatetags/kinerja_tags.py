@@ -7,6 +7,7 @@ from decimal import Decimal
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from kinerja.models import BelanjaOPD
 from sakip.lib.numbers import format_number
 from sakip.lib.periode import romawi as _romawi
 
@@ -137,8 +138,6 @@ def persen(hasil) -> str:
 @register.filter
 def belanja_total(rows):
     """The Jumlah line of a jenis belanja table (an unsaved BelanjaOPD, so it formats like the rows)."""
-    from kinerja.models import BelanjaOPD
-
     return BelanjaOPD(anggaran=sum(r.anggaran for r in rows), realisasi=sum(r.realisasi for r in rows))
 
 

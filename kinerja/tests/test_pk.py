@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+import json
 from decimal import Decimal
 
 import pytest
@@ -51,18 +52,18 @@ def test_no_plan_in_force(world):
 def test_adjusting_a_target_needs_a_reason(draft):
     row = draft.indikator.get()
     with pytest.raises(services.PKError, match="tuliskan alasannya"):
-        services.ubah_target(row, "30", "")
-    services.ubah_target(row, "30", "Disesuaikan dengan DPA")
+        services.update_target(row, "30", "")
+    services.update_target(row, "30", "Disesuaikan dengan DPA")
     row.refresh_from_db()
     assert row.target == "30" and row.berbeda
     with pytest.raises(services.PKError, match="tidak dapat dibaca"):
-        services.ubah_target(row, "tiga puluh", "x")
+        services.update_target(row, "tiga puluh", "x")
 
 
 def test_checks_before_submission(draft):
     row = draft.indikator.get()
     PKIndikator.objects.filter(pk=row.pk).update(target_nilai=None, satuan="orang")
-    problems = services.periksa(draft)
+    problems = services.check(draft)
     assert any("belum punya target" in p for p in problems)
     assert any("berbeda dengan Renstra" in p for p in problems)
     with pytest.raises(services.PKError):
@@ -112,7 +113,7 @@ def test_workflow_sign_freeze_revise(client, world, draft):
     client.post(reverse("kinerja:pk_perubahan", args=[draft.pk]), {"alasan": "Perubahan anggaran"})
     baru = PerjanjianKinerja.objects.get(jabatan=draft.jabatan, tahun=2024, versi=2)
     assert baru.jenis == "perubahan" and baru.status == "draft"
-    services.ubah_target(baru.indikator.get(), "26", "APBD-P")
+    services.update_target(baru.indikator.get(), "26", "APBD-P")
     html = client.get(baru.get_absolute_url()).content.decode()
     assert "Perubahan dari versi 1" in html and "<del>24</del>" in html
     services.ajukan(baru, actor=world.alice)
@@ -197,8 +198,6 @@ def test_a_broken_rencana_aksi_grid_body_is_a_400(client, world, draft, body):
 
 
 def test_rencana_aksi_grid_save(client, world, draft):
-    import json
-
     [ra] = services.siapkan_rencana_aksi(draft)
     client.force_login(world.alice)
     cells = [{"rencana": ra.pk, "kolom": "tw4", "value": "24"}, {"rencana": ra.pk, "kolom": "anggaran", "value": "1.000.000"},

@@ -12,19 +12,28 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
-from kinerja import realisasi as svc
+from kinerja import services as pk_services
 from kinerja.models import (
     AnggaranSubKegiatan,
+    BelanjaOPD,
     BuktiDukung,
     JendelaRealisasi,
     Realisasi,
     RealisasiAnggaran,
+    RencanaAksi,
 )
+from kinerja.realisasi import dasbor as dasbor_svc
+from kinerja.realisasi import jendela as jendela_svc
+from kinerja.realisasi import lembar as lembar_svc
+from kinerja.realisasi import verifikasi as verifikasi_svc
+from renstra import services as renstra_services
 from renstra.models import Elemen, Indikator, Level, Target
 from renstra.testing import generate_plan, make_periode, make_versi
 from sakip.audit import history_of
+from sakip.models import PerangkatDaerah, User
 
 TAHUN = 2024
 
@@ -126,7 +135,7 @@ def test_changed_value_needs_verifying_again(client, world, iku, windows):
     client.force_login(world.alice)
     post_cells(client, grid_url(world), [{"indikator": iku.pk, "kolom": "tw2", "value": "50"}])
     item = Realisasi.objects.get()
-    svc.verifikasi([item], actor=world.bob, setuju=True)
+    verifikasi_svc.verifikasi([item], actor=world.bob, setuju=True)
     post_cells(client, grid_url(world), [{"indikator": iku.pk, "kolom": "tw2", "value": "55"}])
     item.refresh_from_db()
     assert (item.status, item.diverifikasi_oleh) == ("menunggu", None)
@@ -141,7 +150,7 @@ def test_admin_opens_and_closes_a_window(client, world):
     client.post(url, {"triwulan": "3", "tw3-dibuka_untuk": [world.opd_b.pk]})
     window = JendelaRealisasi.objects.get(pemda=world.pemda, tahun=TAHUN, triwulan=3)
     assert not window.terbuka and list(window.dibuka_untuk.all()) == [world.opd_b]
-    assert svc.status_jendela(world.opd_b, TAHUN)[3] and not svc.status_jendela(world.opd_a, TAHUN)[3]
+    assert jendela_svc.status_jendela(world.opd_b, TAHUN)[3] and not jendela_svc.status_jendela(world.opd_a, TAHUN)[3]
     client.force_login(world.alice)
     assert client.get(url).status_code == 403
 
@@ -394,8 +403,6 @@ def test_pemda_dashboard_is_for_admin_and_evaluators(client, world, iku, windows
 def test_demo_dashboard_shows_the_seed_figures(client, db):
     """Seed 001 Tabel 3.1, 3.4, 3.5 and 3.6 as the Blitar demo enters them."""
     call_command("load_demo", stdout=io.StringIO())
-    from sakip.models import PerangkatDaerah, User
-
     opd = PerangkatDaerah.objects.get(pemda__kode="blitar", kode="8.01.0.00.0.00.02.0000")
     client.force_login(User.objects.get(username="evaluator.blitar"))
     page = client.get(reverse("realisasi:opd", args=[opd.pk, 2024])).content.decode()
@@ -433,8 +440,6 @@ def _fill(versi):
 
 @pytest.mark.parametrize("name", ["opd", "indikator", "anggaran"])
 def test_opd_pages_run_a_constant_number_of_queries(client, world, windows, name):
-    from renstra import services as renstra_services
-
     small = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)))
     large = generate_plan(
         make_versi(world.opd_b, small.renstra.periode), programs=4, kegiatan_per_program=3,
@@ -451,8 +456,6 @@ def test_opd_pages_run_a_constant_number_of_queries(client, world, windows, name
 
 
 def test_pemda_dashboard_runs_a_constant_number_of_queries(client, world, windows):
-    from renstra import services as renstra_services
-
     client.force_login(world.dave)
     url = reverse("realisasi:pemda", args=[TAHUN])
     versi = renstra_services.tetapkan(
@@ -468,9 +471,6 @@ def test_pemda_dashboard_runs_a_constant_number_of_queries(client, world, window
 
 
 def test_pk_capaian_against_rencana_aksi_and_year_target(client, world, iku, windows):
-    from kinerja import services as pk_services
-    from kinerja.models import RencanaAksi
-
     pk = pk_services.susun_dari_renstra(world.kepala_a, TAHUN)
     line = pk.indikator.get(sumber=iku)
     line.agregasi = "kumulatif"
@@ -481,7 +481,7 @@ def test_pk_capaian_against_rencana_aksi_and_year_target(client, world, iku, win
     )
     Realisasi.objects.create(indikator=iku, tahun=TAHUN, triwulan=1, nilai=Decimal(10))
     Realisasi.objects.create(indikator=iku, tahun=TAHUN, triwulan=2, nilai=Decimal(20))
-    row = next(r for r in svc.capaian_pk(pk) if r.indikator == line)
+    row = next(r for r in dasbor_svc.capaian_pk(pk) if r.indikator == line)
     tw2 = row.triwulan[1]
     assert (tw2.target_ra, tw2.realisasi.nilai) == (Decimal(40), Decimal(30))  # both to date
     assert tw2.capaian_ra.tampil() == "75,00 %"
@@ -508,8 +508,6 @@ def test_pengaturan_changes_the_numbers_and_is_shown_with_them(client, world, ik
 
 
 def test_belanja_per_jenis_in_indonesian_format(client, world):
-    from kinerja.models import BelanjaOPD
-
     url = reverse("realisasi:belanja", args=[world.opd_a.pk, TAHUN])
     form = {"belanja-TOTAL_FORMS": "2", "belanja-INITIAL_FORMS": "0"}
     row0 = {"belanja-0-jenis": "pegawai", "belanja-0-anggaran": "2.530.668.865", "belanja-0-realisasi": "2.408.627.627"}
@@ -533,8 +531,6 @@ def test_belanja_per_jenis_in_indonesian_format(client, world):
 
 
 def test_pk_draft_takes_the_apbd_budget_once_entered(world, plan):
-    from kinerja import services as pk_services
-
     sub = Elemen.objects.filter(versi=plan, level=Level.SUB_KEGIATAN).order_by("kode").first()
     AnggaranSubKegiatan.objects.create(elemen=sub, tahun=TAHUN, jenis="dpa", jumlah=Decimal(700_000))
     AnggaranSubKegiatan.objects.create(elemen=sub, tahun=TAHUN, jenis="dppa", jumlah=Decimal(800_000))
@@ -561,8 +557,6 @@ def test_history_of_a_realisasi_and_of_reopening(client, world, iku, windows):
 
 @pytest.mark.parametrize(("user", "target"), [("alice", "opd_a"), ("bob", "opd_a"), ("carol", "opd_b"), ("dave", None)])
 def test_realisasi_menu_lands_on_the_right_dashboard(client, world, user, target):
-    from django.utils import timezone
-
     client.force_login(getattr(world, user))
     year = timezone.localdate().year
     expected = (
@@ -583,15 +577,15 @@ def test_home_tells_verifiers_what_waits(client, world, iku):
 
 def test_a_yearly_indicator_is_only_due_in_tw_iv(client, world, iku, windows):
     Indikator.objects.filter(pk=iku.pk).update(frekuensi=Indikator.Frekuensi.TAHUNAN)
-    sheet = svc.lembar(world.opd_a, TAHUN)
+    sheet = lembar_svc.lembar(world.opd_a, TAHUN)
     row = next(r for r in sheet.rows if r.indikator.pk == iku.pk)
     others = [r for r in sheet.rows if r.indikator.pk != iku.pk]
     assert row.terlambat == [] and all(r.terlambat == [1] for r in others)  # TW I is closed
     # Completeness counts TW I and II for the quarterly ones only: nothing entered yet.
     assert sheet.kelengkapan.nilai == 0
     Realisasi.objects.bulk_create(Realisasi(indikator=r.indikator, tahun=TAHUN, triwulan=1, nilai=1) for r in others)
-    assert svc.lembar(world.opd_a, TAHUN).kelengkapan.nilai == 50  # TW I of each quarterly one, of TW I and II
-    summary = svc.dasbor_pemda(world.pemda, TAHUN, [world.opd_a])[0]
+    assert lembar_svc.lembar(world.opd_a, TAHUN).kelengkapan.nilai == 50  # TW I of each quarterly one, of TW I and II
+    summary = dasbor_svc.dasbor_pemda(world.pemda, TAHUN, [world.opd_a])[0]
     assert summary.kelengkapan.nilai == 50
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from kinerja.realisasi import dasbor_opd
+from kinerja.realisasi.dasbor import dasbor_opd
 from lkjip import narasi
 from lkjip.builders.lkjip.bab1 import bab1
 from lkjip.builders.lkjip.bab2 import bab2

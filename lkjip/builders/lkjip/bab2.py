@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
 from kinerja.models import PerjanjianKinerja
-from kinerja.realisasi import DasborOPD
+from kinerja.realisasi.dasbor import DasborOPD
 from lkjip.builders.lkjip.common import ZERO, iku_per_sasaran, nilai_tampil, pk_kepala, realisasi_tahun
 from lkjip.isi import Isi
 from renstra.models import Level

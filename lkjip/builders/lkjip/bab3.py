@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
 from kinerja.models import BelanjaOPD, Realisasi
-from kinerja.realisasi import DasborOPD, urut_belanja
+from kinerja.realisasi.dasbor import DasborOPD, urut_belanja
 from lkjip import charts, narasi
 from lkjip.builders.lkjip.common import (
     ZERO,

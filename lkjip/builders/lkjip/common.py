@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
 from kinerja.models import PerjanjianKinerja, Realisasi
-from kinerja.realisasi import nilai_tahunan
+from kinerja.realisasi.lembar import nilai_tahunan
 from sakip.lib.periode import angka_romawi
 from sakip.lib.tabel import Sel, Tabel, persen
 from sakip.lib.values import format_value

@@ -20,12 +20,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils import timezone
 
-from kinerja import documents, services
+from kinerja import exporters as kinerja_exporters
+from kinerja import services
 from kinerja.models import PerjanjianKinerja, RencanaAksi
 from lkjip import render
 from lkjip import services as dokumen_services
 from lkjip.models import Final
-from pohon import exporters
+from pohon import exporters as pohon_exporters
 from pohon import services as pohon_services
 from pohon.models import PohonKinerja
 from renstra.management.util import find_opd
@@ -111,7 +112,7 @@ class Command(BaseCommand):
         if pohon is None:
             raise Skip(f"belum ada pohon kinerja yang berlaku tahun {tahun}")
         tree = pohon_services.muat(pohon)
-        output.write_bytes(exporters.pdf(tree, kertas=self.kertas))
+        output.write_bytes(pohon_exporters.pdf(tree, kertas=self.kertas))
         return f"{pohon} ({len(tree.nodes)} simpul): ditulis ke {output}"
 
     def _pk(self, kind, opd, tahun, jabatan, output: Path) -> str:
@@ -128,7 +129,7 @@ class Command(BaseCommand):
         if pk is None:
             raise Skip(f"{position} belum punya PK tahun {tahun}")
         if kind == "pk":
-            content = pk.pdf.read() if pk.is_signed else documents.pk_pdf(pk)
+            content = pk.pdf.read() if pk.is_signed else kinerja_exporters.pk_pdf(pk)
         else:
             rows = list(
                 RencanaAksi.objects.filter(pk_doc=pk)
@@ -137,7 +138,7 @@ class Command(BaseCommand):
             )
             if not rows:
                 rows = services.siapkan_rencana_aksi(pk)
-            content = documents.rencana_aksi_pdf(pk, rows)
+            content = kinerja_exporters.rencana_aksi_pdf(pk, rows)
         output.write_bytes(content)
         state = "ditandatangani" if pk.is_signed else "draf"
         return f"{pk} ({state}): ditulis ke {output}"

@@ -1,4 +1,5 @@
-"""Realisasi pages: entry grids, notes and evidence, windows, verification, dashboards, workbook."""
+"""Realisasi entry pages: the indicator and budget grids, belanja, one quarter's detail with its evidence,
+the workbook (template download and upload)."""
 
 from __future__ import annotations
 
@@ -12,29 +13,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kinerja import exports, workbook
-from kinerja import realisasi as svc
-from kinerja.forms import (
-    BelanjaFormSet,
-    BuktiForm,
-    CatatanRealisasiForm,
-    JendelaForm,
-    KembalikanForm,
-    PengaturanCapaianForm,
-)
-from kinerja.models import BelanjaOPD, BuktiDukung, JendelaRealisasi, PengaturanCapaian, Realisasi
+from kinerja import exporters, importers
+from kinerja.forms import BelanjaFormSet, BuktiForm, CatatanRealisasiForm, KembalikanForm
+from kinerja.models import BelanjaOPD, BuktiDukung, Realisasi
+from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, save_anggaran
+from kinerja.realisasi.dasbor import urut_belanja
+from kinerja.realisasi.jendela import TRIWULAN, Terkunci, pastikan_terbuka, status_jendela
+from kinerja.realisasi.lembar import lembar, save_realisasi
+from kinerja.realisasi.verifikasi import boleh_memverifikasi, melihat_pemda
 from kinerja.templatetags.kinerja_tags import KATEGORI_KELAS
 from renstra.importers.tc27 import MAX_BYTES
 from renstra.models import Indikator, Level, RenstraVersi
+from renstra.services import load_plan
 from sakip import access
 from sakip.access import Perm
 from sakip.jinja2 import rows_html
 from sakip.lib import grid
-from sakip.lib.periode import Triwulan, romawi
+from sakip.lib.periode import romawi
 from sakip.lib.uploads import keep_upload, upload_path
 from sakip.models import PerangkatDaerah
 from sakip.services import active_opd
-from sakip.views.generic import require_pemda
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -59,7 +57,7 @@ def index(request):
     """Where realisasi starts: the active OPD's dashboard of this year, or the pemda's for those who see all."""
     tahun = timezone.localdate().year
     scope = access.scope_for(request.user)
-    if svc.melihat_pemda(request.user) and len(scope.readable_opd_ids) != 1 and not request.session.get("active_opd"):
+    if melihat_pemda(request.user) and len(scope.readable_opd_ids) != 1 and not request.session.get("active_opd"):
         return redirect("realisasi:pemda", tahun=tahun)  # the overview, unless an OPD was chosen
     opd = active_opd(request) or PerangkatDaerah.objects.for_user(request.user).order_by("kode").first()
     if opd is None:
@@ -83,22 +81,10 @@ def _context(request, opd, tahun: int, **extra) -> dict:
         "tahun": tahun,
         "year_links": _year_links(request, tahun),
         "can_edit": scope.can(Perm.EDIT, opd_id=opd.pk),
-        "can_verify": svc.boleh_memverifikasi(request.user, opd.pk),
-        "can_see_pemda": svc.melihat_pemda(request.user),
+        "can_verify": boleh_memverifikasi(request.user, opd.pk),
+        "can_see_pemda": melihat_pemda(request.user),
         **extra,
     }
-
-
-def opd_dashboard(request, opd: int, tahun: int):
-    opd, tahun = _opd(request, opd), _tahun(tahun)
-    dasbor = svc.dasbor_opd(opd, tahun)
-    if request.GET.get("format") == "xlsx":
-        return _xlsx(exports.dasbor_opd(dasbor), f"dasbor-{opd.singkatan or opd.pk}-{tahun}")
-    return render(
-        request,
-        "kinerja/realisasi/opd_dashboard.html",
-        _context(request, opd, tahun, d=dasbor, tw_labels=[t.romawi for t in Triwulan]),
-    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -110,8 +96,8 @@ def indikator_grid(request, opd: int, tahun: int):
             cells = grid.read_cells(request.body, "indikator")
         except grid.GridInvalid as error:
             return error.response()
-        return svc.simpan_realisasi(opd, tahun, cells, actor=request.user).response()
-    sheet = svc.lembar(opd, tahun)
+        return save_realisasi(opd, tahun, cells, actor=request.user).response()
+    sheet = lembar(opd, tahun)
     rows = rows_html(
         "kinerja/realisasi_rows.html",
         rows=sheet.rows,
@@ -137,15 +123,15 @@ def anggaran_grid(request, opd: int, tahun: int):
             cells = grid.read_cells(request.body, "elemen")
         except grid.GridInvalid as error:
             return error.response()
-        return svc.simpan_anggaran(opd, tahun, cells).response()
+        return save_anggaran(opd, tahun, cells).response()
     versi = RenstraVersi.objects.berlaku(opd, tahun)
     rows, total = [], None
     if versi:
-        plan = svc.load_plan(versi)
-        budget = svc.anggaran(plan, tahun)
+        plan = load_plan(versi)
+        budget = anggaran(plan, tahun)
         rows = [(node, budget[node.elemen.pk]) for node in plan.flat() if node.has_pagu]
-        total = svc.jumlah_anggaran(plan, budget)
-    tutup = [q for q, open_ in svc.status_jendela(opd, tahun).items() if not open_]
+        total = jumlah_anggaran(plan, budget)
+    tutup = [q for q, open_ in status_jendela(opd, tahun).items() if not open_]
     context = _context(request, opd, tahun, versi=versi, rows=rows, total=total, tutup=tutup)
     return render(request, "kinerja/realisasi/anggaran_grid.html", context)
 
@@ -167,7 +153,7 @@ def belanja(request, opd: int, tahun: int):
                 obj.delete()
         messages.success(request, _("Anggaran dan realisasi per jenis belanja disimpan."))
         return redirect("realisasi:belanja", opd=opd.pk, tahun=tahun)
-    context = _context(request, opd, tahun, formset=formset, rows=svc.urut_belanja(queryset), can_edit=can_edit)
+    context = _context(request, opd, tahun, formset=formset, rows=urut_belanja(queryset), can_edit=can_edit)
     return render(request, "kinerja/realisasi/belanja.html", context)
 
 
@@ -181,7 +167,7 @@ def _indikator(request, ind: int, perm: Perm = Perm.VIEW) -> Indikator:
 def realisasi_detail(request, ind: int, tahun: int, tw: int):
     """One indicator's quarter: the value, the story (kendala, solusi), evidence and verification."""
     ind, tahun = _indikator(request, ind), _tahun(tahun)
-    if tw not in svc.TRIWULAN:
+    if tw not in TRIWULAN:
         raise Http404
     opd = ind.elemen.versi.renstra.opd
     item = Realisasi.objects.filter(indikator=ind, tahun=tahun, triwulan=tw).prefetch_related("bukti").first()
@@ -192,8 +178,8 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
         access.require(request.user, Perm.EDIT, opd)
         action = request.POST.get("action")
         try:
-            svc.pastikan_terbuka(opd, tahun, tw)
-        except svc.Terkunci as error:
+            pastikan_terbuka(opd, tahun, tw)
+        except Terkunci as error:
             messages.error(request, str(error))
             return redirect(request.path)
         target = item or Realisasi(indikator=ind, tahun=tahun, triwulan=tw, dicatat_oleh=request.user)
@@ -227,7 +213,7 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
         item=item,
         form=form,
         bukti_form=bukti_form,
-        terbuka=svc.status_jendela(opd, tahun).get(tw),
+        terbuka=status_jendela(opd, tahun).get(tw),
         kembalikan_form=KembalikanForm(),
     )
     context["can_edit"] = can_edit
@@ -259,8 +245,8 @@ def bukti_delete(request, pk: int):
     opd = r.indikator.elemen.versi.renstra.opd
     access.require(request.user, Perm.EDIT, opd)
     try:
-        svc.pastikan_terbuka(opd, r.tahun, r.triwulan)
-    except svc.Terkunci as error:
+        pastikan_terbuka(opd, r.tahun, r.triwulan)
+    except Terkunci as error:
         messages.error(request, str(error))
     else:
         bukti.berkas.delete(save=False)
@@ -269,161 +255,9 @@ def bukti_delete(request, pk: int):
     return redirect("realisasi:detail", ind=r.indikator_id, tahun=r.tahun, tw=r.triwulan)
 
 
-@require_http_methods(["GET", "POST"])
-def verifikasi(request):
-    """The queue of realisasi waiting for verification, verified or returned in bulk."""
-    tahun = request.GET.get("tahun", "")
-    queue = svc.antrean(request.user, int(tahun) if tahun.isdigit() else None)
-    if request.method == "POST":
-        ids = [int(i) for i in request.POST.getlist("item") if i.isdigit()]
-        items = list(queue.filter(pk__in=ids))
-        if not items:
-            messages.error(request, _("Pilih realisasi yang akan diverifikasi atau dikembalikan."))
-            return redirect(request.get_full_path())
-        if any(not svc.boleh_memverifikasi(request.user, i.opd_id) for i in items):
-            raise PermissionDenied
-        setuju = request.POST.get("action") == "setuju"
-        try:
-            n = svc.verifikasi(items, actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", ""))
-        except ValueError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(
-                request,
-                (_("%d realisasi diverifikasi.") if setuju else _("%d realisasi dikembalikan.")) % n,
-            )
-        return redirect(request.get_full_path())
-    return render(
-        request, "kinerja/realisasi/verifikasi.html", {"queue": queue[:500], "total": queue.count(), "tahun": tahun}
-    )
-
-
-@require_POST
-def verifikasi_satu(request, pk: int):
-    item = get_object_or_404(Realisasi.objects.for_user(request.user).select_related("indikator"), pk=pk)
-    if not svc.boleh_memverifikasi(request.user, item.opd_id):
-        raise PermissionDenied
-    setuju = request.POST.get("action") == "setuju"
-    try:
-        svc.verifikasi([item], actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", ""))
-    except ValueError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Realisasi diverifikasi.") if setuju else _("Realisasi dikembalikan."))
-    return redirect("realisasi:detail", ind=item.indikator_id, tahun=item.tahun, tw=item.triwulan)
-
-
-def _admin_pemda(request):
-    pemda = require_pemda(request.user)
-    access.require(request.user, Perm.MANAGE, pemda)
-    return pemda
-
-
-@require_http_methods(["GET", "POST"])
-def jendela(request, tahun: int):
-    """The admin pemda opens and closes each triwulan, and reopens a closed one for chosen OPD."""
-    pemda, tahun = _admin_pemda(request), _tahun(tahun)
-    windows = {w.triwulan: w for w in JendelaRealisasi.objects.filter(pemda=pemda, tahun=tahun)}
-    forms = {}
-    for q in svc.TRIWULAN:
-        instance = windows.get(q) or JendelaRealisasi(pemda=pemda, tahun=tahun, triwulan=q, terbuka=False)
-        data = request.POST if request.method == "POST" and request.POST.get("triwulan") == str(q) else None
-        forms[q] = JendelaForm(data, instance=instance, pemda=pemda, prefix=f"tw{q}")
-    if request.method == "POST":
-        q = int(request.POST.get("triwulan", 0) or 0)
-        form = forms.get(q)
-        if form is not None and form.is_valid():
-            form.save()
-            state = _("dibuka") if form.instance.terbuka else _("ditutup")
-            messages.success(
-                request,
-                _("Triwulan %(tw)s %(tahun)s %(state)s.") % {"tw": romawi(q), "tahun": tahun, "state": state},
-            )
-            return redirect("realisasi:jendela", tahun=tahun)
-    return render(
-        request,
-        "kinerja/realisasi/jendela.html",
-        {
-            "tahun": tahun,
-            "forms": [(q, romawi(q), forms[q], windows.get(q)) for q in svc.TRIWULAN],
-            "year_links": _year_links(request, tahun),
-        },
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def pengaturan(request):
-    pemda = require_pemda(request.user)
-    setting = PengaturanCapaian.objects.filter(pemda=pemda).first() or PengaturanCapaian(pemda=pemda)
-    may_edit = access.can(request.user, Perm.MANAGE, pemda)
-    form = PengaturanCapaianForm(request.POST or None, instance=setting)
-    if request.method == "POST":
-        access.require(request.user, Perm.MANAGE, pemda)
-        if form.is_valid():
-            form.save()
-            messages.success(request, _("Pengaturan capaian disimpan; semua capaian dihitung ulang dengan aturan ini."))
-            return redirect("realisasi:pengaturan")
-    return render(
-        request,
-        "kinerja/realisasi/pengaturan.html",
-        {"form": form, "may_edit": may_edit, "uraian": setting.kebijakan().uraian()},
-    )
-
-
-SORTS = {
-    "opd": lambda r: r.opd.kode,
-    "capaian": lambda r: (r.capaian.nilai is None, -(r.capaian.nilai or 0)),
-    "penyerapan": lambda r: -(r.penyerapan.nilai or 0),
-    "kelengkapan": lambda r: -(r.kelengkapan.nilai or 0),
-}
-
-
-def pemda_dashboard(request, tahun: int):
-    """Every OPD side by side, for the admin pemda and evaluators."""
-    tahun = _tahun(tahun)
-    pemda = require_pemda(request.user)
-    if not svc.melihat_pemda(request.user):
-        raise PermissionDenied
-    opds = PerangkatDaerah.objects.for_user(request.user).filter(pemda=pemda).order_by("kode")
-    rows = svc.dasbor_pemda(pemda, tahun, opds)
-    sort = request.GET.get("urut", "opd")
-    rows.sort(key=SORTS.get(sort, SORTS["opd"]))
-    if request.GET.get("format") == "xlsx":
-        return _xlsx(exports.dasbor_pemda(rows, tahun), f"dasbor-pemda-{tahun}")
-    return render(
-        request,
-        "kinerja/realisasi/pemda_dashboard.html",
-        {
-            "rows": rows,
-            "tahun": tahun,
-            "sort": sort,
-            "year_links": _year_links(request, tahun),
-            "kebijakan": svc.kebijakan_pemda(pemda),
-        },
-    )
-
-
-def pk_capaian(request, pk: int):
-    """A PK's indicators after each triwulan: against the rencana aksi and against the year's PK target."""
-    from kinerja.models import PerjanjianKinerja
-
-    pk = access.get_for_user(request.user, PerjanjianKinerja.objects.select_related("opd__pemda", "jabatan"), pk=pk)
-    rows = svc.capaian_pk(pk)
-    return render(
-        request,
-        "kinerja/realisasi/pk_capaian.html",
-        {
-            "pk": pk,
-            "rows": rows,
-            "kebijakan": svc.kebijakan_pemda(pk.opd.pemda),
-            "romawi": {t.value: t.romawi for t in Triwulan},
-        },
-    )
-
-
 def template_xlsx(request, opd: int, tahun: int):
     opd, tahun = _opd(request, opd), _tahun(tahun)
-    return _xlsx(workbook.template(opd, tahun), f"realisasi-{opd.singkatan or opd.pk}-{tahun}")
+    return _xlsx(exporters.template(opd, tahun), f"realisasi-{opd.singkatan or opd.pk}-{tahun}")
 
 
 @require_http_methods(["GET", "POST"])
@@ -440,7 +274,7 @@ def unggah(request, opd: int, tahun: int):
             return redirect("realisasi:unggah", opd=opd.pk, tahun=tahun)
         try:
             with open(path, "rb") as handle:
-                report = workbook.unggah(opd, tahun, handle, actor=request.user, simpan=True)
+                report = importers.import_workbook(opd, tahun, handle, actor=request.user, save=True)
         finally:
             path.unlink(missing_ok=True)
         if report.errors:
@@ -461,7 +295,7 @@ def unggah(request, opd: int, tahun: int):
         if upload.size > MAX_BYTES:
             messages.error(request, _("Berkas terlalu besar (maksimum 20 MB)."))
             return redirect(request.path)
-        report = workbook.unggah(opd, tahun, upload, actor=request.user, simpan=False)
+        report = importers.import_workbook(opd, tahun, upload, actor=request.user, save=False)
         context.update({"report": report, "upload_name": upload.name})
         if not report.errors:
             upload.seek(0)

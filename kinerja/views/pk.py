@@ -1,21 +1,20 @@
-"""Perjanjian Kinerja and Rencana Aksi pages; the workflow rules are in ``kinerja.services``."""
+"""Perjanjian Kinerja pages: list, draft from the plan, edit, the workflow, the PDF and its QR check;
+the workflow rules are in ``kinerja.services``."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kinerja import documents, services
-from kinerja.forms import AksiFormSet, PerubahanForm, RencanaAksiForm, SusunPKForm
-from kinerja.models import PerjanjianKinerja, PKAnggaran, PKIndikator, RencanaAksi
+from kinerja import exporters, services
+from kinerja.forms import PerubahanForm, SusunPKForm
+from kinerja.models import PerjanjianKinerja, PKAnggaran, PKIndikator
 from sakip import access
 from sakip.access import Perm
-from sakip.lib import grid
 from sakip.models import PerangkatDaerah
 
 
@@ -69,7 +68,7 @@ def pk_detail(request, pk: int):
         "can_submit": can_edit and pk.is_editable,
         "can_sign": pk.status == PerjanjianKinerja.Status.DIAJUKAN and services.boleh_menandatangani(request.user, pk),
         "can_revise": can_edit and pk.is_signed and versions[-1] == pk,
-        "problems": services.periksa(pk) if pk.is_editable else [],
+        "problems": services.check(pk) if pk.is_editable else [],
         "versions": versions,
         "diff": services.perbedaan(pk.dasar, pk) if pk.dasar_id else None,
         "perubahan_form": PerubahanForm(),
@@ -87,13 +86,13 @@ def pk_row_update(request, pk: int, row: int):
     pk = _pk(request, pk, Perm.EDIT)
     try:
         if request.POST.get("jenis") == "anggaran":
-            services.ubah_anggaran(
+            services.update_anggaran(
                 get_object_or_404(PKAnggaran, pk=row, pk_doc=pk),
                 request.POST.get("anggaran", ""),
                 request.POST.get("keterangan", ""),
             )
         else:
-            services.ubah_target(
+            services.update_target(
                 get_object_or_404(PKIndikator, pk=row, pk_doc=pk),
                 request.POST.get("target", ""),
                 request.POST.get("alasan", ""),
@@ -109,7 +108,7 @@ def pk_row_delete(request, pk: int, row: int):
     pk = _pk(request, pk, Perm.EDIT)
     model = PKAnggaran if request.POST.get("jenis") == "anggaran" else PKIndikator
     try:
-        services.hapus_baris(get_object_or_404(model, pk=row, pk_doc=pk))
+        services.delete_baris(get_object_or_404(model, pk=row, pk_doc=pk))
     except services.PKError as error:
         return _refused(request, pk, error)
     messages.success(request, _("Baris dihapus."))
@@ -157,7 +156,7 @@ def pk_tandatangani(request, pk: int):
 def pk_perubahan(request, pk: int):
     pk = _pk(request, pk, Perm.EDIT)
     try:
-        baru = services.buat_perubahan(pk, alasan=request.POST.get("alasan", ""))
+        baru = services.create_perubahan(pk, alasan=request.POST.get("alasan", ""))
     except services.PKError as error:
         return _refused(request, pk, error)
     messages.success(request, _("Draf PK perubahan (versi %(v)s) dibuat.") % {"v": baru.versi})
@@ -174,7 +173,7 @@ def pk_pdf(request, pk: int):
     pk = _pk(request, pk)
     if pk.is_signed:
         return FileResponse(pk.pdf.open("rb"), content_type="application/pdf", filename=_filename(pk, "PK"))
-    response = HttpResponse(documents.pk_pdf(pk), content_type="application/pdf")
+    response = HttpResponse(exporters.pk_pdf(pk), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{_filename(pk, "PK-draft")}"'
     return response
 
@@ -184,90 +183,3 @@ def verifikasi(request, kode: str):
     pk = get_object_or_404(PerjanjianKinerja.objects.select_related("opd__pemda", "jabatan"), kode_verifikasi=kode)
     readable = PerjanjianKinerja.objects.for_user(request.user).filter(pk=pk.pk).exists()
     return render(request, "kinerja/verifikasi.html", {"pk": pk, "readable": readable})
-
-
-@require_http_methods(["GET", "POST"])
-def naskah_pk(request):
-    """The admin pemda's statement text for every new PK (signed ones keep the text they were signed with)."""
-    from django import forms as django_forms
-
-    from kinerja.models import NaskahPK
-    from sakip.views.generic import require_pemda
-
-    pemda = require_pemda(request.user)
-    access.require(request.user, Perm.MANAGE, pemda)
-    naskah, _created = NaskahPK.objects.get_or_create(pemda=pemda)
-    form_class = django_forms.modelform_factory(
-        NaskahPK,
-        fields=["pembuka", "janji_pertama", "janji_kedua"],
-        widgets={f: django_forms.Textarea(attrs={"rows": 3}) for f in ("pembuka", "janji_pertama", "janji_kedua")},
-    )
-    form = form_class(request.POST or None, instance=naskah)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Naskah PK disimpan; berlaku untuk PK yang disusun berikutnya."))
-        return redirect("kinerja:naskah_pk")
-    return render(
-        request,
-        "sakip/object_form.html",
-        {"form": form, "title": _("Naskah Perjanjian Kinerja %(p)s") % {"p": pemda.nama}, "cancel_url": "/"},
-    )
-
-
-# --- Rencana Aksi -------------------------------------------------------------------------------------
-
-
-@require_http_methods(["GET", "POST"])
-def ra_grid(request, pk: int):
-    pk = _pk(request, pk)
-    can_edit = access.can(request.user, Perm.EDIT, pk)
-    if request.method == "POST":
-        if not can_edit:
-            raise PermissionDenied
-        try:
-            cells = grid.read_cells(request.body, "rencana")
-        except grid.GridInvalid as error:
-            return error.response()
-        return services.save_ra_cells(pk, cells).response()
-    rows = (
-        services.siapkan_rencana_aksi(pk)
-        if can_edit
-        else list(
-            RencanaAksi.objects.filter(pk_doc=pk)
-            .select_related("indikator", "penanggung_jawab")
-            .prefetch_related("aksi")
-        )
-    )
-    for ra in rows:
-        ra.masalah = services.masalah_rencana_aksi(ra)
-    return render(request, "kinerja/ra_grid.html", {"pk": pk, "rows": rows, "can_edit": can_edit})
-
-
-@require_http_methods(["GET", "POST"])
-def ra_aksi(request, pk: int, ra: int):
-    pk = _pk(request, pk, Perm.EDIT)
-    ra = get_object_or_404(RencanaAksi, pk=ra, pk_doc=pk)
-    form = RencanaAksiForm(request.POST or None, instance=ra, prefix="ra")
-    formset = AksiFormSet(request.POST or None, instance=ra, prefix="aksi")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():
-            form.save()
-            saved = formset.save(commit=False)
-            for number, aksi in enumerate(saved, start=1):
-                aksi.urutan = aksi.urutan or number
-                aksi.save()
-            for aksi in formset.deleted_objects:
-                aksi.delete()
-        messages.success(request, _("Rencana aksi disimpan."))
-        return redirect("kinerja:ra_grid", pk=pk.pk)
-    return render(request, "kinerja/ra_aksi.html", {"pk": pk, "ra": ra, "form": form, "formset": formset})
-
-
-def ra_pdf(request, pk: int):
-    pk = _pk(request, pk)
-    rows = list(
-        RencanaAksi.objects.filter(pk_doc=pk).select_related("indikator", "penanggung_jawab").prefetch_related("aksi")
-    )
-    response = HttpResponse(documents.rencana_aksi_pdf(pk, rows), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{_filename(pk, "RencanaAksi")}"'
-    return response

@@ -1,0 +1,155 @@
+"""Budget of the sub kegiatan (DPA, DPPA) and its realisasi per triwulan, summed up the plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kinerja import capaian as engine
+from kinerja.models import AnggaranSubKegiatan, RealisasiAnggaran
+from kinerja.realisasi.jendela import KOLOM_TW, Terkunci, pastikan_terbuka, status_jendela
+from renstra.models import Elemen, Level, RenstraVersi
+from sakip.lib import grid
+from sakip.lib.grid import CellResult
+from sakip.lib.numbers import format_number
+from sakip.lib.values import UnreadableValue, parse_money
+
+ZERO = Decimal(0)
+
+
+def sub_kegiatan(versi: RenstraVersi):
+    return Elemen.objects.filter(versi=versi, level=Level.SUB_KEGIATAN)
+
+
+ANGGARAN_KOLOM = {"dpa", "dppa", *KOLOM_TW}
+
+
+@transaction.atomic
+def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
+    """Save the budget grid: DPA, DPPA and the realisasi of each triwulan per sub kegiatan."""
+    result = CellResult()
+    versi = RenstraVersi.objects.berlaku(opd, tahun)
+    subs = {e.pk: e for e in sub_kegiatan(versi).filter(pk__in=grid.ids(cells, "elemen"))} if versi else {}
+    budgets = {(a.elemen_id, a.jenis): a for a in AnggaranSubKegiatan.objects.filter(elemen_id__in=subs, tahun=tahun)}
+    spent = {(r.elemen_id, r.triwulan): r for r in RealisasiAnggaran.objects.filter(elemen_id__in=subs, tahun=tahun)}
+    status = status_jendela(opd, tahun)
+    for key, sub, kolom, value in grid.cells_of(cells, "elemen", subs, ANGGARAN_KOLOM, result):
+        try:
+            jumlah = parse_money(value)
+        except UnreadableValue as error:
+            result.errors[key] = str(error)
+            continue
+        if jumlah is not None and jumlah < 0:
+            result.errors[key] = _("Jumlah tidak boleh negatif.")
+            continue
+        if kolom in KOLOM_TW:
+            row, model, lookup = spent.get((sub.pk, KOLOM_TW[kolom])), RealisasiAnggaran, {"triwulan": KOLOM_TW[kolom]}
+        else:
+            row, model, lookup = budgets.get((sub.pk, kolom)), AnggaranSubKegiatan, {"jenis": kolom}
+        if (row.jumlah if row else None) == jumlah:
+            result.saved[key] = format_number(jumlah, 0) if jumlah is not None else ""
+            continue
+        if kolom in KOLOM_TW:
+            try:
+                pastikan_terbuka(opd, tahun, KOLOM_TW[kolom], status)
+            except Terkunci as error:
+                result.errors[key] = str(error)
+                continue
+        if jumlah is None:
+            if row:
+                row.delete()
+        elif row is None:
+            model.objects.create(elemen=sub, tahun=tahun, jumlah=jumlah, **lookup)
+        else:
+            row.jumlah, row.elemen = jumlah, sub
+            row.save(update_fields=["jumlah", "updated_at"])
+        result.saved[key] = format_number(jumlah, 0) if jumlah is not None else ""
+    return result
+
+
+@dataclass
+class BarisAnggaran:
+    node: object
+    dpa: Decimal | None = None
+    dppa: Decimal | None = None
+    triwulan: list[Decimal | None] = field(default_factory=lambda: [None] * 4)
+
+    @property
+    def anggaran(self) -> Decimal:
+        """The budget in force: the DPPA once there is one."""
+        return self.dppa if self.dppa is not None else (self.dpa or ZERO)
+
+    @property
+    def realisasi(self) -> Decimal:
+        return sum((v for v in self.triwulan if v is not None), ZERO)
+
+    @property
+    def penyerapan(self) -> engine.Hasil:
+        return engine.penyerapan(self.realisasi, self.anggaran)
+
+    def tambah(self, other: BarisAnggaran) -> None:
+        """Add another row's amounts; an amount nobody entered stays None (shown empty, not 0)."""
+        for name in ("dpa", "dppa"):
+            value = getattr(other, name)
+            if value is not None:
+                setattr(self, name, (getattr(self, name) or ZERO) + value)
+        for i, value in enumerate(other.triwulan):
+            if value is not None:
+                self.triwulan[i] = (self.triwulan[i] or ZERO) + value
+
+
+def anggaran(plan, tahun: int) -> dict[int, BarisAnggaran]:
+    """Budget rows of every element of the plan, summed bottom-up like the pagu (two queries)."""
+    rows = {n.elemen.pk: BarisAnggaran(n) for n in plan.flat()}
+    subs = [n.elemen.pk for n in plan.flat() if n.elemen.level == Level.SUB_KEGIATAN]
+    for elemen_id, jenis, jumlah in AnggaranSubKegiatan.objects.filter(elemen_id__in=subs, tahun=tahun).values_list(
+        "elemen_id", "jenis", "jumlah"
+    ):
+        setattr(rows[elemen_id], jenis, jumlah)
+    for elemen_id, q, jumlah in RealisasiAnggaran.objects.filter(elemen_id__in=subs, tahun=tahun).values_list(
+        "elemen_id", "triwulan", "jumlah"
+    ):
+        rows[elemen_id].triwulan[q - 1] = jumlah
+
+    def roll_up(node) -> BarisAnggaran:
+        row = rows[node.elemen.pk]
+        if node.elemen.level == Level.SUB_KEGIATAN:
+            return row
+        for child in node.children:
+            row.tambah(roll_up(child))
+        return row
+
+    for root in plan.roots:
+        roll_up(root)
+    return rows
+
+
+def jumlah_anggaran(plan, budget: dict[int, BarisAnggaran]) -> BarisAnggaran:
+    """The whole plan's budget row: the sum of its roots."""
+    total = BarisAnggaran(None)
+    for root in plan.roots:
+        total.tambah(budget[root.elemen.pk])
+    return total
+
+
+def anggaran_berlaku(plan, tahun: int, budget: dict[int, BarisAnggaran] | None = None) -> dict[int, Decimal]:
+    """Per element, the year's budget: a sub kegiatan's DPPA, else its DPA, else the Renstra's pagu; summed up.
+    ``budget``: the year's :func:`anggaran`, when the caller has it already."""
+    budget = budget if budget is not None else anggaran(plan, tahun)
+    out: dict[int, Decimal] = {}
+
+    def walk(node) -> Decimal:
+        if node.elemen.level == Level.SUB_KEGIATAN:
+            row = budget[node.elemen.pk]
+            value = row.anggaran if (row.dpa is not None or row.dppa is not None) else node.pagu.get(tahun, ZERO)
+        else:
+            value = sum((walk(child) for child in node.children), ZERO)
+        out[node.elemen.pk] = value
+        return value
+
+    for root in plan.roots:
+        walk(root)
+    return out

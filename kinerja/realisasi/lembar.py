@@ -1,0 +1,230 @@
+"""The realisasi sheet of an OPD and year (indicators with targets, quarters and capaian), and saving it.
+
+The numbers come from ``kinerja.capaian``; this module finds the rows in a fixed number of queries and
+applies the pemda's entry windows and policy.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Count
+from django.utils.translation import gettext as _
+
+from kinerja import capaian as engine
+from kinerja.models import PengaturanCapaian, Realisasi
+from kinerja.realisasi.jendela import KOLOM_TW, TRIWULAN, Terkunci, pastikan_terbuka, status_jendela, triwulan_ditutup
+from renstra.models import Indikator, Level, RenstraVersi
+from renstra.services import TargetValue, load_plan
+from sakip.lib import grid
+from sakip.lib.grid import CellResult
+from sakip.lib.values import UnreadableValue, format_value, parse_value
+
+
+def kebijakan_pemda(pemda) -> engine.Kebijakan:
+    setting = PengaturanCapaian.objects.filter(pemda=pemda).first()
+    return setting.kebijakan() if setting else engine.Kebijakan()
+
+
+def persen_terisi(terisi: int, diharapkan: int) -> engine.Hasil:
+    """Entry completeness: the quarters filled of those due."""
+    if not diharapkan:
+        return engine.Hasil(None, _("Belum ada triwulan yang dibuka."))
+    return engine.Hasil(Decimal(terisi) / diharapkan * engine.HUNDRED)
+
+
+def nilai_tahunan(values: list, agregasi: str) -> engine.Nilai:
+    """The year's realisasi from the quarters: a predikat is taken as entered last; numbers by the rule."""
+    entered = [engine.Nilai.of(v) for v in values if v is not None]
+    entered = [v for v in entered if not v.kosong]
+    if not entered:
+        return engine.Nilai()
+    if entered[-1].predikat:
+        return entered[-1]
+    return engine.Nilai(engine.gabung_triwulan([v.nilai for v in entered], agregasi))
+
+
+@dataclass
+class Baris:
+    """An indicator of the plan with its target, quarters and what they add up to."""
+
+    node: object
+    indikator: Indikator
+    target: TargetValue | None
+    realisasi: dict[int, Realisasi] = field(default_factory=dict)
+    tahunan: engine.Nilai = field(default_factory=engine.Nilai)
+    capaian: engine.Hasil = field(default_factory=lambda: engine.Hasil(None))
+    kategori: str = ""
+    kemajuan: engine.Hasil = field(default_factory=lambda: engine.Hasil(None))  # against the Renstra end target
+    terlambat: list[int] = field(default_factory=list)
+    berisiko: bool = False
+    riwayat: list[tuple[int, engine.Hasil]] = field(default_factory=list)  # (year, capaian), dashboards only
+
+    @property
+    def target_tampil(self) -> str:
+        return self.target.tampil if self.target else ""
+
+    @property
+    def tahunan_tampil(self) -> str:
+        return format_value(self.tahunan.nilai, self.tahunan.teks if self.tahunan.predikat else "")
+
+    def triwulan(self) -> list[Realisasi | None]:
+        return [self.realisasi.get(q) for q in TRIWULAN]
+
+    @property
+    def angka_triwulan(self) -> list[Decimal | None]:
+        return [r.nilai if r else None for r in self.triwulan()]
+
+    @property
+    def angka_riwayat(self) -> list[Decimal | None]:
+        return [h.nilai for _y, h in self.riwayat]
+
+    @property
+    def label_riwayat(self) -> list[str]:
+        return [str(y) for y, _h in self.riwayat]
+
+
+def _hitung(row: Baris, kebijakan: engine.Kebijakan, ditutup: set[int]) -> None:
+    ind = row.indikator
+    values = [engine.Nilai(r.nilai, r.teks) if r else None for r in row.triwulan()]
+    row.tahunan = nilai_tahunan(values, ind.agregasi)
+    target = engine.Nilai(row.target.nilai, row.target.teks) if row.target else engine.Nilai()
+    row.capaian = engine.capaian(target, row.tahunan, ind.polaritas, kebijakan)
+    row.kategori = engine.kategori(row.capaian, kebijakan)
+    akhir = engine.Nilai(ind.kondisi_akhir_nilai, ind.kondisi_akhir_teks)
+    row.kemajuan = engine.tingkat_kemajuan(row.tahunan, akhir, ind.polaritas, kebijakan)
+    row.terlambat = [q for q in sorted(ditutup) if q in ind.triwulan_wajib and q not in row.realisasi]
+    # At risk: the quarters so far, projected to the year, fall short of the target.
+    entered = [q for q, r in row.realisasi.items() if r.nilai is not None or r.teks]
+    if entered and row.capaian.nilai is not None and not row.tahunan.predikat:
+        projected = row.capaian.nilai
+        if ind.agregasi == Indikator.Agregasi.KUMULATIF:
+            projected = projected * 4 / max(entered)
+        row.berisiko = projected < engine.HUNDRED
+
+
+@dataclass
+class Lembar:
+    """Everything the realisasi pages and the dashboard of one OPD and year need."""
+
+    opd: object
+    tahun: int
+    versi: RenstraVersi | None
+    plan: object = None
+    rows: list[Baris] = field(default_factory=list)
+    terbuka: dict[int, bool] = field(default_factory=dict)
+    ditutup: set[int] = field(default_factory=set)  # opened once and closed since: values are due
+    kebijakan: engine.Kebijakan = field(default_factory=engine.Kebijakan)
+
+    @property
+    def iku(self) -> list[Baris]:
+        flagged = [r for r in self.rows if r.indikator.is_iku]
+        return flagged or [r for r in self.rows if r.node.elemen.level == Level.SASARAN]
+
+    @property
+    def tw_tutup(self) -> list[int]:
+        return [q for q, open_ in self.terbuka.items() if not open_]
+
+    @property
+    def terlambat(self) -> list[Baris]:
+        return [r for r in self.rows if r.terlambat]
+
+    @property
+    def berisiko(self) -> list[Baris]:
+        return [r for r in self.rows if r.berisiko]
+
+    @property
+    def kelengkapan(self) -> engine.Hasil:
+        due = [q for q in TRIWULAN if self.terbuka.get(q) or q in self.ditutup]
+        wajib = [(r, q) for r in self.rows for q in due if q in r.indikator.triwulan_wajib]
+        return persen_terisi(sum(1 for r, q in wajib if q in r.realisasi), len(wajib))
+
+
+def lembar(opd, tahun: int) -> Lembar:
+    """The OPD's indicators for a year with targets, realisasi and capaian, in a fixed number of queries."""
+    versi = RenstraVersi.objects.berlaku(opd, tahun)
+    sheet = Lembar(opd=opd, tahun=tahun, versi=versi, kebijakan=kebijakan_pemda(opd.pemda))
+    sheet.terbuka = status_jendela(opd, tahun)
+    sheet.ditutup = triwulan_ditutup(opd.pemda, tahun)
+    if versi is None:
+        return sheet
+    sheet.plan = load_plan(versi, with_targets=True)
+    realisasi: dict[int, dict[int, Realisasi]] = defaultdict(dict)
+    # A count, not a prefetch: the grid only marks rows with evidence, and a large plan has thousands.
+    rows = Realisasi.objects.filter(indikator__elemen__versi=versi, tahun=tahun).annotate(n_bukti=Count("bukti"))
+    for r in rows.defer("kendala", "solusi", "komentar", "created_at", "updated_at", "diverifikasi_pada"):
+        realisasi[r.indikator_id][r.triwulan] = r
+    for node in sheet.plan.flat():
+        for ind in node.indikator:
+            row = Baris(node=node, indikator=ind, target=ind.targets.get(tahun), realisasi=realisasi[ind.pk])
+            _hitung(row, sheet.kebijakan, sheet.ditutup)
+            sheet.rows.append(row)
+    return sheet
+
+
+def _satuan_cocok(parsed, ind: Indikator) -> bool:
+    return not (
+        parsed.satuan and parsed.satuan != "%" and ind.satuan and parsed.satuan.lower() not in ind.satuan.lower()
+    )
+
+
+@transaction.atomic
+def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
+    """Save the realisasi grid: {"indikator": id, "kolom": "tw1".."tw4", "value": text} per cell.
+
+    A closed triwulan refuses its cells; an emptied cell removes the value (the note and evidence stay).
+    """
+    result = CellResult()
+    versi = RenstraVersi.objects.berlaku(opd, tahun)
+    if versi is None:
+        for cell in cells:
+            result.errors[f"{cell.get('indikator')}:{cell.get('kolom')}"] = _("Belum ada Renstra yang berlaku.")
+        return result
+    indicators = {i.pk: i for i in Indikator.objects.filter(elemen__versi=versi, pk__in=grid.ids(cells, "indikator"))}
+    existing = {
+        (r.indikator_id, r.triwulan): r
+        for r in Realisasi.objects.filter(indikator_id__in=indicators, tahun=tahun).annotate(n_bukti=Count("bukti"))
+    }
+    status = status_jendela(opd, tahun)
+    for key, ind, kolom, value in grid.cells_of(cells, "indikator", indicators, set(KOLOM_TW), result):
+        q = KOLOM_TW[kolom]
+        try:
+            parsed = parse_value(value)
+        except UnreadableValue as error:
+            result.errors[key] = str(error)
+            continue
+        if not _satuan_cocok(parsed, ind):
+            result.errors[key] = _("Satuan “%(cell)s” berbeda dengan satuan indikator “%(ind)s”.") % {
+                "cell": parsed.satuan,
+                "ind": ind.satuan,
+            }
+            continue
+        row = existing.get((ind.pk, q))
+        unchanged = (row.nilai, row.teks) == (parsed.nilai, parsed.teks) if row else parsed.is_empty
+        if unchanged:  # an unchanged cell of a closed quarter (e.g. in an uploaded workbook) is fine
+            result.saved[key] = format_value(parsed.nilai, parsed.teks)
+            continue
+        try:
+            pastikan_terbuka(opd, tahun, q, status)
+        except Terkunci as error:
+            result.errors[key] = str(error)
+            continue
+        if parsed.is_empty:
+            if row and (row.n_bukti or row.kendala or row.solusi):
+                row.nilai, row.teks, row.status = None, "", Realisasi.Status.MENUNGGU
+                row.save(update_fields=["nilai", "teks", "status", "updated_at"])
+            elif row:
+                row.delete()
+        elif row is None:
+            Realisasi.objects.create(
+                indikator=ind, tahun=tahun, triwulan=q, nilai=parsed.nilai, teks=parsed.teks, dicatat_oleh=actor
+            )
+        else:  # a changed value needs verifying again
+            row.nilai, row.teks, row.dicatat_oleh = parsed.nilai, parsed.teks, actor
+            row.status, row.diverifikasi_oleh, row.diverifikasi_pada = Realisasi.Status.MENUNGGU, None, None
+            row.save()
+        result.saved[key] = format_value(parsed.nilai, parsed.teks)
+    return result

@@ -1,0 +1,1 @@
+"""The pages of kinerja: PK, rencana aksi, realisasi, verifikasi, dasbor, pengaturan."""

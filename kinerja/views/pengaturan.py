@@ -1,0 +1,98 @@
+"""The admin pemda's settings: the PK statement text, the realisasi entry windows, the capaian rules."""
+
+from __future__ import annotations
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from kinerja.forms import JendelaForm, PengaturanCapaianForm
+from kinerja.models import JendelaRealisasi, NaskahPK, PengaturanCapaian
+from kinerja.realisasi.jendela import TRIWULAN
+from kinerja.views.realisasi import _tahun, _year_links
+from sakip import access
+from sakip.access import Perm
+from sakip.lib.periode import romawi
+from sakip.views.generic import require_pemda
+
+
+@require_http_methods(["GET", "POST"])
+def naskah_pk(request):
+    """The admin pemda's statement text for every new PK (signed ones keep the text they were signed with)."""
+    pemda = require_pemda(request.user)
+    access.require(request.user, Perm.MANAGE, pemda)
+    naskah, _created = NaskahPK.objects.get_or_create(pemda=pemda)
+    form_class = django_forms.modelform_factory(
+        NaskahPK,
+        fields=["pembuka", "janji_pertama", "janji_kedua"],
+        widgets={f: django_forms.Textarea(attrs={"rows": 3}) for f in ("pembuka", "janji_pertama", "janji_kedua")},
+    )
+    form = form_class(request.POST or None, instance=naskah)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Naskah PK disimpan; berlaku untuk PK yang disusun berikutnya."))
+        return redirect("kinerja:naskah_pk")
+    return render(
+        request,
+        "sakip/object_form.html",
+        {"form": form, "title": _("Naskah Perjanjian Kinerja %(p)s") % {"p": pemda.nama}, "cancel_url": "/"},
+    )
+
+
+def _admin_pemda(request):
+    pemda = require_pemda(request.user)
+    access.require(request.user, Perm.MANAGE, pemda)
+    return pemda
+
+
+@require_http_methods(["GET", "POST"])
+def jendela(request, tahun: int):
+    """The admin pemda opens and closes each triwulan, and reopens a closed one for chosen OPD."""
+    pemda, tahun = _admin_pemda(request), _tahun(tahun)
+    windows = {w.triwulan: w for w in JendelaRealisasi.objects.filter(pemda=pemda, tahun=tahun)}
+    forms = {}
+    for q in TRIWULAN:
+        instance = windows.get(q) or JendelaRealisasi(pemda=pemda, tahun=tahun, triwulan=q, terbuka=False)
+        data = request.POST if request.method == "POST" and request.POST.get("triwulan") == str(q) else None
+        forms[q] = JendelaForm(data, instance=instance, pemda=pemda, prefix=f"tw{q}")
+    if request.method == "POST":
+        q = int(request.POST.get("triwulan", 0) or 0)
+        form = forms.get(q)
+        if form is not None and form.is_valid():
+            form.save()
+            state = _("dibuka") if form.instance.terbuka else _("ditutup")
+            messages.success(
+                request,
+                _("Triwulan %(tw)s %(tahun)s %(state)s.") % {"tw": romawi(q), "tahun": tahun, "state": state},
+            )
+            return redirect("realisasi:jendela", tahun=tahun)
+    return render(
+        request,
+        "kinerja/realisasi/jendela.html",
+        {
+            "tahun": tahun,
+            "forms": [(q, romawi(q), forms[q], windows.get(q)) for q in TRIWULAN],
+            "year_links": _year_links(request, tahun),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def pengaturan(request):
+    pemda = require_pemda(request.user)
+    setting = PengaturanCapaian.objects.filter(pemda=pemda).first() or PengaturanCapaian(pemda=pemda)
+    may_edit = access.can(request.user, Perm.MANAGE, pemda)
+    form = PengaturanCapaianForm(request.POST or None, instance=setting)
+    if request.method == "POST":
+        access.require(request.user, Perm.MANAGE, pemda)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Pengaturan capaian disimpan; semua capaian dihitung ulang dengan aturan ini."))
+            return redirect("realisasi:pengaturan")
+    return render(
+        request,
+        "kinerja/realisasi/pengaturan.html",
+        {"form": form, "may_edit": may_edit, "uraian": setting.kebijakan().uraian()},
+    )

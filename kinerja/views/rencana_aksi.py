@@ -1,0 +1,75 @@
+"""Rencana Aksi pages of a PK: the quarterly grid, the steps (aksi) of a row, the PDF."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from kinerja import exporters, services
+from kinerja.forms import AksiFormSet, RencanaAksiForm
+from kinerja.models import RencanaAksi
+from kinerja.views.pk import _filename, _pk
+from sakip import access
+from sakip.access import Perm
+from sakip.lib import grid
+
+
+@require_http_methods(["GET", "POST"])
+def ra_grid(request, pk: int):
+    pk = _pk(request, pk)
+    can_edit = access.can(request.user, Perm.EDIT, pk)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        try:
+            cells = grid.read_cells(request.body, "rencana")
+        except grid.GridInvalid as error:
+            return error.response()
+        return services.save_ra_cells(pk, cells).response()
+    rows = (
+        services.siapkan_rencana_aksi(pk)
+        if can_edit
+        else list(
+            RencanaAksi.objects.filter(pk_doc=pk)
+            .select_related("indikator", "penanggung_jawab")
+            .prefetch_related("aksi")
+        )
+    )
+    for ra in rows:
+        ra.masalah = services.masalah_rencana_aksi(ra)
+    return render(request, "kinerja/ra_grid.html", {"pk": pk, "rows": rows, "can_edit": can_edit})
+
+
+@require_http_methods(["GET", "POST"])
+def ra_aksi(request, pk: int, ra: int):
+    pk = _pk(request, pk, Perm.EDIT)
+    ra = get_object_or_404(RencanaAksi, pk=ra, pk_doc=pk)
+    form = RencanaAksiForm(request.POST or None, instance=ra, prefix="ra")
+    formset = AksiFormSet(request.POST or None, instance=ra, prefix="aksi")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            form.save()
+            saved = formset.save(commit=False)
+            for number, aksi in enumerate(saved, start=1):
+                aksi.urutan = aksi.urutan or number
+                aksi.save()
+            for aksi in formset.deleted_objects:
+                aksi.delete()
+        messages.success(request, _("Rencana aksi disimpan."))
+        return redirect("kinerja:ra_grid", pk=pk.pk)
+    return render(request, "kinerja/ra_aksi.html", {"pk": pk, "ra": ra, "form": form, "formset": formset})
+
+
+def ra_pdf(request, pk: int):
+    pk = _pk(request, pk)
+    rows = list(
+        RencanaAksi.objects.filter(pk_doc=pk).select_related("indikator", "penanggung_jawab").prefetch_related("aksi")
+    )
+    response = HttpResponse(exporters.rencana_aksi_pdf(pk, rows), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{_filename(pk, "RencanaAksi")}"'
+    return response

@@ -1,0 +1,58 @@
+"""Verification of realisasi: the queue (verify or return in bulk) and one realisasi at a time."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kinerja.models import Realisasi
+from kinerja.realisasi import verifikasi as svc
+
+
+@require_http_methods(["GET", "POST"])
+def verifikasi(request):
+    """The queue of realisasi waiting for verification, verified or returned in bulk."""
+    tahun = request.GET.get("tahun", "")
+    queue = svc.antrean(request.user, int(tahun) if tahun.isdigit() else None)
+    if request.method == "POST":
+        ids = [int(i) for i in request.POST.getlist("item") if i.isdigit()]
+        items = list(queue.filter(pk__in=ids))
+        if not items:
+            messages.error(request, _("Pilih realisasi yang akan diverifikasi atau dikembalikan."))
+            return redirect(request.get_full_path())
+        if any(not svc.boleh_memverifikasi(request.user, i.opd_id) for i in items):
+            raise PermissionDenied
+        setuju = request.POST.get("action") == "setuju"
+        try:
+            n = svc.verifikasi(
+                items, actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", "")
+            )
+        except ValueError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                (_("%d realisasi diverifikasi.") if setuju else _("%d realisasi dikembalikan.")) % n,
+            )
+        return redirect(request.get_full_path())
+    return render(
+        request, "kinerja/realisasi/verifikasi.html", {"queue": queue[:500], "total": queue.count(), "tahun": tahun}
+    )
+
+
+@require_POST
+def verifikasi_satu(request, pk: int):
+    item = get_object_or_404(Realisasi.objects.for_user(request.user).select_related("indikator"), pk=pk)
+    if not svc.boleh_memverifikasi(request.user, item.opd_id):
+        raise PermissionDenied
+    setuju = request.POST.get("action") == "setuju"
+    try:
+        svc.verifikasi([item], actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", ""))
+    except ValueError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Realisasi diverifikasi.") if setuju else _("Realisasi dikembalikan."))
+    return redirect("realisasi:detail", ind=item.indikator_id, tahun=item.tahun, tw=item.triwulan)
