@@ -66,13 +66,18 @@ class PKQuerySet(ScopedQuerySet):
         return self.filter(status=PerjanjianKinerja.Status.DITANDATANGANI).order_by("-versi").first()
 
 
+class StatusPK(models.TextChoices):
+    """Where a PK stands: drafted, submitted to the signer, signed (then immutable)."""
+
+    DRAFT = "draft", _("Draf")
+    DIAJUKAN = "diajukan", _("Diajukan")
+    DITANDATANGANI = "ditandatangani", _("Ditandatangani")
+
+
 class PerjanjianKinerja(TimeStampedModel):
     """The PK of one position (pihak pertama) for one year, in versions (awal, then perubahan)."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draf")
-        DIAJUKAN = "diajukan", _("Diajukan")
-        DITANDATANGANI = "ditandatangani", _("Ditandatangani")
+    Status = StatusPK  # at module level so that Meta's constraints can name it
 
     class Jenis(models.TextChoices):
         AWAL = "awal", _("Perjanjian Kinerja")
@@ -156,7 +161,7 @@ class PerjanjianKinerja(TimeStampedModel):
                 violation_error_message=_("Jabatan ini sudah punya PK versi itu untuk tahun tersebut."),
             ),
             models.CheckConstraint(
-                condition=~Q(status="ditandatangani") | ~Q(pdf_sha256=""),
+                condition=~Q(status=StatusPK.DITANDATANGANI) | ~Q(pdf_sha256=""),
                 name="kinerja_perjanjiankinerja_signed_has_checksum",
                 violation_error_message=_("PK yang ditandatangani harus menyimpan PDF dan checksum-nya."),
             ),
@@ -308,10 +313,10 @@ class RencanaAksi(PKChild):
     indikator = models.OneToOneField(
         PKIndikator, on_delete=models.CASCADE, related_name="rencana_aksi", verbose_name=_("indikator")
     )
-    tw1 = models.DecimalField("TW I", max_digits=20, decimal_places=4, null=True, blank=True)
-    tw2 = models.DecimalField("TW II", max_digits=20, decimal_places=4, null=True, blank=True)
-    tw3 = models.DecimalField("TW III", max_digits=20, decimal_places=4, null=True, blank=True)
-    tw4 = models.DecimalField("TW IV", max_digits=20, decimal_places=4, null=True, blank=True)
+    tw1 = models.DecimalField(_("TW I"), max_digits=20, decimal_places=4, null=True, blank=True)
+    tw2 = models.DecimalField(_("TW II"), max_digits=20, decimal_places=4, null=True, blank=True)
+    tw3 = models.DecimalField(_("TW III"), max_digits=20, decimal_places=4, null=True, blank=True)
+    tw4 = models.DecimalField(_("TW IV"), max_digits=20, decimal_places=4, null=True, blank=True)
     program = models.TextField(_("program/kegiatan/sub kegiatan terkait"), blank=True)
     anggaran = models.DecimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2, default=Decimal("0"))
     anggaran_tw1 = models.DecimalField(_("anggaran TW I"), max_digits=18, decimal_places=2, default=Decimal("0"))

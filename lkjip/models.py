@@ -28,6 +28,8 @@ class DokumenQuerySet(ScopedQuerySet):
 
 
 class Dokumen(OpdScopedModel):
+    """A document of an OPD: the Renstra of a version or the LKjIP of a year, with its narratives."""
+
     jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices)
     opd = models.ForeignKey(
         "sakip.PerangkatDaerah", on_delete=models.CASCADE, related_name="dokumen", verbose_name=_("perangkat daerah")
@@ -58,20 +60,20 @@ class Dokumen(OpdScopedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["opd", "tahun"],
-                condition=Q(jenis="lkjip"),
-                name="lkjip_satu_per_tahun",
+                condition=Q(jenis=Jenis.LKJIP),
+                name="lkjip_dokumen_unique_opd_tahun",
                 violation_error_message=_("LKjIP tahun ini sudah ada."),
             ),
             models.UniqueConstraint(
                 fields=["versi"],
-                condition=Q(jenis="renstra"),
-                name="renstra_satu_per_versi",
+                condition=Q(jenis=Jenis.RENSTRA),
+                name="lkjip_dokumen_unique_versi",
                 violation_error_message=_("Dokumen Renstra versi ini sudah ada."),
             ),
             models.CheckConstraint(
-                condition=(Q(jenis="lkjip", tahun__isnull=False, versi__isnull=True))
-                | Q(jenis="renstra", versi__isnull=False),
-                name="dokumen_kunci_sesuai_jenis",
+                condition=(Q(jenis=Jenis.LKJIP, tahun__isnull=False, versi__isnull=True))
+                | Q(jenis=Jenis.RENSTRA, versi__isnull=False),
+                name="lkjip_dokumen_kunci_matches_jenis",
                 violation_error_message=_("LKjIP perlu tahun; Renstra perlu versi."),
             ),
         ]
@@ -97,7 +99,12 @@ class Narasi(TimeStampedModel):
     kunci = models.CharField(_("bagian"), max_length=60)
     isi = models.TextField(_("isi"), blank=True)
     diubah_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diubah oleh"),
     )
 
     objects = NarasiQuerySet.as_manager()
@@ -107,7 +114,9 @@ class Narasi(TimeStampedModel):
         verbose_name_plural = _("narasi")
         constraints = [
             models.UniqueConstraint(
-                fields=["dokumen", "kunci"], name="narasi_unik", violation_error_message=_("Bagian ini sudah ada.")
+                fields=["dokumen", "kunci"],
+                name="lkjip_narasi_unique_dokumen_kunci",
+                violation_error_message=_("Bagian ini sudah ada."),
             )
         ]
 
@@ -133,7 +142,9 @@ class BarisPeriodeLalu(TimeStampedModel):
         POSITIF = "positif", _("Makin tinggi makin baik")
         NEGATIF = "negatif", _("Makin rendah makin baik")
 
-    dokumen = models.ForeignKey(Dokumen, on_delete=models.CASCADE, related_name="periode_lalu")
+    dokumen = models.ForeignKey(
+        Dokumen, on_delete=models.CASCADE, related_name="periode_lalu", verbose_name=_("dokumen")
+    )
     tabel = models.CharField(_("tabel"), max_length=4, choices=Tabel.choices)
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     uraian = models.CharField(_("indikator / uraian"), max_length=500)
@@ -158,17 +169,19 @@ class BarisPeriodeLalu(TimeStampedModel):
 class NilaiPeriodeLalu(models.Model):
     """One year of a :class:`BarisPeriodeLalu`: target and realisasi (T-C.23) or anggaran and realisasi (T-C.24)."""
 
-    baris = models.ForeignKey(BarisPeriodeLalu, on_delete=models.CASCADE, related_name="nilai")
+    baris = models.ForeignKey(BarisPeriodeLalu, on_delete=models.CASCADE, related_name="nilai", verbose_name=_("baris"))
     tahun = models.PositiveSmallIntegerField(_("tahun"))
-    rencana_nilai = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
-    rencana_teks = models.CharField(max_length=60, blank=True)
-    realisasi_nilai = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
-    realisasi_teks = models.CharField(max_length=60, blank=True)
+    rencana_nilai = models.DecimalField(_("rencana"), max_digits=20, decimal_places=4, null=True, blank=True)
+    rencana_teks = models.CharField(_("rencana (teks)"), max_length=60, blank=True)
+    realisasi_nilai = models.DecimalField(_("realisasi"), max_digits=20, decimal_places=4, null=True, blank=True)
+    realisasi_teks = models.CharField(_("realisasi (teks)"), max_length=60, blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["baris", "tahun"], name="nilai_periode_lalu_unik", violation_error_message=_("Tahun ganda.")
+                fields=["baris", "tahun"],
+                name="lkjip_nilaiperiodelalu_unique_baris_tahun",
+                violation_error_message=_("Tahun ganda."),
             )
         ]
 
@@ -183,7 +196,7 @@ class NilaiPeriodeLalu(models.Model):
 class Pembanding(TimeStampedModel):
     """A benchmark the planner enters for the LKjIP: the national figure, a province, another region."""
 
-    dokumen = models.ForeignKey(Dokumen, on_delete=models.CASCADE, related_name="pembanding")
+    dokumen = models.ForeignKey(Dokumen, on_delete=models.CASCADE, related_name="pembanding", verbose_name=_("dokumen"))
     indikator = models.ForeignKey(
         "renstra.Indikator", on_delete=models.CASCADE, related_name="+", verbose_name=_("indikator")
     )
@@ -214,7 +227,7 @@ class Cetakan(TimeStampedModel):
         SELESAI = "selesai", _("Selesai")
         GAGAL = "gagal", _("Gagal")
 
-    dokumen = models.ForeignKey(Dokumen, on_delete=models.CASCADE, related_name="cetakan")
+    dokumen = models.ForeignKey(Dokumen, on_delete=models.CASCADE, related_name="cetakan", verbose_name=_("dokumen"))
     sidik = models.CharField(_("sidik data"), max_length=64)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.ANTRE)
     progres = models.PositiveSmallIntegerField(_("progres"), default=0)
@@ -224,7 +237,12 @@ class Cetakan(TimeStampedModel):
     galat = models.TextField(_("galat"), blank=True)
     detik = models.FloatField(_("lama cetak (detik)"), null=True, blank=True)
     diminta_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diminta oleh"),
     )
 
     class Meta:
@@ -241,7 +259,7 @@ class Cetakan(TimeStampedModel):
 class Final(TimeStampedModel):
     """A finalised document: the PDF as it was, its SHA-256 and the data it was drawn from. Never changed."""
 
-    dokumen = models.ForeignKey(Dokumen, on_delete=models.PROTECT, related_name="final")
+    dokumen = models.ForeignKey(Dokumen, on_delete=models.PROTECT, related_name="final", verbose_name=_("dokumen"))
     nomor = models.PositiveSmallIntegerField(_("versi ke"))
     pdf = models.FileField(_("PDF"), upload_to="dokumen/final/")
     sha256 = models.CharField(_("SHA-256"), max_length=64)
@@ -250,7 +268,12 @@ class Final(TimeStampedModel):
     halaman = models.PositiveIntegerField(_("halaman"), null=True)
     catatan = models.CharField(_("catatan"), max_length=300, blank=True)
     difinalkan_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("difinalkan oleh"),
     )
 
     class Meta:
@@ -259,7 +282,9 @@ class Final(TimeStampedModel):
         ordering = ["-nomor"]
         constraints = [
             models.UniqueConstraint(
-                fields=["dokumen", "nomor"], name="final_nomor_unik", violation_error_message=_("Nomor versi ganda.")
+                fields=["dokumen", "nomor"],
+                name="lkjip_final_unique_dokumen_nomor",
+                violation_error_message=_("Nomor versi ganda."),
             )
         ]
 

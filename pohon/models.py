@@ -79,6 +79,8 @@ class PohonQuerySet(ScopedQuerySet):
 
 
 class PohonKinerja(OpdScopedModel):
+    """The pohon kinerja of an OPD for a Renstra period, in force from a year (PermenPAN-RB 89/2021)."""
+
     opd = models.ForeignKey(
         "sakip.PerangkatDaerah",
         on_delete=models.CASCADE,
@@ -246,6 +248,8 @@ class IndikatorSimpulQuerySet(ScopedQuerySet):
 
 
 class IndikatorSimpul(TimeStampedModel):
+    """An indicator of a node, optionally the Renstra indicator that measures it."""
+
     simpul = models.ForeignKey(Simpul, on_delete=models.CASCADE, related_name="indikator", verbose_name=_("simpul"))
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
     uraian = models.TextField(_("indikator"))

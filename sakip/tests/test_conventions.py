@@ -1,0 +1,56 @@
+"""The house's conventions, checked on every model of the project's apps (README, "Rules for contributors")."""
+
+import re
+
+import pytest
+from django.apps import apps
+from django.utils.functional import Promise
+
+PROJECT_APPS = ("sakip", "renstra", "pohon", "kinerja", "lkjip")
+
+
+def _models():
+    for label in PROJECT_APPS:
+        yield from apps.get_app_config(label).get_models()
+
+
+def _auto_doc(model) -> bool:
+    # Django gives a model without a docstring one like "Target(id, indikator, tahun)".
+    return model.__doc__ is None or model.__doc__.startswith(f"{model.__name__}(")
+
+
+def test_every_model_has_a_docstring():
+    missing = [m.__name__ for m in _models() if _auto_doc(m)]
+    assert not missing, "\n".join(missing)
+
+
+def _inherited(model) -> set[str]:
+    """Fields that come from a third-party abstract base (Django's AbstractUser, auditlog's entry)."""
+    names: set[str] = set()
+    for base in model.__mro__[1:]:
+        meta = getattr(base, "_meta", None)
+        if meta is not None and meta.abstract and base.__module__.split(".")[0] not in PROJECT_APPS:
+            names |= {f.name for f in meta.get_fields()}
+    return names
+
+
+def test_every_field_has_a_translated_verbose_name():
+    missing = [
+        f"{m.__name__}.{f.name}"
+        for m in _models()
+        for f in m._meta.local_fields + list(m._meta.local_many_to_many)
+        if not f.auto_created and f.name not in _inherited(m) and not isinstance(f.verbose_name, Promise)
+    ]
+    assert not missing, "\n".join(missing)
+
+
+@pytest.mark.parametrize("label", PROJECT_APPS)
+def test_constraint_names_follow_app_model_rule(label):
+    pattern = re.compile(rf"^{label}_[a-z0-9]+_[a-z0-9_]+$")
+    wrong = [
+        f"{m.__name__}: {c.name}"
+        for m in apps.get_app_config(label).get_models()
+        for c in m._meta.constraints
+        if not pattern.match(c.name)
+    ]
+    assert not wrong, "\n".join(wrong)
