@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from kinerja import capaian as engine
 from kinerja.models import BelanjaOPD, PerjanjianKinerja, Realisasi
 from kinerja.realisasi import DasborOPD, dasbor_opd, nilai_tahunan, urut_belanja
-from lkjip import charts, narasi
+from lkjip import narasi
 from lkjip.isi import Isi, penandatangan, tanggal_dokumen
 from lkjip.models import Pembanding
 from renstra.models import Level
+from sakip.lib import charts
 from sakip.lib.periode import angka_romawi, romawi
 from sakip.lib.tabel import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
 from sakip.lib.values import format_value
@@ -627,7 +628,9 @@ def _bab3(isi: Isi, texts, d: DasborOPD, sasaran_nodes, dokumen) -> None:
     if d.total:
         isi.grafik(
             _("Serapan anggaran kumulatif per triwulan tahun %(t)s") % {"t": tahun},
-            charts.serapan(_("Serapan anggaran kumulatif %(t)s") % {"t": tahun}, d.total.triwulan, d.total.anggaran),
+            charts.serapan(
+                d.total.triwulan, d.total.anggaran, judul=_("Serapan anggaran kumulatif %(t)s") % {"t": tahun}
+            ),
         )
     budget = d.anggaran
     isi.tabel(_pagu_realisasi(sheet.plan, budget, tahun, isi.opd))
