@@ -122,7 +122,6 @@ BROKEN_BODIES = [
     b'[{"kolom": "2021"}]',
     b'{"cells": {"kolom": "2021"}}',
     b'{"cells": ["2021"]}',
-    b'{"cells": [{"ID": 1, "kolom": "2021", "value": "12345678901234567"}]}',
 ]
 
 
@@ -135,3 +134,18 @@ def test_a_broken_grid_body_is_a_400_and_saves_nothing(client, world, versi, nam
     response = client.post(reverse(name, args=[versi.pk]), body, content_type="application/json")
     assert response.status_code == 400 and response.json()["error"]
     assert (Target.objects.count(), Pagu.objects.count()) == before
+
+
+@pytest.mark.parametrize("long", ["12345678901234567", 12345678901234567, 1e17, "Rp 12.345.678.901.234.567"])
+@pytest.mark.parametrize(("name", "id_field"), [("renstra:target_grid", "indikator"), ("renstra:pagu_grid", "elemen")])
+def test_a_number_too_long_is_reported_at_its_cell_and_the_others_are_saved(client, world, versi, name, id_field, long):
+    client.force_login(world.alice)
+    obj = _ind(versi) if id_field == "indikator" else Elemen.objects.filter(versi=versi, level=Level.SUB_KEGIATAN)[0]
+    cells = [{id_field: obj.pk, "kolom": "2021", "value": long}, {id_field: obj.pk, "kolom": "2022", "value": "7"}]
+    response = client.post(reverse(name, args=[versi.pk]), {"cells": cells}, content_type="application/json")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["errors"] == {f"{obj.pk}:2021": "Angka terlalu besar: paling banyak 16 digit sebelum koma."}
+    assert data["saved"] == {f"{obj.pk}:2022": "7"}
+    model, column = (Target, "nilai") if id_field == "indikator" else (Pagu, "jumlah")
+    assert getattr(model.objects.get(**{id_field: obj, "tahun": 2022}), column) == Decimal(7)

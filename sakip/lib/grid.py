@@ -1,9 +1,11 @@
 """The spreadsheet-like grids' protocol (static/sakip/grid.js).
 
 The page POSTs ``{"cells": [{<id field>: id, "kolom": column, "value": text}, …]}`` and gets back
-``{"saved": {key: shown}, "errors": {key: message}}``: each cell is saved or reported on its own. A body
-that is not of that shape is refused whole (:class:`GridInvalid`, HTTP 400), before anything is saved,
-so that a broken or hostile request never reaches the database as a server error.
+``{"saved": {key: shown}, "errors": {key: message}}``: each cell is saved or reported on its own, a value
+that cannot be read (text that is no number, a number no column holds) at its cell by the saver, through
+:func:`sakip.lib.values.parse_value`. A body that is not of that shape is refused whole
+(:class:`GridInvalid`, HTTP 400), before anything is saved, so that a broken or hostile request never
+reaches the database as a server error.
 """
 
 from __future__ import annotations
@@ -11,15 +13,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
-from sakip.lib.values import UnreadableValue, parse_value
-
 MAX_CELLS = 20_000  # a pasted sheet of 600 sub kegiatan × 8 columns fits many times
-MAX_INTEGER_DIGITS = 16  # what every number column holds (DecimalField 18,2 and 20,4)
 
 
 class GridInvalid(ValueError):
@@ -56,25 +54,7 @@ def read_cells(body: bytes, id_field: str) -> list[dict]:
         value = cell.get("value")
         if isinstance(value, bool) or not isinstance(value, str | int | float | None):
             raise GridInvalid(_("Data yang dikirim tidak terbaca: nilai sel harus berupa teks atau angka."))
-        if _too_long(value):
-            raise GridInvalid(
-                _("Angka “%(value)s” terlalu panjang: paling banyak %(n)s digit sebelum koma.")
-                % {"value": value, "n": MAX_INTEGER_DIGITS}
-            )
     return cells
-
-
-def _too_long(value) -> bool:
-    """Whether the value reads as a number no column can hold (or as no number at all: NaN, infinity).
-    Read both ways a grid reads it (plain and as Rupiah); values that are no number are the savers' to report."""
-    for money in (False, True):
-        try:
-            number = parse_value(value, money=money).nilai
-        except UnreadableValue:
-            continue
-        if isinstance(number, Decimal) and (not number.is_finite() or number.adjusted() >= MAX_INTEGER_DIGITS):
-            return True
-    return False
 
 
 def ids(cells: list[dict], id_field: str) -> set[int]:

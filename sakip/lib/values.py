@@ -4,7 +4,8 @@ into the cell, SAKIP predikat, and the many ways of writing "no value".
 ``parse_value("1.234.567,89")`` → 1234567.89; ``"2,897,729, 010"`` → 2897729010 (a stray space from a
 PDF copy); ``"100%"`` → 100 with satuan "%"; ``"3 dok"`` → 3 with satuan "dok"; ``"BB (75,3)"`` →
 predikat BB with score 75.3; ``"-"``, ``"N/A"`` and ``""`` → no value. Anything else is an error with a
-message for the planner, never a silent zero.
+message for the planner, never a silent zero; so is a number no column can hold (more than 16 digits before
+the decimal point), whichever way it comes in (a grid cell, a form, a workbook).
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from django.utils.translation import gettext as _
 from sakip.lib.numbers import format_number
 
 PREDIKAT = ("AA", "A", "BB", "B", "CC", "C", "D")  # SAKIP grades, best first
+# Every number column holds 16 digits before the decimal point: DecimalField(20, 4) for targets and
+# realisasi, DecimalField(18, 2) for Rupiah (pagu, anggaran, realisasi anggaran).
+MAX_INTEGER_DIGITS = 16
 EMPTY = {"", "-", "–", "—", "n/a", "na", "#n/a", "tidak ada", "nihil"}
 
 _SPACES_IN_NUMBER = re.compile(r"(?<=[\d.,])\s+(?=[\d.,])")
@@ -77,7 +81,18 @@ def parse_number(text: str, *, money: bool = False) -> Decimal:
         number = Decimal(raw)
     except InvalidOperation:
         raise UnreadableValue(_("“%(text)s” bukan angka.") % {"text": text.strip()}) from None
-    return -number if negative else number
+    return _fitting(-number if negative else number, text.strip())
+
+
+def _fitting(number: Decimal, text: str) -> Decimal:
+    """The number, if a number column can hold it."""
+    if not number.is_finite():  # NaN or infinity, sent as a JSON number
+        raise UnreadableValue(_("“%(text)s” bukan angka.") % {"text": text})
+    if number.adjusted() >= MAX_INTEGER_DIGITS:
+        raise UnreadableValue(
+            _("Angka terlalu besar: paling banyak %(n)s digit sebelum koma.") % {"n": MAX_INTEGER_DIGITS}
+        )
+    return number
 
 
 def _check_groups(raw: str) -> bool:
@@ -89,9 +104,9 @@ def parse_value(text: object, *, allow_predikat: bool = True, money: bool = Fals
     if text is None:
         return Parsed()
     if isinstance(text, int | Decimal):
-        return Parsed(nilai=Decimal(text))
+        return Parsed(nilai=_fitting(Decimal(text), str(text)))
     if isinstance(text, float):
-        return Parsed(nilai=Decimal(repr(text)))
+        return Parsed(nilai=_fitting(Decimal(repr(text)), repr(text)))
     cleaned = " ".join(str(text).split())
     if cleaned.lower() in EMPTY:
         return Parsed()

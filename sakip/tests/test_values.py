@@ -54,6 +54,29 @@ def test_unreadable_is_an_error_not_zero(text):
         parse_value(text)
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["12345678901234567", "12.345.678.901.234.567", "Rp 12.345.678.901.234.567,00", "BB (12345678901234567)",
+     "-12345678901234567", 12345678901234567, 1e300, Decimal("1E+16")],
+)  # fmt: skip
+def test_a_number_no_column_holds_is_an_error(value):
+    # Every number column is DecimalField(20, 4) or (18, 2): 16 digits before the decimal point.
+    with pytest.raises(UnreadableValue, match=r"^Angka terlalu besar: paling banyak 16 digit sebelum koma\.$"):
+        parse_value(value)
+    if not str(value).startswith("BB"):  # no predikat in Rupiah
+        with pytest.raises(UnreadableValue, match="terlalu besar"):
+            parse_money(value)
+
+
+def test_sixteen_digits_fit_and_nan_is_no_number():
+    assert parse_value("9999999999999999,9999").nilai == Decimal("9999999999999999.9999")
+    assert parse_money("Rp 1.234.567.890.123.456,50") == Decimal("1234567890123456.50")
+    assert parse_value(-9999999999999999).nilai == Decimal(-9999999999999999)
+    for value in (float("nan"), float("inf"), Decimal("NaN")):
+        with pytest.raises(UnreadableValue, match="bukan angka"):
+            parse_value(value)
+
+
 def test_money():
     assert parse_money("Rp 1.234.000,00") == Decimal("1234000.00")
     assert parse_money("2,897,729, 010") == Decimal("2897729010")

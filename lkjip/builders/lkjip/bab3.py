@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from kinerja import capaian as engine
 from kinerja.models import BelanjaOPD, Realisasi
 from kinerja.realisasi.dasbor import DasborOPD, urut_belanja
-from lkjip import charts, narasi
+from lkjip import narasi
 from lkjip.builders.lkjip.common import (
     ZERO,
     baris_sasaran,
@@ -25,6 +25,7 @@ from lkjip.builders.lkjip.common import (
 from lkjip.isi import Isi
 from lkjip.models import Pembanding
 from renstra.models import Level
+from sakip.lib import charts
 from sakip.lib.periode import romawi
 from sakip.lib.tabel import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
 
@@ -416,7 +417,9 @@ def realisasi_anggaran(isi: Isi, texts, d: DasborOPD, numbered) -> None:
     if d.total:
         isi.grafik(
             _("Serapan anggaran kumulatif per triwulan tahun %(t)s") % {"t": tahun},
-            charts.serapan(_("Serapan anggaran kumulatif %(t)s") % {"t": tahun}, d.total.triwulan, d.total.anggaran),
+            charts.serapan(
+                d.total.triwulan, d.total.anggaran, judul=_("Serapan anggaran kumulatif %(t)s") % {"t": tahun}
+            ),
         )
     budget = d.anggaran
     isi.tabel(tabel_3_7(sheet.plan, budget, tahun, isi.opd))
