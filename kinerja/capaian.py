@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sakip.lib.numbers import format_number
+from sakip.lib.numbers import format_number, round_decimal
 from sakip.lib.values import PREDIKAT, UnreadableValue, parse_value
 
 HUNDRED = Decimal(100)
+TAMPIL = 2  # decimal places a capaian is shown with; its category is read from the figure as shown
 ZERO = Decimal(0)
 
 POSITIF, NEGATIF = "positif", "negatif"
@@ -108,7 +109,7 @@ class Hasil:
     alasan: str = ""
     catatan: list[str] = field(default_factory=list, compare=False)
 
-    def tampil(self, places: int = 2) -> str:
+    def tampil(self, places: int = TAMPIL) -> str:
         return "–" if self.nilai is None else f"{format_number(self.nilai, places)} %"
 
     def __str__(self) -> str:
@@ -204,6 +205,7 @@ def kategori(hasil: Hasil | Decimal | None, kebijakan: Kebijakan = Kebijakan()) 
     value = hasil.nilai if isinstance(hasil, Hasil) else hasil
     if value is None:
         return ""
+    value = round_decimal(value, TAMPIL)  # 90,996 shows as "91,00" and is Sangat Tinggi, as the legend says
     for bound, label in kebijakan.skala:
         if value >= bound:
             return label

@@ -137,6 +137,14 @@ def test_kategori(value, label):
     assert c.kategori(D(value)) == label
 
 
+def test_kategori_is_read_from_the_figure_as_shown():
+    # 909,96 of 1.000 is 90,996 %: printed "91,00" and so Sangat Tinggi (≥ 91), never Tinggi beside "91,00".
+    hasil = c.capaian(D(1000), D("909.96"))
+    assert hasil.tampil() == "91,00 %"
+    assert c.kategori(hasil) == "Sangat Tinggi"
+    assert c.kategori(D("90.994")) == "Tinggi"
+
+
 def test_capaian_sasaran_is_the_mean():
     assert c.capaian_sasaran([Hasil(D(100)), Hasil(D(80)), Hasil(None, "x")]).nilai == 90
 

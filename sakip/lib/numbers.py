@@ -23,6 +23,12 @@ def to_decimal(value: object) -> Decimal | None:
         return None
 
 
+def round_decimal(value: Decimal, places: int = 2) -> Decimal:
+    """The one rounding rule for money, targets and percentages: half up, as officials round by hand
+    (``Decimal("90.995")`` → ``91.00``). Everything that prints or compares a displayed figure uses it."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def format_number(value: object, places: int = 2, *, strip_zeros: bool = False) -> str:
     """``Decimal("1234567.891")`` → ``"1.234.567,89"``; None → ``""``.
 
@@ -33,8 +39,7 @@ def format_number(value: object, places: int = 2, *, strip_zeros: bool = False) 
         return ""
     if places == 0 and number == number.to_integral_value() and 0 <= number < 1000:
         return str(int(number))  # the common small whole number, without the general machinery
-    quantum = Decimal(1).scaleb(-places)
-    number = number.quantize(quantum, rounding=ROUND_HALF_UP)
+    number = round_decimal(number, places)
     sign = "-" if number < 0 else ""
     integer, _, fraction = f"{abs(number):f}".partition(".")
     groups = []
