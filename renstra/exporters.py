@@ -1,5 +1,7 @@
 """The plan's tables as Excel: T-C.25, T-C.26, T-C.27, the target grid and the pagu grid.
 
+T-C.25 and T-C.26 are the tables the Renstra document prints (:mod:`renstra.tabel`), described once.
+
 Numbers are written as numbers (Excel can sum them) with Rupiah and percentage formats; text is always
 text, so a cell beginning with "=", "+", "-" or "@" can never become a formula. T-C.27 is written the way
 :mod:`renstra.importers.tc27` reads it, so export → import gives the same plan.
@@ -13,8 +15,9 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from renstra import services
+from renstra import services, tabel
 from renstra.models import Level, RenstraVersi
+from sakip.lib.tabel import write_table
 from sakip.lib.xlsx import RUPIAH, TOTAL_FILL, Sheet, number_format
 
 TABLES = {
@@ -141,52 +144,11 @@ def _tc27(workbook, plan, subtitle) -> None:
 
 
 def _tc25(workbook, plan, subtitle) -> None:
-    years = plan.years
-    sheet = Sheet(workbook, "T-C.25", _("Tabel T-C.25 Tujuan dan Sasaran Jangka Menengah"), subtitle)
-    top = [_("Tujuan"), _("Indikator Tujuan"), _("Sasaran"), _("Indikator Sasaran"), _("Satuan"), _("Kondisi Awal")]
-    top += [_("Target Kinerja Tujuan/Sasaran")] + [None] * (len(years) - 1) + [_("Kondisi Akhir")]
-    second = [None] * 6 + [str(y) for y in years] + [None]
-    merges = [(0, c, 1, c) for c in range(1, 7)] + [(0, 7, 0, 6 + len(years)), (0, 7 + len(years), 1, 7 + len(years))]
-    sheet.header([top, second], merges)
-    for node in plan.flat():
-        e = node.elemen
-        if e.level not in (Level.TUJUAN, Level.SASARAN):
-            continue
-        for i, ind in enumerate(node.indikator or [None]):
-            is_tujuan = e.level == Level.TUJUAN
-            row = [
-                e.nama if is_tujuan and i == 0 else None,
-                ind.uraian if ind and is_tujuan else None,
-                e.nama if not is_tujuan and i == 0 else None,
-                ind.uraian if ind and not is_tujuan else None,
-                ind.satuan if ind else None,
-            ]
-            row += _indicator_rows(ind, years) if ind else [None] * (len(years) + 2)
-            sheet.write(row)
-    sheet.finish({1: 30, 2: 30, 3: 30, 4: 30})
+    write_table(workbook, tabel.tc25(plan), subtitle, sheet_name="T-C.25")
 
 
 def _tc26(workbook, plan, subtitle) -> None:
-    periode = plan.versi.renstra.periode
-    sheet = Sheet(workbook, "T-C.26", _("Tabel T-C.26 Tujuan, Sasaran, Strategi, dan Kebijakan"), subtitle)
-    sheet.write([f"{_('Visi')}: {periode.visi}"], bold=True)
-    misi = {n.elemen.misi for n in plan.flat() if n.elemen.misi_id}
-    for m in sorted(misi, key=lambda m: m.nomor):
-        sheet.write([f"{_('Misi')} {m.nomor}: {m.uraian}"], bold=True)
-    sheet.header([[_("Tujuan"), _("Sasaran"), _("Strategi"), _("Arah Kebijakan")]], [])
-    for node in plan.flat():
-        e = node.elemen
-        if e.level == Level.TUJUAN:
-            sheet.write([e.nama, None, None, None])
-        elif e.level == Level.SASARAN:
-            sheet.write([None, e.nama, None, None])
-            for strategi in node.strategi:
-                policies = list(strategi.kebijakan.all()) or [None]
-                for i, kebijakan in enumerate(policies):
-                    sheet.write(
-                        [None, None, strategi.uraian if i == 0 else None, kebijakan.uraian if kebijakan else None]
-                    )
-    sheet.finish({1: 35, 2: 35, 3: 40, 4: 50})
+    write_table(workbook, tabel.tc26(plan), subtitle, sheet_name="T-C.26")
 
 
 def _target(workbook, plan, subtitle) -> None:

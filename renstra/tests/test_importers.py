@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook, load_workbook
 
-from renstra import exporters, services
+from renstra import exporters, services, tabel
 from renstra.importers import tc27
 from renstra.models import Elemen, Indikator, Level, Pagu, RenstraVersi, Target
 from renstra.samples import SAMPLE
@@ -207,6 +207,20 @@ def test_export_reads_back_with_numbers_and_formats(demo):
     assert total[8].value == services.load_plan(demo).total[2021]
     pct = next(row for row in wb["Target"].iter_rows(min_row=5) if row[4].value == "%")
     assert pct[6].data_type == "n" and pct[6].number_format.endswith('"%"')
+
+
+def test_tc25_and_tc26_in_excel_are_the_documents_tables(demo):
+    """One definition: the plan page's T-C.25/T-C.26 sheets hold the rows the Renstra document prints,
+    with targets as numbers."""
+    plan = services.load_plan(demo, with_targets=True)
+    wb = load_workbook(BytesIO(exporters.export_workbook(demo, ["tc25", "tc26"])))
+    for sheet, table in (("T-C.25", tabel.tc25(plan)), ("T-C.26", tabel.tc26(plan))):
+        ws = wb[sheet]
+        assert ws["A1"].value == table.label
+        texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+        assert {c.tampil for row in table.baris for c in row.sel if not c.angka and c.tampil} <= texts
+    numbers = [c for row in wb["T-C.25"].iter_rows(min_row=6) for c in row if c.data_type == "n" and c.value]
+    assert len(numbers) > 10  # the seed indicators' numeric kondisi awal, targets and kondisi akhir
 
 
 def test_text_never_becomes_a_formula(db, world):

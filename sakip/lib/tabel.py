@@ -16,9 +16,11 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from sakip.lib.numbers import format_number
+from sakip.lib.values import format_value
 from sakip.lib.xlsx import BORDER, DECIMAL, HEADER_FILL, RUPIAH, TOTAL_FILL, WHOLE, Sheet
 
 TEKS, ANGKA, RUPIAH_FMT, PERSEN = "teks", "angka", "rupiah", "persen"
+NILAI = "nilai"  # a target or kondisi: printed as typed with its satuan ("90%"), a number in Excel
 
 
 @dataclass(slots=True)
@@ -29,12 +31,15 @@ class Sel:
     indent: int = 0
     rowspan: int = 1  # in the PDF, this cell also covers the rows below it …
     tertutup: bool = False  # … whose cells under it are then not printed (Excel keeps them, empty)
+    satuan: str = ""  # with NILAI: the indicator's unit
 
     @property
     def tampil(self) -> str:
         v = self.nilai
         if v is None or v == "":
             return ""
+        if self.fmt == NILAI:
+            return dengan_satuan(format_value(v) if isinstance(v, Decimal) else str(v), self.satuan)
         if not isinstance(v, Decimal):
             return str(v)
         if self.fmt == RUPIAH_FMT:
@@ -47,6 +52,11 @@ class Sel:
     @property
     def angka(self) -> bool:
         return isinstance(self.nilai, Decimal)
+
+    @property
+    def kanan(self) -> bool:
+        """Printed right-aligned, as figures are (targets print as typed, like the text around them)."""
+        return self.fmt != NILAI and (self.angka or self.fmt != TEKS)
 
 
 @dataclass(slots=True)
@@ -169,6 +179,11 @@ def dengan_satuan(text: str, satuan: str, *, unit: bool = False) -> str:
     return text
 
 
+def nilai(value: Decimal | None, teks: str = "", satuan: str = "") -> Sel:
+    """A target or kondisi: the qualitative text when there is one, else the number."""
+    return Sel(teks or value, NILAI, satuan=satuan)
+
+
 def angka(value, fmt: str = ANGKA) -> Sel:
     return Sel(value, fmt)
 
@@ -217,8 +232,8 @@ def _format(cell: Sel) -> str:
     return WHOLE if value == value.to_integral_value() else DECIMAL
 
 
-def write_table(workbook: Workbook, tabel: Tabel, subtitle: str) -> None:
-    sheet = Sheet(workbook, f"Tabel {tabel.nomor}".replace("/", "-"), tabel.label, subtitle)
+def write_table(workbook: Workbook, tabel: Tabel, subtitle: str, *, sheet_name: str = "") -> None:
+    sheet = Sheet(workbook, sheet_name or f"Tabel {tabel.nomor}".replace("/", "-"), tabel.label, subtitle)
     grid, merges = _grid(tabel.kepala)
     sheet.header(grid, merges)
     for row in tabel.baris:
