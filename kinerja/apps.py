@@ -8,7 +8,7 @@ class KinerjaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from kinerja.panels import antrean_verifikasi
-        from sakip import panels
+        from kinerja.panels import antrean_verifikasi  # models can be imported once the apps are ready
+        from sakip import panels  # the home page's registry, filled when the apps are ready
 
         panels.register(antrean_verifikasi)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from renstra.models import Level as RenstraLevel
+from sakip import access
 from sakip.models import Jenjang, OpdScopedModel, ScopedQuerySet, TimeStampedModel
 
 
@@ -319,8 +320,6 @@ class LintasQuerySet(ScopedQuerySet):
 
     def masuk(self, user):
         """Links to an OPD the user may read, from other OPDs' trees: what those OPDs count on it for."""
-        from sakip import access
-
         scope = access.scope_for(user)
         qs = self if scope.everything else self.filter(mitra__in=scope.readable_opd_ids)
         return qs.select_related("simpul__pohon__opd", "simpul__pohon__periode", "mitra").prefetch_related(
