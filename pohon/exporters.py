@@ -17,7 +17,7 @@ LEGEND_MM = 9
 PX_PER_MM = 96 / 25.4
 
 
-def area_gambar(kertas: str) -> tuple[float, float]:
+def drawing_area(kertas: str) -> tuple[float, float]:
     """The drawing area of a landscape page, in CSS px."""
     w, h = ukuran(kertas, landscape=True)
     return (w - 2 * MARGIN_MM) * PX_PER_MM, (h - 2 * MARGIN_MM - HEADER_MM - LEGEND_MM - 3) * PX_PER_MM
@@ -25,7 +25,7 @@ def area_gambar(kertas: str) -> tuple[float, float]:
 
 def _context(tree: Pohon, kertas: str, bagian: str) -> dict:
     with translation.override("id"):
-        pages = diagram.halaman(tree, *area_gambar(kertas)) if bagian in ("semua", "diagram") else []
+        pages = diagram.paginate(tree, *drawing_area(kertas)) if bagian in ("semua", "diagram") else []
         tabel = tabel_tahap4(tree) if bagian in ("semua", "tabel") else None
         _w, h = ukuran(kertas, landscape=True)
         pohon = tree.pohon
@@ -37,7 +37,7 @@ def _context(tree: Pohon, kertas: str, bagian: str) -> dict:
             "header_mm": HEADER_MM,
             "legend_mm": LEGEND_MM,
             "gambar_mm": h - 2 * MARGIN_MM - HEADER_MM - LEGEND_MM - 1,
-            "legenda": diagram.legenda(),
+            "legenda": diagram.legend(),
             "lintas": diagram.LINTAS,
             "logo": data_uri(pohon.opd.pemda.logo) or data_uri(pohon.opd.logo),
             "dicetak": timezone.localdate(),
