@@ -18,7 +18,7 @@ from sakip.access import Perm
 
 
 @require_http_methods(["GET", "POST"])
-def pembanding(request, pk: int):
+def pembanding_update(request, pk: int):
     dokumen = get_dokumen(request, pk)
     if dokumen.jenis != Jenis.LKJIP:
         raise Http404
