@@ -62,7 +62,7 @@ def _reset_pool() -> None:
 
 def siapkan() -> None:
     """Start the workers now (WeasyPrint takes a second to load), e.g. before a benchmark."""
-    futures = [pool().submit(printing.cetak, "<p>.</p>", "") for _ in range(settings.PRINT_WORKERS)]
+    futures = [pool().submit(printing.print_html, "<p>.</p>", "") for _ in range(settings.PRINT_WORKERS)]
     for future in futures:
         future.result()
 
@@ -173,13 +173,13 @@ def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
     front_html = html(isi, sampul=True, kepala_kaki=True, romawi=True, mulai=0, runs=runs[:toc_at])
     if len(pieces) > 1:
         try:
-            futures = [pool().submit(printing.cetak_lalu_lepas, html(isi, runs=p), base) for p in pieces]
-            front = printing.cetak(front_html, base)  # meanwhile, here
+            futures = [pool().submit(printing.print_and_release, html(isi, runs=p), base) for p in pieces]
+            front = printing.print_html(front_html, base)  # meanwhile, here
             parts = [future.result() for future in futures]
             # Each part's first page number is now known: headers and numbers go onto them in the workers.
             first = list(itertools.accumulate((p.pages for p in parts), initial=1))
             overlays = [
-                pool().submit(printing.lapisi, part.pdf, _lapisan(isi, part, start), base)
+                pool().submit(printing.overlay, part.pdf, _lapisan(isi, part, start), base)
                 for part, start in zip(parts, first, strict=False)
             ]
         except BrokenProcessPool:  # a worker died (out of memory?): print in this process rather than fail
@@ -188,15 +188,16 @@ def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
             return cetak(isi, paralel=False)
         terakhir.update(bagian=[p.seconds for p in parts], pekerja_mib=max(p.peak_mib for p in parts))
     else:
-        front = printing.cetak(front_html, base)
-        parts, first, overlays = [printing.cetak(html(isi, runs=body, kepala_kaki=True), base)], [1], []
+        front = printing.print_html(front_html, base)
+        parts, first, overlays = [printing.print_html(html(isi, runs=body, kepala_kaki=True), base)], [1], []
     # The table of contents, every number known: roman in the front matter (the cover has none), arabic after.
     toc_start = front.pages
     numbers = {name: romawi(page) for name, (page, _y) in front.anchors.items()}
     numbers[ANCHOR_DAFTAR_ISI] = romawi(toc_start)
     for part, start in zip(parts, first, strict=False):
         numbers.update({k: str(start + page) for k, (page, _y) in part.anchors.items() if k not in numbers})
-    toc = printing.cetak(html(isi, daftar_isi=numbers, kepala_kaki=True, romawi=True, mulai=toc_start), base, luar=True)
+    toc_html = html(isi, daftar_isi=numbers, kepala_kaki=True, romawi=True, mulai=toc_start)
+    toc = printing.print_html(toc_html, base, links_elsewhere=True)
     # Where each anchor is in the joined PDF, for the contents' links.
     pages = dict(front.anchors) | {ANCHOR_DAFTAR_ISI: (toc_start, 0)}
     offset = front.pages + toc.pages
