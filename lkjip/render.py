@@ -70,7 +70,7 @@ def html(isi: Isi, **bagian) -> str:
 
 def pdf(isi: Isi) -> tuple[bytes, int]:
     """The PDF and its page count; attachments (signed PDFs) follow the generated pages unchanged."""
-    return parallel.cetak(isi)
+    return parallel.print_document(isi)
 
 
 # --- Cached renderings ----------------------------------------------------------------------------
