@@ -293,3 +293,25 @@ def test_an_empty_optional_section_is_left_out_and_an_empty_required_one_shows(w
     assert required <= printed and all(b.kosong for b in isi.blok if b.jenis == "narasi" and b.judul in required)
     assert not (narasi.opsional("renstra") - {"sistematika"}) & printed  # sistematika prints its standard text
     assert "sistematika" in printed
+
+
+def test_benchmarks_are_saved_deleted_and_audited(client, demo):
+    from lkjip.models import Pembanding
+    from renstra.models import Indikator, RenstraVersi
+    from sakip.models import AuditEntry
+
+    opd = _opd(BLITAR)
+    dokumen = services.lkjip(opd, 2024, create=True)
+    Pembanding.objects.filter(dokumen=dokumen).delete()
+    indikator = Indikator.objects.filter(elemen__versi=RenstraVersi.objects.berlaku(opd, 2024), is_iku=True).first()
+    client.force_login(User.objects.get(username="perencana.blitar"))
+    url = reverse("lkjip:pembanding_update", args=[dokumen.pk])
+    management = {"form-TOTAL_FORMS": "1", "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "1000"}
+    row = {"form-0-indikator": indikator.pk, "form-0-pembanding": "Nasional", "form-0-tahun": "2024", "form-0-nilai": "7"}
+    assert client.post(url, {**management, "form-INITIAL_FORMS": "0", **row}).status_code == 302
+    saved = Pembanding.objects.get(dokumen=dokumen)
+    assert (saved.pembanding, saved.nilai) == ("Nasional", "7")
+    assert AuditEntry.objects.filter(content_type__model="pembanding", object_pk=str(saved.pk)).exists()
+    delete = {**management, "form-INITIAL_FORMS": "1", **row, "form-0-id": saved.pk, "form-0-DELETE": "on"}
+    assert client.post(url, delete).status_code == 302
+    assert not Pembanding.objects.filter(dokumen=dokumen).exists()
