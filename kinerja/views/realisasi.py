@@ -261,7 +261,7 @@ def template_xlsx(request, opd: int, tahun: int):
 
 
 @require_http_methods(["GET", "POST"])
-def unggah(request, opd: int, tahun: int):
+def workbook_import(request, opd: int, tahun: int):
     """Upload the filled template → preview (counts, every wrong cell) → confirm; all or nothing."""
     opd, tahun = _opd(request, opd, Perm.EDIT), _tahun(tahun)
     context = _context(request, opd, tahun)
@@ -271,7 +271,7 @@ def unggah(request, opd: int, tahun: int):
         path = upload_path(token)
         if claim != [opd.pk, tahun] or path is None or not path.exists():
             messages.error(request, _("Pratinjau sudah kedaluwarsa; unggah berkasnya lagi."))
-            return redirect("realisasi:unggah", opd=opd.pk, tahun=tahun)
+            return redirect("realisasi:workbook_import", opd=opd.pk, tahun=tahun)
         try:
             with open(path, "rb") as handle:
                 report = importers.import_workbook(opd, tahun, handle, actor=request.user, save=True)

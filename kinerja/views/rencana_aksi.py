@@ -32,7 +32,7 @@ def ra_grid(request, pk: int):
             return error.response()
         return services.save_ra_cells(pk, cells).response()
     rows = (
-        services.siapkan_rencana_aksi(pk)
+        services.prepare_rencana_aksi(pk)
         if can_edit
         else list(
             RencanaAksi.objects.filter(pk_doc=pk)
@@ -41,7 +41,7 @@ def ra_grid(request, pk: int):
         )
     )
     for ra in rows:
-        ra.masalah = services.masalah_rencana_aksi(ra)
+        ra.masalah = services.check_rencana_aksi(ra)
     return render(request, "kinerja/ra_grid.html", {"pk": pk, "rows": rows, "can_edit": can_edit})
 
 

@@ -137,7 +137,7 @@ class Command(BaseCommand):
                 .prefetch_related("aksi")
             )
             if not rows:
-                rows = services.siapkan_rencana_aksi(pk)
+                rows = services.prepare_rencana_aksi(pk)
             content = kinerja_exporters.rencana_aksi_pdf(pk, rows)
         output.write_bytes(content)
         state = "ditandatangani" if pk.is_signed else "draf"
