@@ -27,6 +27,7 @@ from renstra.models import (
 )
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
+from sakip.lib.numbers import format_number
 from sakip.lib.tree import copy_rows, copy_tree
 from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
 
@@ -352,8 +353,6 @@ def save_target_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
 @transaction.atomic
 def save_pagu_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
     """Save the cells of the pagu grid: {"elemen": sub kegiatan id, "kolom": year, "value": text}."""
-    from sakip.lib.numbers import format_number
-
     ensure_draft(versi)
     result = CellResult()
     subs = {
