@@ -1,15 +1,28 @@
-"""What the realisasi, dashboard and settings pages share: the OPD and year from the URL, the page context with
-its year selector, the xlsx download."""
+"""What the kinerja pages share: the PK and its PDF file name (PK and rencana aksi pages); the OPD and year from
+the URL, the page context with its year selector, the xlsx download (realisasi, dashboard and settings pages)."""
 
 from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 
+from kinerja.models import PerjanjianKinerja
 from kinerja.realisasi.verifikasi import boleh_memverifikasi, melihat_pemda
 from sakip import access
 from sakip.access import Perm
 from sakip.models import PerangkatDaerah
+
+
+def get_pk(request, pk: int, perm: Perm = Perm.VIEW) -> PerjanjianKinerja:
+    return access.get_for_user(
+        request.user, PerjanjianKinerja.objects.select_related("opd__pemda", "jabatan__atasan", "dasar"), perm, pk=pk
+    )
+
+
+def pdf_filename(pk: PerjanjianKinerja, kind: str) -> str:
+    name = f"{kind}_{pk.tahun}_{pk.opd.singkatan or pk.opd.kode}_{pk.jabatan.nama}_v{pk.versi}"
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name) + ".pdf"
+
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from kinerja import exporters, services
 from kinerja.forms import AksiFormSet, RencanaAksiForm
 from kinerja.models import RencanaAksi
-from kinerja.views.pk import _filename, _pk
+from kinerja.views.common import get_pk, pdf_filename
 from sakip import access
 from sakip.access import Perm
 from sakip.lib import grid
@@ -21,7 +21,7 @@ from sakip.lib import grid
 
 @require_http_methods(["GET", "POST"])
 def ra_grid(request, pk: int):
-    pk = _pk(request, pk)
+    pk = get_pk(request, pk)
     can_edit = access.can(request.user, Perm.EDIT, pk)
     if request.method == "POST":
         if not can_edit:
@@ -47,7 +47,7 @@ def ra_grid(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def ra_aksi(request, pk: int, ra: int):
-    pk = _pk(request, pk, Perm.EDIT)
+    pk = get_pk(request, pk, Perm.EDIT)
     ra = get_object_or_404(RencanaAksi, pk=ra, pk_doc=pk)
     form = RencanaAksiForm(request.POST or None, instance=ra, prefix="ra")
     formset = AksiFormSet(request.POST or None, instance=ra, prefix="aksi")
@@ -66,10 +66,10 @@ def ra_aksi(request, pk: int, ra: int):
 
 
 def ra_pdf(request, pk: int):
-    pk = _pk(request, pk)
+    pk = get_pk(request, pk)
     rows = list(
         RencanaAksi.objects.filter(pk_doc=pk).select_related("indikator", "penanggung_jawab").prefetch_related("aksi")
     )
     response = HttpResponse(exporters.rencana_aksi_pdf(pk, rows), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{_filename(pk, "RencanaAksi")}"'
+    response["Content-Disposition"] = f'inline; filename="{pdf_filename(pk, "RencanaAksi")}"'
     return response
