@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from sakip import panels
+
 
 class KinerjaConfig(AppConfig):
     name = "kinerja"
@@ -8,7 +10,6 @@ class KinerjaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from kinerja.panels import antrean_verifikasi  # models can be imported once the apps are ready
-        from sakip import panels  # the home page's registry, filled when the apps are ready
+        from kinerja.panels import antrean_verifikasi  # reads the models: importable only once apps are ready
 
         panels.register(antrean_verifikasi)

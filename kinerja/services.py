@@ -424,7 +424,7 @@ def perbedaan(lama: PerjanjianKinerja, baru: PerjanjianKinerja) -> dict:
 # --- Rencana Aksi ----------------------------------------------------------------------------------------
 
 
-def siapkan_rencana_aksi(pk: PerjanjianKinerja) -> list[RencanaAksi]:
+def prepare_rencana_aksi(pk: PerjanjianKinerja) -> list[RencanaAksi]:
     """One rencana aksi row per PK indicator (created when missing), in the PK's order."""
     existing = {ra.indikator_id: ra for ra in RencanaAksi.objects.filter(pk_doc=pk)}
     missing = [RencanaAksi(pk_doc=pk, indikator=row) for row in pk.indikator.all() if row.pk not in existing]
@@ -435,7 +435,7 @@ def siapkan_rencana_aksi(pk: PerjanjianKinerja) -> list[RencanaAksi]:
     )
 
 
-def masalah_rencana_aksi(ra: RencanaAksi) -> list[str]:
+def check_rencana_aksi(ra: RencanaAksi) -> list[str]:
     """The rules a rencana aksi must follow, as messages the planner can act on."""
     ind = ra.indikator
     problems = []

@@ -40,7 +40,7 @@ ANCHOR_DAFTAR_ISI = "daftar-isi"
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
 #: the last document printed in parts: its parts' seconds and the workers' peak memory (benchmarks)
-terakhir: dict = {}
+last_run: dict = {}
 
 
 def pool() -> ProcessPoolExecutor:
@@ -60,9 +60,9 @@ def _reset_pool() -> None:
         _pool = None
 
 
-def siapkan() -> None:
+def prepare() -> None:
     """Start the workers now (WeasyPrint takes a second to load), e.g. before a benchmark."""
-    futures = [pool().submit(printing.cetak, "<p>.</p>", "") for _ in range(settings.PRINT_WORKERS)]
+    futures = [pool().submit(printing.print_html, "<p>.</p>", "") for _ in range(settings.PRINT_WORKERS)]
     for future in futures:
         future.result()
 
@@ -70,26 +70,26 @@ def siapkan() -> None:
 # --- Where to cut ---------------------------------------------------------------------------------
 
 
-def biaya(blok: Blok) -> int:
+def cost(blok: Blok) -> int:
     """What a block costs to print, in table cells (WeasyPrint's time grows with the boxes it lays out)."""
     if blok.jenis == "tabel":
         t = blok.tabel
-        return sum(len(row) for row in t.kepala) + sum(_biaya_baris(b) for b in t.baris)
+        return sum(len(row) for row in t.kepala) + sum(_row_cost(b) for b in t.baris)
     if blok.jenis in ("narasi", "teks"):
         return len(blok.html) // 40
     return 150 if blok.jenis == "grafik" else 10
 
 
-def _biaya_baris(baris) -> int:
+def _row_cost(baris) -> int:
     return sum(1 for c in baris.sel if not c.tertutup)
 
 
 # Where a part may begin, and what a page break there costs the reader (as a share of the document):
 # nothing where a page begins anyway, a little before a heading, more inside a table.
-AWAL_RUN, JUDUL_BAGIAN, JUDUL, BARIS = 0.0, 0.02, 0.04, 0.10
+RUN_START, SECTION_HEADING, HEADING, ROW = 0.0, 0.02, 0.04, 0.10
 
 
-def titik_potong(runs: list[list[Blok]], parts: int) -> list[tuple[int, int, int]]:
+def cut_points(runs: list[list[Blok]], parts: int) -> list[tuple[int, int, int]]:
     """Where parts 2…n begin, as (run, block, row): at a run, a heading, or the first row of a plan
     element in a table; each near an equal share of the cost, preferring the places a reader notices
     least."""
@@ -98,19 +98,19 @@ def titik_potong(runs: list[list[Blok]], parts: int) -> list[tuple[int, int, int
     for r, run in enumerate(runs):
         for b, blok in enumerate(run):
             if b == 0 and r > 0:
-                places.append((total, AWAL_RUN, (r, 0, 0)))
+                places.append((total, RUN_START, (r, 0, 0)))
             elif blok.jenis == "sub":
-                places.append((total, JUDUL_BAGIAN, (r, b, 0)))
+                places.append((total, SECTION_HEADING, (r, b, 0)))
             elif blok.jenis == "teks" and blok.html.lstrip().startswith(("<h3", "<h4", "<h5")):
-                places.append((total, JUDUL, (r, b, 0)))
+                places.append((total, HEADING, (r, b, 0)))
             if blok.jenis != "tabel":
-                total += biaya(blok)
+                total += cost(blok)
                 continue
             total += sum(len(row) for row in blok.tabel.kepala)
             for i, baris in enumerate(blok.tabel.baris):
                 if i > 0 and not baris.lanjutan and baris.gaya != "jumlah":
-                    places.append((total, BARIS, (r, b, i)))
-                total += _biaya_baris(baris)
+                    places.append((total, ROW, (r, b, i)))
+                total += _row_cost(baris)
     cuts: list[tuple[int, int, int]] = []
     for k in range(1, parts):
         share = total * k / parts
@@ -120,7 +120,7 @@ def titik_potong(runs: list[list[Blok]], parts: int) -> list[tuple[int, int, int
     return cuts
 
 
-def bagi(runs: list[list[Blok]], cuts: list[tuple[int, int, int]]) -> list[list[list[Blok]]]:
+def split(runs: list[list[Blok]], cuts: list[tuple[int, int, int]]) -> list[list[list[Blok]]]:
     """The runs of each part; a table with a cut inside becomes pieces (:meth:`Tabel.potong`)."""
     parts: list[list[list[Blok]]] = [[] for _ in range(len(cuts) + 1)]
     part = 0
@@ -147,17 +147,17 @@ def bagi(runs: list[list[Blok]], cuts: list[tuple[int, int, int]]) -> list[list[
 # --- Printing -------------------------------------------------------------------------------------
 
 
-def letak_daftar_isi(runs) -> int | None:
+def toc_position(runs) -> int | None:
     """The table of contents comes before the first numbered chapter (after the kata pengantar)."""
     return next((i for i, run in enumerate(runs) if run[0].jenis == "bab" and run[0].nomor), None)
 
 
-def romawi(n: int) -> str:
+def roman(n: int) -> str:
     """Lower-case roman numerals, as the front matter's pages are numbered (the seeds: i, ii, …)."""
     return angka_romawi(n).lower()
 
 
-def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
+def print_document(isi: Isi, *, in_parts: bool = True) -> tuple[bytes, int]:
     """The PDF and its page count, numbered as the official documents are: the front matter (kata
     pengantar, contents) in roman numerals, the chapters from 1. The chapters print as one piece here,
     or, when the document is long, as several at once in the workers. Attachments (signed PDFs) follow
@@ -165,38 +165,39 @@ def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
     from lkjip.render import html  # lkjip.render imports this module
 
     runs = isi.halaman
-    toc_at = letak_daftar_isi(runs) or 0
+    toc_at = toc_position(runs) or 0
     body = runs[toc_at:]
-    long = sum(biaya(b) for run in body for b in run) >= settings.PRINT_PARALLEL_MIN
-    pieces = bagi(body, titik_potong(body, settings.PRINT_WORKERS)) if paralel and long else [body]
+    long = sum(cost(b) for run in body for b in run) >= settings.PRINT_PARALLEL_MIN
+    pieces = split(body, cut_points(body, settings.PRINT_WORKERS)) if in_parts and long else [body]
     base = base_url()
     front_html = html(isi, sampul=True, kepala_kaki=True, romawi=True, mulai=0, runs=runs[:toc_at])
     if len(pieces) > 1:
         try:
-            futures = [pool().submit(printing.cetak_lalu_lepas, html(isi, runs=p), base) for p in pieces]
-            front = printing.cetak(front_html, base)  # meanwhile, here
+            futures = [pool().submit(printing.print_and_release, html(isi, runs=p), base) for p in pieces]
+            front = printing.print_html(front_html, base)  # meanwhile, here
             parts = [future.result() for future in futures]
             # Each part's first page number is now known: headers and numbers go onto them in the workers.
             first = list(itertools.accumulate((p.pages for p in parts), initial=1))
             overlays = [
-                pool().submit(printing.lapisi, part.pdf, _lapisan(isi, part, start), base)
+                pool().submit(printing.overlay, part.pdf, _overlay_html(isi, part, start), base)
                 for part, start in zip(parts, first, strict=False)
             ]
         except BrokenProcessPool:  # a worker died (out of memory?): print in this process rather than fail
             log.exception("Printing %s in parts failed; printing it here", isi.nama_file)
             _reset_pool()
-            return cetak(isi, paralel=False)
-        terakhir.update(bagian=[p.seconds for p in parts], pekerja_mib=max(p.peak_mib for p in parts))
+            return print_document(isi, in_parts=False)
+        last_run.update(parts=[p.seconds for p in parts], worker_mib=max(p.peak_mib for p in parts))
     else:
-        front = printing.cetak(front_html, base)
-        parts, first, overlays = [printing.cetak(html(isi, runs=body, kepala_kaki=True), base)], [1], []
+        front = printing.print_html(front_html, base)
+        parts, first, overlays = [printing.print_html(html(isi, runs=body, kepala_kaki=True), base)], [1], []
     # The table of contents, every number known: roman in the front matter (the cover has none), arabic after.
     toc_start = front.pages
-    numbers = {name: romawi(page) for name, (page, _y) in front.anchors.items()}
-    numbers[ANCHOR_DAFTAR_ISI] = romawi(toc_start)
+    numbers = {name: roman(page) for name, (page, _y) in front.anchors.items()}
+    numbers[ANCHOR_DAFTAR_ISI] = roman(toc_start)
     for part, start in zip(parts, first, strict=False):
         numbers.update({k: str(start + page) for k, (page, _y) in part.anchors.items() if k not in numbers})
-    toc = printing.cetak(html(isi, daftar_isi=numbers, kepala_kaki=True, romawi=True, mulai=toc_start), base, luar=True)
+    toc_html = html(isi, daftar_isi=numbers, kepala_kaki=True, romawi=True, mulai=toc_start)
+    toc = printing.print_html(toc_html, base, links_elsewhere=True)
     # Where each anchor is in the joined PDF, for the contents' links.
     pages = dict(front.anchors) | {ANCHOR_DAFTAR_ISI: (toc_start, 0)}
     offset = front.pages + toc.pages
@@ -208,12 +209,12 @@ def cetak(isi: Isi, *, paralel: bool = True) -> tuple[bytes, int]:
     except BrokenProcessPool:
         log.exception("Numbering the parts of %s failed; printing it here", isi.nama_file)
         _reset_pool()
-        return cetak(isi, paralel=False)
+        return print_document(isi, in_parts=False)
     sizes = [size for p in (front, toc, *parts) for size in p.sizes]
-    return _gabung([front.pdf, toc.pdf, *bodies], toc, toc_start, pages, sizes, isi.lampiran_pdf)
+    return _join([front.pdf, toc.pdf, *bodies], toc, toc_start, pages, sizes, isi.lampiran_pdf)
 
 
-def _lapisan(isi: Isi, part: printing.Printed, start: int) -> str:
+def _overlay_html(isi: Isi, part: printing.Printed, start: int) -> str:
     """Empty pages like the part's, numbered from ``start``, with the page header."""
     from lkjip.render import html  # lkjip.render imports this module
 
@@ -221,7 +222,7 @@ def _lapisan(isi: Isi, part: printing.Printed, start: int) -> str:
     return html(isi, lapisan=kinds, kepala_kaki=True, mulai=start)
 
 
-def _gabung(
+def _join(
     pdfs: list[bytes], toc: printing.Printed, toc_start: int, pages: dict, sizes: list, lampiran: list[bytes]
 ) -> tuple[bytes, int]:
     """One PDF of the pieces, the table of contents' links pointing at their pages, then the attachments

@@ -28,7 +28,7 @@ from lkjip.models import Cetakan, Dokumen, Jenis
 from renstra.models import Level, RenstraVersi
 from renstra.services import load_plan
 from sakip.lib.numbers import format_number
-from sakip.lib.pdf import data_uri, ukuran_halaman
+from sakip.lib.pdf import data_uri, page_sizes
 from sakip.lib.periode import tanggal_panjang
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ def html(isi: Isi, **bagian) -> str:
         "mulai": None,
         "lapisan": None,
         "logo": data_uri(pemda.logo) or data_uri(opd.logo),
-        **ukuran_halaman(pemda.ukuran_kertas),
+        **page_sizes(pemda.ukuran_kertas),
         "tempat_tanggal": f"{pemda.ibukota}, {tanggal_panjang(isi.tanggal)}",
         "format_number": format_number,
     }
@@ -70,7 +70,7 @@ def html(isi: Isi, **bagian) -> str:
 
 def pdf(isi: Isi) -> tuple[bytes, int]:
     """The PDF and its page count; attachments (signed PDFs) follow the generated pages unchanged."""
-    return parallel.cetak(isi)
+    return parallel.print_document(isi)
 
 
 # --- Cached renderings ----------------------------------------------------------------------------

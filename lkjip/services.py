@@ -1,5 +1,5 @@
 """Every write on documents: finding (or creating) them, freezing a final, the rows people type for them
-(T-C.23/24); and what a document still lacks."""
+(T-C.23/24, the benchmarks of Tabel 3.1b); and what a document still lacks."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from kinerja.realisasi.anggaran import anggaran, anggaran_berlaku
 from kinerja.realisasi.lembar import lembar
 from lkjip import narasi, render
-from lkjip.models import BarisPeriodeLalu, Cetakan, Dokumen, Final, Jenis, NilaiPeriodeLalu
+from lkjip.models import BarisPeriodeLalu, Cetakan, Dokumen, Final, Jenis, NilaiPeriodeLalu, Pembanding
 from renstra.models import Level, RenstraVersi
 from renstra.services import load_plan
 from sakip.lib.numbers import format_number
@@ -158,6 +158,20 @@ def save_periode_lalu(dokumen: Dokumen, tabel: str, rows: list[dict], years: lis
                 baris=baris, tahun=year, rencana_nilai=rn, rencana_teks=rt, realisasi_nilai=qn, realisasi_teks=qt
             )
     return []
+
+
+@transaction.atomic
+def save_pembanding(dokumen: Dokumen, formset) -> list[Pembanding]:
+    """Save the benchmarks of a valid formset for ``dokumen``, all or nothing; each row saved and deleted one by
+    one so that the audit log records it."""
+    saved = []
+    for obj in formset.save(commit=False):
+        obj.dokumen = dokumen
+        obj.save()
+        saved.append(obj)
+    for obj in formset.deleted_objects:
+        obj.delete()
+    return saved
 
 
 def tahun_periode_lalu(dokumen: Dokumen) -> list[int]:

@@ -111,7 +111,7 @@ class Gambar:
     width: float
     height: float
 
-    def skala(self, scale: float) -> str:
+    def scaled(self, scale: float) -> str:
         """The same drawing printed ``scale`` times its size."""
         head, rest = self.svg.split(">", 1)
         head = re.sub(
@@ -278,7 +278,7 @@ def _lines(k: Kotak) -> list[str]:
     return out
 
 
-def gambar(nodes, max_depth: int | None = None, lanjut: dict[int, str] | None = None, margin: int = 12) -> Gambar:
+def draw(nodes, max_depth: int | None = None, lanjut: dict[int, str] | None = None, margin: int = 12) -> Gambar:
     roots, width, height = layout(nodes, max_depth, lanjut)
     boxes = list(_all(roots))
     w, h = width + 2 * margin, height + 2 * margin
@@ -294,13 +294,13 @@ def gambar(nodes, max_depth: int | None = None, lanjut: dict[int, str] | None = 
     return Gambar("".join(body), w, h)
 
 
-def legenda() -> list[tuple[str, str, str]]:
+def legend() -> list[tuple[str, str, str]]:
     """(level, fill, stroke) for the legend under the diagram, on the page and on paper."""
     return [(Tingkat(t).label, *WARNA[t]) for t in Tingkat.values]
 
 
 def svg_pohon(tree: Pohon) -> Gambar:
-    return gambar(tree.roots)
+    return draw(tree.roots)
 
 
 # --- Pages ------------------------------------------------------------------------------------------
@@ -318,7 +318,7 @@ class Halaman:
 
     @property
     def svg_scaled(self) -> str:
-        return self.gambar.skala(self.skala)
+        return self.gambar.scaled(self.skala)
 
 
 def _fits(nodes, max_depth, page_w, page_h) -> tuple[bool, float]:
@@ -384,7 +384,7 @@ def _common(paths: list[list[str]]) -> list[str]:
     return out
 
 
-def halaman(tree: Pohon, page_w: float, page_h: float) -> list[Halaman]:
+def paginate(tree: Pohon, page_w: float, page_h: float) -> list[Halaman]:
     """The diagram split into pages of ``page_w`` × ``page_h`` px, each drawn and scaled to fit."""
     pages = _plan(tree.roots, [], page_w, page_h)
     # Where each cut branch continues, for the note in its box.
@@ -396,6 +396,6 @@ def halaman(tree: Pohon, page_w: float, page_h: float) -> list[Halaman]:
     lanjut = {pk: _("Rincian: halaman %(n)s") % {"n": number} for pk, number in first_page.items()}
     for number, page in enumerate(pages, start=1):
         own = {pk: text for pk, text in lanjut.items() if first_page[pk] != number}
-        page.gambar = gambar(page.nodes, page.max_depth, own)
+        page.gambar = draw(page.nodes, page.max_depth, own)
         page.skala = min(page_w / page.gambar.width, page_h / page.gambar.height, 1.0)
     return pages

@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 from pohon import diagram
 from pohon.services import Pohon, tabel_tahap4
 from sakip.lib.pdf import data_uri, render_pdf
-from sakip.lib.printing import ukuran
+from sakip.lib.printing import paper_mm
 from sakip.lib.tabel import workbook
 
 PILIHAN_KERTAS = ("A3", "A4")  # printed landscape
@@ -17,17 +17,17 @@ LEGEND_MM = 9
 PX_PER_MM = 96 / 25.4
 
 
-def area_gambar(kertas: str) -> tuple[float, float]:
+def drawing_area(kertas: str) -> tuple[float, float]:
     """The drawing area of a landscape page, in CSS px."""
-    w, h = ukuran(kertas, landscape=True)
+    w, h = paper_mm(kertas, landscape=True)
     return (w - 2 * MARGIN_MM) * PX_PER_MM, (h - 2 * MARGIN_MM - HEADER_MM - LEGEND_MM - 3) * PX_PER_MM
 
 
 def _context(tree: Pohon, kertas: str, bagian: str) -> dict:
     with translation.override("id"):
-        pages = diagram.halaman(tree, *area_gambar(kertas)) if bagian in ("semua", "diagram") else []
+        pages = diagram.paginate(tree, *drawing_area(kertas)) if bagian in ("semua", "diagram") else []
         tabel = tabel_tahap4(tree) if bagian in ("semua", "tabel") else None
-        _w, h = ukuran(kertas, landscape=True)
+        _w, h = paper_mm(kertas, landscape=True)
         pohon = tree.pohon
         return {
             "pohon": pohon,
@@ -37,7 +37,7 @@ def _context(tree: Pohon, kertas: str, bagian: str) -> dict:
             "header_mm": HEADER_MM,
             "legend_mm": LEGEND_MM,
             "gambar_mm": h - 2 * MARGIN_MM - HEADER_MM - LEGEND_MM - 1,
-            "legenda": diagram.legenda(),
+            "legenda": diagram.legend(),
             "lintas": diagram.LINTAS,
             "logo": data_uri(pohon.opd.pemda.logo) or data_uri(pohon.opd.logo),
             "dicetak": timezone.localdate(),

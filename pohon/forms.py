@@ -5,7 +5,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from pohon.models import RANK, IndikatorSimpul, Lintas, PohonKinerja, Simpul, Tingkat
-from pohon.services import urut_level
+from pohon.services import level_order
 from renstra.models import Elemen, Indikator, Periode
 from sakip.models import Jabatan, PerangkatDaerah
 
@@ -62,7 +62,7 @@ class SimpulForm(forms.ModelForm):
         self.fields["jenjang"].help_text = _("Kosongkan untuk mengikuti tingkatnya (JPT, Administrator, Pengawas, JF).")
         if pohon.versi_id:
             self.fields["elemen"].queryset = Elemen.objects.filter(versi=pohon.versi).order_by(
-                urut_level(), "kode", "urutan", "pk"
+                level_order(), "kode", "urutan", "pk"
             )
             self.fields["elemen"].label_from_instance = lambda e: f"{e.get_level_display()}: {e}"[:140]
         else:

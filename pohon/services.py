@@ -66,7 +66,7 @@ class Pohon:
         return out
 
 
-def muat(pohon: PohonKinerja) -> Pohon:
+def load(pohon: PohonKinerja) -> Pohon:
     """The tree in a fixed number of queries, whatever its size."""
     nodes = list(Simpul.objects.filter(pohon=pohon).select_related("jabatan").order_by("urutan", "pk"))
     by_id = {n.pk: n for n in nodes}
@@ -88,12 +88,12 @@ def muat(pohon: PohonKinerja) -> Pohon:
 # --- Building --------------------------------------------------------------------------------------
 
 
-def versi_awal(opd, periode) -> RenstraVersi | None:
+def initial_versi(opd, periode) -> RenstraVersi | None:
     """The Renstra version a new tree translates into: the newest of the OPD for that period."""
     return RenstraVersi.objects.filter(renstra__opd=opd, renstra__periode=periode).order_by("-nomor").first()
 
 
-def tingkat_anak(parent: Simpul | None) -> list[str]:
+def child_tingkat(parent: Simpul | None) -> list[str]:
     """The levels a child may have: any level below its parent's (the checks flag a skipped level)."""
     if parent is None:
         return list(Tingkat.values)
@@ -104,7 +104,7 @@ def next_urutan(pohon: PohonKinerja, parent: Simpul | None) -> int:
     return (Simpul.objects.filter(pohon=pohon, parent=parent).aggregate(n=Max("urutan"))["n"] or 0) + 1
 
 
-def simpan_simpul(node: Simpul) -> Simpul:
+def save_simpul(node: Simpul) -> Simpul:
     """Save a node, validated; a node without an owner level gets its level's."""
     if not node.jenjang and node.tingkat:
         node.jenjang = JENJANG_BAKU[node.tingkat]
@@ -116,7 +116,7 @@ def simpan_simpul(node: Simpul) -> Simpul:
 
 
 @transaction.atomic
-def pindahkan(node: Simpul, parent: Simpul | None) -> Simpul:
+def move_simpul(node: Simpul, parent: Simpul | None) -> Simpul:
     """Move a branch under another node (or to the top); its levels must stay below the new parent."""
     node.parent = parent
     node.urutan = next_urutan(node.pohon, parent)
@@ -125,7 +125,7 @@ def pindahkan(node: Simpul, parent: Simpul | None) -> Simpul:
     return node
 
 
-def geser(node: Simpul, direction: int) -> None:
+def reorder_simpul(node: Simpul, direction: int) -> None:
     """Up (-1) or down (+1) among its siblings."""
     renstra_services.move(node, direction, Simpul.objects.filter(pohon=node.pohon, parent=node.parent))
 
@@ -164,7 +164,7 @@ class GagalTerjemah(Exception):
 
 
 @transaction.atomic
-def tautkan(node: Simpul, elemen_ids: list[int]) -> None:
+def link_elemen(node: Simpul, elemen_ids: list[int]) -> None:
     """Replace the Renstra elements that realise ``node`` (elements of the tree's Renstra version)."""
     versi = node.pohon.versi
     wanted = set(elemen_ids)
@@ -185,7 +185,9 @@ def tautkan(node: Simpul, elemen_ids: list[int]) -> None:
         ind.save()
 
 
-def tautkan_indikator(ind: IndikatorSimpul, indikator: Indikator | None) -> None:
+def link_indikator(ind: IndikatorSimpul, indikator: Indikator | None) -> None:
+    """Link a node's indicator to a plan indicator of an element linked to the node (the node form enforces
+    the same rule by offering only those indicators)."""
     if indikator is not None and not Terjemahan.objects.filter(simpul=ind.simpul, elemen=indikator.elemen).exists():
         raise ValidationError(_("Indikator Renstra harus milik elemen yang ditautkan ke simpul ini."))
     ind.indikator_renstra = indikator
@@ -214,7 +216,7 @@ def terjemahkan(pohon: PohonKinerja, simpul_ids: list[int]) -> list[Elemen]:
     if versi is None:
         raise ValidationError(_("Pohon ini belum terhubung ke Renstra; buat Renstra perangkat daerah ini dulu."))
     renstra_services.ensure_draft(versi)
-    tree = muat(pohon)
+    tree = load(pohon)
     chosen = [n for n in tree.flat() if n.pk in set(simpul_ids)]  # parents before children
     created: dict[int, Elemen] = {}
     errors: list[tuple[Simpul, str]] = []
@@ -256,7 +258,7 @@ def _levels_above(level: str) -> list[str]:
     return [lv for lv, children in CHILD_LEVELS.items() if level in children and lv is not None]
 
 
-def urut_level():
+def level_order():
     """Plan elements in the order of their levels (tujuan, sasaran, program …), not alphabetically."""
     return Case(*[When(level=lv, then=i) for i, lv in enumerate(RenstraLevel.values)], output_field=IntegerField())
 
@@ -285,7 +287,7 @@ def _normal(text: str) -> str:
     return re.sub(r"[\W_]+", " ", (text or "").lower()).strip()
 
 
-def periksa(tree: Pohon) -> list[Temuan]:
+def check(tree: Pohon) -> list[Temuan]:
     """The gaps the evaluators ask about, in tree order (then the plan elements no node explains)."""
     found: list[Temuan] = []
     for node in tree.flat():
@@ -317,7 +319,7 @@ def periksa(tree: Pohon) -> list[Temuan]:
     versi = tree.pohon.versi
     if versi is not None:
         explained = {e.pk for n in tree.nodes.values() for e in n.daftar_elemen}
-        for e in Elemen.objects.filter(versi=versi).exclude(pk__in=explained).order_by(urut_level(), "urutan", "pk"):
+        for e in Elemen.objects.filter(versi=versi).exclude(pk__in=explained).order_by(level_order(), "urutan", "pk"):
             found.append(
                 Temuan(
                     "rencana",
@@ -340,7 +342,7 @@ PK_LABEL = {
 }
 
 
-def label_pemilik(node: Simpul) -> str:
+def pemilik_label(node: Simpul) -> str:
     if node.tingkat == Tingkat.OUTCOME and node.jenjang == Jenjang.JPT_PRATAMA and not node.jabatan_id:
         return _("Kepala OPD")
     return str(PK_LABEL.get(node.jenjang, ""))
@@ -367,7 +369,7 @@ def tabel_tahap4(tree: Pohon):
     )
     for node in tree.flat():
         indicators = "\n".join(i.uraian for i in node.daftar_indikator)
-        pemilik = label_pemilik(node)
+        pemilik = pemilik_label(node)
         if node.jabatan_id:
             pemilik = f"{pemilik} ({node.jabatan.nama})" if pemilik else node.jabatan.nama
         t.tambah(
@@ -402,16 +404,16 @@ def elemen_milik(jabatan, tahun: int, versi: RenstraVersi) -> set[int]:
 
 
 @transaction.atomic
-def simpan_form(form, formset) -> Simpul:
+def save_simpul_form(form, formset) -> Simpul:
     """Save a node from its form with its indicators, plan links and crosscutting partners, all or nothing."""
-    node = simpan_simpul(form.instance)
+    node = save_simpul(form.instance)
     formset.instance = node
     for i, sub in enumerate(formset.forms, start=1):
         if sub.has_changed() and not formset._should_delete_form(sub):
             sub.instance.urutan = i
     formset.save()
     if "elemen" in form.cleaned_data:
-        tautkan(node, [e.pk for e in form.cleaned_data["elemen"]])
+        link_elemen(node, [e.pk for e in form.cleaned_data["elemen"]])
     wanted = {o.pk: o for o in form.cleaned_data.get("mitra") or []}
     sifat = form.cleaned_data.get("sifat_lintas") or Lintas.Sifat.BERSAMA
     catatan = form.cleaned_data.get("catatan_lintas") or ""
@@ -430,7 +432,7 @@ def simpan_form(form, formset) -> Simpul:
     return node
 
 
-def calon_induk(tree: Pohon, node: Simpul) -> list[tuple[str, str]]:
+def parent_choices(tree: Pohon, node: Simpul) -> list[tuple[str, str]]:
     """Where a branch may move: to the top, or under any node of a higher level outside the branch."""
     inside = {node.pk, *(n.pk for n in tree.descendants(tree.nodes[node.pk]))}
     choices = [("", _("(puncak pohon)"))]

@@ -65,7 +65,7 @@ def pohon_create(request):
         raise PermissionDenied
     if form.is_valid():  # the model's clean() checks the year and the pemda of the period
         pohon = form.save(commit=False)
-        pohon.versi = services.versi_awal(pohon.opd, pohon.periode)
+        pohon.versi = services.initial_versi(pohon.opd, pohon.periode)
         pohon.save()
         messages.success(request, _("Pohon kinerja dibuat. Mulailah dari outcome (tujuan OPD)."))
         return redirect(pohon)
@@ -73,8 +73,8 @@ def pohon_create(request):
 
 
 def _context(request, pohon: PohonKinerja) -> dict:
-    tree = services.muat(pohon)
-    temuan = services.periksa(tree)
+    tree = services.load(pohon)
+    temuan = services.check(tree)
     return {
         "pohon": pohon,
         "tree": tree,
@@ -113,7 +113,7 @@ def simpul_form(request, pohon: int | None = None, pk: int | None = None):
         parent = None
         if request.GET.get("parent") or request.POST.get("parent"):
             parent = get_object_or_404(Simpul, pohon=pohon_obj, pk=request.GET.get("parent") or request.POST["parent"])
-        options = services.tingkat_anak(parent)
+        options = services.child_tingkat(parent)
         if not options:
             return HttpResponse(_("Kinerja operasional adalah tingkat terendah."), status=400)
         node = Simpul(pohon=pohon_obj, parent=parent, tingkat=options[0], jenjang=JENJANG_BAKU[options[0]])
@@ -132,7 +132,7 @@ def simpul_form(request, pohon: int | None = None, pk: int | None = None):
     )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
-            saved = services.simpan_form(form, formset)
+            saved = services.save_simpul_form(form, formset)
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 for field, errors in error.error_dict.items():
@@ -163,13 +163,13 @@ def simpul_form(request, pohon: int | None = None, pk: int | None = None):
 @require_http_methods(["GET", "POST"])
 def simpul_move(request, pk: int):
     node = _simpul(request, pk)
-    tree = services.muat(node.pohon)
-    form = PindahForm(request.POST or None, choices=services.calon_induk(tree, node))
+    tree = services.load(node.pohon)
+    form = PindahForm(request.POST or None, choices=services.parent_choices(tree, node))
     if request.method == "POST" and form.is_valid():
         target = form.cleaned_data["parent"]
         parent = get_object_or_404(Simpul, pohon=node.pohon, pk=target) if target else None
         try:
-            services.pindahkan(node, parent)
+            services.move_simpul(node, parent)
         except ValidationError as error:
             form.add_error("parent", error.messages)
         else:
@@ -186,7 +186,7 @@ def simpul_move(request, pk: int):
 @require_POST
 def simpul_reorder(request, pk: int, arah: str):
     node = _simpul(request, pk)
-    services.geser(node, -1 if arah == "naik" else 1)
+    services.reorder_simpul(node, -1 if arah == "naik" else 1)
     return _saved(request, node.pohon, _("Urutan diubah."))
 
 
@@ -198,7 +198,7 @@ def simpul_delete(request, pk: int):
         text = node.kinerja[:60]
         node.delete()
         return _saved(request, pohon, _("Simpul \u201c%(s)s\u201d dan cabangnya dihapus.") % {"s": text})
-    tree = services.muat(pohon)
+    tree = services.load(pohon)
     below = len(tree.descendants(tree.nodes[node.pk]))
     template = "pohon/_hapus.html" if request.htmx else "pohon/simpul_page.html"
     return render(
@@ -275,17 +275,17 @@ def pohon_revisi(request, pk: int):
 def pohon_diagram(request, pk: int):
     """The diagram: pan and zoom in the browser, downloads as SVG, PNG and PDF."""
     pohon = _pohon(request, pk)
-    tree = services.muat(pohon)
+    tree = services.load(pohon)
     return render(
         request,
         "pohon/diagram.html",
-        {"pohon": pohon, "svg": diagram.svg_pohon(tree).svg, "jumlah": len(tree.nodes), "legenda": diagram.legenda()},
+        {"pohon": pohon, "svg": diagram.svg_pohon(tree).svg, "jumlah": len(tree.nodes), "legenda": diagram.legend()},
     )
 
 
 def pohon_svg(request, pk: int):
     pohon = _pohon(request, pk)
-    content = diagram.svg_pohon(services.muat(pohon)).svg
+    content = diagram.svg_pohon(services.load(pohon)).svg
     response = HttpResponse('<?xml version="1.0" encoding="UTF-8"?>\n' + content, content_type="image/svg+xml")
     response["Content-Disposition"] = f'attachment; filename="{_filename(pohon, ".svg")}"'
     return response
@@ -297,7 +297,7 @@ def pohon_pdf(request, pk: int):
     kertas = kertas if kertas in exporters.PILIHAN_KERTAS else "A3"
     bagian = request.GET.get("bagian", "semua")
     bagian = bagian if bagian in ("semua", "diagram", "tabel") else "semua"
-    content = exporters.pdf(services.muat(pohon), kertas=kertas, bagian=bagian)
+    content = exporters.pdf(services.load(pohon), kertas=kertas, bagian=bagian)
     response = HttpResponse(content, content_type="application/pdf")
     suffix = {"semua": "", "diagram": "-diagram", "tabel": "-tabel"}[bagian]
     response["Content-Disposition"] = f'inline; filename="{_filename(pohon, f"{suffix}-{kertas}.pdf")}"'
@@ -307,14 +307,14 @@ def pohon_pdf(request, pk: int):
 def pohon_tabel(request, pk: int):
     """Seed 002's translation table (stage 4) as a page."""
     pohon = _pohon(request, pk)
-    tree = services.muat(pohon)
+    tree = services.load(pohon)
     return render(request, "pohon/tabel.html", {"pohon": pohon, "tabel": services.tabel_tahap4(tree)})
 
 
 def pohon_xlsx(request, pk: int):
     pohon = _pohon(request, pk)
     response = HttpResponse(
-        exporters.xlsx(services.muat(pohon)),
+        exporters.xlsx(services.load(pohon)),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{_filename(pohon, "-tahap4.xlsx")}"'

@@ -170,22 +170,22 @@ def test_render_document_command(world, draft, tmp_path):
 
 
 def test_rencana_aksi_rules(world, draft):
-    [ra] = services.siapkan_rencana_aksi(draft)
+    [ra] = services.prepare_rencana_aksi(draft)
     row = ra.indikator
     row.agregasi = "kumulatif"
     row.save()
     ra.tw1, ra.tw2, ra.tw3, ra.tw4 = Decimal(5), Decimal(5), Decimal(5), Decimal(5)
     ra.anggaran, ra.anggaran_tw1 = Decimal(100), Decimal(60)
-    assert services.masalah_rencana_aksi(ra) == [
+    assert services.check_rencana_aksi(ra) == [
         "Jumlah TW I–IV (20) harus sama dengan target tahunan 24.",
         "Jumlah anggaran TW I–IV (Rp 60) harus sama dengan anggaran Rp 100.",
     ]
     ra.tw4, ra.anggaran_tw2 = Decimal(9), Decimal(40)
-    assert services.masalah_rencana_aksi(ra) == []
+    assert services.check_rencana_aksi(ra) == []
     row.agregasi = "nilai_akhir"
-    assert services.masalah_rencana_aksi(ra) == ["Target TW IV (9) harus sama dengan target tahunan 24."]
+    assert services.check_rencana_aksi(ra) == ["Target TW IV (9) harus sama dengan target tahunan 24."]
     ra.tw2 = None
-    assert services.masalah_rencana_aksi(ra) == ["Target TW I–IV belum lengkap."]
+    assert services.check_rencana_aksi(ra) == ["Target TW I–IV belum lengkap."]
 
 
 @pytest.mark.parametrize("body", [b"{not json", b"[]", b'{"cells": 1}', b'{"cells": [1]}'])
@@ -201,7 +201,7 @@ def test_a_broken_rencana_aksi_grid_body_is_a_400(client, world, draft, body):
 def test_a_number_too_long_in_the_rencana_aksi_grid_is_reported_at_its_cell(client, world, draft, kolom, long):
     import json
 
-    [ra] = services.siapkan_rencana_aksi(draft)
+    [ra] = services.prepare_rencana_aksi(draft)
     client.force_login(world.alice)
     cells = [{"rencana": ra.pk, "kolom": kolom, "value": long}, {"rencana": ra.pk, "kolom": "tw4", "value": "24"}]
     response = client.post(
@@ -214,7 +214,7 @@ def test_a_number_too_long_in_the_rencana_aksi_grid_is_reported_at_its_cell(clie
 
 
 def test_rencana_aksi_grid_save(client, world, draft):
-    [ra] = services.siapkan_rencana_aksi(draft)
+    [ra] = services.prepare_rencana_aksi(draft)
     client.force_login(world.alice)
     cells = [{"rencana": ra.pk, "kolom": "tw4", "value": "24"}, {"rencana": ra.pk, "kolom": "anggaran", "value": "1.000.000"},
              {"rencana": ra.pk, "kolom": "tw1", "value": "abc"}]  # fmt: skip

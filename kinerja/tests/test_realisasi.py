@@ -336,7 +336,7 @@ def test_workbook_round_trip(client, world, iku, windows):
         row[3].value = 2_000_000  # DPA
         row[6].value = 450_000.5  # TW II
 
-    url = reverse("realisasi:unggah", args=[world.opd_a.pk, TAHUN])
+    url = reverse("realisasi:workbook_import", args=[world.opd_a.pk, TAHUN])
     preview = client.post(url, {"berkas": filled_template(client, world, fill)})
     assert "dapat disimpan" in preview.content.decode()
     assert not Realisasi.objects.exists()  # nothing saved before confirming
@@ -365,7 +365,7 @@ def test_workbook_with_a_bad_row_saves_nothing(client, world, iku, windows):
                 bad_row.append(row[0].row)
 
     bad_row = []
-    url = reverse("realisasi:unggah", args=[world.opd_a.pk, TAHUN])
+    url = reverse("realisasi:workbook_import", args=[world.opd_a.pk, TAHUN])
     page = client.post(url, {"berkas": filled_template(client, world, fill)}).content.decode()
     assert "tidak ada yang disimpan" in page
     assert f"<td>{bad_row[0]}</td><td>H</td>" in page
@@ -375,7 +375,7 @@ def test_workbook_with_a_bad_row_saves_nothing(client, world, iku, windows):
 
 def test_workbook_that_is_not_a_template(client, world, iku, windows):
     client.force_login(world.alice)
-    url = reverse("realisasi:unggah", args=[world.opd_a.pk, TAHUN])
+    url = reverse("realisasi:workbook_import", args=[world.opd_a.pk, TAHUN])
     page = client.post(url, {"berkas": SimpleUploadedFile("x.xlsx", b"not a zip")}).content.decode()
     assert "bukan lembar kerja Excel" in page
     page = client.post(url, {"berkas": SimpleUploadedFile("x.csv", b"a;b")}, follow=True).content.decode()
@@ -496,7 +496,7 @@ def test_pk_capaian_against_rencana_aksi_and_year_target(client, world, iku, win
     line = pk.indikator.get(sumber=iku)
     line.agregasi = "kumulatif"
     line.save()
-    pk_services.siapkan_rencana_aksi(pk)
+    pk_services.prepare_rencana_aksi(pk)
     RencanaAksi.objects.filter(indikator=line).update(
         tw1=Decimal(10), tw2=Decimal(30), tw3=Decimal(20), tw4=Decimal(20)
     )

@@ -10,7 +10,7 @@ from kinerja.models import PerjanjianKinerja
 from kinerja.realisasi.dasbor import capaian_pk, dasbor_opd, dasbor_pemda
 from kinerja.realisasi.lembar import kebijakan_pemda
 from kinerja.realisasi.verifikasi import melihat_pemda
-from kinerja.views.realisasi import _context, _opd, _tahun, _xlsx, _year_links
+from kinerja.views.common import get_opd, realisasi_context, valid_tahun, xlsx_response, year_links
 from sakip import access
 from sakip.lib.periode import Triwulan
 from sakip.models import PerangkatDaerah
@@ -18,14 +18,14 @@ from sakip.views.generic import require_pemda
 
 
 def opd_dashboard(request, opd: int, tahun: int):
-    opd, tahun = _opd(request, opd), _tahun(tahun)
+    opd, tahun = get_opd(request, opd), valid_tahun(tahun)
     dasbor = dasbor_opd(opd, tahun)
     if request.GET.get("format") == "xlsx":
-        return _xlsx(exporters.dasbor_opd(dasbor), f"dasbor-{opd.singkatan or opd.pk}-{tahun}")
+        return xlsx_response(exporters.dasbor_opd(dasbor), f"dasbor-{opd.singkatan or opd.pk}-{tahun}")
     return render(
         request,
         "kinerja/realisasi/opd_dashboard.html",
-        _context(request, opd, tahun, d=dasbor, tw_labels=[t.romawi for t in Triwulan]),
+        realisasi_context(request, opd, tahun, d=dasbor, tw_labels=[t.romawi for t in Triwulan]),
     )
 
 
@@ -39,7 +39,7 @@ SORTS = {
 
 def pemda_dashboard(request, tahun: int):
     """Every OPD side by side, for the admin pemda and evaluators."""
-    tahun = _tahun(tahun)
+    tahun = valid_tahun(tahun)
     pemda = require_pemda(request.user)
     if not melihat_pemda(request.user):
         raise PermissionDenied
@@ -48,7 +48,7 @@ def pemda_dashboard(request, tahun: int):
     sort = request.GET.get("urut", "opd")
     rows.sort(key=SORTS.get(sort, SORTS["opd"]))
     if request.GET.get("format") == "xlsx":
-        return _xlsx(exporters.dasbor_pemda(rows, tahun), f"dasbor-pemda-{tahun}")
+        return xlsx_response(exporters.dasbor_pemda(rows, tahun), f"dasbor-pemda-{tahun}")
     return render(
         request,
         "kinerja/realisasi/pemda_dashboard.html",
@@ -56,7 +56,7 @@ def pemda_dashboard(request, tahun: int):
             "rows": rows,
             "tahun": tahun,
             "sort": sort,
-            "year_links": _year_links(request, tahun),
+            "year_links": year_links(request, tahun),
             "kebijakan": kebijakan_pemda(pemda),
         },
     )

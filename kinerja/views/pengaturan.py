@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from kinerja.forms import JendelaForm, PengaturanCapaianForm
 from kinerja.models import JendelaRealisasi, NaskahPK, PengaturanCapaian
 from kinerja.realisasi.jendela import TRIWULAN
-from kinerja.views.realisasi import _tahun, _year_links
+from kinerja.views.common import valid_tahun, year_links
 from sakip import access
 from sakip.access import Perm
 from sakip.lib.periode import romawi
@@ -50,7 +50,7 @@ def _admin_pemda(request):
 @require_http_methods(["GET", "POST"])
 def jendela(request, tahun: int):
     """The admin pemda opens and closes each triwulan, and reopens a closed one for chosen OPD."""
-    pemda, tahun = _admin_pemda(request), _tahun(tahun)
+    pemda, tahun = _admin_pemda(request), valid_tahun(tahun)
     windows = {w.triwulan: w for w in JendelaRealisasi.objects.filter(pemda=pemda, tahun=tahun)}
     forms = {}
     for q in TRIWULAN:
@@ -74,7 +74,7 @@ def jendela(request, tahun: int):
         {
             "tahun": tahun,
             "forms": [(q, romawi(q), forms[q], windows.get(q)) for q in TRIWULAN],
-            "year_links": _year_links(request, tahun),
+            "year_links": year_links(request, tahun),
         },
     )
 

@@ -13,15 +13,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kinerja import exporters, services
 from kinerja.forms import PerubahanForm, SusunPKForm
 from kinerja.models import PerjanjianKinerja, PKAnggaran, PKIndikator
+from kinerja.views.common import get_pk, pdf_filename
 from sakip import access
 from sakip.access import Perm
 from sakip.models import PerangkatDaerah
-
-
-def _pk(request, pk: int, perm: Perm = Perm.VIEW) -> PerjanjianKinerja:
-    return access.get_for_user(
-        request.user, PerjanjianKinerja.objects.select_related("opd__pemda", "jabatan__atasan", "dasar"), perm, pk=pk
-    )
 
 
 def pk_list(request):
@@ -57,7 +52,7 @@ def pk_create(request, opd: int):
 
 
 def pk_detail(request, pk: int):
-    pk = _pk(request, pk)
+    pk = get_pk(request, pk)
     can_edit = access.can(request.user, Perm.EDIT, pk)
     versions = list(PerjanjianKinerja.objects.filter(jabatan=pk.jabatan, tahun=pk.tahun).order_by("versi"))
     context = {
@@ -83,7 +78,7 @@ def _refused(request, pk, error):
 
 @require_POST
 def pk_row_update(request, pk: int, row: int):
-    pk = _pk(request, pk, Perm.EDIT)
+    pk = get_pk(request, pk, Perm.EDIT)
     try:
         if request.POST.get("jenis") == "anggaran":
             services.update_anggaran(
@@ -105,7 +100,7 @@ def pk_row_update(request, pk: int, row: int):
 
 @require_POST
 def pk_row_delete(request, pk: int, row: int):
-    pk = _pk(request, pk, Perm.EDIT)
+    pk = get_pk(request, pk, Perm.EDIT)
     model = PKAnggaran if request.POST.get("jenis") == "anggaran" else PKIndikator
     try:
         services.delete_baris(get_object_or_404(model, pk=row, pk_doc=pk))
@@ -117,7 +112,7 @@ def pk_row_delete(request, pk: int, row: int):
 
 @require_POST
 def pk_ajukan(request, pk: int):
-    pk = _pk(request, pk, Perm.EDIT)
+    pk = get_pk(request, pk, Perm.EDIT)
     try:
         services.ajukan(pk, actor=request.user)
     except services.PKError as error:
@@ -128,7 +123,7 @@ def pk_ajukan(request, pk: int):
 
 @require_POST
 def pk_kembalikan(request, pk: int):
-    pk = _pk(request, pk)
+    pk = get_pk(request, pk)
     if not (services.boleh_menandatangani(request.user, pk) or access.can(request.user, Perm.EDIT, pk)):
         raise PermissionDenied
     try:
@@ -141,7 +136,7 @@ def pk_kembalikan(request, pk: int):
 
 @require_POST
 def pk_tandatangani(request, pk: int):
-    pk = _pk(request, pk)
+    pk = get_pk(request, pk)
     if not services.boleh_menandatangani(request.user, pk):
         raise PermissionDenied
     try:
@@ -154,7 +149,7 @@ def pk_tandatangani(request, pk: int):
 
 @require_POST
 def pk_perubahan(request, pk: int):
-    pk = _pk(request, pk, Perm.EDIT)
+    pk = get_pk(request, pk, Perm.EDIT)
     try:
         baru = services.create_perubahan(pk, alasan=request.POST.get("alasan", ""))
     except services.PKError as error:
@@ -163,18 +158,13 @@ def pk_perubahan(request, pk: int):
     return redirect(baru)
 
 
-def _filename(pk: PerjanjianKinerja, kind: str) -> str:
-    name = f"{kind}_{pk.tahun}_{pk.opd.singkatan or pk.opd.kode}_{pk.jabatan.nama}_v{pk.versi}"
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name) + ".pdf"
-
-
 def pk_pdf(request, pk: int):
     """The signed PK is the stored file; a draft is rendered now, with a DRAFT watermark."""
-    pk = _pk(request, pk)
+    pk = get_pk(request, pk)
     if pk.is_signed:
-        return FileResponse(pk.pdf.open("rb"), content_type="application/pdf", filename=_filename(pk, "PK"))
+        return FileResponse(pk.pdf.open("rb"), content_type="application/pdf", filename=pdf_filename(pk, "PK"))
     response = HttpResponse(exporters.pk_pdf(pk), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{_filename(pk, "PK-draft")}"'
+    response["Content-Disposition"] = f'inline; filename="{pdf_filename(pk, "PK-draft")}"'
     return response
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,8 +20,9 @@ from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, save_anggaran
 from kinerja.realisasi.dasbor import urut_belanja
 from kinerja.realisasi.jendela import TRIWULAN, Terkunci, pastikan_terbuka, status_jendela
 from kinerja.realisasi.lembar import lembar, save_realisasi
-from kinerja.realisasi.verifikasi import boleh_memverifikasi, melihat_pemda
+from kinerja.realisasi.verifikasi import melihat_pemda
 from kinerja.templatetags.kinerja_tags import KATEGORI_KELAS
+from kinerja.views.common import get_opd, realisasi_context, valid_tahun, xlsx_response
 from renstra.importers.tc27 import MAX_BYTES
 from renstra.models import Indikator, Level, RenstraVersi
 from renstra.services import load_plan
@@ -33,24 +34,6 @@ from sakip.lib.periode import romawi
 from sakip.lib.uploads import keep_upload, upload_path
 from sakip.models import PerangkatDaerah
 from sakip.services import active_opd
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _opd(request, opd: int, perm: Perm = Perm.VIEW) -> PerangkatDaerah:
-    return access.get_for_user(request.user, PerangkatDaerah.objects.select_related("pemda"), perm, pk=opd)
-
-
-def _tahun(tahun: int) -> int:
-    if not 2000 <= tahun <= 2100:
-        raise Http404
-    return tahun
-
-
-def _xlsx(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
 
 
 def index(request):
@@ -65,31 +48,9 @@ def index(request):
     return redirect("realisasi:opd", opd=opd.pk, tahun=tahun)
 
 
-def _year_links(request, tahun: int) -> list[tuple[int, str]]:
-    """The same page for the years around this one (the year selector)."""
-    match = request.resolver_match
-    return [
-        (y, reverse(f"{match.namespace}:{match.url_name}", kwargs={**match.kwargs, "tahun": y}))
-        for y in range(tahun - 3, tahun + 2)
-    ]
-
-
-def _context(request, opd, tahun: int, **extra) -> dict:
-    scope = access.scope_for(request.user)
-    return {
-        "opd": opd,
-        "tahun": tahun,
-        "year_links": _year_links(request, tahun),
-        "can_edit": scope.can(Perm.EDIT, opd_id=opd.pk),
-        "can_verify": boleh_memverifikasi(request.user, opd.pk),
-        "can_see_pemda": melihat_pemda(request.user),
-        **extra,
-    }
-
-
 @require_http_methods(["GET", "POST"])
 def indikator_grid(request, opd: int, tahun: int):
-    opd, tahun = _opd(request, opd), _tahun(tahun)
+    opd, tahun = get_opd(request, opd), valid_tahun(tahun)
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, opd)
         try:
@@ -110,13 +71,13 @@ def indikator_grid(request, opd: int, tahun: int):
         detail_url=reverse("realisasi:detail", args=[0, tahun, 9]),
         t={"ditutup": _("Triwulan ditutup"), "kosong": _("Renstra ini belum punya indikator.")},
     )
-    context = _context(request, opd, tahun, sheet=sheet, rows_html=rows)
+    context = realisasi_context(request, opd, tahun, sheet=sheet, rows_html=rows)
     return render(request, "kinerja/realisasi/indikator_grid.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def anggaran_grid(request, opd: int, tahun: int):
-    opd, tahun = _opd(request, opd), _tahun(tahun)
+    opd, tahun = get_opd(request, opd), valid_tahun(tahun)
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, opd)
         try:
@@ -132,13 +93,13 @@ def anggaran_grid(request, opd: int, tahun: int):
         rows = [(node, budget[node.elemen.pk]) for node in plan.flat() if node.has_pagu]
         total = jumlah_anggaran(plan, budget)
     tutup = [q for q, open_ in status_jendela(opd, tahun).items() if not open_]
-    context = _context(request, opd, tahun, versi=versi, rows=rows, total=total, tutup=tutup)
+    context = realisasi_context(request, opd, tahun, versi=versi, rows=rows, total=total, tutup=tutup)
     return render(request, "kinerja/realisasi/anggaran_grid.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def belanja(request, opd: int, tahun: int):
-    opd, tahun = _opd(request, opd), _tahun(tahun)
+    opd, tahun = get_opd(request, opd), valid_tahun(tahun)
     queryset = BelanjaOPD.objects.filter(opd=opd, tahun=tahun)
     can_edit = access.can(request.user, Perm.EDIT, opd)
     if request.method == "POST":
@@ -153,7 +114,7 @@ def belanja(request, opd: int, tahun: int):
                 obj.delete()
         messages.success(request, _("Anggaran dan realisasi per jenis belanja disimpan."))
         return redirect("realisasi:belanja", opd=opd.pk, tahun=tahun)
-    context = _context(request, opd, tahun, formset=formset, rows=urut_belanja(queryset), can_edit=can_edit)
+    context = realisasi_context(request, opd, tahun, formset=formset, rows=urut_belanja(queryset), can_edit=can_edit)
     return render(request, "kinerja/realisasi/belanja.html", context)
 
 
@@ -166,7 +127,7 @@ def _indikator(request, ind: int, perm: Perm = Perm.VIEW) -> Indikator:
 @require_http_methods(["GET", "POST"])
 def realisasi_detail(request, ind: int, tahun: int, tw: int):
     """One indicator's quarter: the value, the story (kendala, solusi), evidence and verification."""
-    ind, tahun = _indikator(request, ind), _tahun(tahun)
+    ind, tahun = _indikator(request, ind), valid_tahun(tahun)
     if tw not in TRIWULAN:
         raise Http404
     opd = ind.elemen.versi.renstra.opd
@@ -203,7 +164,7 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
                 return redirect(request.path)
     if item is not None:
         item.indikator = ind
-    context = _context(
+    context = realisasi_context(
         request,
         opd,
         tahun,
@@ -256,22 +217,22 @@ def bukti_delete(request, pk: int):
 
 
 def template_xlsx(request, opd: int, tahun: int):
-    opd, tahun = _opd(request, opd), _tahun(tahun)
-    return _xlsx(exporters.template(opd, tahun), f"realisasi-{opd.singkatan or opd.pk}-{tahun}")
+    opd, tahun = get_opd(request, opd), valid_tahun(tahun)
+    return xlsx_response(exporters.template(opd, tahun), f"realisasi-{opd.singkatan or opd.pk}-{tahun}")
 
 
 @require_http_methods(["GET", "POST"])
-def unggah(request, opd: int, tahun: int):
+def workbook_import(request, opd: int, tahun: int):
     """Upload the filled template → preview (counts, every wrong cell) → confirm; all or nothing."""
-    opd, tahun = _opd(request, opd, Perm.EDIT), _tahun(tahun)
-    context = _context(request, opd, tahun)
+    opd, tahun = get_opd(request, opd, Perm.EDIT), valid_tahun(tahun)
+    context = realisasi_context(request, opd, tahun)
     if request.method == "POST" and request.POST.get("token"):
         token = request.POST["token"]
         claim = request.session.pop(f"realisasi:{token}", None)
         path = upload_path(token)
         if claim != [opd.pk, tahun] or path is None or not path.exists():
             messages.error(request, _("Pratinjau sudah kedaluwarsa; unggah berkasnya lagi."))
-            return redirect("realisasi:unggah", opd=opd.pk, tahun=tahun)
+            return redirect("realisasi:workbook_import", opd=opd.pk, tahun=tahun)
         try:
             with open(path, "rb") as handle:
                 report = importers.import_workbook(opd, tahun, handle, actor=request.user, save=True)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from kinerja import exporters, services
 from kinerja.forms import AksiFormSet, RencanaAksiForm
 from kinerja.models import RencanaAksi
-from kinerja.views.pk import _filename, _pk
+from kinerja.views.common import get_pk, pdf_filename
 from sakip import access
 from sakip.access import Perm
 from sakip.lib import grid
@@ -21,7 +21,7 @@ from sakip.lib import grid
 
 @require_http_methods(["GET", "POST"])
 def ra_grid(request, pk: int):
-    pk = _pk(request, pk)
+    pk = get_pk(request, pk)
     can_edit = access.can(request.user, Perm.EDIT, pk)
     if request.method == "POST":
         if not can_edit:
@@ -32,7 +32,7 @@ def ra_grid(request, pk: int):
             return error.response()
         return services.save_ra_cells(pk, cells).response()
     rows = (
-        services.siapkan_rencana_aksi(pk)
+        services.prepare_rencana_aksi(pk)
         if can_edit
         else list(
             RencanaAksi.objects.filter(pk_doc=pk)
@@ -41,13 +41,13 @@ def ra_grid(request, pk: int):
         )
     )
     for ra in rows:
-        ra.masalah = services.masalah_rencana_aksi(ra)
+        ra.masalah = services.check_rencana_aksi(ra)
     return render(request, "kinerja/ra_grid.html", {"pk": pk, "rows": rows, "can_edit": can_edit})
 
 
 @require_http_methods(["GET", "POST"])
 def ra_aksi(request, pk: int, ra: int):
-    pk = _pk(request, pk, Perm.EDIT)
+    pk = get_pk(request, pk, Perm.EDIT)
     ra = get_object_or_404(RencanaAksi, pk=ra, pk_doc=pk)
     form = RencanaAksiForm(request.POST or None, instance=ra, prefix="ra")
     formset = AksiFormSet(request.POST or None, instance=ra, prefix="aksi")
@@ -66,10 +66,10 @@ def ra_aksi(request, pk: int, ra: int):
 
 
 def ra_pdf(request, pk: int):
-    pk = _pk(request, pk)
+    pk = get_pk(request, pk)
     rows = list(
         RencanaAksi.objects.filter(pk_doc=pk).select_related("indikator", "penanggung_jawab").prefetch_related("aksi")
     )
     response = HttpResponse(exporters.rencana_aksi_pdf(pk, rows), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{_filename(pk, "RencanaAksi")}"'
+    response["Content-Disposition"] = f'inline; filename="{pdf_filename(pk, "RencanaAksi")}"'
     return response

@@ -94,7 +94,7 @@ def test_narrative_is_sanitised_audited_and_scoped(client, demo):
     dokumen = services.lkjip(_opd(BLITAR), 2024)
     planner = User.objects.get(username="perencana.blitar")
     client.force_login(planner)
-    url = reverse("lkjip:narasi", args=[dokumen.pk, "latar_belakang"])
+    url = reverse("lkjip:narasi_update", args=[dokumen.pk, "latar_belakang"])
     word = (
         '<p class=MsoNormal style="color:red"><span style="font-family:Arial">Halo <b>tebal</b><o:p></o:p></span></p>'
         '<script>alert(1)</script><table class=MsoTable><tr><td style="x" colspan=2>Sel</td></tr></table>'
@@ -117,19 +117,19 @@ def test_preview_finalise_and_newer_data(client, demo, django_capture_on_commit_
     opd = _opd(BLITAR)
     planner = User.objects.get(username="perencana.blitar")
     client.force_login(planner)
-    page_url = reverse("lkjip:lkjip", args=[opd.pk, 2024])
+    page_url = reverse("lkjip:lkjip_detail", args=[opd.pk, 2024])
     assert "belum-final" in client.get(page_url).content.decode()
     # Preview: without a worker (immediate backend) the rendering is done when the request returns.
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("lkjip:lkjip_pratinjau", args=[opd.pk, 2024]), HTTP_HX_REQUEST="true")
+        client.post(reverse("lkjip:lkjip_cetakan_create", args=[opd.pk, 2024]), HTTP_HX_REQUEST="true")
     assert "pratinjau-pdf" in client.get(page_url).content.decode()
     cetakan = Cetakan.objects.get()
     assert cetakan.status == Cetakan.Status.SELESAI and cetakan.halaman > 20
     # Asking again for the same data reuses the rendering.
-    client.post(reverse("lkjip:lkjip_pratinjau", args=[opd.pk, 2024]))
+    client.post(reverse("lkjip:lkjip_cetakan_create", args=[opd.pk, 2024]))
     assert Cetakan.objects.count() == 1
     dokumen = services.lkjip(opd, 2024)
-    assert client.post(reverse("lkjip:finalkan", args=[dokumen.pk]), {"catatan": "Setelah reviu"}).status_code == 302
+    assert client.post(reverse("lkjip:dokumen_finalkan", args=[dokumen.pk]), {"catatan": "Setelah reviu"}).status_code == 302
     final = Final.objects.get()
     with final.pdf.open("rb") as handle:
         content = handle.read()
@@ -139,13 +139,13 @@ def test_preview_finalise_and_newer_data(client, demo, django_capture_on_commit_
     Narasi.objects.filter(dokumen=dokumen, kunci="saran").update(isi="<p>Saran baru.</p>")
     page = client.get(page_url).content.decode()
     assert "data-berubah" in page and final.sha256 in page
-    client.post(reverse("lkjip:finalkan", args=[dokumen.pk]))
+    client.post(reverse("lkjip:dokumen_finalkan", args=[dokumen.pk]))
     assert Final.objects.count() == 1
     # Evaluators download the final; another pemda's user cannot.
     client.force_login(User.objects.get(username="evaluator.blitar"))
     response = client.get(reverse("lkjip:final_pdf", args=[final.pk]))
     assert b"".join(response.streaming_content) == content
-    assert client.post(reverse("lkjip:finalkan", args=[dokumen.pk])).status_code == 403
+    assert client.post(reverse("lkjip:dokumen_finalkan", args=[dokumen.pk])).status_code == 403
     client.force_login(User.objects.get(username="perencana.balangan"))
     assert client.get(reverse("lkjip:final_pdf", args=[final.pk])).status_code == 404
     assert client.get(page_url).status_code == 404
@@ -157,8 +157,8 @@ def test_finalise_refused_while_required_narratives_are_empty(client, demo, djan
     Narasi.objects.filter(dokumen=dokumen, kunci="kesimpulan").update(isi="")
     client.force_login(User.objects.get(username="perencana.blitar"))
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("lkjip:lkjip_pratinjau", args=[opd.pk, 2024]))
-    response = client.post(reverse("lkjip:finalkan", args=[dokumen.pk]), follow=True)
+        client.post(reverse("lkjip:lkjip_cetakan_create", args=[opd.pk, 2024]))
+    response = client.post(reverse("lkjip:dokumen_finalkan", args=[dokumen.pk]), follow=True)
     assert "Narasi berikut masih kosong" in response.content.decode()
     assert not Final.objects.exists()
 
@@ -181,7 +181,7 @@ def test_previous_period_rows_are_all_or_nothing(client, demo):
     versi = RenstraVersi.objects.filter(renstra__opd=_opd(BALANGAN)).order_by("-nomor").first()
     dokumen = services.renstra(versi)
     client.force_login(User.objects.get(username="perencana.balangan"))
-    url = reverse("lkjip:periode_lalu", args=[dokumen.pk, "tc24"])
+    url = reverse("lkjip:periode_lalu_update", args=[dokumen.pk, "tc24"])
     page = client.post(
         url, {"tahun_awal": "2016", "r1-uraian": "Belanja", "r1-2018-rencana": "banyak", "r1-2019-realisasi": "12x"}
     ).content.decode()
@@ -212,8 +212,8 @@ def test_document_pages_run_a_constant_number_of_queries(client, world):
         renstra_services.tetapkan(versi, berlaku_mulai=start, actor=None)
         page = []
         for url in (
-            reverse("lkjip:renstra", args=[versi.pk]),
-            reverse("lkjip:lkjip", args=[world.opd_a.pk, start + 2]),
+            reverse("lkjip:renstra_detail", args=[versi.pk]),
+            reverse("lkjip:lkjip_detail", args=[world.opd_a.pk, start + 2]),
         ):
             with CaptureQueriesContext(connection) as ctx:
                 assert client.get(url).status_code == 200
@@ -256,7 +256,7 @@ def test_previous_period_rows_come_from_the_previous_renstra_when_sakip_holds_it
     renstra_services.tetapkan(current, berlaku_mulai=2021, actor=None)
     dokumen = services.renstra(current, create=True)
     client.force_login(world.alice)
-    url = reverse("lkjip:periode_lalu", args=[dokumen.pk, "tc23"])
+    url = reverse("lkjip:periode_lalu_update", args=[dokumen.pk, "tc23"])
     page = client.get(url + "?dari=data").content.decode()
     assert "tidak menyimpan Renstra perangkat daerah ini untuk tahun 2016–2020" in page
 
@@ -272,7 +272,7 @@ def test_previous_period_rows_come_from_the_previous_renstra_when_sakip_holds_it
     assert "Diisi dari data Renstra periode lalu" in page
     assert f'value="{sasaran.uraian}"' in page and 'name="r1-2018-rencana" value="18"' in page
     assert any(f'name="r{i}-2018-realisasi" value="17,5"' in page for i in range(1, 6))
-    page = client.get(reverse("lkjip:periode_lalu", args=[dokumen.pk, "tc24"]) + "?dari=data").content.decode()
+    page = client.get(reverse("lkjip:periode_lalu_update", args=[dokumen.pk, "tc24"]) + "?dari=data").content.decode()
     program = previous.elemen.get(level=Level.PROGRAM)
     assert f'value="{program.kode} {program.nama}"' in page
     # The program's 2018 budget: its sub kegiatan's DPA where there is one, the Renstra's pagu elsewhere.
@@ -293,3 +293,25 @@ def test_an_empty_optional_section_is_left_out_and_an_empty_required_one_shows(w
     assert required <= printed and all(b.kosong for b in isi.blok if b.jenis == "narasi" and b.judul in required)
     assert not (narasi.opsional("renstra") - {"sistematika"}) & printed  # sistematika prints its standard text
     assert "sistematika" in printed
+
+
+def test_benchmarks_are_saved_deleted_and_audited(client, demo):
+    from lkjip.models import Pembanding
+    from renstra.models import Indikator, RenstraVersi
+    from sakip.models import AuditEntry
+
+    opd = _opd(BLITAR)
+    dokumen = services.lkjip(opd, 2024, create=True)
+    Pembanding.objects.filter(dokumen=dokumen).delete()
+    indikator = Indikator.objects.filter(elemen__versi=RenstraVersi.objects.berlaku(opd, 2024), is_iku=True).first()
+    client.force_login(User.objects.get(username="perencana.blitar"))
+    url = reverse("lkjip:pembanding_update", args=[dokumen.pk])
+    management = {"form-TOTAL_FORMS": "1", "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "1000"}
+    row = {"form-0-indikator": indikator.pk, "form-0-pembanding": "Nasional", "form-0-tahun": "2024", "form-0-nilai": "7"}
+    assert client.post(url, {**management, "form-INITIAL_FORMS": "0", **row}).status_code == 302
+    saved = Pembanding.objects.get(dokumen=dokumen)
+    assert (saved.pembanding, saved.nilai) == ("Nasional", "7")
+    assert AuditEntry.objects.filter(content_type__model="pembanding", object_pk=str(saved.pk)).exists()
+    delete = {**management, "form-INITIAL_FORMS": "1", **row, "form-0-id": saved.pk, "form-0-DELETE": "on"}
+    assert client.post(url, delete).status_code == 302
+    assert not Pembanding.objects.filter(dokumen=dokumen).exists()

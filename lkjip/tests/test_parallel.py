@@ -55,7 +55,7 @@ def _reads_as_one(isi, content: bytes, count: int, tmp_path) -> None:
     lines = [[line.strip() for line in text.splitlines() if line.strip()] for text in pages]
     footers = [page[-1] for page in lines]
     start = footers.index("1")  # the first page of Bab I
-    assert footers[1:] == [parallel.romawi(n) for n in range(1, start)] + [str(n) for n in range(1, count - start + 1)]
+    assert footers[1:] == [parallel.roman(n) for n in range(1, start)] + [str(n) for n in range(1, count - start + 1)]
     assert all(page[0] == f"Rencana Strategis {isi.opd.nama} Tahun 2021–2026" for page in lines[1:])
     contents = "\n".join(pages[1:start])
     targets = {}
@@ -84,14 +84,14 @@ def _reads_as_one(isi, content: bytes, count: int, tmp_path) -> None:
 def test_a_document_printed_in_parts_reads_as_one(plan, settings, tmp_path):
     settings.PRINT_WORKERS, settings.PRINT_PARALLEL_MIN = 2, 0
     isi = render.build(services.renstra(plan))
-    body = isi.halaman[parallel.letak_daftar_isi(isi.halaman) :]
-    pieces = parallel.bagi(body, parallel.titik_potong(body, 2))
+    body = isi.halaman[parallel.toc_position(isi.halaman) :]
+    pieces = parallel.split(body, parallel.cut_points(body, 2))
     # The plan is mostly T-C.27: the second part starts inside it, at a plan element's first row.
     continued = [b.tabel for b in pieces[1][0] if b.jenis == "tabel" and b.tabel.lanjutan]
     assert continued and continued[0].kunci == "tc27"
-    parallel.terakhir.clear()
+    parallel.last_run.clear()
     content, count = render.pdf(isi)
-    assert len(parallel.terakhir["bagian"]) == 2
+    assert len(parallel.last_run["parts"]) == 2
     _reads_as_one(isi, content, count, tmp_path)
     # Every row of T-C.27 is there.
     text = "\n".join(_pages(content, tmp_path))
@@ -103,9 +103,9 @@ def test_a_document_printed_in_parts_reads_as_one(plan, settings, tmp_path):
 def test_a_short_document_prints_in_one_piece_the_same_way(plan, settings, tmp_path):
     settings.PRINT_WORKERS, settings.PRINT_PARALLEL_MIN = 2, 10**9
     isi = render.build(services.renstra(plan))
-    parallel.terakhir.clear()
+    parallel.last_run.clear()
     content, count = render.pdf(isi)
-    assert not parallel.terakhir  # no worker was asked
+    assert not parallel.last_run  # no worker was asked
     _reads_as_one(isi, content, count, tmp_path)
 
 
@@ -156,11 +156,11 @@ def test_parts_begin_where_a_reader_notices_least():
 
     # Two chapters of the same length: the second part begins with the second chapter.
     runs = [[bab("I"), Blok("narasi", html="x" * 4000)], [bab("II"), Blok("narasi", html="x" * 4000)]]
-    assert parallel.titik_potong(runs, 2) == [(1, 0, 0)]
+    assert parallel.cut_points(runs, 2) == [(1, 0, 0)]
     # A long table: cut at a row near the middle, but not inside a plan element's rows (150–250).
     table = _tabel(400, element=(150, 250))
     runs = [[bab("I"), Blok("narasi", html="x" * 400)], [bab("II"), Blok("tabel", tabel=table)]]
-    assert parallel.titik_potong(runs, 2) == [(1, 1, 150)]
-    pieces = parallel.bagi(runs, [(1, 1, 150)])
+    assert parallel.cut_points(runs, 2) == [(1, 1, 150)]
+    pieces = parallel.split(runs, [(1, 1, 150)])
     assert [len(b.tabel.baris) for b in pieces[0][1][1:]] == [150]
     assert [len(b.tabel.baris) for b in pieces[1][0]] == [250]

@@ -37,8 +37,8 @@ def get_dokumen(request, pk: int, perm: Perm = Perm.VIEW) -> Dokumen:
 
 def dokumen_url(dokumen: Dokumen) -> str:
     if dokumen.jenis == Jenis.LKJIP:
-        return reverse("lkjip:lkjip", args=[dokumen.opd_id, dokumen.tahun])
-    return reverse("lkjip:renstra", args=[dokumen.versi_id])
+        return reverse("lkjip:lkjip_detail", args=[dokumen.opd_id, dokumen.tahun])
+    return reverse("lkjip:renstra_detail", args=[dokumen.versi_id])
 
 
 def ensure_dokumen(request, jenis: str, key: int, opd: int | None, perm: Perm) -> Dokumen:

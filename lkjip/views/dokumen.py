@@ -71,7 +71,7 @@ def _page(request, dokumen: Dokumen, title: str):
     )
 
 
-def lkjip_page(request, opd: int, tahun: int):
+def lkjip_detail(request, opd: int, tahun: int):
     opd = get_opd(request, opd)
     if RenstraVersi.objects.berlaku(opd, tahun) is None:
         raise Http404(_("Belum ada Renstra yang berlaku untuk tahun ini."))
@@ -79,7 +79,7 @@ def lkjip_page(request, opd: int, tahun: int):
     return _page(request, dokumen, _("LKjIP %(t)s · %(opd)s") % {"t": tahun, "opd": opd.nama})
 
 
-def renstra_page(request, versi: int):
+def renstra_detail(request, versi: int):
     versi = get_versi(request, versi)
     dokumen = services.renstra(versi)
     title = _("Dokumen Renstra %(p)s · %(opd)s · %(v)s") % {
@@ -91,7 +91,7 @@ def renstra_page(request, versi: int):
 
 
 @require_POST
-def pratinjau(request, jenis: str, key: int, opd: int | None = None):
+def cetakan_create(request, jenis: str, key: int, opd: int | None = None):
     """Render the current data (or reuse the rendering of the same data); any reader may ask."""
     dokumen = ensure_dokumen(request, jenis, key, opd, Perm.VIEW)
     cetakan = rendering.request_render(dokumen, actor=request.user)
@@ -130,7 +130,7 @@ def _name(path: str) -> str:
 
 
 @require_POST
-def finalkan(request, pk: int):
+def dokumen_finalkan(request, pk: int):
     dokumen = get_dokumen(request, pk, Perm.EDIT)
     try:
         final = services.finalkan(dokumen, actor=request.user, catatan=request.POST.get("catatan", "")[:300])

@@ -16,7 +16,7 @@ from sakip.access import Perm
 
 
 @require_http_methods(["GET", "POST"])
-def narasi_edit(request, pk: int, kunci: str):
+def narasi_update(request, pk: int, kunci: str):
     dokumen = get_dokumen(request, pk)
     sections = {b.kunci: b for b in narasi.bagian(dokumen, rendering.sasaran_nodes(dokumen))}
     section = sections.get(kunci)
@@ -32,7 +32,7 @@ def narasi_edit(request, pk: int, kunci: str):
             keys = list(sections)
             following = keys[keys.index(kunci) + 1] if keys.index(kunci) + 1 < len(keys) else None
             if following:
-                return redirect("lkjip:narasi", pk=dokumen.pk, kunci=following)
+                return redirect("lkjip:narasi_update", pk=dokumen.pk, kunci=following)
         return redirect(dokumen_url(dokumen) + "#narasi")
     return render(
         request,
@@ -42,7 +42,7 @@ def narasi_edit(request, pk: int, kunci: str):
 
 
 @require_POST
-def narasi_mulai(request, jenis: str, key: int, kunci: str, opd: int | None = None):
+def narasi_create(request, jenis: str, key: int, kunci: str, opd: int | None = None):
     """The first edit of a document that has no row yet."""
     dokumen = ensure_dokumen(request, jenis, key, opd, Perm.EDIT)
-    return redirect("lkjip:narasi", pk=dokumen.pk, kunci=kunci)
+    return redirect("lkjip:narasi_update", pk=dokumen.pk, kunci=kunci)

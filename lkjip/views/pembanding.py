@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from lkjip import services
 from lkjip.forms import PembandingFormSet
 from lkjip.models import Jenis, Pembanding
 from lkjip.views.common import dokumen_url, get_dokumen
@@ -18,7 +18,7 @@ from sakip.access import Perm
 
 
 @require_http_methods(["GET", "POST"])
-def pembanding(request, pk: int):
+def pembanding_update(request, pk: int):
     dokumen = get_dokumen(request, pk)
     if dokumen.jenis != Jenis.LKJIP:
         raise Http404
@@ -35,12 +35,7 @@ def pembanding(request, pk: int):
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, dokumen)
         if formset.is_valid():
-            with transaction.atomic():
-                for obj in formset.save(commit=False):
-                    obj.dokumen = dokumen
-                    obj.save()
-                for obj in formset.deleted_objects:
-                    obj.delete()
+            services.save_pembanding(dokumen, formset)
             messages.success(request, _("Data pembanding disimpan."))
             return redirect(dokumen_url(dokumen))
     return render(

@@ -19,7 +19,7 @@ from sakip.lib.values import format_value
 
 
 @require_http_methods(["GET", "POST"])
-def periode_lalu(request, pk: int, tabel: str):
+def periode_lalu_update(request, pk: int, tabel: str):
     dokumen = get_dokumen(request, pk)
     if dokumen.jenis != Jenis.RENSTRA or tabel not in BarisPeriodeLalu.Tabel.values:
         raise Http404

@@ -43,7 +43,7 @@ def pohon(world, plan):
 
 
 def _node(pohon, tingkat, kinerja, parent=None, indikator=None, **fields):
-    node = services.simpan_simpul(Simpul(pohon=pohon, parent=parent, tingkat=tingkat, kinerja=kinerja, **fields))
+    node = services.save_simpul(Simpul(pohon=pohon, parent=parent, tingkat=tingkat, kinerja=kinerja, **fields))
     if indikator:
         IndikatorSimpul.objects.create(simpul=node, uraian=indikator, urutan=1)
     return node
@@ -85,24 +85,24 @@ def test_levels_go_down_and_branches_cannot_loop(world, pohon):
     # A skipped level is allowed but listed by the checks.
     skipped = _node(pohon, Tingkat.OPERASIONAL, "Rapat terlaksana", strategis, indikator="Jumlah rapat")
     assert skipped.jenjang == Jenjang.FUNGSIONAL  # the owner level follows the level
-    found = services.periksa(services.muat(pohon))
+    found = services.check(services.load(pohon))
     assert [t.simpul for t in found if t.jenis == "tingkat"] == [skipped]
     # A branch cannot move under itself, nor under a node of a lower level.
     with pytest.raises(ValidationError):
-        services.pindahkan(outcome, skipped)
+        services.move_simpul(outcome, skipped)
     with pytest.raises(ValidationError):
-        services.pindahkan(strategis, skipped)
+        services.move_simpul(strategis, skipped)
     # The owner must be a position of the same OPD, of the level chosen.
     node = Simpul(pohon=pohon, parent=outcome, tingkat=Tingkat.STRATEGIS, kinerja="X", jabatan=world.kepala_b)
     with pytest.raises(ValidationError) as error:
-        services.simpan_simpul(node)
+        services.save_simpul(node)
     assert "jabatan" in error.value.message_dict
     node = Simpul(
         pohon=pohon, parent=outcome, tingkat=Tingkat.STRATEGIS, kinerja="X", jenjang=Jenjang.PENGAWAS,
         jabatan=world.kepala_a,
     )  # fmt: skip
     with pytest.raises(ValidationError):
-        services.simpan_simpul(node)
+        services.save_simpul(node)
 
 
 def test_crosscutting_partner_is_another_opd_of_the_same_pemda(world, pohon):
@@ -118,7 +118,7 @@ def test_revision_copies_the_tree_for_a_later_year(world, pohon):
     _node(pohon, Tingkat.STRATEGIS, "Konflik dicegah", outcome, indikator="Persentase konflik ditangani")
     Lintas.objects.create(simpul=outcome, mitra=world.opd_b)
     baru = services.revisi(pohon, 2024)
-    tree = services.muat(baru)
+    tree = services.load(baru)
     assert [n.kinerja for n in tree.flat()] == ["Rasa aman meningkat", "Konflik dicegah"]
     assert tree.roots[0].daftar_lintas[0].mitra == world.opd_b
     assert PohonKinerja.objects.berlaku(world.opd_a, 2023) == pohon
@@ -190,7 +190,7 @@ def test_planner_builds_links_translates_and_downloads(client, world, plan):
     assert (program.parent, program.nama) == (sasaran, "Kewaspadaan masyarakat meningkat")
     assert [i.uraian for i in program.indikator.all()] == ["Persentase laporan tertangani"]
     assert intermediate.indikator.get().indikator_renstra == program.indikator.get()
-    checks = {t.jenis for t in services.periksa(services.muat(pohon))}
+    checks = {t.jenis for t in services.check(services.load(pohon))}
     assert not checks & {"belum_diterjemahkan", "rencana", "redaksi", "indikator", "tingkat"}
 
     diagram = client.get(reverse("pohon:pohon_diagram", args=[pohon.pk])).content.decode()
@@ -229,10 +229,10 @@ def test_checks_list_every_kind_of_gap(world, pohon, plan):
     plan_ind = Indikator.objects.create(elemen=tujuan, uraian="Angka Konflik Sosial Bernuansa SARA")
     Elemen.objects.create(versi=plan, level=Level.SASARAN, parent=tujuan, nama="Pemetaan konflik", urutan=1)
     outcome = _node(pohon, Tingkat.OUTCOME, "Rasa aman meningkat", indikator="Zero konflik sosial")
-    services.tautkan(outcome, [tujuan.pk])
-    services.tautkan_indikator(outcome.indikator.get(), plan_ind)
+    services.link_elemen(outcome, [tujuan.pk])
+    services.link_indikator(outcome.indikator.get(), plan_ind)
     _node(pohon, Tingkat.STRATEGIS, "Konflik dicegah", outcome)
-    found = services.periksa(services.muat(pohon))
+    found = services.check(services.load(pohon))
     by_kind = {t.jenis: t for t in found}
     assert set(by_kind) == {"indikator", "belum_diterjemahkan", "rencana", "redaksi"}
     assert by_kind["indikator"].simpul.kinerja == "Konflik dicegah"
@@ -241,7 +241,7 @@ def test_checks_list_every_kind_of_gap(world, pohon, plan):
     # An indicator may only be linked to an indicator of an element the node is linked to.
     other = Indikator.objects.create(elemen=Elemen.objects.get(level=Level.SASARAN), uraian="Lain")
     with pytest.raises(ValidationError):
-        services.tautkan_indikator(outcome.indikator.get(), other)
+        services.link_indikator(outcome.indikator.get(), other)
 
 
 # --- Access and crosscutting ---------------------------------------------------------------------------------
@@ -277,7 +277,7 @@ def test_changes_are_in_the_audit_history(world, pohon):
 
     node = _node(pohon, Tingkat.OUTCOME, "Rasa aman", indikator="Zero konflik")
     node.kinerja = "Rasa aman meningkat"
-    services.simpan_simpul(node)
+    services.save_simpul(node)
     entries = AuditEntry.objects.filter(object_pk=str(node.pk), content_type__model="simpul")
     assert entries.count() == 2
     assert IndikatorSimpul.objects.filter(simpul=node).count() == 1
@@ -313,7 +313,7 @@ def demo(db):
 def test_demo_tree_from_seed_002_prints_every_node(demo, tmp_path):
     opd = PerangkatDaerah.objects.get(kode="8.01.0.00.0.00.01.0000")
     pohon = PohonKinerja.objects.berlaku(opd, 2024)
-    tree = services.muat(pohon)
+    tree = services.load(pohon)
     assert len(tree.nodes) == 31
     assert (
         tree.roots[0].kinerja
@@ -380,7 +380,7 @@ def test_a_tree_of_200_nodes_prints_split_by_branch(world, pohon):
                 )
                 for o in range(8)
             )
-    tree = services.muat(pohon)
+    tree = services.load(pohon)
     assert len(tree.nodes) == 205
     content = exporters.pdf(tree, kertas="A3", bagian="diagram")
     reader = PdfReader(io.BytesIO(content))

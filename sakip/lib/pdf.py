@@ -1,5 +1,5 @@
 """PDF documents from Django templates: the template rendered in Indonesian, printed by
-:func:`sakip.lib.printing.cetak` (the one way Sakip prints).
+:func:`sakip.lib.printing.print_html` (the one way Sakip prints).
 
 Fonts come from the system (Liberation Serif, Carlito: README "Production"); images are embedded as
 data URIs so that rendering needs no web server and no network.
@@ -15,7 +15,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from sakip.lib.printing import cetak, ukuran
+from sakip.lib.printing import paper_mm, print_html
 
 
 def data_uri(field) -> str:
@@ -35,10 +35,10 @@ def qr_svg(text: str) -> str:
     return segno.make(text, error="m").svg_data_uri(scale=3, border=1)
 
 
-def ukuran_halaman(paper: str, *, landscape: bool = False) -> dict[str, str]:
+def page_sizes(paper: str, *, landscape: bool = False) -> dict[str, str]:
     """The CSS page sizes templates use: ``paper_size`` (the page as asked) and ``paper_landscape``."""
-    width, height = ukuran(paper, landscape=landscape)
-    wide = ukuran(paper, landscape=True)
+    width, height = paper_mm(paper, landscape=landscape)
+    wide = paper_mm(paper, landscape=True)
     return {"paper_size": f"{width}mm {height}mm", "paper_landscape": f"{wide[0]}mm {wide[1]}mm"}
 
 
@@ -49,5 +49,5 @@ def base_url() -> str:
 
 def render_pdf(template: str, context: dict, *, paper: str = "A4", landscape: bool = False) -> bytes:
     with translation.override("id"):  # official documents are Indonesian whoever prints them
-        html = render_to_string(template, {**context, **ukuran_halaman(paper, landscape=landscape)})
-    return cetak(html, base_url()).pdf
+        html = render_to_string(template, {**context, **page_sizes(paper, landscape=landscape)})
+    return print_html(html, base_url()).pdf

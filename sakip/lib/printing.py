@@ -1,5 +1,5 @@
 """One HTML document to PDF with WeasyPrint, in this process or in a worker process: every PDF of Sakip
-is printed by :func:`cetak` (through :func:`sakip.lib.pdf.render_pdf` or the document pipeline).
+is printed by :func:`print_html` (through :func:`sakip.lib.pdf.render_pdf` or the document pipeline).
 
 Free of Django on purpose: a worker process of :mod:`lkjip.parallel` starts with WeasyPrint alone.
 """
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 KERTAS = {"A3": (297, 420), "A4": (210, 297), "F4": (215, 330)}
 
 
-def ukuran(kertas: str, *, landscape: bool = False) -> tuple[int, int]:
+def paper_mm(kertas: str, *, landscape: bool = False) -> tuple[int, int]:
     """Width and height in mm of a paper (A4 when unknown), turned when ``landscape``."""
     width, height = KERTAS.get(kertas, KERTAS["A4"])
     return (height, width) if landscape else (width, height)
@@ -58,13 +58,13 @@ def _no_collections():
             gc.enable()
 
 
-def cetak(html: str, base_url: str, *, luar: bool = False) -> Printed:
-    """``luar``: the document links to anchors printed in other pieces (the table of contents)."""
+def print_html(html: str, base_url: str, *, links_elsewhere: bool = False) -> Printed:
+    """``links_elsewhere``: the document links to anchors printed in other pieces (the table of contents)."""
     from weasyprint import HTML
 
     started = time.perf_counter()
     quiet = _LinksElsewhere()
-    if luar:
+    if links_elsewhere:
         logging.getLogger("weasyprint").addFilter(quiet)
     try:
         with _no_collections():
@@ -81,10 +81,10 @@ def cetak(html: str, base_url: str, *, luar: bool = False) -> Printed:
     return printed
 
 
-def cetak_lalu_lepas(html: str, base_url: str) -> Printed:
-    """:func:`cetak` in a worker process that lives on: give the memory of the layout back afterwards."""
+def print_and_release(html: str, base_url: str) -> Printed:
+    """:func:`print_html` in a worker process that lives on: give the memory of the layout back afterwards."""
     try:
-        return cetak(html, base_url)
+        return print_html(html, base_url)
     finally:
         gc.collect()
         libc = ctypes.util.find_library("c")
@@ -93,13 +93,13 @@ def cetak_lalu_lepas(html: str, base_url: str) -> Printed:
                 ctypes.CDLL(libc).malloc_trim(0)
 
 
-def lapisi(pdf: bytes, html: str, base_url: str) -> bytes:
+def overlay(pdf: bytes, html: str, base_url: str) -> bytes:
     """``pdf`` with the pages of ``html`` (page headers and numbers on empty pages) laid over its own."""
     from pypdf import PdfReader, PdfWriter
 
-    lapisan = PdfReader(io.BytesIO(cetak(html, base_url).pdf))
+    layer = PdfReader(io.BytesIO(print_html(html, base_url).pdf))
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    for page, over in zip(writer.pages, lapisan.pages, strict=True):
+    for page, over in zip(writer.pages, layer.pages, strict=True):
         page.merge_page(over)
         page.compress_content_streams()
     out = io.BytesIO()

@@ -34,7 +34,7 @@ class Command(BaseCommand):
     help = "Mengukur waktu cetak dan memori puncak dokumen Renstra dan LKjIP."
 
     def measure(self, label: str, dokumen) -> None:
-        parallel.terakhir.clear()
+        parallel.last_run.clear()
         begin = time.perf_counter()
         isi = render.build(dokumen)
         built = time.perf_counter() - begin
@@ -45,11 +45,11 @@ class Command(BaseCommand):
         _content, pages = render.pdf(isi)
         printed = time.perf_counter() - pdf_begin
         total = built + printed
-        parts = parallel.terakhir
-        workers = f", {len(parts['bagian'])} bagian paralel" if parts else ", sekaligus"
+        parts = parallel.last_run
+        workers = f", {len(parts['parts'])} bagian paralel" if parts else ", sekaligus"
         memory = f"memori puncak {_peak_mib():4.0f} MiB"
         if parts:
-            memory += f" + pekerja {len(parts['bagian'])} × {parts['pekerja_mib']:.0f} MiB"
+            memory += f" + pekerja {len(parts['parts'])} × {parts['worker_mib']:.0f} MiB"
         self.stdout.write(
             f"{label:34} {total:6.1f} s  (data {built:5.2f} s = {built / total * 100:4.1f} %, "
             f"template {templated:5.2f} s, cetak {printed:5.1f} s{workers})  {pages:4} halaman  {memory}"
@@ -57,7 +57,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         begin = time.perf_counter()
-        parallel.siapkan()
+        parallel.prepare()
         self.stdout.write(
             f"{settings.PRINT_WORKERS} pekerja cetak siap dalam {time.perf_counter() - begin:.1f} s "
             "(sekali per proses pekerja tugas)"

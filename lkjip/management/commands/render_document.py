@@ -111,7 +111,7 @@ class Command(BaseCommand):
         pohon = PohonKinerja.objects.berlaku(opd, tahun)
         if pohon is None:
             raise Skip(f"belum ada pohon kinerja yang berlaku tahun {tahun}")
-        tree = pohon_services.muat(pohon)
+        tree = pohon_services.load(pohon)
         output.write_bytes(pohon_exporters.pdf(tree, kertas=self.kertas))
         return f"{pohon} ({len(tree.nodes)} simpul): ditulis ke {output}"
 
@@ -137,7 +137,7 @@ class Command(BaseCommand):
                 .prefetch_related("aksi")
             )
             if not rows:
-                rows = services.siapkan_rencana_aksi(pk)
+                rows = services.prepare_rencana_aksi(pk)
             content = kinerja_exporters.rencana_aksi_pdf(pk, rows)
         output.write_bytes(content)
         state = "ditandatangani" if pk.is_signed else "draf"
