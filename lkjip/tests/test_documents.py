@@ -32,8 +32,8 @@ def _text(content: bytes) -> str:
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_data):
+    pass
 
 
 def _opd(kode):

@@ -306,8 +306,8 @@ def test_pk_draft_takes_the_elements_the_tree_gives_the_position(world, pohon, p
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_data):
+    pass
 
 
 def test_demo_tree_from_seed_002_prints_every_node(demo, tmp_path):
