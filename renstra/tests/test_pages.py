@@ -3,13 +3,12 @@
 import json
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from renstra import services
 from renstra.models import Elemen, Indikator, Level, RenstraVersi, Strategi, Target
 from renstra.testing import generate_plan, make_versi
+from sakip.testing import assert_same_queries, capture_queries
 
 ROLES = ["alice", "bob", "carol", "dave", "erin", "frank"]
 # alice plans OPD A (owner of `versi`), bob evaluates it, carol plans OPD B, dave is admin pemda,
@@ -180,9 +179,9 @@ def test_strategi_and_kebijakan(client, world, versi):
 
 
 def _queries(client, url):
-    with CaptureQueriesContext(connection) as ctx:
+    with capture_queries(url) as log:
         assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
+    return log
 
 
 @pytest.mark.parametrize(
@@ -200,7 +199,7 @@ def test_pages_run_a_constant_number_of_queries(client, world, periode, page):
     if page == "renstra:versi_compare":
         small, large = services.buat_perubahan(small), services.buat_perubahan(large)
     client.force_login(world.dave)  # reads both OPD
-    assert _queries(client, reverse(page, args=[small.pk])) == _queries(client, reverse(page, args=[large.pk]))
+    assert_same_queries(_queries(client, reverse(page, args=[small.pk])), _queries(client, reverse(page, args=[large.pk])))
 
 
 def test_indicator_reorder(client, world, versi):
