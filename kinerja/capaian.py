@@ -181,7 +181,9 @@ def gabung_triwulan(values: Iterable[Masukan], agregasi: str) -> Decimal | None:
     return next(n for n in reversed(numbers) if n is not None)  # the last quarter entered
 
 
-def tingkat_kemajuan(realisasi: Masukan, target_akhir: Masukan, polaritas: str = POSITIF, kebijakan: Kebijakan = Kebijakan()) -> Hasil:
+def tingkat_kemajuan(
+    realisasi: Masukan, target_akhir: Masukan, polaritas: str = POSITIF, kebijakan: Kebijakan = Kebijakan()
+) -> Hasil:
     """Progress against the Renstra's end-of-period target (lower-is-better mirrored)."""
     return capaian(target_akhir, realisasi, polaritas, Kebijakan(rumus_negatif=kebijakan.rumus_negatif))
 

@@ -199,7 +199,9 @@ def test_pages_run_a_constant_number_of_queries(client, world, periode, page):
     if page == "renstra:versi_compare":
         small, large = services.buat_perubahan(small), services.buat_perubahan(large)
     client.force_login(world.dave)  # reads both OPD
-    assert_same_queries(_queries(client, reverse(page, args=[small.pk])), _queries(client, reverse(page, args=[large.pk])))
+    assert_same_queries(
+        _queries(client, reverse(page, args=[small.pk])), _queries(client, reverse(page, args=[large.pk]))
+    )
 
 
 def test_indicator_reorder(client, world, versi):
