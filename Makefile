@@ -5,9 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Test processes (pytest-xdist); the demo-data tests run together on one of them (--dist loadgroup).
+# Test processes (pytest-xdist); a module stays on one of them (--dist loadfile), so its demo tests share one demo.
 WORKERS ?= auto
-PYTEST := $(BIN)/pytest -n $(WORKERS) --dist loadgroup
+PYTEST := $(BIN)/pytest -n $(WORKERS) --dist loadfile
 
 .PHONY: run demo test test-fast bench lint format check migrations messages clean
 

@@ -53,7 +53,6 @@ def pytest_configure(config):
 # quarter, default PK dates, "tahun berjalan" in forms and menus never move with the calendar. A test that
 # needs another day moves the clock itself (the ``time_machine`` fixture's ``move_to``).
 TODAY = datetime.datetime(2026, 12, 1, 10, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Jakarta"))
-DEMO_GROUP = "demo"
 
 
 @pytest.fixture(autouse=True)
@@ -64,14 +63,14 @@ def _fixed_today():
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    # The tests on the shared demo run one after the other (after the rest), so the demo is loaded once: in
-    # one process, or on the one xdist worker that gets the "demo" group (``--dist loadgroup``).
+    # The tests on the shared demo run first and one after the other, so one process loads the demo once.
+    # Under xdist (``--dist loadfile``) a module's demo tests run together on one worker: one load per module.
+    # (``--dist loadgroup`` would keep them all on one worker, but pytest-xdist 3.8's groups are lost on
+    # pytest 9.2, which no longer reads the node id xdist rewrites.)
     demo = [item for item in items if "demo_data" in getattr(item, "fixturenames", ())]
     if demo:
         ids = {id(item) for item in demo}
-        items[:] = [item for item in items if id(item) not in ids] + demo
-        for item in demo:
-            item.add_marker(pytest.mark.xdist_group(DEMO_GROUP))
+        items[:] = demo + [item for item in items if id(item) not in ids]
     if HAVE_CHROMIUM:
         return
     skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: end-to-end browser tests skipped")
