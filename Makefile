@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes (pytest-xdist); a module stays on one of them (--dist loadfile), so its demo tests share one demo.
+WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(WORKERS) --dist loadfile
 
 .PHONY: run demo test test-fast bench lint format check migrations messages clean
 
@@ -30,11 +33,11 @@ demo: $(STAMP)
 
 ## test: the whole suite (DATABASE_URL=postgres://postgres@127.0.0.1:5432/test make test for PostgreSQL)
 test: $(STAMP)
-	$(BIN)/pytest
+	$(PYTEST)
 
 ## test-fast: the suite without the browser tests
 test-fast: $(STAMP)
-	$(BIN)/pytest -m "not e2e"
+	$(PYTEST) -m "not e2e"
 
 ## bench: page times and query counts on a large plan, Excel import on 5,000 rows, realisasi dashboards of 50 OPD, document rendering
 bench: $(STAMP)
@@ -44,13 +47,20 @@ bench: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py bench_realisasi
 	DEBUG=1 $(BIN)/python manage.py bench_documents
 
+## lint: ruff (lint and format check), mypy, import layering; runs every check, fails if any failed
 lint: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	@status=0; \
+	echo "== ruff check"; $(BIN)/ruff check . || status=1; \
+	echo "== ruff format --check"; $(BIN)/ruff format --check . || status=1; \
+	echo "== mypy"; DEBUG=1 $(BIN)/mypy || status=1; \
+	echo "== lint-imports"; $(BIN)/lint-imports || status=1; \
+	exit $$status
 
+## format: ruff fix and format, djhtml on the templates
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	git ls-files 'templates/*.html' | xargs $(BIN)/djhtml
 
 ## check: Django's checks and missing migrations
 check: $(STAMP)

@@ -1,11 +1,18 @@
-"""Test-wide setup: safe environment defaults, fast hashing, plain static files, browser launch."""
+"""Test-wide setup: safe environment defaults, fast hashing, plain static files, browser launch, a fixed
+"today", and the demo data loaded once per session (per xdist worker) for the tests that ask for it."""
 
 # SECRET_KEY and DJANGO_ALLOW_ASYNC_UNSAFE (Playwright's sync API runs an event loop in the thread
 # that also touches the ORM) are set by pytest-env from pyproject.toml, before Django loads settings.
+import datetime
 import os
 import shutil
+import zoneinfo
+from io import StringIO
 
 import pytest
+import time_machine
+
+pytest_plugins = ["tests.collection_gate"]
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 HAVE_CHROMIUM = shutil.which(CHROMIUM) is not None or os.path.exists(CHROMIUM)
@@ -42,7 +49,28 @@ def pytest_configure(config):
     settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="sakip-media-")  # signed PDFs of tests land here
 
 
+# Every test runs on this day (time-machine; the clock ticks on from here): the demo's current year and
+# quarter, default PK dates, "tahun berjalan" in forms and menus never move with the calendar. A test that
+# needs another day moves the clock itself (the ``time_machine`` fixture's ``move_to``).
+TODAY = datetime.datetime(2026, 12, 1, 10, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Jakarta"))
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today():
+    with time_machine.travel(TODAY, tick=True):
+        yield
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
+    # The tests on the shared demo run first and one after the other, so one process loads the demo once.
+    # Under xdist (``--dist loadfile``) a module's demo tests run together on one worker: one load per module.
+    # (``--dist loadgroup`` would keep them all on one worker, but pytest-xdist 3.8's groups are lost on
+    # pytest 9.2, which no longer reads the node id xdist rewrites.)
+    demo = [item for item in items if "demo_data" in getattr(item, "fixturenames", ())]
+    if demo:
+        ids = {id(item) for item in demo}
+        items[:] = demo + [item for item in items if id(item) not in ids]
     if HAVE_CHROMIUM:
         return
     skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: end-to-end browser tests skipped")
@@ -71,3 +99,83 @@ def world(db):
     from sakip.testing import make_world
 
     return make_world()
+
+
+class SharedDemo:
+    """The demo data (``load_demo``) in a transaction held open under consecutive tests that ask for it.
+
+    Each of those tests gets its own transaction on top (pytest-django's ``db``: a savepoint here), rolled
+    back after it, so the demo every test sees is the freshly loaded one. The first test that does not ask
+    for the demo rolls it back, so no other test ever sees it (tests counting rows or building their own
+    world with ``make_world`` are safe); the collection order keeps the demo tests together.
+    """
+
+    def __init__(self, blocker):
+        self.blocker = blocker
+        self.atomic = None
+
+    def open(self):
+        if self.atomic is not None:
+            return
+        from django.core.management import call_command
+        from django.db import connection, transaction
+
+        with self.blocker.unblock():
+            if connection.in_atomic_block:
+                raise pytest.UsageError(
+                    "demo_data must be set up before the test's own transaction: do not combine it with "
+                    "@pytest.mark.django_db (it requests db itself) or with transactional_db/live_server"
+                )
+            atomic = transaction.atomic()
+            atomic._from_testcase = True  # like Django's TestCase transactions: durable blocks may nest in it
+            atomic.__enter__()
+            try:
+                call_command("load_demo", stdout=StringIO())
+            except BaseException:
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+                raise
+        self.atomic = atomic
+
+    def close(self):
+        if self.atomic is None:
+            return
+        from django.db import transaction
+
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
+        self.atomic = None
+
+
+_shared_demo: SharedDemo | None = None
+
+
+@pytest.fixture(scope="session")
+def _demo_session(django_db_setup, django_db_blocker):
+    global _shared_demo
+    _shared_demo = SharedDemo(django_db_blocker)
+    yield _shared_demo
+    _shared_demo.close()
+    _shared_demo = None
+
+
+@pytest.fixture(autouse=True)
+def _demo_switch(request, _fixed_today):
+    """Opens the shared demo before a test that uses it (before its ``db``), closes it before one that does not."""
+    if "demo_data" in request.fixturenames:
+        request.getfixturevalue("_demo_session").open()
+    elif _shared_demo is not None:
+        _shared_demo.close()
+
+
+@pytest.fixture
+def demo_data(_demo_switch, db):
+    """The demo data (``manage.py load_demo``), loaded once per session and rolled back after each test.
+
+    Do not combine with ``transactional_db``, ``live_server`` or ``@pytest.mark.django_db``.
+    """
+    from django.db import connection
+
+    assert _shared_demo is not None and _shared_demo.atomic is not None
+    assert connection.atomic_blocks[0] is _shared_demo.atomic, "the demo's transaction must be the outermost"

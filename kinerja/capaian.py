@@ -7,11 +7,17 @@ PermenPAN-RB 53/2014 practice. Results carry full precision; rounding is for dis
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sakip.lib.numbers import format_number, round_decimal
 from sakip.lib.values import PREDIKAT, UnreadableValue, parse_value
+
+#: what the engine reads as a value: a Nilai, a number, or a cell's text ("75,5", "BB (75,3)")
+Masukan = object
+#: an amount of money or a percentage as stored or typed
+Angka = Decimal | int | float | str
 
 HUNDRED = Decimal(100)
 TAMPIL = 2  # decimal places a capaian is shown with; its category is read from the figure as shown
@@ -78,7 +84,7 @@ class Nilai:
     teks: str = ""
 
     @classmethod
-    def of(cls, value) -> Nilai:
+    def of(cls, value: Masukan) -> Nilai:
         if isinstance(value, Nilai):
             return value
         if isinstance(value, Decimal | int):
@@ -120,7 +126,7 @@ def _cap(value: Decimal, kebijakan: Kebijakan) -> Decimal:
     return min(value, kebijakan.batas_atas) if kebijakan.batas_atas is not None else value
 
 
-def capaian(target, realisasi, polaritas: str = POSITIF, kebijakan: Kebijakan = Kebijakan()) -> Hasil:
+def capaian(target: Masukan, realisasi: Masukan, polaritas: str = POSITIF, kebijakan: Kebijakan = Kebijakan()) -> Hasil:
     """Capaian of one indicator: realisasi against target, by polarity and the pemda's policy."""
     t, r = Nilai.of(target), Nilai.of(realisasi)
     if t.kosong:
@@ -163,7 +169,7 @@ def _capaian_predikat(t: Nilai, r: Nilai, kebijakan: Kebijakan) -> Hasil:
     return Hasil(None, "Target dan realisasi tidak dapat dibandingkan.")
 
 
-def gabung_triwulan(values: list, agregasi: str) -> Decimal | None:
+def gabung_triwulan(values: Iterable[Masukan], agregasi: str) -> Decimal | None:
     """The year's realisasi from the quarters entered so far, by the indicator's rule."""
     numbers = [Nilai.of(v).nilai for v in values]
     entered = [n for n in numbers if n is not None]
@@ -176,12 +182,14 @@ def gabung_triwulan(values: list, agregasi: str) -> Decimal | None:
     return next(n for n in reversed(numbers) if n is not None)  # the last quarter entered
 
 
-def tingkat_kemajuan(realisasi, target_akhir, polaritas: str = POSITIF, kebijakan: Kebijakan = Kebijakan()) -> Hasil:
+def tingkat_kemajuan(
+    realisasi: Masukan, target_akhir: Masukan, polaritas: str = POSITIF, kebijakan: Kebijakan = Kebijakan()
+) -> Hasil:
     """Progress against the Renstra's end-of-period target (lower-is-better mirrored)."""
     return capaian(target_akhir, realisasi, polaritas, Kebijakan(rumus_negatif=kebijakan.rumus_negatif))
 
 
-def penyerapan(realisasi, anggaran) -> Hasil:
+def penyerapan(realisasi: Angka | None, anggaran: Angka | None) -> Hasil:
     """Realisasi anggaran: realisasi / anggaran × 100; no budget reads 0 % as the LKjIP prints it."""
     anggaran, realisasi = Decimal(anggaran or 0), Decimal(realisasi or 0)
     if anggaran == 0:
@@ -189,7 +197,7 @@ def penyerapan(realisasi, anggaran) -> Hasil:
     return Hasil(realisasi / anggaran * HUNDRED)
 
 
-def efisiensi(keluaran: list[tuple]) -> Hasil:
+def efisiensi(keluaran: Iterable[tuple[Angka, Angka | None, Angka]]) -> Hasil:
     """E = Σ(PAK × CK − RAK) / Σ(PAK × CK) × 100, with CK the capaian as a ratio (seed 001 Tabel 3.5).
 
     ``keluaran``: (pagu, capaian in %, realisasi) per output; outputs without capaian are left out.

@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 from sakip.models import Jabatan, Jenjang, Pegawai, Pemda, Penugasan, Peran, PerangkatDaerah, UnitKerja, User
@@ -57,3 +59,62 @@ def make_world() -> SimpleNamespace:
     w.frank = make_user("frank", w.pemda2, (R.ADMIN_PEMDA, None))
     w.olga = User.objects.create_superuser("olga", password=PASSWORD)
     return w
+
+
+# --- Query counts ------------------------------------------------------------------------------------------
+# Every query-count assertion goes through these, so a failure lists the SQL that ran (NetBox/Zulip style).
+
+
+class QueryLog:
+    """The SQL statements run inside :func:`capture_queries`; ``len()`` is their number."""
+
+    def __init__(self, label: str = "") -> None:
+        self.label = label
+        self.statements: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self.statements)
+
+    def __repr__(self) -> str:
+        return f"<QueryLog {self.label or '-'}: {len(self)} queries>"
+
+    def listing(self) -> str:
+        lines = [f"{len(self)} queries{f' for {self.label}' if self.label else ''}:"]
+        lines += [f"  {n}. {sql}" for n, sql in enumerate(self.statements, 1)]
+        return "\n".join(lines)
+
+
+@contextmanager
+def capture_queries(label: str = "", using: str = "default") -> Iterator[QueryLog]:
+    """``with capture_queries("small plan") as q: ...`` then assert with the helpers below."""
+    from django.db import connections
+    from django.test.utils import CaptureQueriesContext
+
+    log = QueryLog(label)
+    with CaptureQueriesContext(connections[using]) as ctx:
+        yield log
+    log.statements = [q["sql"] for q in ctx.captured_queries]
+
+
+def assert_num_queries(log: QueryLog, expected: int) -> None:
+    if len(log) != expected:
+        raise AssertionError(f"expected {expected} queries, got {len(log)}\n{log.listing()}")
+
+
+def assert_max_queries(log: QueryLog, maximum: int) -> None:
+    if len(log) > maximum:
+        raise AssertionError(f"expected at most {maximum} queries, got {len(log)}\n{log.listing()}")
+
+
+def assert_same_queries(expected: QueryLog | Sequence[QueryLog], actual: QueryLog | Sequence[QueryLog]) -> None:
+    """The same number of queries (pairwise for sequences): a page whose queries grow with the data fails,
+    listing the SQL of both runs."""
+    before = [expected] if isinstance(expected, QueryLog) else list(expected)
+    after = [actual] if isinstance(actual, QueryLog) else list(actual)
+    assert len(before) == len(after), "compare the logs of the same pages"
+    differing = [(a, b) for a, b in zip(before, after, strict=True) if len(a) != len(b)]
+    if differing:
+        report = [f"query counts differ: {[len(a) for a in before]} != {[len(b) for b in after]}"]
+        for a, b in differing:
+            report += ["", a.listing(), "", b.listing()]
+        raise AssertionError("\n".join(report))

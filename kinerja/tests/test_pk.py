@@ -234,8 +234,7 @@ def test_rencana_aksi_grid_save(client, world, draft):
     )
 
 
-def test_demo_pk_of_blitar(db):
-    call_command("load_demo", stdout=io.StringIO())
+def test_demo_pk_of_blitar(demo_data):
     signed = PerjanjianKinerja.objects.filter(opd__pemda__kode="blitar", tahun=2024, status="ditandatangani").order_by(
         "versi"
     )

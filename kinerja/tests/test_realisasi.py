@@ -8,9 +8,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -34,6 +31,7 @@ from renstra.models import Elemen, Indikator, Level, Target
 from renstra.testing import generate_plan, make_periode, make_versi
 from sakip.audit import history_of
 from sakip.models import PerangkatDaerah, User
+from sakip.testing import QueryLog, assert_same_queries, capture_queries
 
 TAHUN = 2024
 
@@ -421,9 +419,8 @@ def test_pemda_dashboard_is_for_admin_and_evaluators(client, world, iku, windows
     assert "Badan A" not in client.get(url).content.decode()
 
 
-def test_demo_dashboard_shows_the_seed_figures(client, db):
+def test_demo_dashboard_shows_the_seed_figures(client, demo_data):
     """Seed 001 Tabel 3.1, 3.4, 3.5 and 3.6 as the Blitar demo enters them."""
-    call_command("load_demo", stdout=io.StringIO())
     opd = PerangkatDaerah.objects.get(pemda__kode="blitar", kode="8.01.0.00.0.00.02.0000")
     client.force_login(User.objects.get(username="evaluator.blitar"))
     page = client.get(reverse("realisasi:opd", args=[opd.pk, 2024])).content.decode()
@@ -439,10 +436,10 @@ def test_demo_dashboard_shows_the_seed_figures(client, db):
 # --- Constant queries -----------------------------------------------------------------------------
 
 
-def _queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as ctx:
+def _queries(client, url) -> QueryLog:
+    with capture_queries(url) as log:
         assert client.get(url).status_code == 200
-    return len(ctx)
+    return log
 
 
 def _fill(versi):
@@ -473,7 +470,7 @@ def test_opd_pages_run_a_constant_number_of_queries(client, world, windows, name
     counts = [
         _queries(client, reverse(f"realisasi:{name}", args=[opd.pk, TAHUN])) for opd in (world.opd_a, world.opd_b)
     ]
-    assert counts[0] == counts[1]
+    assert_same_queries(counts[0], counts[1])
 
 
 def test_pemda_dashboard_runs_a_constant_number_of_queries(client, world, windows):
@@ -488,7 +485,7 @@ def test_pemda_dashboard_runs_a_constant_number_of_queries(client, world, window
         generate_plan(make_versi(world.opd_b, versi.renstra.periode), programs=4), berlaku_mulai=2021, actor=None
     )
     _fill(versi)
-    assert _queries(client, url) == one
+    assert_same_queries(one, _queries(client, url))
 
 
 def test_pk_capaian_against_rencana_aksi_and_year_target(client, world, iku, windows):

@@ -9,8 +9,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -21,6 +19,7 @@ from renstra import services as renstra_services
 from renstra.testing import generate_plan, make_periode, make_versi
 from sakip.lib.numbers import format_number
 from sakip.models import PerangkatDaerah, User
+from sakip.testing import assert_same_queries, capture_queries
 
 BLITAR = "8.01.0.00.0.00.02.0000"
 BALANGAN = "8.01.0.00.0.00.01.0000"
@@ -32,8 +31,8 @@ def _text(content: bytes) -> str:
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_data):
+    pass
 
 
 def _opd(kode):
@@ -215,11 +214,11 @@ def test_document_pages_run_a_constant_number_of_queries(client, world):
             reverse("lkjip:renstra_detail", args=[versi.pk]),
             reverse("lkjip:lkjip_detail", args=[world.opd_a.pk, start + 2]),
         ):
-            with CaptureQueriesContext(connection) as ctx:
+            with capture_queries(url) as log:
                 assert client.get(url).status_code == 200
-            page.append(len(ctx))
+            page.append(log)
         counts.append(page)
-    assert counts[0] == counts[1]
+    assert_same_queries(counts[0], counts[1])
 
 
 def test_tc27_merges_an_elements_own_columns_over_its_indicator_rows(world):

@@ -9,8 +9,6 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -22,7 +20,7 @@ from renstra import services as renstra_services
 from renstra.models import Elemen, Indikator, Level
 from renstra.testing import generate_plan, make_periode, make_versi
 from sakip.models import Jenjang, PerangkatDaerah
-from sakip.testing import PASSWORD
+from sakip.testing import PASSWORD, assert_same_queries, capture_queries
 
 
 def _text(content: bytes) -> str:
@@ -306,8 +304,8 @@ def test_pk_draft_takes_the_elements_the_tree_gives_the_position(world, pohon, p
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo(demo_data):
+    pass
 
 
 def test_demo_tree_from_seed_002_prints_every_node(demo, tmp_path):
@@ -355,10 +353,10 @@ def test_builder_runs_a_constant_number_of_queries(client, world, plan):
     for p in (small, large):
         for name in ("pohon:pohon_detail", "pohon:pohon_diagram", "pohon:pohon_tabel"):
             client.get(reverse(name, args=[p.pk]))  # warm caches (sessions, content types)
-            with CaptureQueriesContext(connection) as queries:
+            with capture_queries(name) as queries:
                 assert client.get(reverse(name, args=[p.pk])).status_code == 200
-            counts.append((name, len(queries)))
-    assert counts[:3] == counts[3:], counts
+            counts.append(queries)
+    assert_same_queries(counts[:3], counts[3:])
 
 
 def test_a_tree_of_200_nodes_prints_split_by_branch(world, pohon):

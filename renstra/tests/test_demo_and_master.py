@@ -1,10 +1,9 @@
 """The demo Renstra reproduces seed 000's T-C.27; the nomenclature master and its import."""
 
 from decimal import Decimal
-from io import BytesIO, StringIO
+from io import BytesIO
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import Workbook
 
@@ -32,8 +31,7 @@ SEED_TOTALS = {
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
+def demo(demo_data):
     return RenstraVersi.objects.get(renstra__opd__pemda__kode="balangan", nomor=1)
 
 

@@ -48,8 +48,7 @@ def snapshot(versi) -> list:
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
+def demo(demo_data):
     return RenstraVersi.objects.get(renstra__opd__pemda__kode="balangan", nomor=1)
 
 

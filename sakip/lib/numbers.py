@@ -42,7 +42,7 @@ def format_number(value: object, places: int = 2, *, strip_zeros: bool = False) 
     number = round_decimal(number, places)
     sign = "-" if number < 0 else ""
     integer, _, fraction = f"{abs(number):f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(integer) > 3:
         groups.insert(0, integer[-3:])
         integer = integer[:-3]

@@ -8,6 +8,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 
 IMPORT_DIR = "imports"
 
@@ -18,7 +19,7 @@ def upload_path(token: str) -> Path | None:
     return Path(settings.MEDIA_ROOT) / IMPORT_DIR / f"{token}.xlsx"
 
 
-def keep_upload(upload) -> str:
+def keep_upload(upload: UploadedFile) -> str:
     """Keep the uploaded file until the user confirms (or a day passes); returns its token."""
     folder = Path(settings.MEDIA_ROOT) / IMPORT_DIR
     folder.mkdir(parents=True, exist_ok=True)

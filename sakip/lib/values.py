@@ -67,8 +67,8 @@ def parse_number(text: str, *, money: bool = False) -> Decimal:
         raw = raw.replace(thousands, "").replace(decimal_sep, ".")
     elif commas:
         # 62,56 is Indonesian decimals; 2,897,729,010 is English thousands.
-        thousands = commas > 1 or (money and len(raw.split(",")[1]) == 3)
-        raw = raw.replace(",", "") if thousands else raw.replace(",", ".")
+        english = commas > 1 or (money and len(raw.split(",")[1]) == 3)
+        raw = raw.replace(",", "") if english else raw.replace(",", ".")
     elif dots > 1:
         raw = raw.replace(".", "")
     elif dots == 1:
@@ -142,5 +142,6 @@ def format_value(nilai: Decimal | None, teks: str = "", places: int = 2) -> str:
         return teks
     if nilai is None:
         return ""
-    exponent = -nilai.normalize().as_tuple().exponent if nilai != nilai.to_integral() else 0
+    digits = nilai.normalize().as_tuple().exponent  # an int for every finite number
+    exponent = -digits if isinstance(digits, int) and nilai != nilai.to_integral() else 0
     return format_number(nilai, max(0, min(places, exponent)) if exponent > 0 else 0)

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from sakip.models import Jabatan, Jenjang, Pegawai, Penugasan, Peran, PerangkatDaerah, UnitKerja, User
+from sakip.testing import assert_same_queries, capture_queries
 
 
 @pytest.fixture
@@ -232,12 +233,9 @@ def test_opd_detail_shows_positions_and_holders(admin_client, world, django_asse
 
 
 def _count_queries(client, url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as ctx:
+    with capture_queries(url) as log:
         assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
+    return log
 
 
 def test_opd_detail_queries_do_not_grow_with_the_structure(admin_client, world):
@@ -251,7 +249,7 @@ def test_opd_detail_queries_do_not_grow_with_the_structure(admin_client, world):
         pegawai = Pegawai.objects.create(pemda=world.pemda, nama=f"Pegawai {i}")
         Penugasan.objects.create(pegawai=pegawai, jabatan=jabatan, mulai="2022-01-01")
     large = _count_queries(admin_client, url)
-    assert large == small
+    assert_same_queries(small, large)
 
 
 def test_list_pages_queries_do_not_grow(admin_client, world):
@@ -268,4 +266,4 @@ def test_list_pages_queries_do_not_grow(admin_client, world):
         user = User.objects.create_user(f"u{i}", pemda=world.pemda)
         Peran.objects.create(user=user, jenis="perencana", opd=opd)
     large = [_count_queries(admin_client, url) for url in urls]
-    assert large == small
+    assert_same_queries(small, large)

@@ -8,8 +8,7 @@ from sakip.demo import DEMO_PASSWORD
 from sakip.models import AuditEntry, Jabatan, Pegawai, Pemda, PerangkatDaerah, User
 
 
-def test_load_demo_twice(db):
-    call_command("load_demo", stdout=StringIO())
+def test_load_demo_twice(demo_data):  # loaded once already
     counts = [m.objects.count() for m in (Pemda, PerangkatDaerah, Jabatan, Pegawai, User, AuditEntry)]
     call_command("load_demo", stdout=StringIO())
     assert [m.objects.count() for m in (Pemda, PerangkatDaerah, Jabatan, Pegawai, User, AuditEntry)] == counts
@@ -26,7 +25,6 @@ def test_load_demo_twice(db):
     assert AuditEntry.objects.filter(actor_name="load_demo").exists()
 
 
-def test_demo_logins_work(client, db):
-    call_command("load_demo", stdout=StringIO())
+def test_demo_logins_work(client, demo_data):
     for username in ["admin.balangan", "perencana.balangan", "pimpinan.balangan", "evaluator.balangan", "operator"]:
         assert User.objects.get(username=username).check_password(DEMO_PASSWORD)
