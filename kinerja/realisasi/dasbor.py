@@ -141,8 +141,8 @@ def dasbor_pemda(pemda, tahun: int, opds) -> list[RingkasOPD]:
     kebijakan = kebijakan_pemda(pemda)
     opds = list(opds)
     versions: dict[int, int] = {}
-    for versi_id, opd_id in RenstraVersi.objects.berlaku_pada(tahun).filter(renstra__opd__in=opds).values_list(
-        "pk", "renstra__opd_id"
+    for versi_id, opd_id in (
+        RenstraVersi.objects.berlaku_pada(tahun).filter(renstra__opd__in=opds).values_list("pk", "renstra__opd_id")
     ):
         versions.setdefault(opd_id, versi_id)  # the first one is the version in force
     versi_ids = list(versions.values())

@@ -27,9 +27,7 @@ def verifikasi(request):
             raise PermissionDenied
         setuju = request.POST.get("action") == "setuju"
         try:
-            n = svc.verifikasi(
-                items, actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", "")
-            )
+            n = svc.verifikasi(items, actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", ""))
         except ValueError as error:
             messages.error(request, str(error))
         else:

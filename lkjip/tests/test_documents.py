@@ -128,7 +128,10 @@ def test_preview_finalise_and_newer_data(client, demo, django_capture_on_commit_
     client.post(reverse("lkjip:lkjip_cetakan_create", args=[opd.pk, 2024]))
     assert Cetakan.objects.count() == 1
     dokumen = services.lkjip(opd, 2024)
-    assert client.post(reverse("lkjip:dokumen_finalkan", args=[dokumen.pk]), {"catatan": "Setelah reviu"}).status_code == 302
+    assert (
+        client.post(reverse("lkjip:dokumen_finalkan", args=[dokumen.pk]), {"catatan": "Setelah reviu"}).status_code
+        == 302
+    )
     final = Final.objects.get()
     with final.pdf.open("rb") as handle:
         content = handle.read()
@@ -306,7 +309,12 @@ def test_benchmarks_are_saved_deleted_and_audited(client, demo):
     client.force_login(User.objects.get(username="perencana.blitar"))
     url = reverse("lkjip:pembanding_update", args=[dokumen.pk])
     management = {"form-TOTAL_FORMS": "1", "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "1000"}
-    row = {"form-0-indikator": indikator.pk, "form-0-pembanding": "Nasional", "form-0-tahun": "2024", "form-0-nilai": "7"}
+    row = {
+        "form-0-indikator": indikator.pk,
+        "form-0-pembanding": "Nasional",
+        "form-0-tahun": "2024",
+        "form-0-nilai": "7",
+    }
     assert client.post(url, {**management, "form-INITIAL_FORMS": "0", **row}).status_code == 302
     saved = Pembanding.objects.get(dokumen=dokumen)
     assert (saved.pembanding, saved.nilai) == ("Nasional", "7")

@@ -38,6 +38,6 @@ def angka_romawi(n: int) -> str:
 
 
 def tanggal_panjang(tanggal: datetime.date) -> str:
-    """"2 Januari 2024", whatever language the user reads Sakip in (sakip/formats/id)."""
+    """ "2 Januari 2024", whatever language the user reads Sakip in (sakip/formats/id)."""
     with translation.override("id"):
         return formats.date_format(tanggal, "j F Y")
