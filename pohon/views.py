@@ -18,6 +18,7 @@ from renstra.models import Indikator
 from renstra.services import VersiTerkunci
 from sakip import access
 from sakip.access import Perm
+from sakip.lib.values import parse_id
 from sakip.models import PerangkatDaerah
 
 
@@ -212,7 +213,7 @@ def simpul_delete(request, pk: int):
 def pohon_terjemahkan(request, pk: int):
     """Create the missing plan elements from the chosen nodes."""
     pohon = _pohon(request, pk, Perm.EDIT)
-    ids = [int(x) for x in request.POST.getlist("simpul") if x.isdigit()]
+    ids = [i for x in request.POST.getlist("simpul") if (i := parse_id(x)) is not None]
     if not ids:
         messages.warning(request, _("Pilih simpul yang akan diterjemahkan."))
         return redirect(pohon)

@@ -4,7 +4,6 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from kinerja.urls import realisasi_patterns
 from sakip.views import general, org, people, users
 
 sakip_patterns = [
@@ -43,7 +42,7 @@ urlpatterns = [
     path("", include((sakip_patterns, "sakip"))),
     path("renstra/", include("renstra.urls")),
     path("pk/", include("kinerja.urls")),
-    path("realisasi/", include((realisasi_patterns, "realisasi"))),
+    path("realisasi/", include("kinerja.urls.realisasi")),
     path("dokumen/", include("lkjip.urls")),
     path("pohon-kinerja/", include("pohon.urls")),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),

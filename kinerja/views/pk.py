@@ -16,14 +16,15 @@ from kinerja.models import PerjanjianKinerja, PKAnggaran, PKIndikator
 from kinerja.views.common import get_pk, pdf_filename
 from sakip import access
 from sakip.access import Perm
+from sakip.lib.values import parse_id
 from sakip.models import PerangkatDaerah
 
 
 def pk_list(request):
     pks = PerjanjianKinerja.objects.for_user(request.user).select_related("opd", "jabatan")
-    tahun = request.GET.get("tahun", "")
-    if tahun.isdigit():
-        pks = pks.filter(tahun=int(tahun))
+    tahun = parse_id(request.GET.get("tahun", ""))
+    if tahun is not None:
+        pks = pks.filter(tahun=tahun)
     scope = access.scope_for(request.user)
     editable = PerangkatDaerah.objects.filter(pk__in=scope.editable_opd_ids)
     years = sorted(set(PerjanjianKinerja.objects.for_user(request.user).values_list("tahun", flat=True)), reverse=True)

@@ -10,15 +10,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kinerja.models import Realisasi
 from kinerja.realisasi import verifikasi as svc
+from sakip.lib.values import parse_id
 
 
 @require_http_methods(["GET", "POST"])
 def verifikasi(request):
     """The queue of realisasi waiting for verification, verified or returned in bulk."""
     tahun = request.GET.get("tahun", "")
-    queue = svc.antrean(request.user, int(tahun) if tahun.isdigit() else None)
+    queue = svc.antrean(request.user, parse_id(tahun))
     if request.method == "POST":
-        ids = [int(i) for i in request.POST.getlist("item") if i.isdigit()]
+        ids = [i for x in request.POST.getlist("item") if (i := parse_id(x)) is not None]
         items = list(queue.filter(pk__in=ids))
         if not items:
             messages.error(request, _("Pilih realisasi yang akan diverifikasi atau dikembalikan."))

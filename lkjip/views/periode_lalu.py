@@ -15,7 +15,7 @@ from lkjip.models import BarisPeriodeLalu, Jenis
 from lkjip.views.common import dokumen_url, get_dokumen
 from sakip import access
 from sakip.access import Perm
-from sakip.lib.values import format_value
+from sakip.lib.values import format_value, parse_id
 
 
 @require_http_methods(["GET", "POST"])
@@ -29,8 +29,8 @@ def periode_lalu_update(request, pk: int, tabel: str):
     existing = None
     if request.method == "POST":
         access.require(request.user, Perm.EDIT, dokumen)
-        if request.POST.get("tahun_awal", "").isdigit():
-            start = int(request.POST["tahun_awal"])
+        start = parse_id(request.POST.get("tahun_awal", ""))
+        if start is not None and 1900 <= start <= 2100:
             years = list(range(start, start + 5))
         rows = read_periode_lalu(request.POST, years)
         errors = services.save_periode_lalu(dokumen, tabel, rows, years)

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
+from sakip.lib.values import parse_id
+
 MAX_CELLS = 20_000  # a pasted sheet of 600 sub kegiatan × 8 columns fits many times
 
 
@@ -59,7 +61,7 @@ def read_cells(body: bytes, id_field: str) -> list[dict]:
 
 def ids(cells: list[dict], id_field: str) -> set[int]:
     """The object ids the cells name (to load them in one query)."""
-    return {int(c[id_field]) for c in cells if str(c.get(id_field, "")).isdigit()}
+    return {i for c in cells if (i := parse_id(c.get(id_field, ""))) is not None}
 
 
 def cells_of(
@@ -72,8 +74,9 @@ def cells_of(
     for cell in cells:
         raw_id, kolom = str(cell.get(id_field, "")), str(cell.get("kolom", ""))
         key = f"{raw_id}:{kolom}"
-        obj = objects.get(int(raw_id)) if raw_id.isdigit() else None
+        pk = parse_id(raw_id)
+        obj = objects.get(pk) if pk is not None else None
         if obj is None or kolom not in columns:
-            result.errors[key] = _("Sel ini bukan bagian dari Renstra ini.")
+            result.errors[key] = _("Sel ini bukan bagian dari tabel ini.")
             continue
         yield key, obj, kolom, cell.get("value")

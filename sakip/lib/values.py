@@ -145,3 +145,12 @@ def format_value(nilai: Decimal | None, teks: str = "", places: int = 2) -> str:
     digits = nilai.normalize().as_tuple().exponent  # an int for every finite number
     exponent = -digits if isinstance(digits, int) and nilai != nilai.to_integral() else 0
     return format_number(nilai, max(0, min(places, exponent)) if exponent > 0 else 0)
+
+
+def parse_id(raw: object) -> int | None:
+    """A primary key or a year sent by a browser, or None: ASCII digits only ("²" is a digit to ``str.isdigit``) and no
+    longer than a database integer holds, so a forged id is "not found", never an error."""
+    text = str(raw)
+    if not text or len(text) > 18 or not (text.isascii() and text.isdigit()):
+        return None
+    return int(text)

@@ -8,6 +8,8 @@ import json
 import pytest
 
 from sakip.lib import grid
+from sakip.lib.grid import CellResult, cells_of, ids
+from sakip.lib.values import parse_id
 
 GOOD = {"indikator": 1, "kolom": "2021", "value": "7"}
 
@@ -70,3 +72,13 @@ def test_cells_of_reports_cells_of_other_objects_and_columns():
     assert found == [("1:2021", "ind", "2021", "7")]
     assert set(result.errors) == {"1:1999", "2:2021", "x:2021"}
     assert grid.ids(cells, "indikator") == {1, 2}
+
+
+@pytest.mark.parametrize("raw", ["²", "1000000000000000000000000000000", "-1", "1.5", "", " 7"])
+def test_a_forged_id_is_not_found_not_an_error(raw):
+    assert parse_id(raw) is None
+    result = CellResult()
+    cells = [{"indikator": raw, "kolom": "2024", "value": "1"}]
+    assert ids(cells, "indikator") == set()
+    assert list(cells_of(cells, "indikator", {1: object()}, {"2024"}, result)) == []
+    assert list(result.errors.values()) == ["Sel ini bukan bagian dari tabel ini."]
