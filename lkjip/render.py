@@ -2,9 +2,9 @@
 
 * :func:`build` builds the content (:class:`~lkjip.isi.Isi`) from the data (:mod:`lkjip.builders`);
 * :func:`pdf` prints it with WeasyPrint and appends signed attachments (the PK) as they are;
-* :func:`request_render` returns the cached rendering (:class:`~lkjip.models.Cetakan`) of the current data
-  or queues a new one (:func:`lkjip.tasks.render_cetakan`, which calls :func:`run`); it runs at once
-  without a worker (``TASK_BACKEND=immediate``).
+* :func:`run` renders a queued :class:`~lkjip.models.Cetakan` (called by :func:`lkjip.tasks.render_cetakan`;
+  :func:`lkjip.services.request_render` reuses the rendering of the current data or queues one, which runs at
+  once without a worker, ``TASK_BACKEND=immediate``).
 
 Writes on documents (:func:`lkjip.services.finalkan`, the rows people type) are in :mod:`lkjip.services`.
 """
@@ -15,12 +15,11 @@ import logging
 import time
 
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from lkjip import parallel, tasks
+from lkjip import parallel
 from lkjip.builders import lkjip as lkjip_builder
 from lkjip.builders import renstra as renstra_builder
 from lkjip.isi import Isi
@@ -84,18 +83,6 @@ def latest(dokumen: Dokumen, sidik: str) -> Cetakan | None:
         .order_by("-created_at")
         .first()
     )
-
-
-def request_render(dokumen: Dokumen, *, actor=None, isi: Isi | None = None) -> Cetakan:
-    """The rendering of the current data: reused when there is one, else queued (or made now, without a worker)."""
-    isi = isi or build(dokumen)
-    sidik = isi.sidik()
-    existing = latest(dokumen, sidik)
-    if existing is not None and (existing.status != Cetakan.Status.SELESAI or existing.pdf):
-        return existing
-    cetakan = Cetakan.objects.create(dokumen=dokumen, sidik=sidik, diminta_oleh=actor, tahap=_("Menunggu giliran"))
-    transaction.on_commit(lambda: tasks.render_cetakan.enqueue(cetakan.pk))
-    return cetakan
 
 
 def run(cetakan_id: int) -> None:

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from kinerja.realisasi.anggaran import anggaran, anggaran_berlaku
 from kinerja.realisasi.lembar import lembar
-from lkjip import narasi, render
+from lkjip import narasi, render, tasks
+from lkjip.isi import Isi
 from lkjip.models import BarisPeriodeLalu, Cetakan, Dokumen, Final, Jenis, NilaiPeriodeLalu, Pembanding
 from renstra.models import Level, RenstraVersi
 from renstra.services import load_plan
@@ -252,3 +253,15 @@ def finalkan(dokumen: Dokumen, *, actor, catatan: str = "") -> Final:
     final.pdf.save(f"{isi.nama_file}-final-{nomor}.pdf", ContentFile(content), save=False)
     final.save()
     return final
+
+
+def request_render(dokumen: Dokumen, *, actor=None, isi: Isi | None = None) -> Cetakan:
+    """The rendering of the current data: reused when there is one, else queued (or made now, without a worker)."""
+    isi = isi or render.build(dokumen)
+    sidik = isi.sidik()
+    existing = render.latest(dokumen, sidik)
+    if existing is not None and (existing.status != Cetakan.Status.SELESAI or existing.pdf):
+        return existing
+    cetakan = Cetakan.objects.create(dokumen=dokumen, sidik=sidik, diminta_oleh=actor, tahap=_("Menunggu giliran"))
+    transaction.on_commit(lambda: tasks.render_cetakan.enqueue(cetakan.pk))
+    return cetakan

@@ -94,7 +94,7 @@ def renstra_detail(request, versi: int):
 def cetakan_create(request, jenis: str, key: int, opd: int | None = None):
     """Render the current data (or reuse the rendering of the same data); any reader may ask."""
     dokumen = ensure_dokumen(request, jenis, key, opd, Perm.VIEW)
-    cetakan = rendering.request_render(dokumen, actor=request.user)
+    cetakan = services.request_render(dokumen, actor=request.user)
     if request.htmx:
         return render(request, "lkjip/_cetakan.html", {"cetakan": _fresh(cetakan), "dokumen": dokumen})
     return redirect(dokumen_url(dokumen) + "#pratinjau")
