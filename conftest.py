@@ -73,6 +73,9 @@ def pytest_collection_modifyitems(config, items):
         items[:] = demo + [item for item in items if id(item) not in ids]
     if HAVE_CHROMIUM:
         return
+    if os.environ.get("CI") and any("e2e" in item.keywords for item in items):
+        # CI installs Chromium: a browser test that cannot run there is a failure, not a skip.
+        raise pytest.UsageError(f"Chromium not found at {CHROMIUM}: CI must run the browser tests.")
     skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: end-to-end browser tests skipped")
     for item in items:
         if "e2e" in item.keywords:
