@@ -11,6 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from renstra.models import Indikator
 from sakip.lib.numbers import format_number, round_decimal
 from sakip.lib.values import PREDIKAT, UnreadableValue, parse_value
 
@@ -23,39 +28,56 @@ HUNDRED = Decimal(100)
 TAMPIL = 2  # decimal places a capaian is shown with; its category is read from the figure as shown
 ZERO = Decimal(0)
 
-POSITIF, NEGATIF = "positif", "negatif"
-KUMULATIF, NILAI_AKHIR, RATA_RATA = "kumulatif", "nilai_akhir", "rata_rata"
-TERENDAH = "terendah"  # a sasaran is as achieved as its weakest indicator
+# An indicator's polarity and how its quarters add up are the plan's choices (one definition, in renstra).
+Polaritas = Indikator.Polaritas
+Agregasi = Indikator.Agregasi
 
-#: formulas for lower-is-better indicators
-NEGATIF_2T_MINUS_R = "2t_minus_r"  # (2T − R) / T × 100, floored at 0 (default)
-NEGATIF_T_PER_R = "t_per_r"  # T / R × 100
-NEGATIF_T_MINUS_R = "t_minus_r"  # (T − R) / T × 100, floored at 0 (seed 000, T-C.23)
-RUMUS_NEGATIF = {
-    NEGATIF_2T_MINUS_R: "(2T − R) / T × 100",
-    NEGATIF_T_PER_R: "T / R × 100",
-    NEGATIF_T_MINUS_R: "(T − R) / T × 100",
-}
+
+class RumusNegatif(models.TextChoices):
+    """The formula for lower-is-better indicators, a pemda setting (``PengaturanCapaian``)."""
+
+    DUA_T_MINUS_R = "2t_minus_r", "(2T − R) / T × 100"  # floored at 0 (default)
+    T_PER_R = "t_per_r", "T / R × 100"
+    T_MINUS_R = "t_minus_r", "(T − R) / T × 100"  # floored at 0 (seed 000, T-C.23)
+
+
+class MetodeSasaran(models.TextChoices):
+    """How a sasaran combines its indicators' capaian, a pemda setting."""
+
+    RATA_RATA = "rata_rata", _("Rata-rata capaian indikatornya")
+    TERENDAH = "terendah", _("Capaian terendah indikatornya")  # as achieved as its weakest indicator
+
+
+class Kategori(models.TextChoices):
+    """The category a capaian falls in (PermenPAN-RB 53/2014 scale); the value is what pages print."""
+
+    SANGAT_TINGGI = "Sangat Tinggi"
+    TINGGI = "Tinggi"
+    SEDANG = "Sedang"
+    RENDAH = "Rendah"
+    SANGAT_RENDAH = "Sangat Rendah"
+
+
 SKALA_BAWAAN = (
-    (Decimal(91), "Sangat Tinggi"),
-    (Decimal(76), "Tinggi"),
-    (Decimal(66), "Sedang"),
-    (Decimal(51), "Rendah"),
-    (ZERO, "Sangat Rendah"),
+    (Decimal(91), Kategori.SANGAT_TINGGI.value),
+    (Decimal(76), Kategori.TINGGI.value),
+    (Decimal(66), Kategori.SEDANG.value),
+    (Decimal(51), Kategori.RENDAH.value),
+    (ZERO, Kategori.SANGAT_RENDAH.value),
 )
 PREDIKAT_RANK = {grade: len(PREDIKAT) - i for i, grade in enumerate(PREDIKAT)}  # AA 7 … D 1
 
 
 @dataclass(frozen=True)
 class Kebijakan:
-    rumus_negatif: str = NEGATIF_2T_MINUS_R
+    rumus_negatif: str = RumusNegatif.DUA_T_MINUS_R
     batas_atas: Decimal | None = None  # e.g. 100 or 120; None: no cap
     skala: tuple[tuple[Decimal, str], ...] = SKALA_BAWAAN
-    metode_sasaran: str = RATA_RATA  # how a sasaran combines its indicators' capaian
+    metode_sasaran: str = MetodeSasaran.RATA_RATA
 
     def uraian(self) -> list[str]:
         """The choices as sentences, shown next to the numbers they produced."""
-        lines = [f"Indikator makin rendah makin baik: {RUMUS_NEGATIF[self.rumus_negatif]}."]
+        lines = [f"Indikator makin rendah makin baik: {RumusNegatif(self.rumus_negatif).label}."]
         lines.append(
             f"Batas atas capaian: {format_number(self.batas_atas, 0)} %."
             if self.batas_atas
@@ -70,7 +92,7 @@ class Kebijakan:
         )
         lines.append(
             "Capaian sasaran: capaian terendah indikatornya."
-            if self.metode_sasaran == TERENDAH
+            if self.metode_sasaran == MetodeSasaran.TERENDAH
             else "Capaian sasaran: rata-rata capaian indikatornya."
         )
         return lines
@@ -126,7 +148,9 @@ def _cap(value: Decimal, kebijakan: Kebijakan) -> Decimal:
     return min(value, kebijakan.batas_atas) if kebijakan.batas_atas is not None else value
 
 
-def capaian(target: Masukan, realisasi: Masukan, polaritas: str = POSITIF, kebijakan: Kebijakan = Kebijakan()) -> Hasil:
+def capaian(
+    target: Masukan, realisasi: Masukan, polaritas: str = Polaritas.POSITIF, kebijakan: Kebijakan = Kebijakan()
+) -> Hasil:
     """Capaian of one indicator: realisasi against target, by polarity and the pemda's policy."""
     t, r = Nilai.of(target), Nilai.of(realisasi)
     if t.kosong:
@@ -139,18 +163,18 @@ def capaian(target: Masukan, realisasi: Masukan, polaritas: str = POSITIF, kebij
     if tv is None or rv is None:
         return Hasil(None, "Target atau realisasi bukan angka.")
     if tv == 0:
-        if polaritas == NEGATIF:
+        if polaritas == Polaritas.NEGATIF:
             return Hasil(
                 _cap(HUNDRED if rv == 0 else ZERO, kebijakan),
                 catatan=["Target 0: realisasi 0 berarti 100 %, selebihnya 0 %."],
             )
         return Hasil(None, "Target 0: capaian tidak dapat dihitung.")
-    if polaritas == NEGATIF:
-        if kebijakan.rumus_negatif == NEGATIF_T_PER_R:
+    if polaritas == Polaritas.NEGATIF:
+        if kebijakan.rumus_negatif == RumusNegatif.T_PER_R:
             if rv == 0:
                 return Hasil(None, "Realisasi 0: rumus T / R tidak terdefinisi.")
             value = tv / rv * HUNDRED
-        elif kebijakan.rumus_negatif == NEGATIF_T_MINUS_R:
+        elif kebijakan.rumus_negatif == RumusNegatif.T_MINUS_R:
             value = max(ZERO, (tv - rv) / tv * HUNDRED)
         else:
             value = max(ZERO, (2 * tv - rv) / tv * HUNDRED)
@@ -175,15 +199,15 @@ def gabung_triwulan(values: Iterable[Masukan], agregasi: str) -> Decimal | None:
     entered = [n for n in numbers if n is not None]
     if not entered:
         return None
-    if agregasi == KUMULATIF:
+    if agregasi == Agregasi.KUMULATIF:
         return sum(entered, ZERO)
-    if agregasi == RATA_RATA:
+    if agregasi == Agregasi.RATA_RATA:
         return sum(entered, ZERO) / len(entered)
     return next(n for n in reversed(numbers) if n is not None)  # the last quarter entered
 
 
 def tingkat_kemajuan(
-    realisasi: Masukan, target_akhir: Masukan, polaritas: str = POSITIF, kebijakan: Kebijakan = Kebijakan()
+    realisasi: Masukan, target_akhir: Masukan, polaritas: str = Polaritas.POSITIF, kebijakan: Kebijakan = Kebijakan()
 ) -> Hasil:
     """Progress against the Renstra's end-of-period target (lower-is-better mirrored)."""
     return capaian(target_akhir, realisasi, polaritas, Kebijakan(rumus_negatif=kebijakan.rumus_negatif))
@@ -224,6 +248,11 @@ def capaian_sasaran(hasil: list[Hasil], kebijakan: Kebijakan = Kebijakan()) -> H
     values = [h.nilai for h in hasil if h.nilai is not None]
     if not values:
         return Hasil(None, "Belum ada capaian indikator.")
-    if kebijakan.metode_sasaran == TERENDAH:
+    if kebijakan.metode_sasaran == MetodeSasaran.TERENDAH:
         return Hasil(min(values))
     return Hasil(sum(values, ZERO) / len(values))
+
+
+def kelas_kategori(label: str) -> str:
+    """The CSS class a category is coloured with on pages ("kat-sangat-tinggi"), "kat-kosong" for none."""
+    return f"kat-{slugify(label)}" if label in Kategori.values else "kat-kosong"

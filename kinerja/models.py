@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.capaian import Kebijakan
+from kinerja.capaian import Kategori, Kebijakan, MetodeSasaran, RumusNegatif
 from renstra.models import Indikator
 from sakip.lib.periode import Triwulan, romawi
 from sakip.lib.values import format_value
@@ -376,16 +376,13 @@ for _model in (NaskahPK, PerjanjianKinerja, PKIndikator, PKAnggaran, RencanaAksi
 class PengaturanCapaian(TimeStampedModel):
     """A pemda's choices for computing capaian (see ``kinerja.capaian.Kebijakan``)."""
 
-    class Rumus(models.TextChoices):
-        DUA_T = "2t_minus_r", "(2T − R) / T × 100"
-        T_PER_R = "t_per_r", "T / R × 100"
-        T_MINUS_R = "t_minus_r", "(T − R) / T × 100"
+    Rumus = RumusNegatif
 
     pemda = models.OneToOneField(
         Pemda, on_delete=models.CASCADE, related_name="pengaturan_capaian", verbose_name=_("pemda")
     )
     rumus_negatif = models.CharField(
-        _("rumus indikator makin rendah makin baik"), max_length=12, choices=Rumus.choices, default=Rumus.DUA_T
+        _("rumus indikator makin rendah makin baik"), max_length=12, choices=Rumus.choices, default=Rumus.DUA_T_MINUS_R
     )
     batas_atas = models.DecimalField(
         _("batas atas capaian (%)"),
@@ -400,9 +397,7 @@ class PengaturanCapaian(TimeStampedModel):
     sedang = models.DecimalField(_("sedang mulai"), max_digits=5, decimal_places=2, default=Decimal(66))
     rendah = models.DecimalField(_("rendah mulai"), max_digits=5, decimal_places=2, default=Decimal(51))
 
-    class MetodeSasaran(models.TextChoices):
-        RATA_RATA = "rata_rata", _("Rata-rata capaian indikatornya")
-        TERENDAH = "terendah", _("Capaian terendah indikatornya")
+    MetodeSasaran = MetodeSasaran
 
     metode_sasaran = models.CharField(
         _("capaian sasaran"), max_length=10, choices=MetodeSasaran.choices, default=MetodeSasaran.RATA_RATA
@@ -420,11 +415,11 @@ class PengaturanCapaian(TimeStampedModel):
 
     def kebijakan(self) -> Kebijakan:
         skala = (
-            (self.sangat_tinggi, "Sangat Tinggi"),
-            (self.tinggi, "Tinggi"),
-            (self.sedang, "Sedang"),
-            (self.rendah, "Rendah"),
-            (Decimal(0), "Sangat Rendah"),
+            (self.sangat_tinggi, Kategori.SANGAT_TINGGI.value),
+            (self.tinggi, Kategori.TINGGI.value),
+            (self.sedang, Kategori.SEDANG.value),
+            (self.rendah, Kategori.RENDAH.value),
+            (Decimal(0), Kategori.SANGAT_RENDAH.value),
         )
         return Kebijakan(
             rumus_negatif=self.rumus_negatif,

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from renstra.models import Indikator
 from sakip.models import OpdScopedModel, ScopedQuerySet, TimeStampedModel
 
 
@@ -138,9 +139,7 @@ class BarisPeriodeLalu(TimeStampedModel):
         KINERJA = "tc23", _("T-C.23 Pencapaian Kinerja Pelayanan")
         PENDANAAN = "tc24", _("T-C.24 Anggaran dan Realisasi Pendanaan")
 
-    class Polaritas(models.TextChoices):
-        POSITIF = "positif", _("Makin tinggi makin baik")
-        NEGATIF = "negatif", _("Makin rendah makin baik")
+    Polaritas = Indikator.Polaritas  # the plan's polarity, one definition
 
     dokumen = models.ForeignKey(
         Dokumen, on_delete=models.CASCADE, related_name="periode_lalu", verbose_name=_("dokumen")

@@ -290,7 +290,7 @@ def capaian_pk(pk) -> list[BarisPK]:
     kebijakan = kebijakan_pemda(pk.opd.pemda)
     out = []
     for line in lines:
-        polaritas = line.sumber.polaritas if line.sumber else engine.POSITIF
+        polaritas = line.sumber.polaritas if line.sumber else engine.Polaritas.POSITIF
         target = engine.Nilai(line.target_nilai, line.target_teks)
         quarters = values[line.sumber_id] if line.sumber_id else [None] * 4
         plan = plans.get(line.pk)
@@ -300,7 +300,7 @@ def capaian_pk(pk) -> list[BarisPK]:
             ra_targets = [t for t in (plan.triwulan[:q] if plan else []) if t is not None]
             if not ra_targets:
                 target_ra = None
-            elif line.agregasi == engine.KUMULATIF:
+            elif line.agregasi == engine.Agregasi.KUMULATIF:
                 target_ra = sum(ra_targets, ZERO)
             else:
                 target_ra = plan.triwulan[q - 1]

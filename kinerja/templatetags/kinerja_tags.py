@@ -7,6 +7,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from kinerja.capaian import kelas_kategori
 from kinerja.models import BelanjaOPD
 from sakip.lib import charts
 from sakip.lib.periode import romawi as _romawi
@@ -14,18 +15,9 @@ from sakip.lib.periode import romawi as _romawi
 register = template.Library()
 
 
-KATEGORI_KELAS = {
-    "Sangat Tinggi": "kat-sangat-tinggi",
-    "Tinggi": "kat-tinggi",
-    "Sedang": "kat-sedang",
-    "Rendah": "kat-rendah",
-    "Sangat Rendah": "kat-sangat-rendah",
-}
-
-
 @register.filter
 def kategori_kelas(label: str) -> str:
-    return KATEGORI_KELAS.get(label, "kat-kosong")
+    return kelas_kategori(label)
 
 
 @register.simple_tag

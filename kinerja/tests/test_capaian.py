@@ -83,17 +83,21 @@ def test_penyerapan():
 
 
 def test_lower_is_better_conventions():
-    assert two(c.capaian("10", "4", c.NEGATIF)) == D("160.00")  # (2T − R) / T
-    assert c.capaian("10", "25", c.NEGATIF).nilai == 0  # floored
-    assert two(c.capaian("10", "4", c.NEGATIF, Kebijakan(rumus_negatif=c.NEGATIF_T_PER_R))) == D("250.00")
+    assert two(c.capaian("10", "4", c.Polaritas.NEGATIF)) == D("160.00")  # (2T − R) / T
+    assert c.capaian("10", "25", c.Polaritas.NEGATIF).nilai == 0  # floored
+    assert two(c.capaian("10", "4", c.Polaritas.NEGATIF, Kebijakan(rumus_negatif=c.RumusNegatif.T_PER_R))) == D(
+        "250.00"
+    )
     # Seed 000 T-C.23 (2018): target 10 incidents, 4 happened → 60 %.
-    assert two(c.capaian("10", "4", c.NEGATIF, Kebijakan(rumus_negatif=c.NEGATIF_T_MINUS_R))) == D("60.00")
+    assert two(c.capaian("10", "4", c.Polaritas.NEGATIF, Kebijakan(rumus_negatif=c.RumusNegatif.T_MINUS_R))) == D(
+        "60.00"
+    )
 
 
 def test_zero_target():
-    assert c.capaian("0", "0", c.NEGATIF).nilai == 100
-    assert c.capaian("0", "2", c.NEGATIF).nilai == 0
-    hasil = c.capaian("0", "5", c.POSITIF)
+    assert c.capaian("0", "0", c.Polaritas.NEGATIF).nilai == 100
+    assert c.capaian("0", "2", c.Polaritas.NEGATIF).nilai == 0
+    hasil = c.capaian("0", "5", c.Polaritas.POSITIF)
     assert hasil.nilai is None and "Target 0" in hasil.alasan and hasil.tampil() == "–"
 
 
@@ -111,10 +115,10 @@ def test_missing_values_say_why():
 
 
 def test_quarters_into_a_year():
-    assert c.gabung_triwulan(["10", "20", None, None], c.KUMULATIF) == 30
-    assert c.gabung_triwulan(["40", "60", None, None], c.NILAI_AKHIR) == 60  # the last quarter entered
-    assert c.gabung_triwulan(["80", "90", "100", "70"], c.RATA_RATA) == D("85")
-    assert c.gabung_triwulan([None] * 4, c.KUMULATIF) is None
+    assert c.gabung_triwulan(["10", "20", None, None], c.Agregasi.KUMULATIF) == 30
+    assert c.gabung_triwulan(["40", "60", None, None], c.Agregasi.NILAI_AKHIR) == 60  # the last quarter entered
+    assert c.gabung_triwulan(["80", "90", "100", "70"], c.Agregasi.RATA_RATA) == D("85")
+    assert c.gabung_triwulan([None] * 4, c.Agregasi.KUMULATIF) is None
 
 
 def test_tingkat_kemajuan_seed_tabel_3_2():
@@ -169,15 +173,18 @@ def test_more_realisasi_never_lowers_a_higher_is_better_capaian(target, r1, r2):
 @given(target=amounts, r1=realisasi, r2=realisasi)
 def test_more_realisasi_never_raises_a_lower_is_better_capaian(target, r1, r2):
     low, high = sorted((r1, r2))
-    for rumus in (c.NEGATIF_2T_MINUS_R, c.NEGATIF_T_MINUS_R):
+    for rumus in (c.RumusNegatif.DUA_T_MINUS_R, c.RumusNegatif.T_MINUS_R):
         kebijakan = Kebijakan(rumus_negatif=rumus)
-        assert c.capaian(target, low, c.NEGATIF, kebijakan).nilai >= c.capaian(target, high, c.NEGATIF, kebijakan).nilai
+        assert (
+            c.capaian(target, low, c.Polaritas.NEGATIF, kebijakan).nilai
+            >= c.capaian(target, high, c.Polaritas.NEGATIF, kebijakan).nilai
+        )
 
 
 @given(target=amounts, r=realisasi)
 def test_capaian_is_never_negative_and_respects_the_cap(target, r):
     kebijakan = Kebijakan(batas_atas=D(120))
-    for polaritas in (c.POSITIF, c.NEGATIF):
+    for polaritas in (c.Polaritas.POSITIF, c.Polaritas.NEGATIF):
         value = c.capaian(target, r, polaritas, kebijakan).nilai
         assert D(0) <= value <= D(120)
 
@@ -185,5 +192,5 @@ def test_capaian_is_never_negative_and_respects_the_cap(target, r):
 def test_sasaran_method_is_a_policy():
     hasil = [c.Hasil(D("98.38")), c.Hasil(D("100")), c.Hasil(None, "Target belum ada.")]
     assert c.capaian_sasaran(hasil).nilai == D("99.19")  # the mean of those with a value
-    assert c.capaian_sasaran(hasil, c.Kebijakan(metode_sasaran=c.TERENDAH)).nilai == D("98.38")
-    assert "terendah" in c.Kebijakan(metode_sasaran=c.TERENDAH).uraian()[-1]
+    assert c.capaian_sasaran(hasil, c.Kebijakan(metode_sasaran=c.MetodeSasaran.TERENDAH)).nilai == D("98.38")
+    assert "terendah" in c.Kebijakan(metode_sasaran=c.MetodeSasaran.TERENDAH).uraian()[-1]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kinerja import exporters, importers
+from kinerja.capaian import kelas_kategori
 from kinerja.forms import BelanjaFormSet, BuktiForm, CatatanRealisasiForm, KembalikanForm
 from kinerja.models import BelanjaOPD, BuktiDukung, Realisasi
 from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, save_anggaran
@@ -21,7 +22,6 @@ from kinerja.realisasi.dasbor import urut_belanja
 from kinerja.realisasi.jendela import TRIWULAN, Terkunci, pastikan_terbuka, status_jendela
 from kinerja.realisasi.lembar import lembar, save_realisasi
 from kinerja.realisasi.verifikasi import melihat_pemda
-from kinerja.templatetags.kinerja_tags import KATEGORI_KELAS
 from kinerja.views.common import get_opd, realisasi_context, valid_tahun, xlsx_response
 from renstra.importers.tc27 import MAX_BYTES
 from renstra.models import Indikator, Level, RenstraVersi
@@ -66,7 +66,7 @@ def indikator_grid(request, opd: int, tahun: int):
         can_edit=access.can(request.user, Perm.EDIT, opd),
         level_labels=dict(Level.choices),
         status=dict(Realisasi.Status.choices),
-        kelas=KATEGORI_KELAS,
+        kelas=kelas_kategori,
         # one URL with placeholders, filled per row: reverse() 6,000 times is slow
         detail_url=reverse("realisasi:detail", args=[0, tahun, 9]),
         t={"ditutup": _("Triwulan ditutup"), "kosong": _("Renstra ini belum punya indikator.")},
