@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.forms import modelformset_factory
+from django.forms import BaseModelFormSet, ModelForm, modelformset_factory
 
 from lkjip.models import BarisPeriodeLalu, Pembanding
 
-PembandingFormSet = modelformset_factory(
+PembandingFormSet: type[BaseModelFormSet[Pembanding, ModelForm[Pembanding]]] = modelformset_factory(
     Pembanding, fields=["indikator", "pembanding", "tahun", "nilai", "sumber"], extra=3, can_delete=True
 )
 

@@ -219,7 +219,7 @@ def _load_programs(versi: RenstraVersi, opd: PerangkatDaerah, sasaran: list[Elem
     with open(TABLE, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     current: dict[str, Elemen | None] = {Level.PROGRAM: None, Level.KEGIATAN: None}
-    order = {"root": 0}
+    order: dict[int | str, int] = {"root": 0}
     for row in rows:
         level = row["tingkat"]
         if level == Level.PROGRAM:

@@ -45,6 +45,7 @@ def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
         if jumlah is not None and jumlah < 0:
             result.errors[key] = _("Jumlah tidak boleh negatif.")
             continue
+        lookup: dict[str, int | str]
         if kolom in KOLOM_TW:
             row, model, lookup = spent.get((sub.pk, KOLOM_TW[kolom])), RealisasiAnggaran, {"triwulan": KOLOM_TW[kolom]}
         else:

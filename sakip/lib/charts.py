@@ -18,17 +18,20 @@ from sakip.lib.numbers import format_number
 from sakip.lib.periode import romawi
 
 
-def _f(x) -> str:
+def _f(x: Decimal | float) -> str:
     return f"{x:.1f}"
 
 
-def serapan_kumulatif(realisasi: Sequence, anggaran) -> list[Decimal | None]:
+def serapan_kumulatif(
+    realisasi: Sequence[Decimal | int | None], anggaran: Decimal | int | None
+) -> list[Decimal | None]:
     """Spending to the end of each triwulan as % of the budget; None where the triwulan has no figure.
 
     ``[10, 20, None, 30]`` of 100 → ``[10, 30, None, 60]``. No budget: no percentages.
     """
     budget = Decimal(anggaran or 0)
-    running, out = Decimal(0), []
+    running = Decimal(0)
+    out: list[Decimal | None] = []
     for value in realisasi:
         if value is None or budget <= 0:
             out.append(None)
@@ -83,10 +86,10 @@ SCREEN = SerapanStyle(svg_class="chart", css="", bar="bar", label="axis", respon
 
 
 def serapan(
-    realisasi: Sequence,
-    anggaran,
+    realisasi: Sequence[Decimal | int | None],
+    anggaran: Decimal | int | None,
     *,
-    rencana: Sequence = (),
+    rencana: Sequence[Decimal | int | None] = (),
     judul: str = "",
     width: int = 440,
     height: int = 150,
@@ -148,7 +151,9 @@ def serapan(
     )
 
 
-def target_realisasi(judul: str, years: list[int], target: list, realisasi: list, satuan: str = "") -> str:
+def target_realisasi(
+    judul: str, years: list[int], target: list[Decimal | None], realisasi: list[Decimal | None], satuan: str = ""
+) -> str:
     """Paired bars per year (target grey, realisasi blue) with the values printed above them (the LKjIP)."""
     values = [v for v in target + realisasi if v is not None]
     if not values:
@@ -191,7 +196,15 @@ def target_realisasi(judul: str, years: list[int], target: list, realisasi: list
     )
 
 
-def bars(values: Sequence, labels: Sequence, *, label: str = "", reference=None, width=180, height=60) -> str:
+def bars(
+    values: Sequence[Decimal | int | None],
+    labels: Sequence[object],
+    *,
+    label: str = "",
+    reference: Decimal | int | None = None,
+    width: int = 180,
+    height: int = 60,
+) -> str:
     """Bars of ``values`` (None: no bar) over their labels, an optional dashed reference line (sakip.css
     ``svg.chart``); each bar titled with its value."""
     numbers = [Decimal(v) if v is not None else None for v in values]

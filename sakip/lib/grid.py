@@ -11,13 +11,16 @@ reaches the database as a server error.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
 from sakip.lib.values import parse_id
+
+T = TypeVar("T")
 
 MAX_CELLS = 20_000  # a pasted sheet of 600 sub kegiatan × 8 columns fits many times
 
@@ -38,7 +41,7 @@ class CellResult:
         return JsonResponse({"saved": self.saved, "errors": self.errors})
 
 
-def read_cells(body: bytes, id_field: str) -> list[dict]:
+def read_cells(body: bytes, id_field: str) -> list[dict[str, Any]]:
     """The cells of a grid's POST body, checked for shape; :class:`GridInvalid` when it is not."""
     try:
         data = json.loads(body or b"{}")
@@ -46,7 +49,7 @@ def read_cells(body: bytes, id_field: str) -> list[dict]:
         raise GridInvalid(_("Data yang dikirim tidak terbaca.")) from None
     if not isinstance(data, dict) or not isinstance(data.get("cells", []), list):
         raise GridInvalid(_("Data yang dikirim tidak terbaca."))
-    cells = data.get("cells", [])
+    cells: list[dict[str, Any]] = data.get("cells", [])
     if len(cells) > MAX_CELLS:
         raise GridInvalid(_("Terlalu banyak sel dalam satu kiriman (paling banyak %(n)s).") % {"n": MAX_CELLS})
     for cell in cells:
@@ -59,14 +62,14 @@ def read_cells(body: bytes, id_field: str) -> list[dict]:
     return cells
 
 
-def ids(cells: list[dict], id_field: str) -> set[int]:
+def ids(cells: list[dict[str, Any]], id_field: str) -> set[int]:
     """The object ids the cells name (to load them in one query)."""
     return {i for c in cells if (i := parse_id(c.get(id_field, ""))) is not None}
 
 
 def cells_of(
-    cells: list[dict], id_field: str, objects: dict, columns: set[str], result: CellResult
-) -> Iterator[tuple[str, object, str, object]]:
+    cells: list[dict[str, Any]], id_field: str, objects: Mapping[int, T], columns: set[str], result: CellResult
+) -> Iterator[tuple[str, T, str, object]]:
     """The cells that name one of ``objects`` and one of its ``columns``, as (key, object, column, value).
 
     Other cells (another plan's indicator, a year outside the period, a computed total) are reported.

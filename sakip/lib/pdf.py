@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+from typing import Any
 
 import segno
 from django.conf import settings
+from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from sakip.lib.printing import paper_mm, print_html
 
 
-def data_uri(field) -> str:
+def data_uri(field: FieldFile | None) -> str:
     """An uploaded image (a logo) as a data URI, or "" when there is none or it cannot be read."""
     if not field:
         return ""
@@ -27,7 +29,7 @@ def data_uri(field) -> str:
             content = handle.read()
     except (OSError, ValueError):
         return ""
-    kind = mimetypes.guess_type(field.name)[0] or "image/png"
+    kind = mimetypes.guess_type(field.name or "")[0] or "image/png"
     return f"data:{kind};base64,{base64.b64encode(content).decode()}"
 
 
@@ -47,7 +49,7 @@ def base_url() -> str:
     return str(settings.BASE_DIR)
 
 
-def render_pdf(template: str, context: dict, *, paper: str = "A4", landscape: bool = False) -> bytes:
+def render_pdf(template: str, context: dict[str, Any], *, paper: str = "A4", landscape: bool = False) -> bytes:
     with translation.override("id"):  # official documents are Indonesian whoever prints them
         html = render_to_string(template, {**context, **page_sizes(paper, landscape=landscape)})
     return print_html(html, base_url()).pdf

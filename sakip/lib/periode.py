@@ -19,7 +19,7 @@ class Triwulan(models.IntegerChoices):
         return self.name
 
 
-def romawi(q) -> str:
+def romawi(q: int | str) -> str:
     """A quarter's number as people write it: 1 → "I"."""
     return Triwulan(int(q)).romawi
 

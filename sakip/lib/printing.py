@@ -14,6 +14,7 @@ import io
 import logging
 import resource
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 #: paper sizes, portrait, in mm: the pemda's official papers (A4, F4) and the pohon kinerja's A3
@@ -31,7 +32,9 @@ class Printed:
     pdf: bytes
     sizes: list[tuple[float, float]]  # each page's width and height, CSS px
     anchors: dict[str, tuple[int, float]] = field(default_factory=dict)  # name → (page, y in CSS px)
-    links: list[tuple[int, str, tuple]] = field(default_factory=list)  # (page, anchor, (x1, y1, x2, y2))
+    links: list[tuple[int, str, tuple[float, float, float, float]]] = field(
+        default_factory=list
+    )  # (page, anchor, (x1, y1, x2, y2))
     peak_mib: float = 0.0  # the peak memory of the process that printed it
     seconds: float = 0.0
 
@@ -46,7 +49,7 @@ class _LinksElsewhere(logging.Filter):
 
 
 @contextlib.contextmanager
-def _no_collections():
+def _no_collections() -> Iterator[None]:
     """WeasyPrint makes millions of boxes that live as long as the document: the cyclic garbage
     collector finds nothing in them and costs a tenth of the time. It runs again afterwards."""
     enabled = gc.isenabled()

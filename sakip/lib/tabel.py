@@ -7,6 +7,7 @@ document template, written to .xlsx by :func:`workbook`, and kept in a final doc
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from io import BytesIO
@@ -90,12 +91,14 @@ class Tabel:
     def jumlah_kolom(self) -> int:
         return sum(k.colspan for k in self.kepala[0]) if self.kepala else 0
 
-    def tambah(self, *cells, gaya: str = "") -> Baris:
+    def tambah(self, *cells: object, gaya: str = "") -> Baris:
         row = Baris([c if isinstance(c, Sel) else Sel(c) for c in cells], gaya)
         self.baris.append(row)
         return row
 
-    def gabung_ke_bawah(self, first: int, columns, *, last: int | None = None, utuh: bool = True) -> None:
+    def gabung_ke_bawah(
+        self, first: int, columns: Iterable[int], *, last: int | None = None, utuh: bool = True
+    ) -> None:
         """Merge ``columns`` of row ``first`` with the rows after it, up to ``last`` (default: the last
         row of the table): one plan element over its indicators, or a tujuan over everything under it,
         as the official documents print them. Fewer cells also print faster. ``utuh``: the rows are one
@@ -156,7 +159,7 @@ class Tabel:
     def label(self) -> str:
         return f"Tabel {self.nomor} {self.judul}"
 
-    def snapshot(self) -> dict:
+    def snapshot(self) -> dict[str, object]:
         """The table as plain JSON: what the final document showed."""
         return {
             "nomor": self.nomor,
@@ -184,15 +187,15 @@ def nilai(value: Decimal | None, teks: str = "", satuan: str = "") -> Sel:
     return Sel(teks or value, NILAI, satuan=satuan)
 
 
-def angka(value, fmt: str = ANGKA) -> Sel:
+def angka(value: Decimal | None, fmt: str = ANGKA) -> Sel:
     return Sel(value, fmt)
 
 
-def rupiah(value) -> Sel:
+def rupiah(value: Decimal | None) -> Sel:
     return Sel(value, RUPIAH_FMT)
 
 
-def persen(value) -> Sel:
+def persen(value: Decimal | None) -> Sel:
     return Sel(value, PERSEN)
 
 
@@ -229,6 +232,7 @@ def _format(cell: Sel) -> str:
     if cell.fmt == PERSEN:
         return '0.00" %"'
     value = cell.nilai
+    assert isinstance(value, Decimal)  # only figures are formatted (Sel.angka)
     return WHOLE if value == value.to_integral_value() else DECIMAL
 
 
@@ -277,7 +281,7 @@ def write_table(workbook: Workbook, tabel: Tabel, subtitle: str, *, sheet_name: 
 
 def workbook(tables: list[Tabel], subtitle: str) -> bytes:
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     for tabel in tables:
         write_table(book, tabel, subtitle)
     out = BytesIO()

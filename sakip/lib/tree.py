@@ -14,19 +14,26 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from django.db import models
+from django.db.models.options import Options
 
 M = TypeVar("M", bound=models.Model)
+
+
+def _attname(meta: Options[Any], name: str) -> str:
+    """The attribute holding a concrete field's value: ``sasaran`` → ``sasaran_id``."""
+    field = meta.get_field(name)
+    assert isinstance(field, models.Field)  # not a reverse relation
+    return field.attname
 
 
 def _copy(row: M, overrides: Mapping[str, Any], remap: Mapping[str, Mapping[Any, models.Model | None]]) -> M:
     meta = row._meta
     values = {f.attname: getattr(row, f.attname) for f in meta.concrete_fields if not f.primary_key}
     for name, mapping in remap.items():
-        field = meta.get_field(name)
-        old = values.pop(field.attname)
+        old = values.pop(_attname(meta, name))
         values[name] = None if old is None else mapping[old]
     for name, value in overrides.items():
-        values.pop(meta.get_field(name).attname, None)
+        values.pop(_attname(meta, name), None)
         values[name] = value(row) if callable(value) else value
     return type(row)(**values)
 
@@ -62,7 +69,7 @@ def copy_tree(
     pending = list(rows)
     if not pending:
         return {}
-    attname = pending[0]._meta.get_field(parent).attname
+    attname = _attname(pending[0]._meta, parent)
     ids = {row.pk for row in pending}
     # Parents outside the copied rows map to None, so that the remap below never misses.
     parents: dict[Any, M | None] = {getattr(r, attname): None for r in pending if getattr(r, attname) not in ids}

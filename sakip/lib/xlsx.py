@@ -3,6 +3,7 @@ so a cell beginning with "=", "+", "-" or "@" can never become a formula."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -37,7 +38,7 @@ class Sheet:
         self.row = 3
         self.widths: dict[int, int] = {}
 
-    def header(self, rows: list[list[str | None]], merges: list[tuple[int, int, int, int]]) -> None:
+    def header(self, rows: Sequence[Sequence[str | None]], merges: list[tuple[int, int, int, int]]) -> None:
         first = self.row + 1
         for values in rows:
             self.write(values, bold=True, fill=HEADER_FILL, wrap=True)
@@ -46,7 +47,15 @@ class Sheet:
         self.ws.freeze_panes = self.ws.cell(row=self.row + 1, column=1)
         self.ws.print_title_rows = f"{first}:{self.row}"
 
-    def write(self, values: list, *, bold=False, fill=None, wrap=False, formats: dict[int, str] | None = None) -> int:
+    def write(
+        self,
+        values: Sequence[object],
+        *,
+        bold: bool = False,
+        fill: PatternFill | None = None,
+        wrap: bool = False,
+        formats: dict[int, str] | None = None,
+    ) -> int:
         self.row += 1
         for col, value in enumerate(values, start=1):
             cell = self.ws.cell(row=self.row, column=col)
