@@ -21,9 +21,13 @@ from kinerja.models import PerjanjianKinerja
 from kinerja.realisasi.anggaran import anggaran
 from kinerja.realisasi.lembar import lembar
 from renstra.models import Level
+from sakip.lib.numbers import cumulative
 from sakip.lib.pdf import data_uri, qr_svg, render_pdf
+from sakip.lib.periode import Triwulan
 from sakip.lib.xlsx import RUPIAH, Sheet
 from sakip.models import Jenjang
+
+TW = [str(t.label) for t in Triwulan]  # column headings: "TW I" … "TW IV"
 
 # --- PDF documents ------------------------------------------------------------------------------------
 
@@ -95,7 +99,7 @@ def dasbor_opd(d) -> bytes:
     wb = Workbook()
     _table(
         wb, "IKU", "Indikator kinerja utama", subtitle,
-        ["Indikator", "Satuan", "Target", "TW I", "TW II", "TW III", "TW IV", "Realisasi", "Capaian (%)", "Kategori",
+        ["Indikator", "Satuan", "Target", *TW, "Realisasi", "Capaian (%)", "Kategori",
          "Tingkat kemajuan (%)"],
         [
             [r.indikator.uraian, r.indikator.satuan, r.target_tampil, *[x.tampil if x else "" for x in r.triwulan()],
@@ -125,10 +129,12 @@ def dasbor_opd(d) -> bytes:
         {6: PERCENT},
     )  # fmt: skip
     if d.total is not None:
-        running, rows = 0, []
-        for q, (spent, planned) in enumerate(zip(d.total.triwulan, d.rencana_tw, strict=True), start=1):
-            running += spent or 0
-            rows.append([f"TW {q}", spent or 0, running, planned or None, d.total.anggaran])
+        rows = [
+            [Triwulan(q).label, spent or 0, running, planned or None, d.total.anggaran]
+            for q, spent, running, planned in zip(
+                Triwulan.values, d.total.triwulan, cumulative(d.total.triwulan), d.rencana_tw, strict=True
+            )
+        ]
         _table(
             wb, "Serapan", "Serapan anggaran per triwulan", subtitle,
             ["Triwulan", "Realisasi (Rp)", "Realisasi kumulatif (Rp)", "Rencana kumulatif (Rp)", "Anggaran (Rp)"],
@@ -163,17 +169,14 @@ def dasbor_pemda(rows, tahun: int) -> bytes:
 # --- The realisasi workbook template --------------------------------------------------------------------
 
 SHEET_IND, SHEET_ANG = "Realisasi indikator", "Realisasi anggaran"
-IND_HEAD = ["ID", "Kode", "Elemen", "Indikator", "Satuan", "Target", "TW I", "TW II", "TW III", "TW IV"]
+IND_HEAD = ["ID", "Kode", "Elemen", "Indikator", "Satuan", "Target", *TW]
 ANG_HEAD = [
     "ID",
     "Kode",
     "Sub kegiatan",
     "DPA (Rp)",
     "DPPA (Rp)",
-    "TW I (Rp)",
-    "TW II (Rp)",
-    "TW III (Rp)",
-    "TW IV (Rp)",
+    *[f"{tw} (Rp)" for tw in TW],
 ]
 IND_COLS = {7: "tw1", 8: "tw2", 9: "tw3", 10: "tw4"}
 ANG_COLS = {4: "dpa", 5: "dppa", 6: "tw1", 7: "tw2", 8: "tw3", 9: "tw4"}

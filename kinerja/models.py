@@ -483,7 +483,7 @@ class Realisasi(TimeStampedModel):
         Indikator, on_delete=models.CASCADE, related_name="realisasi", verbose_name=_("indikator")
     )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
-    triwulan = models.PositiveSmallIntegerField(_("triwulan"))
+    triwulan = models.PositiveSmallIntegerField(_("triwulan"), choices=Triwulan.choices)
     nilai = models.DecimalField(_("realisasi"), max_digits=20, decimal_places=4, null=True, blank=True)
     teks = models.CharField(_("realisasi (teks)"), max_length=60, blank=True)
     kendala = models.TextField(_("kendala"), blank=True)
@@ -611,7 +611,7 @@ class RealisasiAnggaran(TimeStampedModel):
         "renstra.Elemen", on_delete=models.CASCADE, related_name="realisasi_anggaran", verbose_name=_("sub kegiatan")
     )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
-    triwulan = models.PositiveSmallIntegerField(_("triwulan"))
+    triwulan = models.PositiveSmallIntegerField(_("triwulan"), choices=Triwulan.choices)
     jumlah = models.DecimalField(_("realisasi (Rp)"), max_digits=18, decimal_places=2)
 
     class Meta:

@@ -10,7 +10,6 @@ from sakip.lib.pdf import data_uri, render_pdf
 from sakip.lib.printing import paper_mm
 from sakip.lib.tabel import workbook
 
-PILIHAN_KERTAS = ("A3", "A4")  # printed landscape
 MARGIN_MM = 10
 HEADER_MM = 17
 LEGEND_MM = 9

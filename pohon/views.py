@@ -18,6 +18,7 @@ from renstra.models import Indikator
 from renstra.services import VersiTerkunci
 from sakip import access
 from sakip.access import Perm
+from sakip.lib.pdf import KERTAS_DIAGRAM
 from sakip.lib.values import parse_id
 from sakip.models import PerangkatDaerah
 
@@ -295,7 +296,7 @@ def pohon_svg(request, pk: int):
 def pohon_pdf(request, pk: int):
     pohon = _pohon(request, pk)
     kertas = request.GET.get("kertas", "A3")
-    kertas = kertas if kertas in exporters.PILIHAN_KERTAS else "A3"
+    kertas = kertas if kertas in KERTAS_DIAGRAM else "A3"
     bagian = request.GET.get("bagian", "semua")
     bagian = bagian if bagian in ("semua", "diagram", "tabel") else "semua"
     content = exporters.pdf(services.load(pohon), kertas=kertas, bagian=bagian)

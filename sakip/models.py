@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sakip.lib.nip import format_nip, normalize_nip, validate_nip
+from sakip.lib.pdf import KERTAS_DOKUMEN, pilihan_kertas
 
 
 class TimeStampedModel(models.Model):
@@ -69,7 +70,7 @@ class Pemda(TimeStampedModel):
     ukuran_kertas = models.CharField(
         _("ukuran kertas dokumen"),
         max_length=2,
-        choices=[("A4", "A4 (210 × 297 mm)"), ("F4", "F4/Folio (215 × 330 mm)")],
+        choices=pilihan_kertas(KERTAS_DOKUMEN),
         default="A4",
     )
 

@@ -2,7 +2,8 @@
 
 Each app registers its panels in its ``AppConfig.ready()``; the home page asks :func:`panels_for` and
 so imports no domain app (they depend on sakip, never the other way round). A panel takes the request
-and the user's :class:`~sakip.access.Scope` and returns the context it adds (``{}`` when it has none).
+and the user's :class:`~sakip.access.Scope` and renders itself (its own template), or returns "" when it
+has nothing for this user.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest
+from django.utils.safestring import SafeString
 
-Panel = Callable[[HttpRequest, object], dict]
+Panel = Callable[[HttpRequest, object], str]
 _panels: list[Panel] = []
 
 
@@ -22,9 +24,6 @@ def register(panel: Panel) -> Panel:
     return panel
 
 
-def panels_for(request: HttpRequest, scope) -> dict:
-    """The context every registered panel adds for this user, in the order they were registered."""
-    context: dict = {}
-    for panel in _panels:
-        context.update(panel(request, scope))
-    return context
+def panels_for(request: HttpRequest, scope: object) -> list[SafeString]:
+    """The panels this user sees, rendered, in the order they were registered."""
+    return [SafeString(html) for panel in _panels if (html := panel(request, scope))]

@@ -24,6 +24,7 @@ from kinerja.realisasi.jendela import TRIWULAN
 from kinerja.realisasi.lembar import Baris, Lembar, kebijakan_pemda, lembar, nilai_tahunan, persen_terisi
 from renstra.models import Indikator, Level, RenstraVersi, Target
 from renstra.services import TargetValue
+from sakip.lib.numbers import cumulative
 from sakip.lib.values import format_value
 
 
@@ -105,13 +106,8 @@ def dasbor_opd(opd, tahun: int) -> DasborOPD:
                     sheet.kebijakan,
                 )
                 row.riwayat.append((y, hasil))
-    running = ZERO
-    cumulative = []
-    for v in rencana:
-        running += v
-        cumulative.append(running)
     belanja = urut_belanja(BelanjaOPD.objects.filter(opd=opd, tahun=tahun))
-    return DasborOPD(sheet, sasaran_list, total, cumulative, dict(riwayat), years, belanja, budget)
+    return DasborOPD(sheet, sasaran_list, total, cumulative(rencana), dict(riwayat), years, belanja, budget)
 
 
 def urut_belanja(rows) -> list[BelanjaOPD]:

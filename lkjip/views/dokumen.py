@@ -38,8 +38,15 @@ def index(request):
     rows = []
     this_year = timezone.localdate().year
     for opd in opds:
+        # The years some version is in force, by the one rule of RenstraVersi.objects.berlaku_pada.
         years = sorted(
-            {y for v in by_opd.get(opd.pk, []) if v.status == v.Status.DITETAPKAN for y in v.years if y <= this_year},
+            {
+                y
+                for v in by_opd.get(opd.pk, [])
+                if v.status == v.Status.DITETAPKAN and v.berlaku_mulai is not None
+                for y in v.years
+                if v.berlaku_mulai <= y <= this_year
+            },
             reverse=True,
         )
         rows.append(

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.utils.html import escape
 
-from sakip.lib.numbers import format_number
+from sakip.lib.numbers import cumulative, format_number
 from sakip.lib.periode import romawi
 
 
@@ -30,15 +30,10 @@ def serapan_kumulatif(
     ``[10, 20, None, 30]`` of 100 → ``[10, 30, None, 60]``. No budget: no percentages.
     """
     budget = Decimal(anggaran or 0)
-    running = Decimal(0)
-    out: list[Decimal | None] = []
-    for value in realisasi:
-        if value is None or budget <= 0:
-            out.append(None)
-            continue
-        running += Decimal(value)
-        out.append(running / budget * 100)
-    return out
+    return [
+        None if value is None or budget <= 0 else running / budget * 100
+        for value, running in zip(realisasi, cumulative(realisasi), strict=True)
+    ]
 
 
 @dataclass(frozen=True)

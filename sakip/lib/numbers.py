@@ -6,7 +6,9 @@ for, so they use these helpers rather than Django's localisation.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from itertools import accumulate
 
 
 def to_decimal(value: object) -> Decimal | None:
@@ -27,6 +29,11 @@ def round_decimal(value: Decimal, places: int = 2) -> Decimal:
     """The one rounding rule for money, targets and percentages: half up, as officials round by hand
     (``Decimal("90.995")`` → ``91.00``). Everything that prints or compares a displayed figure uses it."""
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def cumulative(values: Iterable[Decimal | int | None]) -> list[Decimal]:
+    """Running totals, a missing figure counting as 0: spending or plans to the end of each triwulan."""
+    return list(accumulate(Decimal(v or 0) for v in values))
 
 
 def format_number(value: object, places: int = 2, *, strip_zeros: bool = False) -> str:

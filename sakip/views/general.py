@@ -34,7 +34,7 @@ def home(request):
         context["jabatan_saya"] = list(
             user.pegawai.penugasan.aktif_pada(timezone.localdate()).select_related("jabatan__opd", "jabatan__atasan")
         )
-    context.update(panels.panels_for(request, scope))
+    context["panels"] = panels.panels_for(request, scope)
     if context["is_admin"]:
         context["recent_changes"] = list(audit.for_pemda(scope.managed_pemda_ids)[:8])
     return render(request, "sakip/home.html", context)
