@@ -422,7 +422,9 @@ def _blitar_realisasi(opd: PerangkatDaerah) -> None:
     pagu = {p.elemen_id: p.jumlah for p in Pagu.objects.filter(elemen__versi=versi, tahun=2024)}
     for kode, text in REALISASI_SUB_2024.items():
         sub = subs[kode]
-        AnggaranSubKegiatan.objects.create(elemen=sub, tahun=2024, jenis="dpa", jumlah=pagu[sub.pk])
+        AnggaranSubKegiatan.objects.create(
+            elemen=sub, tahun=2024, jenis=AnggaranSubKegiatan.Jenis.DPA, jumlah=pagu[sub.pk]
+        )
         total, spent = parse_money(text), Decimal(0)
         for q, share in enumerate(SEBARAN_TW, start=1):
             amount = (total * share).quantize(Decimal(1))

@@ -31,6 +31,8 @@ class DokumenQuerySet(ScopedQuerySet):
 class Dokumen(OpdScopedModel):
     """A document of an OPD: the Renstra of a version or the LKjIP of a year, with its narratives."""
 
+    Jenis = Jenis  # so that templates can name the kinds (``dokumen.Jenis.LKJIP``)
+
     jenis = models.CharField(_("jenis"), max_length=10, choices=Jenis.choices)
     opd = models.ForeignKey(
         "sakip.PerangkatDaerah", on_delete=models.CASCADE, related_name="dokumen", verbose_name=_("perangkat daerah")

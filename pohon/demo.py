@@ -14,7 +14,7 @@ from django.conf import settings
 
 from pohon import services
 from pohon.models import IndikatorSimpul, Lintas, PohonKinerja, Simpul, Terjemahan, Tingkat
-from renstra.models import Elemen, RenstraVersi
+from renstra.models import Elemen, Level, RenstraVersi
 from sakip.demo import DEMO_PASSWORD
 from sakip.models import Jabatan, Jenjang, Peran, PerangkatDaerah, User
 
@@ -63,7 +63,7 @@ def _element(elements: list[Elemen], key: str | None) -> Elemen | None:
     if not key:
         return None
     for e in elements:
-        if key == "tujuan:" and e.level == "tujuan":
+        if key == "tujuan:" and e.level == Level.TUJUAN:
             return e
         if key.startswith("nama:") and e.nama.lower().startswith(key[5:].lower()):
             return e

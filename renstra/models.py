@@ -410,6 +410,8 @@ class ElemenQuerySet(ScopedQuerySet):
 class Elemen(TimeStampedModel):
     """One node of the plan tree: a tujuan, sasaran, program, kegiatan or sub kegiatan."""
 
+    Level = Level  # so that templates can name the levels (``e.Level.SUB_KEGIATAN``)
+
     versi = models.ForeignKey(RenstraVersi, on_delete=models.CASCADE, related_name="elemen", verbose_name=_("versi"))
     level = models.CharField(_("tingkat"), max_length=15, choices=Level.choices)
     parent = models.ForeignKey(

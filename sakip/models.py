@@ -563,14 +563,19 @@ class User(AbstractUser):
         return {"pemda": self.pemda_id}
 
 
+class JenisPeran(models.TextChoices):
+    """The roles: the admin and pimpinan act for the whole pemda, a perencana for one OPD."""
+
+    ADMIN_PEMDA = "admin_pemda", _("Admin pemda")
+    PERENCANA = "perencana", _("Perencana")
+    PIMPINAN = "pimpinan", _("Pimpinan")
+    EVALUATOR = "evaluator", _("Evaluator")
+
+
 class Peran(models.Model):
     """One role of a user, for one OPD where the role is per OPD."""
 
-    class Jenis(models.TextChoices):
-        ADMIN_PEMDA = "admin_pemda", _("Admin pemda")
-        PERENCANA = "perencana", _("Perencana")
-        PIMPINAN = "pimpinan", _("Pimpinan")
-        EVALUATOR = "evaluator", _("Evaluator")
+    Jenis = JenisPeran  # at module level so that Meta's constraints can name it
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="peran", verbose_name=_("pengguna"))
     jenis = models.CharField(_("peran"), max_length=12, choices=Jenis.choices)
@@ -600,12 +605,12 @@ class Peran(models.Model):
                 violation_error_message=_("Pengguna sudah punya peran ini."),
             ),
             models.CheckConstraint(
-                condition=~Q(jenis="perencana") | Q(opd__isnull=False),
+                condition=~Q(jenis=JenisPeran.PERENCANA) | Q(opd__isnull=False),
                 name="sakip_peran_perencana_has_opd",
                 violation_error_message=_("Peran Perencana harus untuk satu perangkat daerah."),
             ),
             models.CheckConstraint(
-                condition=~Q(jenis__in=["admin_pemda", "pimpinan"]) | Q(opd__isnull=True),
+                condition=~Q(jenis__in=[JenisPeran.ADMIN_PEMDA, JenisPeran.PIMPINAN]) | Q(opd__isnull=True),
                 name="sakip_peran_pemda_wide_no_opd",
                 violation_error_message=_("Peran Admin pemda dan Pimpinan tidak dibatasi pada satu perangkat daerah."),
             ),

@@ -62,7 +62,10 @@ class Command(BaseCommand):
         )
         subs = list(Elemen.objects.filter(versi=versi, level=Level.SUB_KEGIATAN).values_list("pk", flat=True))
         AnggaranSubKegiatan.objects.bulk_create(
-            AnggaranSubKegiatan(elemen_id=s, tahun=TAHUN, jenis="dpa", jumlah=Decimal(1_000_000)) for s in subs
+            AnggaranSubKegiatan(
+                elemen_id=s, tahun=TAHUN, jenis=AnggaranSubKegiatan.Jenis.DPA, jumlah=Decimal(1_000_000)
+            )
+            for s in subs
         )
         RealisasiAnggaran.objects.bulk_create(
             (
