@@ -17,7 +17,7 @@ from ipware.ip import get_client_ip
 
 def client_ip(request: HttpRequest) -> str:
     """The address of the client that made ``request``, per ``settings.PROXY_COUNT``."""
-    remote = request.META.get("REMOTE_ADDR", "")
+    remote = str(request.META.get("REMOTE_ADDR") or "")
     proxies = getattr(settings, "PROXY_COUNT", 0)
     if not proxies:
         return remote

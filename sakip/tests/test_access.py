@@ -198,6 +198,7 @@ def test_inactive_user_has_no_scope(world):
 
 def test_only_these_pages_are_open_without_login():
     """A view marked ``login_not_required`` is public: the list is short and every entry deliberate."""
+
     def walk(patterns, prefix=""):
         for p in patterns:
             if isinstance(p, URLResolver):
