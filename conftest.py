@@ -61,6 +61,15 @@ def _fixed_today():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits count in Django's cache (per process): no test inherits another's counts."""
+    from django.core.cache import cache
+
+    yield
+    cache.clear()
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     # The tests on the shared demo run first and one after the other, so one process loads the demo once.

@@ -3,12 +3,15 @@ the workflow rules are in ``kinerja.services``."""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kinerja import exporters, services
 from kinerja.forms import PerubahanForm, SusunPKForm
@@ -16,6 +19,8 @@ from kinerja.models import PerjanjianKinerja, PKAnggaran, PKIndikator
 from kinerja.views.common import get_pk, pdf_filename
 from sakip import access
 from sakip.access import Perm
+from sakip.lib import client
+from sakip.lib.periode import tanggal_panjang
 from sakip.lib.values import parse_id
 from sakip.models import PerangkatDaerah
 
@@ -169,8 +174,39 @@ def pk_pdf(request, pk: int):
     return response
 
 
+# The public check of a printed PK: a code is 16 hex digits (services.tandatangani); a client may try this many
+# codes a minute, so that guessing one is hopeless.
+KODE_VERIFIKASI = re.compile(r"[0-9a-f]{8,32}")
+VERIFIKASI_PER_MENIT = 30
+
+
+@login_not_required
+@require_safe
 def verifikasi(request, kode: str):
-    """What a printed PK's QR code opens: its status and checksum (any logged-in user)."""
-    pk = get_object_or_404(PerjanjianKinerja.objects.select_related("opd__pemda", "jabatan"), kode_verifikasi=kode)
-    readable = PerjanjianKinerja.objects.for_user(request.user).filter(pk=pk.pk).exists()
-    return render(request, "kinerja/verifikasi.html", {"pk": pk, "readable": readable})
+    """What a printed PK's QR code opens, for anyone: whether the document is a signed original, and the few
+    facts printed on it to compare (title, parties, date, SHA-256). Nothing else, and no link into Sakip."""
+    if not client.allow(request, "pk-verifikasi", VERIFIKASI_PER_MENIT):
+        response = render(request, "kinerja/verifikasi_batas.html", status=429)
+        response["Retry-After"] = "60"
+        return response
+    pk = None
+    if KODE_VERIFIKASI.fullmatch(kode):
+        pk = (
+            PerjanjianKinerja.objects.select_related("opd__pemda")
+            .filter(kode_verifikasi=kode, status=PerjanjianKinerja.Status.DITANDATANGANI)
+            .exclude(pdf_sha256="")
+            .first()
+        )
+    if pk is None:  # unknown, malformed, or the code of a PK that is not signed: the same answer
+        return render(request, "kinerja/verifikasi_tidak_ditemukan.html", status=404)
+    context = {
+        "judul": f"{pk.get_jenis_display()} Tahun {pk.tahun}",
+        "instansi": f"{pk.opd.nama} {pk.opd.pemda.nama}",
+        "pihak": [
+            (_("Pihak pertama"), pk.pertama_nama, pk.pertama_jabatan),
+            (_("Pihak kedua"), pk.kedua_nama, pk.kedua_jabatan),
+        ],
+        "tanggal": tanggal_panjang(pk.tanggal) if pk.tanggal else "",
+        "sha256": pk.pdf_sha256,
+    }
+    return render(request, "kinerja/verifikasi.html", context)

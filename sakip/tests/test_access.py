@@ -5,7 +5,7 @@ erin is the pimpinan holding the head of OPD A, frank administers pemda 2.
 """
 
 import pytest
-from django.urls import reverse
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sakip import access
 from sakip.access import Perm
@@ -194,3 +194,18 @@ def test_role_on_an_opd_of_another_pemda_gives_nothing(world):
 def test_inactive_user_has_no_scope(world):
     world.alice.is_active = False
     assert access.scope_for(world.alice) == access.EMPTY
+
+
+def test_only_these_pages_are_open_without_login():
+    """A view marked ``login_not_required`` is public: the list is short and every entry deliberate."""
+
+    def walk(patterns, prefix=""):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                yield from walk(p.url_patterns, prefix + (f"{p.namespace}:" if p.namespace else ""))
+            elif isinstance(p, URLPattern) and p.name and getattr(p.callback, "login_required", True) is False:
+                yield prefix + p.name
+
+    public = set(walk(get_resolver().url_patterns))
+    # The QR check of a signed PK is public (minimal and rate-limited: kinerja/tests/test_pk_verifikasi.py).
+    assert public == {"login", "admin:login", "kinerja:verifikasi"}

@@ -50,6 +50,33 @@ def test_other_user_is_not_locked_by_alices_failures(client, world, axes_on):
     assert response.status_code == 302
 
 
+def _fail_three_times(client, **headers):
+    for _ in range(3):
+        client.post(reverse("login"), {"username": "alice", "password": "salah"}, **headers)
+
+
+def _login(client, **headers):
+    return client.post(reverse("login"), {"username": "alice", "password": PASSWORD}, **headers).status_code
+
+
+def test_behind_a_proxy_two_clients_are_throttled_separately(client, world, axes_on, settings):
+    settings.PROXY_COUNT = 1  # nginx: every request arrives from its address, the client's in X-Forwarded-For
+    nginx = {"REMOTE_ADDR": "127.0.0.1"}
+    _fail_three_times(client, HTTP_X_FORWARDED_FOR="198.51.100.1", **nginx)
+    assert _login(client, HTTP_X_FORWARDED_FOR="198.51.100.1", **nginx) == 429
+    # A prefix written by the client itself does not move it to another address.
+    assert _login(client, HTTP_X_FORWARDED_FOR="198.51.100.2, 198.51.100.1", **nginx) == 429
+    # Another client behind the same nginx is not locked out by the first one's failures.
+    assert _login(client, HTTP_X_FORWARDED_FOR="198.51.100.2", **nginx) == 302
+
+
+def test_without_a_proxy_a_forged_forwarded_for_is_ignored(client, world, axes_on, settings):
+    settings.PROXY_COUNT = 0
+    _fail_three_times(client, REMOTE_ADDR="198.51.100.9", HTTP_X_FORWARDED_FOR="8.8.8.8")
+    assert _login(client, REMOTE_ADDR="198.51.100.9", HTTP_X_FORWARDED_FOR="9.9.9.9") == 429
+    assert _login(client, REMOTE_ADDR="198.51.100.10") == 302
+
+
 def test_session_and_password_policy():
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
     assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
