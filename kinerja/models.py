@@ -20,7 +20,15 @@ from kinerja.capaian import Kebijakan
 from renstra.models import Indikator
 from sakip.lib.periode import Triwulan, romawi
 from sakip.lib.values import format_value
-from sakip.models import Jabatan, Pegawai, Pemda, PerangkatDaerah, ScopedQuerySet, TimeStampedModel
+from sakip.models import (
+    ActorNamesModel,
+    Jabatan,
+    Pegawai,
+    Pemda,
+    PerangkatDaerah,
+    ScopedQuerySet,
+    TimeStampedModel,
+)
 
 STATEMENT_DEFAULT = {
     "pembuka": (
@@ -74,7 +82,7 @@ class StatusPK(models.TextChoices):
     DITANDATANGANI = "ditandatangani", _("Ditandatangani")
 
 
-class PerjanjianKinerja(TimeStampedModel):
+class PerjanjianKinerja(ActorNamesModel, TimeStampedModel):
     """The PK of one position (pihak pertama) for one year, in versions (awal, then perubahan)."""
 
     Status = StatusPK  # at module level so that Meta's constraints can name it
@@ -133,6 +141,7 @@ class PerjanjianKinerja(TimeStampedModel):
         related_name="+",
         verbose_name=_("diajukan oleh"),
     )
+    diajukan_oleh_nama = models.CharField(_("diajukan oleh (nama)"), max_length=200, blank=True)
     diajukan_pada = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
     ditandatangani_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -142,6 +151,7 @@ class PerjanjianKinerja(TimeStampedModel):
         related_name="+",
         verbose_name=_("ditandatangani oleh"),
     )
+    ditandatangani_oleh_nama = models.CharField(_("ditandatangani oleh (nama)"), max_length=200, blank=True)
     ditandatangani_pada = models.DateTimeField(_("ditandatangani pada"), null=True, blank=True)
     catatan_pengembalian = models.TextField(_("catatan pengembalian"), blank=True)
     kode_verifikasi = models.CharField(_("kode verifikasi"), max_length=32, blank=True, db_index=True)
@@ -476,7 +486,7 @@ class RealisasiQuerySet(ScopedQuerySet):
     opd_lookup = "indikator__elemen__versi__renstra__opd"
 
 
-class Realisasi(TimeStampedModel):
+class Realisasi(ActorNamesModel, TimeStampedModel):
     """What an indicator reached in one triwulan, with the story behind it and its verification."""
 
     class Status(models.TextChoices):
@@ -503,6 +513,7 @@ class Realisasi(TimeStampedModel):
         related_name="+",
         verbose_name=_("dicatat oleh"),
     )
+    dicatat_oleh_nama = models.CharField(_("dicatat oleh (nama)"), max_length=200, blank=True)
     diverifikasi_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -511,6 +522,7 @@ class Realisasi(TimeStampedModel):
         related_name="+",
         verbose_name=_("diverifikasi oleh"),
     )
+    diverifikasi_oleh_nama = models.CharField(_("diverifikasi oleh (nama)"), max_length=200, blank=True)
     diverifikasi_pada = models.DateTimeField(_("diverifikasi pada"), null=True, blank=True)
 
     objects = RealisasiQuerySet.as_manager()

@@ -378,6 +378,7 @@ def create_perubahan(pk: PerjanjianKinerja, *, alasan: str) -> PerjanjianKinerja
     baru.alasan_perubahan = alasan.strip()
     baru.pdf, baru.pdf_sha256, baru.kode_verifikasi = "", "", ""
     baru.diajukan_oleh = baru.diajukan_pada = baru.ditandatangani_oleh = baru.ditandatangani_pada = None
+    baru.diajukan_oleh_nama = baru.ditandatangani_oleh_nama = ""
     baru.tanggal, baru.catatan_pengembalian = None, ""
     _copy_parties(baru, timezone.localdate())
     baru.save()

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sakip import access
 from sakip.lib.values import format_value
-from sakip.models import Pemda, PerangkatDaerah, ScopedQuerySet, TimeStampedModel, UnitKerja
+from sakip.models import ActorNamesModel, Pemda, PerangkatDaerah, ScopedQuerySet, TimeStampedModel, UnitKerja
 
 # --- RPJMD --------------------------------------------------------------------------------------
 
@@ -315,7 +315,7 @@ class StatusVersi(models.TextChoices):
     DITETAPKAN = "ditetapkan", _("Ditetapkan")
 
 
-class RenstraVersi(TimeStampedModel):
+class RenstraVersi(ActorNamesModel, TimeStampedModel):
     """One version of a Renstra: the murni, then each perubahan/penyesuaian. Ditetapkan is read-only."""
 
     class Jenis(models.TextChoices):
@@ -352,6 +352,7 @@ class RenstraVersi(TimeStampedModel):
         related_name="+",
         verbose_name=_("ditetapkan oleh"),
     )
+    ditetapkan_oleh_nama = models.CharField(_("ditetapkan oleh (nama)"), max_length=200, blank=True)
 
     objects = VersiQuerySet.as_manager()
 
