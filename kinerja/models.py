@@ -376,7 +376,47 @@ class Aksi(TimeStampedModel):
         return self.rencana.get_additional_data()
 
 
-for _model in (NaskahPK, PerjanjianKinerja, PKIndikator, PKAnggaran, RencanaAksi, Aksi):
+class RevisiRencanaAksi(ActorNamesModel, PKChild):
+    """One saved change of the rencana aksi of a signed PK: who, when, and every value before and after.
+
+    PermenPAN-RB 53/2014 lets the rencana aksi be revised during the year; the signed PK itself never changes.
+    Each save of a signed PK's rencana aksi is numbered here (revisi ke-1, 2, …) and shown on its page.
+    """
+
+    pk_doc = models.ForeignKey(
+        PerjanjianKinerja, on_delete=models.CASCADE, related_name="revisi_rencana_aksi", verbose_name=_("PK")
+    )
+    nomor = models.PositiveSmallIntegerField(_("revisi ke"))
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diubah oleh"),
+    )
+    oleh_nama = models.CharField(_("diubah oleh (nama)"), max_length=200, blank=True)
+    perubahan = models.JSONField(
+        _("perubahan"), default=list, help_text=_("Daftar {indikator, kolom, sebelum, sesudah}.")
+    )
+
+    class Meta:
+        verbose_name = _("revisi rencana aksi")
+        verbose_name_plural = _("revisi rencana aksi")
+        ordering = ["-nomor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pk_doc", "nomor"],
+                name="kinerja_revisirencanaaksi_unique_nomor",
+                violation_error_message=_("Nomor revisi ini sudah ada."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Revisi rencana aksi {self.nomor}"
+
+
+for _model in (NaskahPK, PerjanjianKinerja, PKIndikator, PKAnggaran, RencanaAksi, Aksi, RevisiRencanaAksi):
     auditlog.register(_model, exclude_fields=["created_at", "updated_at"])
 
 

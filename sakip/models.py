@@ -417,6 +417,15 @@ class PegawaiQuerySet(ScopedQuerySet):
             Q(pemda_id__in=scope.managed_pemda_ids) | Q(penugasan__jabatan__opd_id__in=scope.readable_opd_ids)
         ).distinct()
 
+    def in_opd(self, opd_id: int, tahun: int):
+        """Who held a position in the OPD at some time in the year (penanggung jawab of its rencana aksi)."""
+        first, last = datetime.date(tahun, 1, 1), datetime.date(tahun, 12, 31)
+        return self.filter(
+            pk__in=Penugasan.objects.filter(jabatan__opd_id=opd_id, mulai__lte=last)
+            .filter(Q(selesai__isnull=True) | Q(selesai__gte=first))
+            .values("pegawai_id")
+        )
+
 
 class Pegawai(TimeStampedModel):
     """A civil servant (ASN) of a pemda, who may hold positions over time (penugasan)."""
