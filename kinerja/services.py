@@ -506,14 +506,17 @@ def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict], *, actor=None):
         shown = format_number(amount, 0) if kolom.startswith("anggaran") else format_value(amount)
         before = getattr(ra, kolom)
         if before != amount:
-            changes.append(
-                _change(ra, RencanaAksi._meta.get_field(kolom).verbose_name, _ra_shown(kolom, before), shown)
-            )
+            changes.append(_change(ra, _label(kolom), _ra_shown(kolom, before), shown))
             setattr(ra, kolom, amount)
             ra.save(update_fields=[kolom, "updated_at"])
         result.saved[key] = shown
     record_revisi(pk, changes, actor=actor)
     return result
+
+
+def _label(name: str) -> str:
+    """A rencana aksi field's label, as the revision history shows it."""
+    return str(next(f.verbose_name for f in RencanaAksi._meta.concrete_fields if f.name == name))
 
 
 def _ra_shown(kolom: str, value) -> str:
@@ -547,8 +550,8 @@ def penanggung_jawab_choices(pk: PerjanjianKinerja):
 def _aksi_state(ra: RencanaAksi) -> dict[str, str]:
     steps = [f"{a.uraian} ({', '.join(str(b) for b in a.bulan) or '–'})" for a in ra.aksi.order_by("urutan", "pk")]
     return {
-        str(RencanaAksi._meta.get_field("program").verbose_name): ra.program or "–",
-        str(RencanaAksi._meta.get_field("penanggung_jawab").verbose_name): str(ra.penanggung_jawab or "–"),
+        _label("program"): ra.program or "–",
+        _label("penanggung_jawab"): str(ra.penanggung_jawab or "–"),
         _("aksi dan jadwal"): "; ".join(steps) or "–",
     }
 

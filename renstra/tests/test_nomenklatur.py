@@ -15,9 +15,11 @@ V = Nomenklatur.Versi.V2023
 
 def _xlsx(*rows) -> SimpleUploadedFile:
     wb = Workbook()
-    wb.active.append(["Kode", "Nomenklatur", "Kinerja", "Indikator", "Satuan"])
+    sheet = wb.active
+    assert sheet is not None
+    sheet.append(["Kode", "Nomenklatur", "Kinerja", "Indikator", "Satuan"])
     for row in rows:
-        wb.active.append(list(row))
+        sheet.append(list(row))
     out = BytesIO()
     wb.save(out)
     return SimpleUploadedFile("nomenklatur.xlsx", out.getvalue())
