@@ -37,8 +37,11 @@ class RencanaAksiForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        pemda_id = self.instance.pk_doc.opd.pemda_id
-        self.fields["penanggung_jawab"].queryset = Pegawai.objects.filter(pemda_id=pemda_id)
+        pk = self.instance.pk_doc
+        field = self.fields["penanggung_jawab"]
+        field.queryset = Pegawai.objects.in_opd(pk.opd_id, pk.tahun)
+        field.error_messages["invalid_choice"] = _("Pilih pegawai yang bertugas di perangkat daerah PK ini.")
+        field.help_text = _("Pegawai yang menduduki jabatan di perangkat daerah ini pada tahun PK.")
 
 
 class AksiForm(forms.ModelForm):

@@ -20,7 +20,15 @@ from kinerja.capaian import Kategori, Kebijakan, MetodeSasaran, RumusNegatif
 from renstra.models import Indikator
 from sakip.lib.periode import Triwulan, romawi
 from sakip.lib.values import format_value
-from sakip.models import Jabatan, Pegawai, Pemda, PerangkatDaerah, ScopedQuerySet, TimeStampedModel
+from sakip.models import (
+    ActorNamesModel,
+    Jabatan,
+    Pegawai,
+    Pemda,
+    PerangkatDaerah,
+    ScopedQuerySet,
+    TimeStampedModel,
+)
 
 STATEMENT_DEFAULT = {
     "pembuka": (
@@ -74,7 +82,7 @@ class StatusPK(models.TextChoices):
     DITANDATANGANI = "ditandatangani", _("Ditandatangani")
 
 
-class PerjanjianKinerja(TimeStampedModel):
+class PerjanjianKinerja(ActorNamesModel, TimeStampedModel):
     """The PK of one position (pihak pertama) for one year, in versions (awal, then perubahan)."""
 
     Status = StatusPK  # at module level so that Meta's constraints can name it
@@ -133,6 +141,7 @@ class PerjanjianKinerja(TimeStampedModel):
         related_name="+",
         verbose_name=_("diajukan oleh"),
     )
+    diajukan_oleh_nama = models.CharField(_("diajukan oleh (nama)"), max_length=200, blank=True)
     diajukan_pada = models.DateTimeField(_("diajukan pada"), null=True, blank=True)
     ditandatangani_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -142,6 +151,7 @@ class PerjanjianKinerja(TimeStampedModel):
         related_name="+",
         verbose_name=_("ditandatangani oleh"),
     )
+    ditandatangani_oleh_nama = models.CharField(_("ditandatangani oleh (nama)"), max_length=200, blank=True)
     ditandatangani_pada = models.DateTimeField(_("ditandatangani pada"), null=True, blank=True)
     catatan_pengembalian = models.TextField(_("catatan pengembalian"), blank=True)
     kode_verifikasi = models.CharField(_("kode verifikasi"), max_length=32, blank=True, db_index=True)
@@ -366,7 +376,47 @@ class Aksi(TimeStampedModel):
         return self.rencana.get_additional_data()
 
 
-for _model in (NaskahPK, PerjanjianKinerja, PKIndikator, PKAnggaran, RencanaAksi, Aksi):
+class RevisiRencanaAksi(ActorNamesModel, PKChild):
+    """One saved change of the rencana aksi of a signed PK: who, when, and every value before and after.
+
+    PermenPAN-RB 53/2014 lets the rencana aksi be revised during the year; the signed PK itself never changes.
+    Each save of a signed PK's rencana aksi is numbered here (revisi ke-1, 2, …) and shown on its page.
+    """
+
+    pk_doc = models.ForeignKey(
+        PerjanjianKinerja, on_delete=models.CASCADE, related_name="revisi_rencana_aksi", verbose_name=_("PK")
+    )
+    nomor = models.PositiveSmallIntegerField(_("revisi ke"))
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diubah oleh"),
+    )
+    oleh_nama = models.CharField(_("diubah oleh (nama)"), max_length=200, blank=True)
+    perubahan = models.JSONField(
+        _("perubahan"), default=list, help_text=_("Daftar {indikator, kolom, sebelum, sesudah}.")
+    )
+
+    class Meta:
+        verbose_name = _("revisi rencana aksi")
+        verbose_name_plural = _("revisi rencana aksi")
+        ordering = ["-nomor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pk_doc", "nomor"],
+                name="kinerja_revisirencanaaksi_unique_nomor",
+                violation_error_message=_("Nomor revisi ini sudah ada."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Revisi rencana aksi {self.nomor}"
+
+
+for _model in (NaskahPK, PerjanjianKinerja, PKIndikator, PKAnggaran, RencanaAksi, Aksi, RevisiRencanaAksi):
     auditlog.register(_model, exclude_fields=["created_at", "updated_at"])
 
 
@@ -471,7 +521,7 @@ class RealisasiQuerySet(ScopedQuerySet):
     opd_lookup = "indikator__elemen__versi__renstra__opd"
 
 
-class Realisasi(TimeStampedModel):
+class Realisasi(ActorNamesModel, TimeStampedModel):
     """What an indicator reached in one triwulan, with the story behind it and its verification."""
 
     class Status(models.TextChoices):
@@ -498,6 +548,7 @@ class Realisasi(TimeStampedModel):
         related_name="+",
         verbose_name=_("dicatat oleh"),
     )
+    dicatat_oleh_nama = models.CharField(_("dicatat oleh (nama)"), max_length=200, blank=True)
     diverifikasi_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -506,6 +557,7 @@ class Realisasi(TimeStampedModel):
         related_name="+",
         verbose_name=_("diverifikasi oleh"),
     )
+    diverifikasi_oleh_nama = models.CharField(_("diverifikasi oleh (nama)"), max_length=200, blank=True)
     diverifikasi_pada = models.DateTimeField(_("diverifikasi pada"), null=True, blank=True)
 
     objects = RealisasiQuerySet.as_manager()

@@ -15,7 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja import exporters
-from kinerja.models import STATEMENT_DEFAULT, NaskahPK, PerjanjianKinerja, PKAnggaran, PKIndikator, RencanaAksi
+from kinerja.models import (
+    STATEMENT_DEFAULT,
+    NaskahPK,
+    PerjanjianKinerja,
+    PKAnggaran,
+    PKIndikator,
+    RencanaAksi,
+    RevisiRencanaAksi,
+)
 from kinerja.realisasi.anggaran import anggaran_berlaku
 from pohon.services import elemen_milik
 from renstra import services as renstra_services
@@ -25,7 +33,7 @@ from sakip.lib.grid import CellResult
 from sakip.lib.numbers import format_number
 from sakip.lib.tree import copy_rows
 from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
-from sakip.models import Jabatan, Jenjang, Penugasan, Peran, UnitKerja
+from sakip.models import Jabatan, Jenjang, Pegawai, Penugasan, Peran, UnitKerja
 
 ZERO = Decimal("0")
 
@@ -378,6 +386,7 @@ def create_perubahan(pk: PerjanjianKinerja, *, alasan: str) -> PerjanjianKinerja
     baru.alasan_perubahan = alasan.strip()
     baru.pdf, baru.pdf_sha256, baru.kode_verifikasi = "", "", ""
     baru.diajukan_oleh = baru.diajukan_pada = baru.ditandatangani_oleh = baru.ditandatangani_pada = None
+    baru.diajukan_oleh_nama = baru.ditandatangani_oleh_nama = ""
     baru.tanggal, baru.catatan_pengembalian = None, ""
     _copy_parties(baru, timezone.localdate())
     baru.save()
@@ -473,8 +482,11 @@ RA_COLUMNS = ["tw1", "tw2", "tw3", "tw4", "anggaran", "anggaran_tw1", "anggaran_
 
 
 @transaction.atomic
-def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict]):
-    """Save the rencana aksi grid; each cell valid or reported, like the Renstra grids."""
+def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict], *, actor=None):
+    """Save the rencana aksi grid; each cell valid or reported, like the Renstra grids.
+
+    On a signed PK the changed cells are one numbered revision (:func:`record_revisi`).
+    """
     result = CellResult()
     rows = {
         ra.pk: ra
@@ -482,6 +494,7 @@ def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict]):
             "indikator", "pk_doc__opd"
         )
     }
+    changes = []
     for key, ra, kolom, value in grid.cells_of(cells, "rencana", rows, set(RA_COLUMNS), result):
         try:
             amount = parse_money(value) if kolom.startswith("anggaran") else parse_value(value).nilai
@@ -490,7 +503,76 @@ def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict]):
             continue
         if kolom.startswith("anggaran"):
             amount = amount or ZERO
-        setattr(ra, kolom, amount)
-        ra.save(update_fields=[kolom, "updated_at"])
-        result.saved[key] = format_number(amount, 0) if kolom.startswith("anggaran") else format_value(amount)
+        shown = format_number(amount, 0) if kolom.startswith("anggaran") else format_value(amount)
+        before = getattr(ra, kolom)
+        if before != amount:
+            changes.append(_change(ra, _label(kolom), _ra_shown(kolom, before), shown))
+            setattr(ra, kolom, amount)
+            ra.save(update_fields=[kolom, "updated_at"])
+        result.saved[key] = shown
+    record_revisi(pk, changes, actor=actor)
     return result
+
+
+def _label(name: str) -> str:
+    """A rencana aksi field's label, as the revision history shows it."""
+    return str(next(f.verbose_name for f in RencanaAksi._meta.concrete_fields if f.name == name))
+
+
+def _ra_shown(kolom: str, value) -> str:
+    if kolom.startswith("anggaran"):
+        return format_number(value or ZERO, 0)
+    return format_value(value) if value is not None else "–"
+
+
+def _change(ra: RencanaAksi, kolom, sebelum: str, sesudah: str) -> dict:
+    return {"indikator": ra.indikator.uraian, "kolom": str(kolom), "sebelum": sebelum, "sesudah": sesudah}
+
+
+def record_revisi(pk: PerjanjianKinerja, changes: list[dict], *, actor) -> RevisiRencanaAksi | None:
+    """Number and keep one revision of a signed PK's rencana aksi (a draft's changes are not revisions).
+
+    PermenPAN-RB 53/2014: the rencana aksi may be revised during the year, the change versioned and audited.
+    The PK row is locked, so two saves at once get consecutive numbers.
+    """
+    if not changes or pk.status != PerjanjianKinerja.Status.DITANDATANGANI:
+        return None
+    locked = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
+    nomor = (RevisiRencanaAksi.objects.filter(pk_doc=locked).aggregate(n=Max("nomor"))["n"] or 0) + 1
+    return RevisiRencanaAksi.objects.create(pk_doc=locked, nomor=nomor, oleh=actor, perubahan=changes)
+
+
+def penanggung_jawab_choices(pk: PerjanjianKinerja):
+    """The pegawai who may be responsible for a rencana aksi: those placed in the PK's OPD during its year."""
+    return Pegawai.objects.in_opd(pk.opd_id, pk.tahun)
+
+
+def _aksi_state(ra: RencanaAksi) -> dict[str, str]:
+    steps = [f"{a.uraian} ({', '.join(str(b) for b in a.bulan) or '–'})" for a in ra.aksi.order_by("urutan", "pk")]
+    return {
+        _label("program"): ra.program or "–",
+        _label("penanggung_jawab"): str(ra.penanggung_jawab or "–"),
+        _("aksi dan jadwal"): "; ".join(steps) or "–",
+    }
+
+
+@transaction.atomic
+def save_aksi(ra: RencanaAksi, form, formset, *, actor) -> RevisiRencanaAksi | None:
+    """Save a row's program, penanggung jawab and steps (validated ``form`` and ``formset``).
+
+    The penanggung jawab must be a pegawai of the PK's OPD; on a signed PK the save is a numbered revision.
+    """
+    pj = form.cleaned_data.get("penanggung_jawab")
+    if pj is not None and not penanggung_jawab_choices(ra.pk_doc).filter(pk=pj.pk).exists():
+        raise PKError(_("Penanggung jawab harus pegawai perangkat daerah PK ini."))
+    before = _aksi_state(RencanaAksi.objects.select_related("penanggung_jawab").get(pk=ra.pk))
+    form.save()
+    saved = formset.save(commit=False)
+    for number, aksi in enumerate(saved, start=1):
+        aksi.urutan = aksi.urutan or number
+        aksi.save()
+    for aksi in formset.deleted_objects:
+        aksi.delete()
+    after = _aksi_state(RencanaAksi.objects.select_related("penanggung_jawab").get(pk=ra.pk))
+    changes = [_change(ra, kolom, before[kolom], after[kolom]) for kolom in after if before[kolom] != after[kolom]]
+    return record_revisi(ra.pk_doc, changes, actor=actor)

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from renstra.models import Indikator
-from sakip.models import OpdScopedModel, ScopedQuerySet, TimeStampedModel
+from sakip.models import ActorNamesModel, OpdScopedModel, ScopedQuerySet, TimeStampedModel
 
 
 class Jenis(models.TextChoices):
@@ -95,7 +95,7 @@ class NarasiQuerySet(ScopedQuerySet):
     opd_lookup = "dokumen__opd"
 
 
-class Narasi(TimeStampedModel):
+class Narasi(ActorNamesModel, TimeStampedModel):
     """One narrative section of a document, stored as sanitised HTML (see :mod:`lkjip.narasi`)."""
 
     dokumen = models.ForeignKey(Dokumen, on_delete=models.CASCADE, related_name="narasi", verbose_name=_("dokumen"))
@@ -109,6 +109,7 @@ class Narasi(TimeStampedModel):
         related_name="+",
         verbose_name=_("diubah oleh"),
     )
+    diubah_oleh_nama = models.CharField(_("diubah oleh (nama)"), max_length=200, blank=True)
 
     objects = NarasiQuerySet.as_manager()
 
@@ -219,7 +220,7 @@ class Pembanding(TimeStampedModel):
         return {"pemda": self.dokumen.opd.pemda_id, "opd": self.dokumen.opd_id}
 
 
-class Cetakan(TimeStampedModel):
+class Cetakan(ActorNamesModel, TimeStampedModel):
     """One rendering of a document, keyed by the fingerprint of its data: reused until the data changes."""
 
     class Status(models.TextChoices):
@@ -245,6 +246,7 @@ class Cetakan(TimeStampedModel):
         related_name="+",
         verbose_name=_("diminta oleh"),
     )
+    diminta_oleh_nama = models.CharField(_("diminta oleh (nama)"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("cetakan")
@@ -257,7 +259,7 @@ class Cetakan(TimeStampedModel):
         return self.dokumen.opd_id
 
 
-class Final(TimeStampedModel):
+class Final(ActorNamesModel, TimeStampedModel):
     """A finalised document: the PDF as it was, its SHA-256 and the data it was drawn from. Never changed."""
 
     dokumen = models.ForeignKey(Dokumen, on_delete=models.PROTECT, related_name="final", verbose_name=_("dokumen"))
@@ -276,6 +278,7 @@ class Final(TimeStampedModel):
         related_name="+",
         verbose_name=_("difinalkan oleh"),
     )
+    difinalkan_oleh_nama = models.CharField(_("difinalkan oleh (nama)"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("dokumen final")

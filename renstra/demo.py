@@ -215,7 +215,7 @@ def _load_tujuan_sasaran(versi: RenstraVersi, periode: Periode) -> list[Elemen]:
 def _load_programs(versi: RenstraVersi, opd: PerangkatDaerah, sasaran: list[Elemen]) -> None:
     """Programs, kegiatan and sub kegiatan from the seed table, with their indicators, targets and pagu."""
     units = {u.nama: u for u in UnitKerja.objects.filter(opd=opd)}
-    master = {n.kode: n for n in Nomenklatur.objects.filter(versi=Nomenklatur.Versi.V2021)}
+    master = {n.kode: n for n in Nomenklatur.objects.official().filter(versi=Nomenklatur.Versi.V2021)}
     with open(TABLE, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     current: dict[str, Elemen | None] = {Level.PROGRAM: None, Level.KEGIATAN: None}

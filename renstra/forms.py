@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from renstra.importers.nomenklatur import tingkat_of
 from renstra.models import (
     CODED_LEVELS,
     ArahKebijakan,
@@ -19,6 +20,7 @@ from renstra.models import (
     Strategi,
     TujuanRPJMD,
 )
+from renstra.services import normalize_kode
 from sakip.forms import DateInput, ScopedModelForm
 from sakip.lib.values import UnreadableValue, parse_value
 from sakip.models import UnitKerja
@@ -105,7 +107,7 @@ class ElemenForm(forms.ModelForm):
         if e.level in CODED_LEVELS:
             # Only the master items that fit under the parent's code (or, for a program, any program).
             prefix = e.parent.kode if e.parent_id and e.parent.level in CODED_LEVELS else ""
-            master = Nomenklatur.objects.filter(tingkat=e.level)
+            master = Nomenklatur.objects.for_pemda(periode.pemda_id).filter(tingkat=e.level)
             if prefix:
                 master = master.filter(kode__startswith=prefix + ".")
             self.fields["nomenklatur"].queryset = master.order_by("-versi", "kode")
@@ -184,6 +186,38 @@ class IndikatorForm(forms.ModelForm):
             setattr(self.instance, f"{name}_nilai", parsed.nilai)
             setattr(self.instance, f"{name}_teks", parsed.teks)
         return super().save(commit)
+
+
+class NomenklaturForm(ScopedModelForm):
+    """One entry: the operator's official list, or a pemda's local addition (the owner is set by the view)."""
+
+    owner_fields = ("pemda",)
+
+    class Meta:
+        model = Nomenklatur
+        fields = ["versi", "kode", "nama", "kinerja", "indikator", "satuan"]
+        widgets = {"nama": forms.Textarea(attrs={"rows": 2}), "kinerja": forms.Textarea(attrs={"rows": 2}),
+                   "indikator": forms.Textarea(attrs={"rows": 2})}  # fmt: skip
+
+    def clean_kode(self):
+        kode = normalize_kode(self.cleaned_data["kode"])
+        tingkat = tingkat_of(kode)
+        if tingkat is None:
+            raise forms.ValidationError(
+                _("“%(kode)s” bukan kode urusan, bidang, program, kegiatan atau sub kegiatan.") % {"kode": kode}
+            )
+        self.instance.tingkat = tingkat
+        return kode
+
+    def clean(self):
+        data = super().clean()
+        versi, kode = data.get("versi"), data.get("kode")
+        official = Nomenklatur.objects.official().filter(versi=versi, kode=kode)
+        if self.instance.pemda_id is not None and versi and kode and official.exists():
+            self.add_error(
+                "kode", _("Kode ini ada di daftar resmi Kepmendagri; hanya operator yang dapat mengubahnya.")
+            )
+        return data
 
 
 class NomenklaturImportForm(forms.Form):

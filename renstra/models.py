@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sakip import access
 from sakip.lib.values import format_value
-from sakip.models import Pemda, PerangkatDaerah, ScopedQuerySet, TimeStampedModel, UnitKerja
+from sakip.models import ActorNamesModel, Pemda, PerangkatDaerah, ScopedQuerySet, TimeStampedModel, UnitKerja
 
 # --- RPJMD --------------------------------------------------------------------------------------
 
@@ -192,8 +192,30 @@ CHILD_LEVELS = {
 CODED_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
 
 
+class NomenklaturQuerySet(models.QuerySet):
+    def official(self):
+        """The Kepmendagri list, kept by the operator."""
+        return self.filter(pemda__isnull=True)
+
+    def for_pemda(self, pemda_id: int | None):
+        """What a pemda's plans may use: the official list and the pemda's own local entries."""
+        return self.filter(Q(pemda__isnull=True) | Q(pemda_id=pemda_id))
+
+    def for_user(self, user):
+        """Operators see every entry; everyone else the official list and their own pemda's entries."""
+        if access.scope_for(user).everything:
+            return self
+        return self.for_pemda(getattr(user, "pemda_id", None))
+
+
 class Nomenklatur(models.Model):
-    """The official list of urusan, bidang, program, kegiatan and sub kegiatan (Kepmendagri)."""
+    """The list of urusan, bidang, program, kegiatan and sub kegiatan.
+
+    An entry without pemda is the official Kepmendagri list: shared by every pemda, changed only by the
+    operator (``manage.py load_nomenklatur``, the import page as superuser, ``/operator/``). An entry with a
+    pemda is that pemda's local addition: seen only within it, and changed only by its admin
+    (``access.can(user, Perm.MANAGE, item)`` decides both, from ``pemda_id``).
+    """
 
     class Versi(models.TextChoices):
         V2021 = "050-5889/2021", _("Kepmendagri 050-5889/2021")
@@ -206,6 +228,14 @@ class Nomenklatur(models.Model):
         KEGIATAN = "kegiatan", _("Kegiatan")
         SUB_KEGIATAN = "sub_kegiatan", _("Sub kegiatan")
 
+    pemda = models.ForeignKey(
+        Pemda,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="nomenklatur_lokal",
+        verbose_name=_("pemda (kosong: daftar resmi)"),
+    )
     versi = models.CharField(_("versi"), max_length=30, choices=Versi.choices)
     tingkat = models.CharField(_("tingkat"), max_length=15, choices=Tingkat.choices)
     kode = models.CharField(_("kode"), max_length=30)
@@ -214,6 +244,8 @@ class Nomenklatur(models.Model):
     indikator = models.TextField(_("indikator"), blank=True)
     satuan = models.CharField(_("satuan"), max_length=60, blank=True)
 
+    objects = NomenklaturQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("nomenklatur")
         verbose_name_plural = _("nomenklatur")
@@ -221,13 +253,27 @@ class Nomenklatur(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["versi", "kode"],
+                condition=Q(pemda__isnull=True),
                 name="renstra_nomenklatur_unique_versi_kode",
                 violation_error_message=_("Kode ini sudah ada dalam versi nomenklatur tersebut."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["pemda", "versi", "kode"],
+                condition=Q(pemda__isnull=False),
+                name="renstra_nomenklatur_unique_pemda_versi_kode",
+                violation_error_message=_("Kode ini sudah ada dalam nomenklatur lokal pemda ini."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}"
+
+    @property
+    def is_official(self) -> bool:
+        return self.pemda_id is None
+
+    def get_additional_data(self) -> dict:
+        return {"pemda": self.pemda_id}
 
 
 # --- Renstra and its versions --------------------------------------------------------------------
@@ -315,7 +361,7 @@ class StatusVersi(models.TextChoices):
     DITETAPKAN = "ditetapkan", _("Ditetapkan")
 
 
-class RenstraVersi(TimeStampedModel):
+class RenstraVersi(ActorNamesModel, TimeStampedModel):
     """One version of a Renstra: the murni, then each perubahan/penyesuaian. Ditetapkan is read-only."""
 
     class Jenis(models.TextChoices):
@@ -352,6 +398,7 @@ class RenstraVersi(TimeStampedModel):
         related_name="+",
         verbose_name=_("ditetapkan oleh"),
     )
+    ditetapkan_oleh_nama = models.CharField(_("ditetapkan oleh (nama)"), max_length=200, blank=True)
 
     objects = VersiQuerySet.as_manager()
 

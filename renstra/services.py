@@ -476,7 +476,11 @@ def check(versi: RenstraVersi, plan: Plan | None = None) -> list[Issue]:
     years = plan.years
     codes = defaultdict(list)
     plan_codes = {n.elemen.kode for n in plan.flat() if n.elemen.kode}
-    master = set(Nomenklatur.objects.filter(kode__in=plan_codes).values_list("kode", flat=True))
+    master = set(
+        Nomenklatur.objects.for_pemda(versi.renstra.opd.pemda_id)
+        .filter(kode__in=plan_codes)
+        .values_list("kode", flat=True)
+    )
     for node in plan.flat():
         e = node.elemen
         if e.level in (Level.TUJUAN, Level.SASARAN) and not node.indikator:
@@ -533,3 +537,12 @@ def check(versi: RenstraVersi, plan: Plan | None = None) -> list[Issue]:
             for e in elements:
                 issues.append(Issue(_("Kode %(kode)s dipakai lebih dari sekali.") % {"kode": kode}, e))
     return issues
+
+
+@transaction.atomic
+def save_nomenklatur(form) -> Nomenklatur:
+    """Save one nomenclature entry from its validated form (the view has checked the user may change it).
+
+    Its audit entry carries the entry's pemda (none for the official list), so the pemda's log shows it.
+    """
+    return form.save()

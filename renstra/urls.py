@@ -51,4 +51,6 @@ urlpatterns = [
     path("<str:kind>/<int:pk>/pindah/<str:direction>/", editor.child_move, name="child_move"),
     path("nomenklatur/", nomenklatur.nomenklatur_list, name="nomenklatur_list"),
     path("nomenklatur/impor/", nomenklatur.nomenklatur_import, name="nomenklatur_import"),
+    path("nomenklatur/tambah/", nomenklatur.nomenklatur_edit, name="nomenklatur_create"),
+    path("nomenklatur/<int:pk>/ubah/", nomenklatur.nomenklatur_edit, name="nomenklatur_update"),
 ]

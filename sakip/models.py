@@ -6,6 +6,7 @@ import datetime
 
 from auditlog.models import AbstractLogEntry
 from auditlog.registry import auditlog
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,6 +25,51 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+def user_fields(model) -> list[models.ForeignKey]:
+    """The model's references to users (``ForeignKey`` to ``AUTH_USER_MODEL``)."""
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.many_to_one and f.related_model is not None and f.related_model._meta.label == settings.AUTH_USER_MODEL
+    ]
+
+
+class ActorNamesModel(models.Model):
+    """Domain data that says who did something keeps that person's name, not only a reference to their login.
+
+    Every reference to a user is ``on_delete=SET_NULL`` with a ``<field>_nama`` copy of the name (its full
+    name, else the username), written here whenever the reference is set, so the pages and PDFs that show it
+    still answer, with the name, after the user is deleted. A reference cleared on purpose (a new PK version,
+    a changed value to verify again) clears its ``_nama`` in the service that clears it; deleting the user
+    (``SET_NULL``, an update that bypasses ``save()``) keeps it.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        written = self.copy_actor_names()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            touched = {f.name for f in user_fields(type(self)) if {f.name, f.attname} & set(update_fields)}
+            kwargs["update_fields"] = {*update_fields, *(n for n in written if n.removesuffix("_nama") in touched)}
+        super().save(*args, **kwargs)
+
+    def copy_actor_names(self) -> list[str]:
+        """Write ``<field>_nama`` for every reference that names a user; returns the fields written."""
+        written = []
+        for field in user_fields(type(self)):
+            name_field = f"{field.name}_nama"
+            user = field.get_cached_value(self, default=None) if field.is_cached(self) else None
+            user_id = getattr(self, field.attname)
+            if user is None and user_id is not None and not getattr(self, name_field):
+                user = field.related_model._default_manager.filter(pk=user_id).first()
+            if user is not None:
+                setattr(self, name_field, user.get_full_name()[: self._meta.get_field(name_field).max_length])
+                written.append(name_field)
+        return written
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -371,6 +417,15 @@ class PegawaiQuerySet(ScopedQuerySet):
         return self.filter(
             Q(pemda_id__in=scope.managed_pemda_ids) | Q(penugasan__jabatan__opd_id__in=scope.readable_opd_ids)
         ).distinct()
+
+    def in_opd(self, opd_id: int, tahun: int):
+        """Who held a position in the OPD at some time in the year (penanggung jawab of its rencana aksi)."""
+        first, last = datetime.date(tahun, 1, 1), datetime.date(tahun, 12, 31)
+        return self.filter(
+            pk__in=Penugasan.objects.filter(jabatan__opd_id=opd_id, mulai__lte=last)
+            .filter(Q(selesai__isnull=True) | Q(selesai__gte=first))
+            .values("pegawai_id")
+        )
 
 
 class Pegawai(TimeStampedModel):

@@ -225,6 +225,7 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
         else:  # a changed value needs verifying again
             row.nilai, row.teks, row.dicatat_oleh = parsed.nilai, parsed.teks, actor
             row.status, row.diverifikasi_oleh, row.diverifikasi_pada = Realisasi.Status.MENUNGGU, None, None
+            row.diverifikasi_oleh_nama = ""
             row.save()
         result.saved[key] = format_value(parsed.nilai, parsed.teks)
     return result

@@ -51,6 +51,6 @@ def antrean(user, tahun: int | None = None):
         qs = qs.filter(indikator__elemen__versi__renstra__opd_id__in=allowed)
     if tahun:
         qs = qs.filter(tahun=tahun)
-    return qs.select_related("indikator__elemen__versi__renstra__opd", "dicatat_oleh").order_by(
+    return qs.select_related("indikator__elemen__versi__renstra__opd").order_by(
         "indikator__elemen__versi__renstra__opd__kode", "tahun", "triwulan", "indikator__urutan"
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -30,7 +29,7 @@ def ra_grid(request, pk: int):
             cells = grid.read_cells(request.body, "rencana")
         except grid.GridInvalid as error:
             return error.response()
-        return services.save_ra_cells(pk, cells).response()
+        return services.save_ra_cells(pk, cells, actor=request.user).response()
     rows = (
         services.prepare_rencana_aksi(pk)
         if can_edit
@@ -42,7 +41,8 @@ def ra_grid(request, pk: int):
     )
     for ra in rows:
         ra.masalah = services.check_rencana_aksi(ra)
-    return render(request, "kinerja/ra_grid.html", {"pk": pk, "rows": rows, "can_edit": can_edit})
+    revisi = list(pk.revisi_rencana_aksi.all())
+    return render(request, "kinerja/ra_grid.html", {"pk": pk, "rows": rows, "can_edit": can_edit, "revisi": revisi})
 
 
 @require_http_methods(["GET", "POST"])
@@ -52,16 +52,16 @@ def ra_aksi(request, pk: int, ra: int):
     form = RencanaAksiForm(request.POST or None, instance=ra, prefix="ra")
     formset = AksiFormSet(request.POST or None, instance=ra, prefix="aksi")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():
-            form.save()
-            saved = formset.save(commit=False)
-            for number, aksi in enumerate(saved, start=1):
-                aksi.urutan = aksi.urutan or number
-                aksi.save()
-            for aksi in formset.deleted_objects:
-                aksi.delete()
-        messages.success(request, _("Rencana aksi disimpan."))
-        return redirect("kinerja:ra_grid", pk=pk.pk)
+        try:
+            revisi = services.save_aksi(ra, form, formset, actor=request.user)
+        except services.PKError as error:
+            form.add_error("penanggung_jawab", str(error))
+        else:
+            if revisi:
+                messages.success(request, _("Rencana aksi disimpan sebagai revisi ke-%(n)s.") % {"n": revisi.nomor})
+            else:
+                messages.success(request, _("Rencana aksi disimpan."))
+            return redirect("kinerja:ra_grid", pk=pk.pk)
     return render(request, "kinerja/ra_aksi.html", {"pk": pk, "ra": ra, "form": form, "formset": formset})
 
 

@@ -109,14 +109,30 @@ def read_rows(rows) -> ImportResult:
     return result
 
 
-def save_rows(result: ImportResult, versi: str = "") -> ImportResult:
-    """Write checked rows (the file's own Versi column wins over ``versi``)."""
-    existing = {(n.versi, n.kode): n for n in Nomenklatur.objects.all()}
-    for row in result.rows:
-        row = {**row, "versi": row["versi"] or versi}
+def save_rows(result: ImportResult, versi: str = "", *, pemda=None) -> ImportResult:
+    """Write checked rows (the file's own Versi column wins over ``versi``).
+
+    Without ``pemda`` the rows are the official list (the operator's); with it they are that pemda's local
+    entries, and a code of the official list is refused (only the operator changes it): then nothing is written.
+    """
+    rows = [{**row, "versi": row["versi"] or versi} for row in result.rows]
+    if pemda is not None:
+        official = set(
+            Nomenklatur.objects.official().filter(kode__in={r["kode"] for r in rows}).values_list("versi", "kode")
+        )
+        for row in rows:
+            if (row["versi"], row["kode"]) in official:
+                result.errors.append(
+                    _("Kode %(kode)s ada di daftar resmi Kepmendagri; hanya operator yang dapat mengubahnya.")
+                    % {"kode": row["kode"]}
+                )
+        if result.errors:
+            return result
+    existing = {(n.versi, n.kode): n for n in Nomenklatur.objects.filter(pemda=pemda)}
+    for row in rows:
         item = existing.get((row["versi"], row["kode"]))
         if item is None:
-            Nomenklatur.objects.create(**row)
+            Nomenklatur.objects.create(pemda=pemda, **row)
             result.created += 1
         elif any(getattr(item, k) != v for k, v in row.items()):
             for k, v in row.items():
@@ -127,10 +143,10 @@ def save_rows(result: ImportResult, versi: str = "") -> ImportResult:
 
 
 @transaction.atomic
-def import_nomenklatur(versi: str, fileobj) -> ImportResult:
-    """All rows or none: a file with any error writes nothing."""
+def import_nomenklatur(versi: str, fileobj, *, pemda=None) -> ImportResult:
+    """All rows or none: a file with any error writes nothing. ``pemda``: see :func:`save_rows`."""
     result = read_nomenklatur(fileobj)
-    return result if result.errors else save_rows(result, versi)
+    return result if result.errors else save_rows(result, versi, pemda=pemda)
 
 
 SEED_FILE = settings.BASE_DIR / "fixtures" / "nomenklatur_seed.tsv"

@@ -618,7 +618,10 @@ def save_renstra(report: Report, opd: PerangkatDaerah, periode: Periode) -> Rens
     units = {u.nama.lower(): u for u in UnitKerja.objects.filter(opd=opd)}
     flat = report.flat()
     master = {
-        n.kode: n for n in Nomenklatur.objects.filter(kode__in={e.kode for e in flat if e.kode}).order_by("versi")
+        n.kode: n
+        for n in Nomenklatur.objects.for_pemda(opd.pemda_id)
+        .filter(kode__in={e.kode for e in flat if e.kode})
+        .order_by("versi")
     }
     saved: dict[int, Elemen] = {}
     order: Counter = Counter()

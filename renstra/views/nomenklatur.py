@@ -1,60 +1,97 @@
-"""The nomenclature of programs, kegiatan and sub kegiatan: list and import."""
+"""The nomenclature of programs, kegiatan and sub kegiatan: list, import, add and edit.
+
+The official Kepmendagri list (entries without pemda) belongs to the operator; a pemda's admin adds and edits
+the pemda's own local entries, which only that pemda sees. ``access`` decides from the entry's ``pemda_id``.
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from renstra.forms import (
-    NomenklaturImportForm,
-)
+from renstra import services
+from renstra.forms import NomenklaturForm, NomenklaturImportForm
 from renstra.importers import nomenklatur as nomenklatur_importer
-from renstra.models import (
-    Nomenklatur,
-)
+from renstra.models import Nomenklatur
 from sakip import access
+from sakip.access import Perm
+from sakip.views.generic import require_pemda
+
+
+def _owner(request):
+    """Whose entries the user adds or imports: the operator's official list, else their own pemda's."""
+    if request.user.is_superuser and request.user.pemda_id is None:
+        return None
+    pemda = require_pemda(request.user)
+    access.require(request.user, Perm.MANAGE, pemda)
+    return pemda
 
 
 def nomenklatur_list(request):
     q = request.GET.get("q", "").strip()
-    items = Nomenklatur.objects.all()
+    items = Nomenklatur.objects.for_user(request.user).select_related("pemda")
     if q:
         items = items.filter(Q(kode__startswith=q) | Q(nama__icontains=q) | Q(indikator__icontains=q))
     versi = request.GET.get("versi", "")
     if versi:
         items = items.filter(versi=versi)
-    may_import = bool(access.scope_for(request.user).managed_pemda_ids) or request.user.is_superuser
+    sumber = request.GET.get("sumber", "")
+    if sumber == "resmi":
+        items = items.official()
+    elif sumber == "lokal":
+        items = items.filter(pemda__isnull=False)
+    scope = access.scope_for(request.user)
+    shown = list(items[:300])
+    for item in shown:
+        item.may_edit = access.can(request.user, Perm.MANAGE, item)
     return render(
         request,
         "renstra/nomenklatur_list.html",
         {
-            "items": items[:300],
+            "items": shown,
             "total": items.count(),
             "q": q,
             "versi": versi,
+            "sumber": sumber,
             "versions": Nomenklatur.Versi.choices,
-            "may_import": may_import,
+            "may_import": bool(scope.managed_pemda_ids) or scope.everything,
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
+def nomenklatur_edit(request, pk: int | None = None):
+    """Add an entry (official for the operator, local for a pemda admin) or edit one the user may change:
+    another pemda's local entry is a 404, an official entry for a pemda admin a 403."""
+    if pk is None:
+        item = Nomenklatur(pemda=_owner(request))
+    else:
+        item = access.get_for_user(request.user, Nomenklatur.objects, Perm.MANAGE, pk=pk)
+    form = NomenklaturForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        saved = services.save_nomenklatur(form)
+        messages.success(request, _("Nomenklatur %(kode)s disimpan.") % {"kode": saved.kode})
+        return redirect("renstra:nomenklatur_list")
+    title = _("Ubah nomenklatur") if pk else _("Tambah nomenklatur lokal") if item.pemda_id else _("Tambah nomenklatur")
+    return render(request, "renstra/nomenklatur_form.html", {"form": form, "item": item, "title": title})
+
+
+@require_http_methods(["GET", "POST"])
 def nomenklatur_import(request):
-    scope = access.scope_for(request.user)
-    if not (scope.managed_pemda_ids or scope.everything):
-        raise PermissionDenied
+    pemda = _owner(request)
     form = NomenklaturImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        result = nomenklatur_importer.import_nomenklatur(form.cleaned_data["versi"], form.cleaned_data["berkas"])
+        result = nomenklatur_importer.import_nomenklatur(
+            form.cleaned_data["versi"], form.cleaned_data["berkas"], pemda=pemda
+        )
         if not result.errors:
             messages.success(
                 request,
                 _("Nomenklatur diimpor: %(c)d baru, %(u)d diperbarui.") % {"c": result.created, "u": result.updated},
             )
             return redirect("renstra:nomenklatur_list")
-    return render(request, "renstra/nomenklatur_import.html", {"form": form, "result": result})
+    return render(request, "renstra/nomenklatur_import.html", {"form": form, "result": result, "pemda": pemda})

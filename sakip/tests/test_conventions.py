@@ -100,3 +100,25 @@ def test_project_imports_sit_at_the_top_of_modules():
                 if module and module.split(".")[0] in PROJECT_APPS and "#" not in lines[inner.lineno - 1]:
                     hidden.append(f"{path.relative_to(root)}:{inner.lineno}")
     assert not hidden, "\n".join(hidden)
+
+
+def test_every_reference_to_a_user_keeps_the_name():
+    """Domain data outlives logins: a user FK is SET_NULL with a ``<field>_nama`` copy filled on save."""
+    from django.db import models
+
+    from sakip.models import ActorNamesModel, AuditEntry, Peran, user_fields
+
+    wrong = []
+    for model in _models():
+        if model in (Peran, AuditEntry):  # a login's own roles go with it; the audit entry copies actor_name
+            continue
+        for field in user_fields(model):
+            name = f"{model.__name__}.{field.name}"
+            if field.remote_field.on_delete is not models.SET_NULL:
+                wrong.append(f"{name}: on_delete is not SET_NULL")
+            copy = next((f for f in model._meta.concrete_fields if f.name == f"{field.name}_nama"), None)
+            if not isinstance(copy, models.CharField):
+                wrong.append(f"{name}: no {field.name}_nama CharField")
+            if not issubclass(model, ActorNamesModel):
+                wrong.append(f"{name}: {model.__name__} is not an ActorNamesModel")
+    assert not wrong, "\n".join(wrong)

@@ -5,6 +5,7 @@ Subclasses name the model, form and permission; the checks live here and in ``sa
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
@@ -12,6 +13,7 @@ from django.db.models.deletion import Collector
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, DetailView, UpdateView
+from django.views.generic.edit import FormMixin
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
@@ -134,6 +136,12 @@ class ScopedDeleteView(ScopedMixin, DeleteView):
 
     template_name = "sakip/object_confirm_delete.html"
     perm = Perm.MANAGE
+
+    def get_form(self, form_class=None):
+        # The confirmation is a bare form. A mixin shared with the object's create and update pages (penugasan,
+        # unit kerja…) may name a model form and add its own kwargs (``instance``): neither applies here, so
+        # both are bypassed instead of each delete view having to undo them.
+        return forms.Form(**FormMixin.get_form_kwargs(self))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

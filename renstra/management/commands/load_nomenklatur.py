@@ -1,7 +1,7 @@
 """``manage.py load_nomenklatur``: the nomenclature codes that appear in the seed documents. Idempotent.
 
-The full official list is imported by the admin pemda from the Kepmendagri spreadsheet (Nomenklatur →
-Impor dari Excel).
+These are the official list (no pemda), which only the operator changes; the full Kepmendagri list is imported
+by the operator (superuser) on Nomenklatur → Impor dari Excel. A pemda's admin adds only local entries.
 """
 
 from django.core.management.base import BaseCommand

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kinerja', '0004_constraint_names_verbose_names'),
+        ('kinerja', '0006_revisi_rencana_aksi'),
     ]
 
     operations = [
