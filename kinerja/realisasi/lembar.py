@@ -16,7 +16,15 @@ from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
 from kinerja.models import PengaturanCapaian, Realisasi
-from kinerja.realisasi.jendela import KOLOM_TW, TRIWULAN, Terkunci, pastikan_terbuka, status_jendela, triwulan_ditutup
+from kinerja.realisasi.jendela import (
+    KOLOM_TW,
+    TRIWULAN,
+    Terkunci,
+    kunci_opd,
+    pastikan_terbuka,
+    status_jendela,
+    triwulan_ditutup,
+)
 from renstra.models import Indikator, Level, RenstraVersi
 from renstra.services import TargetValue, load_plan
 from sakip.lib import grid
@@ -176,7 +184,9 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
     """Save the realisasi grid: {"indikator": id, "kolom": "tw1".."tw4", "value": text} per cell.
 
     A closed triwulan refuses its cells; an emptied cell removes the value (the note and evidence stay).
+    The windows are read after the OPD is locked (:func:`kunci_opd`), so a triwulan closed meanwhile refuses.
     """
+    kunci_opd(opd)
     result = CellResult()
     versi = RenstraVersi.objects.berlaku(opd, tahun)
     if versi is None:

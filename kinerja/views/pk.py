@@ -152,6 +152,11 @@ def pk_perubahan(request, pk: int):
     pk = get_pk(request, pk, Perm.EDIT)
     try:
         baru = services.create_perubahan(pk, alasan=request.POST.get("alasan", ""))
+    except services.PerubahanSudahAda as error:
+        if error.draf.dasar_id == pk.pk:  # the same button pressed again: show the draft it made
+            messages.info(request, _("Draf PK perubahan (versi %(v)s) sudah dibuat.") % {"v": error.draf.versi})
+            return redirect(error.draf)
+        return _refused(request, pk, error)
     except services.PKError as error:
         return _refused(request, pk, error)
     messages.success(request, _("Draf PK perubahan (versi %(v)s) dibuat.") % {"v": baru.versi})
