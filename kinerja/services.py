@@ -381,9 +381,9 @@ def create_perubahan(pk: PerjanjianKinerja, *, alasan: str) -> PerjanjianKinerja
     click) never both number a new version: the second waits, then finds the first one's draft and raises
     :class:`PerubahanSudahAda` with it.
     """
-    versions = list(
-        PerjanjianKinerja.objects.select_for_update().filter(jabatan_id=pk.jabatan_id, tahun=pk.tahun).order_by("pk")
-    )
+    same = PerjanjianKinerja.objects.filter(jabatan_id=pk.jabatan_id, tahun=pk.tahun).order_by("pk")
+    list(same.select_for_update().values_list("pk", flat=True))
+    versions = list(same)  # read again once locked: a version another request just added is seen now
     pk = next(v for v in versions if v.pk == pk.pk)
     if not pk.is_signed:
         raise PKError(_("PK perubahan dibuat dari PK yang sudah ditandatangani."))

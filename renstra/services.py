@@ -49,9 +49,7 @@ class DrafSudahAda(Exception):
 
     def __init__(self, draf: RenstraVersi):
         self.draf = draf
-        super().__init__(
-            _("Masih ada versi draf (%(v)s). Tetapkan atau hapus draf itu dulu.") % {"v": draf.label}
-        )
+        super().__init__(_("Masih ada versi draf (%(v)s). Tetapkan atau hapus draf itu dulu.") % {"v": draf.label})
 
 
 def ensure_draft(versi: RenstraVersi) -> None:

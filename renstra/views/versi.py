@@ -125,7 +125,9 @@ def versi_perubahan(request, pk: int):
         baru = services.create_perubahan(versi, jenis=jenis)
     except services.DrafSudahAda as error:
         if error.draf.dasar_id == versi.pk:  # the same button pressed again: show the draft it made
-            messages.info(request, _("Draf %(v)s sudah dibuat dari %(asal)s.") % {"v": error.draf.label, "asal": versi.label})
+            messages.info(
+                request, _("Draf %(v)s sudah dibuat dari %(asal)s.") % {"v": error.draf.label, "asal": versi.label}
+            )
             return redirect(error.draf)
         messages.error(request, str(error))
         return redirect(versi.renstra)
