@@ -19,6 +19,7 @@ from kinerja.realisasi.anggaran import anggaran_berlaku
 from pohon.services import elemen_milik
 from renstra import services as renstra_services
 from renstra.models import Indikator, Level, RenstraVersi
+from sakip import audit
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
 from sakip.lib.numbers import format_number
@@ -237,10 +238,25 @@ def ensure_editable(pk: PerjanjianKinerja) -> None:
         raise PKError(_("PK ini sedang diajukan; kembalikan dulu ke draf untuk mengubahnya."))
 
 
+class BarisBerubah(PKError):
+    """The row was changed by someone else since the page showed it (its token is stale); nothing is saved."""
+
+
+def _ensure_unchanged(row, token: str | None, shown: str) -> None:
+    """Refuse an edit made from a stale page: ``token`` is the row's ``updated_at`` as the page had it."""
+    if token is None or row.updated_at.isoformat() == token:
+        return
+    oleh, pada = audit.last_change(type(row), row.pk)
+    raise BarisBerubah(f"{row}: {grid.pesan_konflik(shown, oleh, pada or row.updated_at)}")
+
+
 @transaction.atomic
-def update_target(row: PKIndikator, text: str, alasan: str) -> PKIndikator:
-    """Adjust a target; one that differs from the Renstra needs a reason."""
+def update_target(row: PKIndikator, text: str, alasan: str, *, token: str | None = None) -> PKIndikator:
+    """Adjust a target; one that differs from the Renstra needs a reason. With ``token`` (the row's
+    ``updated_at`` as the form had it), an edit of a row changed meanwhile is refused with who changed it."""
     row.pk_doc = lock_editable(row.pk_doc)
+    row.refresh_from_db()
+    _ensure_unchanged(row, token, row.target)
     try:
         parsed = parse_value(text)
     except UnreadableValue as error:
@@ -255,8 +271,10 @@ def update_target(row: PKIndikator, text: str, alasan: str) -> PKIndikator:
 
 
 @transaction.atomic
-def update_anggaran(row: PKAnggaran, text: str, keterangan: str) -> PKAnggaran:
+def update_anggaran(row: PKAnggaran, text: str, keterangan: str, *, token: str | None = None) -> PKAnggaran:
     row.pk_doc = lock_editable(row.pk_doc)
+    row.refresh_from_db()
+    _ensure_unchanged(row, token, format_number(row.anggaran, 0))
     try:
         amount = parse_money(text)
     except UnreadableValue as error:

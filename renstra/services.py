@@ -25,6 +25,7 @@ from renstra.models import (
     Strategi,
     Target,
 )
+from sakip import audit
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
 from sakip.lib.numbers import format_number
@@ -349,7 +350,21 @@ def save_target_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
     }
     existing = {(t.indikator_id, t.tahun): t for t in Target.objects.filter(indikator_id__in=indicators)}
     columns = {AWAL, AKHIR, *map(str, versi.years)}
+    tokens = grid.tokens(cells, "indikator")
     for key, ind, kolom, value in grid.cells_of(cells, "indikator", indicators, columns, result):
+        if kolom in (AWAL, AKHIR):
+            now = format_value(getattr(ind, f"kondisi_{kolom}_nilai"), getattr(ind, f"kondisi_{kolom}_teks"))
+        else:
+            now = existing[(ind.pk, int(kolom))].tampil if (ind.pk, int(kolom)) in existing else ""
+        if grid.changed_meanwhile(tokens.get(key), now):
+            if kolom in (AWAL, AKHIR):
+                who = audit.last_change(Indikator, ind.pk)
+            elif (ind.pk, int(kolom)) in existing:
+                who = audit.last_change(Target, existing[(ind.pk, int(kolom))].pk)
+            else:
+                who = audit.last_change(Target, indikator=str(ind), tahun=int(kolom))
+            result.conflict(key, now, *who)
+            continue
         try:
             parsed = parse_value(value)
         except UnreadableValue as error:
@@ -391,7 +406,18 @@ def save_pagu_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
         ).select_related("versi__renstra__opd")
     }
     existing = {(p.elemen_id, p.tahun): p for p in Pagu.objects.filter(elemen_id__in=subs)}
+    tokens = grid.tokens(cells, "elemen")
     for key, sub, kolom, value in grid.cells_of(cells, "elemen", subs, set(map(str, versi.years)), result):
+        stored = existing.get((sub.pk, int(kolom)))
+        now = format_number(stored.jumlah, 0) if stored and stored.jumlah else ""  # the grid shows 0 as empty
+        if grid.changed_meanwhile(tokens.get(key), now):
+            who = (
+                audit.last_change(Pagu, stored.pk)
+                if stored
+                else audit.last_change(Pagu, elemen=str(sub), tahun=int(kolom))
+            )
+            result.conflict(key, now, *who)
+            continue
         try:
             jumlah = parse_money(value)
         except UnreadableValue as error:

@@ -27,6 +27,7 @@ from kinerja.realisasi.jendela import (
 )
 from renstra.models import Indikator, Level, RenstraVersi
 from renstra.services import TargetValue, load_plan
+from sakip import audit
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
 from sakip.lib.values import UnreadableValue, format_value, parse_value
@@ -199,8 +200,18 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
         for r in Realisasi.objects.filter(indikator_id__in=indicators, tahun=tahun).annotate(n_bukti=Count("bukti"))
     }
     status = status_jendela(opd, tahun)
+    tokens = grid.tokens(cells, "indikator")
     for key, ind, kolom, value in grid.cells_of(cells, "indikator", indicators, set(KOLOM_TW), result):
         q = KOLOM_TW[kolom]
+        stored = existing.get((ind.pk, q))
+        now = stored.tampil if stored else ""
+        if grid.changed_meanwhile(tokens.get(key), now):
+            if stored:
+                who = audit.last_change(Realisasi, stored.pk)
+            else:
+                who = audit.last_change(Realisasi, indikator=str(ind), tahun=tahun, triwulan=q)
+            result.conflict(key, now, *who)
+            continue
         try:
             parsed = parse_value(value)
         except UnreadableValue as error:

@@ -85,13 +85,18 @@ def pk_row_update(request, pk: int, row: int):
                 get_object_or_404(PKAnggaran, pk=row, pk_doc=pk),
                 request.POST.get("anggaran", ""),
                 request.POST.get("keterangan", ""),
+                token=request.POST.get("token"),
             )
         else:
             services.update_target(
                 get_object_or_404(PKIndikator, pk=row, pk_doc=pk),
                 request.POST.get("target", ""),
                 request.POST.get("alasan", ""),
+                token=request.POST.get("token"),
             )
+    except services.BarisBerubah as error:
+        messages.warning(request, str(error))
+        return redirect(pk)
     except services.PKError as error:
         return _refused(request, pk, error)
     messages.success(request, _("Perubahan disimpan."))
