@@ -23,6 +23,7 @@ import datetime
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.http import JsonResponse
 from django.utils import timezone
@@ -54,7 +55,7 @@ class CellResult:
         self.conflicts[key] = {"pesan": pesan_konflik(nilai, oleh, pada), "nilai": nilai}
 
 
-def tokens(cells: list[dict], id_field: str) -> dict[str, str]:
+def tokens(cells: list[dict[str, Any]], id_field: str) -> dict[str, str]:
     """The token each cell carries, by key (cells without one are left out)."""
     return {
         f"{cell.get(id_field, '')}:{cell.get('kolom', '')}": str(cell["token"]).strip()
