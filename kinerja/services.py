@@ -28,6 +28,7 @@ from kinerja.realisasi.anggaran import anggaran_berlaku
 from pohon.services import elemen_milik
 from renstra import services as renstra_services
 from renstra.models import Indikator, Level, RenstraVersi
+from sakip import audit
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
 from sakip.lib.numbers import format_number
@@ -40,6 +41,14 @@ ZERO = Decimal("0")
 
 class PKError(Exception):
     """A step of the workflow that is not allowed now; ``str()`` says why, for the user."""
+
+
+class PerubahanSudahAda(PKError):
+    """*Buat PK perubahan* when a draft version exists already (often the same button pressed twice)."""
+
+    def __init__(self, draf: PerjanjianKinerja):
+        self.draf = draf
+        super().__init__(_("Masih ada versi yang belum ditandatangani untuk jabatan dan tahun ini."))
 
 
 # --- The parties ------------------------------------------------------------------------------------
@@ -142,6 +151,8 @@ def _owned(nodes, units: set[int]) -> list:
 def susun_dari_renstra(jabatan: Jabatan, tahun: int) -> PerjanjianKinerja:
     """A draft PK for a position and year, filled from the Renstra version in force for that year."""
     opd = jabatan.opd
+    # The position's row is locked so that a double click drafts one PK: the second finds the first's.
+    list(Jabatan.objects.select_for_update(no_key=True).filter(pk=jabatan.pk).values_list("pk", flat=True))
     if PerjanjianKinerja.objects.filter(jabatan=jabatan, tahun=tahun).exists():
         raise PKError(_("Jabatan ini sudah punya PK tahun %(t)s; ubah yang ada atau buat perubahannya.") % {"t": tahun})
     versi = RenstraVersi.objects.berlaku(opd, tahun)
@@ -216,6 +227,19 @@ def plan_indicators(plan, level) -> list[Indikator]:
 # --- Editing a draft ----------------------------------------------------------------------------------
 
 
+def lock_pk(pk: PerjanjianKinerja) -> PerjanjianKinerja:
+    """The PK re-read with its row locked to the end of the transaction. Every edit of its rows checks the
+    status on this copy, and :func:`ajukan`, :func:`tandatangani` and :func:`kembalikan` lock the same row, so
+    an edit in flight finishes before the PK is submitted or signed, and one that starts later is refused."""
+    return PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
+
+
+def lock_editable(pk: PerjanjianKinerja) -> PerjanjianKinerja:
+    locked = lock_pk(pk)
+    ensure_editable(locked)
+    return locked
+
+
 def ensure_editable(pk: PerjanjianKinerja) -> None:
     if pk.status == PerjanjianKinerja.Status.DITANDATANGANI:
         raise PKError(_("PK ini sudah ditandatangani dan tidak dapat diubah. Buat PK perubahan untuk mengubahnya."))
@@ -223,10 +247,25 @@ def ensure_editable(pk: PerjanjianKinerja) -> None:
         raise PKError(_("PK ini sedang diajukan; kembalikan dulu ke draf untuk mengubahnya."))
 
 
+class BarisBerubah(PKError):
+    """The row was changed by someone else since the page showed it (its token is stale); nothing is saved."""
+
+
+def _ensure_unchanged(row, token: str | None, shown: str) -> None:
+    """Refuse an edit made from a stale page: ``token`` is the row's ``updated_at`` as the page had it."""
+    if token is None or row.updated_at.isoformat() == token:
+        return
+    oleh, pada = audit.last_change(type(row), row.pk)
+    raise BarisBerubah(f"{row}: {grid.pesan_konflik(shown, oleh, pada or row.updated_at)}")
+
+
 @transaction.atomic
-def update_target(row: PKIndikator, text: str, alasan: str) -> PKIndikator:
-    """Adjust a target; one that differs from the Renstra needs a reason."""
-    ensure_editable(row.pk_doc)
+def update_target(row: PKIndikator, text: str, alasan: str, *, token: str | None = None) -> PKIndikator:
+    """Adjust a target; one that differs from the Renstra needs a reason. With ``token`` (the row's
+    ``updated_at`` as the form had it), an edit of a row changed meanwhile is refused with who changed it."""
+    row.pk_doc = lock_editable(row.pk_doc)
+    row.refresh_from_db()
+    _ensure_unchanged(row, token, row.target)
     try:
         parsed = parse_value(text)
     except UnreadableValue as error:
@@ -241,8 +280,10 @@ def update_target(row: PKIndikator, text: str, alasan: str) -> PKIndikator:
 
 
 @transaction.atomic
-def update_anggaran(row: PKAnggaran, text: str, keterangan: str) -> PKAnggaran:
-    ensure_editable(row.pk_doc)
+def update_anggaran(row: PKAnggaran, text: str, keterangan: str, *, token: str | None = None) -> PKAnggaran:
+    row.pk_doc = lock_editable(row.pk_doc)
+    row.refresh_from_db()
+    _ensure_unchanged(row, token, format_number(row.anggaran, 0))
     try:
         amount = parse_money(text)
     except UnreadableValue as error:
@@ -252,8 +293,9 @@ def update_anggaran(row: PKAnggaran, text: str, keterangan: str) -> PKAnggaran:
     return row
 
 
+@transaction.atomic
 def delete_baris(row) -> None:
-    ensure_editable(row.pk_doc)
+    lock_editable(row.pk_doc)
     row.delete()
 
 
@@ -360,20 +402,24 @@ def tandatangani(pk: PerjanjianKinerja, *, actor, tanggal: datetime.date | None 
 
 @transaction.atomic
 def create_perubahan(pk: PerjanjianKinerja, *, alasan: str) -> PerjanjianKinerja:
-    """A PK Perubahan: a new draft version copied from a signed one."""
+    """A PK Perubahan: a new draft version copied from a signed one.
+
+    Every version of the position's PK for the year is locked first (in one order), so two requests (a double
+    click) never both number a new version: the second waits, then finds the first one's draft and raises
+    :class:`PerubahanSudahAda` with it.
+    """
+    same = PerjanjianKinerja.objects.filter(jabatan_id=pk.jabatan_id, tahun=pk.tahun).order_by("pk")
+    list(same.select_for_update().values_list("pk", flat=True))
+    versions = list(same)  # read again once locked: a version another request just added is seen now
+    pk = next(v for v in versions if v.pk == pk.pk)
     if not pk.is_signed:
         raise PKError(_("PK perubahan dibuat dari PK yang sudah ditandatangani."))
-    if (
-        PerjanjianKinerja.objects.filter(jabatan=pk.jabatan, tahun=pk.tahun)
-        .exclude(status=PerjanjianKinerja.Status.DITANDATANGANI)
-        .exists()
-    ):
-        raise PKError(_("Masih ada versi yang belum ditandatangani untuk jabatan dan tahun ini."))
+    draf = next((v for v in versions if v.status != PerjanjianKinerja.Status.DITANDATANGANI), None)
+    if draf is not None:
+        raise PerubahanSudahAda(draf)
     if not alasan.strip():
         raise PKError(_("Tuliskan alasan perubahan (mutasi pejabat, perubahan anggaran, perubahan prioritas …)."))
-    nomor = (
-        PerjanjianKinerja.objects.filter(jabatan=pk.jabatan, tahun=pk.tahun).aggregate(n=Max("versi"))["n"] or 0
-    ) + 1
+    nomor = max(v.versi for v in versions) + 1
     baru = PerjanjianKinerja.objects.get(pk=pk.pk)
     baru.pk, baru.id = None, None
     baru._state.adding = True
@@ -483,10 +529,10 @@ RA_COLUMNS = ["tw1", "tw2", "tw3", "tw4", "anggaran", "anggaran_tw1", "anggaran_
 
 @transaction.atomic
 def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict], *, actor=None):
-    """Save the rencana aksi grid; each cell valid or reported, like the Renstra grids.
-
-    On a signed PK the changed cells are one numbered revision (:func:`record_revisi`).
-    """
+    """Save the rencana aksi grid; each cell valid or reported, like the Renstra grids. The PK's row is locked
+    first (:func:`lock_pk`), so the grid and the PK's workflow never interleave; on a signed PK the changed
+    cells are one numbered revision (:func:`record_revisi`)."""
+    pk = lock_pk(pk)
     result = CellResult()
     rows = {
         ra.pk: ra

@@ -10,7 +10,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from kinerja.realisasi.anggaran import anggaran, anggaran_berlaku
@@ -223,9 +222,25 @@ def load_periode_lalu(dokumen: Dokumen, tabel: str) -> list[dict]:
 # --- Final documents ------------------------------------------------------------------------------
 
 
+class SudahFinal(Exception):
+    """*Finalkan* again with nothing new since the last final (often the same button pressed twice)."""
+
+    def __init__(self, final: Final):
+        self.final = final
+        super().__init__(
+            _("Dokumen ini sudah difinalkan sebagai versi %(n)s dari data yang sama.") % {"n": final.nomor}
+        )
+
+
 @transaction.atomic
 def finalkan(dokumen: Dokumen, *, actor, catatan: str = "") -> Final:
-    """Freeze the current rendering. Refused while required narratives are empty or the preview is stale."""
+    """Freeze the current rendering. Refused while required narratives are empty or the preview is stale.
+
+    The document's row is locked first, so two requests (a double click) never both number a final: the
+    second waits, then finds the first one's final of the same rendering and raises :class:`SudahFinal`
+    with it. The PDF is written only once the final is certain, and removed if its row cannot be saved.
+    """
+    dokumen = Dokumen.objects.select_for_update().get(pk=dokumen.pk)
     isi = render.build(dokumen)
     sections = narasi.bagian(dokumen, isi.sasaran)
     missing = narasi.kelengkapan(dokumen, sections, narasi.isi(dokumen))
@@ -239,11 +254,15 @@ def finalkan(dokumen: Dokumen, *, actor, catatan: str = "") -> Final:
         raise ValidationError(_("Buat pratinjau dari data terkini dahulu, periksa, lalu finalkan."))
     with cetakan.pdf.open("rb") as handle:
         content = handle.read()
-    nomor = (Final.objects.filter(dokumen=dokumen).aggregate(n=Max("nomor"))["n"] or 0) + 1
+    sha256 = hashlib.sha256(content).hexdigest()
+    last = Final.objects.filter(dokumen=dokumen).order_by("-nomor").first()
+    if last is not None and (last.sidik, last.sha256) == (sidik, sha256):
+        raise SudahFinal(last)
+    nomor = (last.nomor if last else 0) + 1
     final = Final(
         dokumen=dokumen,
         nomor=nomor,
-        sha256=hashlib.sha256(content).hexdigest(),
+        sha256=sha256,
         sidik=sidik,
         snapshot=isi.snapshot(),
         halaman=cetakan.halaman,
@@ -251,7 +270,12 @@ def finalkan(dokumen: Dokumen, *, actor, catatan: str = "") -> Final:
         difinalkan_oleh=actor,
     )
     final.pdf.save(f"{isi.nama_file}-final-{nomor}.pdf", ContentFile(content), save=False)
-    final.save()
+    try:
+        with transaction.atomic():
+            final.save()
+    except Exception:
+        final.pdf.delete(save=False)  # no orphan file for a final that does not exist
+        raise
     return final
 
 

@@ -25,6 +25,7 @@ from renstra.models import (
     Strategi,
     Target,
 )
+from sakip import audit
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
 from sakip.lib.numbers import format_number
@@ -44,9 +45,30 @@ class VersiTerkunci(Exception):
         )
 
 
+class DrafSudahAda(Exception):
+    """*Buat perubahan* while the Renstra has a draft already (often the same button pressed twice)."""
+
+    def __init__(self, draf: RenstraVersi):
+        self.draf = draf
+        super().__init__(_("Masih ada versi draf (%(v)s). Tetapkan atau hapus draf itu dulu.") % {"v": draf.label})
+
+
 def ensure_draft(versi: RenstraVersi) -> None:
     if not versi.is_draft:
         raise VersiTerkunci(versi)
+
+
+def lock_draft(versi: RenstraVersi) -> RenstraVersi:
+    """The version re-read with its row locked to the end of the transaction, and checked to be a draft.
+
+    Every write into a version calls this first, inside its transaction, and :func:`tetapkan` locks the same
+    row: a save already running when *Tetapkan* is pressed finishes before the version is ditetapkan, and a
+    save that starts later waits for it, then sees the new status and is refused. Checking the copy the
+    request loaded (``ensure_draft(versi)``) would let it write into a version ditetapkan meanwhile.
+    """
+    locked = RenstraVersi.objects.select_for_update().get(pk=versi.pk)
+    ensure_draft(locked)
+    return locked
 
 
 # --- Codes --------------------------------------------------------------------------------------
@@ -207,8 +229,16 @@ def tetapkan(versi: RenstraVersi, *, berlaku_mulai: int, actor) -> RenstraVersi:
 
 @transaction.atomic
 def create_perubahan(sumber: RenstraVersi, *, jenis: str = RenstraVersi.Jenis.PERUBAHAN) -> RenstraVersi:
-    """Copy a version (normally the one in force) into a new draft, keeping links to the originals."""
-    nomor = (sumber.renstra.versi.aggregate(n=Max("nomor"))["n"] or 0) + 1
+    """Copy a version (normally the one in force) into a new draft, keeping links to the originals.
+
+    The Renstra's row is locked first, so two requests (a double click) never both number a new version:
+    the second waits, then finds the first one's draft and raises :class:`DrafSudahAda` with it.
+    """
+    renstra = Renstra.objects.select_for_update().get(pk=sumber.renstra_id)
+    draf = renstra.versi.filter(status=RenstraVersi.Status.DRAFT).order_by("-nomor").first()
+    if draf is not None:
+        raise DrafSudahAda(draf)
+    nomor = (renstra.versi.aggregate(n=Max("nomor"))["n"] or 0) + 1
     baru = RenstraVersi.objects.create(renstra=sumber.renstra, nomor=nomor, jenis=jenis, dasar=sumber)
 
     # Elements and indicators keep a link to their original (asal); parents are copied before children.
@@ -244,7 +274,7 @@ def next_urutan(versi: RenstraVersi, parent: Elemen | None) -> int:
 def save_elemen(form) -> Elemen:
     """Save an element from its form; a sub kegiatan chosen from the master gets the master's indicator."""
     elemen = form.instance
-    ensure_draft(elemen.versi)
+    lock_draft(elemen.versi)
     is_new = elemen.pk is None
     master: Nomenklatur | None = form.cleaned_data.get("nomenklatur")
     if master:
@@ -279,7 +309,7 @@ def describe_deletion(elemen: Elemen) -> dict[str, int]:
 
 @transaction.atomic
 def delete_elemen(elemen: Elemen) -> None:
-    ensure_draft(elemen.versi)
+    lock_draft(elemen.versi)
     elemen.delete()
 
 
@@ -310,7 +340,7 @@ def save_target_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
     A cell is {"indikator": id, "kolom": "awal" | "akhir" | year, "value": text}; each is one write, so
     it is saved whole or not at all. An empty value removes the target.
     """
-    ensure_draft(versi)
+    versi = lock_draft(versi)
     result = CellResult()
     indicators = {
         i.pk: i
@@ -320,7 +350,21 @@ def save_target_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
     }
     existing = {(t.indikator_id, t.tahun): t for t in Target.objects.filter(indikator_id__in=indicators)}
     columns = {AWAL, AKHIR, *map(str, versi.years)}
+    tokens = grid.tokens(cells, "indikator")
     for key, ind, kolom, value in grid.cells_of(cells, "indikator", indicators, columns, result):
+        if kolom in (AWAL, AKHIR):
+            now = format_value(getattr(ind, f"kondisi_{kolom}_nilai"), getattr(ind, f"kondisi_{kolom}_teks"))
+        else:
+            now = existing[(ind.pk, int(kolom))].tampil if (ind.pk, int(kolom)) in existing else ""
+        if grid.changed_meanwhile(tokens.get(key), now):
+            if kolom in (AWAL, AKHIR):
+                who = audit.last_change(Indikator, ind.pk)
+            elif (ind.pk, int(kolom)) in existing:
+                who = audit.last_change(Target, existing[(ind.pk, int(kolom))].pk)
+            else:
+                who = audit.last_change(Target, indikator=str(ind), tahun=int(kolom))
+            result.conflict(key, now, *who)
+            continue
         try:
             parsed = parse_value(value)
         except UnreadableValue as error:
@@ -353,7 +397,7 @@ def save_target_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
 @transaction.atomic
 def save_pagu_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
     """Save the cells of the pagu grid: {"elemen": sub kegiatan id, "kolom": year, "value": text}."""
-    ensure_draft(versi)
+    versi = lock_draft(versi)
     result = CellResult()
     subs = {
         e.pk: e
@@ -362,7 +406,18 @@ def save_pagu_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
         ).select_related("versi__renstra__opd")
     }
     existing = {(p.elemen_id, p.tahun): p for p in Pagu.objects.filter(elemen_id__in=subs)}
+    tokens = grid.tokens(cells, "elemen")
     for key, sub, kolom, value in grid.cells_of(cells, "elemen", subs, set(map(str, versi.years)), result):
+        stored = existing.get((sub.pk, int(kolom)))
+        now = format_number(stored.jumlah, 0) if stored and stored.jumlah else ""  # the grid shows 0 as empty
+        if grid.changed_meanwhile(tokens.get(key), now):
+            who = (
+                audit.last_change(Pagu, stored.pk)
+                if stored
+                else audit.last_change(Pagu, elemen=str(sub), tahun=int(kolom))
+            )
+            result.conflict(key, now, *who)
+            continue
         try:
             jumlah = parse_money(value)
         except UnreadableValue as error:

@@ -7,6 +7,7 @@ background jobs) wraps its writes in :func:`acting_as`. Bulk writes that bypass 
 
 from __future__ import annotations
 
+import datetime
 from contextlib import contextmanager
 
 from auditlog.context import set_extra_data
@@ -47,6 +48,25 @@ def record(obj: Model, action: int, changes: dict, **extra) -> AuditEntry | None
 def history_of(obj: Model) -> QuerySet[AuditEntry]:
     ct = ContentType.objects.get_for_model(obj.__class__)
     return AuditEntry.objects.filter(content_type=ct, object_pk=str(obj.pk)).select_related("content_type", "actor")
+
+
+def last_change(model: type[Model], pk=None, **deleted) -> tuple[str, datetime.datetime | None]:
+    """Who last changed the object ``pk`` of ``model``, and when, from the log: (name, time), or ("", None).
+
+    An object that is gone is found by the values its deletion's entry recorded, ``deleted`` ({field: value};
+    a foreign key is recorded as the related object's text), e.g. ``last_change(Target, indikator=str(ind),
+    tahun=2024)``.
+    """
+    ct = ContentType.objects.get_for_model(model)
+    entries = AuditEntry.objects.filter(content_type=ct)
+    if pk is not None:
+        entries = entries.filter(object_pk=str(pk))
+    else:
+        entries = entries.filter(action=AuditEntry.Action.DELETE)
+        for name, value in deleted.items():
+            entries = entries.filter(**{f"changes__{name}__0": value})
+    entry = entries.order_by("-timestamp").only("actor_name", "timestamp").first()
+    return (entry.actor_name, entry.timestamp) if entry else ("", None)
 
 
 def for_pemda(pemda_ids) -> QuerySet[AuditEntry]:

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "sakip.audit.AuditMiddleware",
+    "sakip.middleware.IntegrityErrorMiddleware",
     # Last, so that it sees the outcome of authentication (django-axes' rule).
     "axes.middleware.AxesMiddleware",
 ]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
 from kinerja.models import AnggaranSubKegiatan, RealisasiAnggaran
-from kinerja.realisasi.jendela import KOLOM_TW, Terkunci, pastikan_terbuka, status_jendela
+from kinerja.realisasi.jendela import KOLOM_TW, Terkunci, kunci_opd, pastikan_terbuka, status_jendela
 from renstra.models import Elemen, Level, RenstraVersi
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
@@ -29,7 +29,9 @@ ANGGARAN_KOLOM = {"dpa", "dppa", *KOLOM_TW}
 
 @transaction.atomic
 def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
-    """Save the budget grid: DPA, DPPA and the realisasi of each triwulan per sub kegiatan."""
+    """Save the budget grid: DPA, DPPA and the realisasi of each triwulan per sub kegiatan (the windows read
+    once the OPD is locked, see :func:`kunci_opd`)."""
+    kunci_opd(opd)
     result = CellResult()
     versi = RenstraVersi.objects.berlaku(opd, tahun)
     subs = {e.pk: e for e in sub_kegiatan(versi).filter(pk__in=grid.ids(cells, "elemen"))} if versi else {}

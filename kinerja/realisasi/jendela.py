@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from kinerja.models import JendelaRealisasi
 from sakip.lib.periode import Triwulan, romawi
+from sakip.models import PerangkatDaerah
 
 TRIWULAN = tuple(Triwulan.values)
 KOLOM_TW = {f"tw{q}": q for q in TRIWULAN}
@@ -14,6 +16,28 @@ KOLOM_TW = {f"tw{q}": q for q in TRIWULAN}
 
 class Terkunci(Exception):
     """The triwulan is closed for this OPD."""
+
+
+def kunci_opd(opd) -> None:
+    """Lock the OPD's row to the end of the transaction, before a write of its realisasi checks the windows.
+
+    :func:`save_jendela` locks every OPD row of the pemda before it opens or closes a triwulan, so a save
+    already running when a triwulan is closed finishes first, and a save that starts later waits and then
+    reads the window closed: no value lands in a closed quarter. (``FOR NO KEY UPDATE``: rows that merely
+    refer to the OPD are still written freely.)
+    """
+    list(PerangkatDaerah.objects.select_for_update(no_key=True).filter(pk=opd.pk).values_list("pk", flat=True))
+
+
+@transaction.atomic
+def save_jendela(form) -> JendelaRealisasi:
+    """Open, close or reopen a triwulan (a valid :class:`kinerja.forms.JendelaForm`), once no realisasi save
+    of the pemda's OPD is running (see :func:`kunci_opd`; the rows are locked in one order, so two admins
+    never deadlock)."""
+    pemda_id = form.instance.pemda_id
+    opd = PerangkatDaerah.objects.select_for_update(no_key=True).filter(pemda_id=pemda_id).order_by("pk")
+    list(opd.values_list("pk", flat=True))
+    return form.save()
 
 
 def status_jendela(opd, tahun: int) -> dict[int, bool]:

@@ -16,9 +16,18 @@ from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
 from kinerja.models import PengaturanCapaian, Realisasi
-from kinerja.realisasi.jendela import KOLOM_TW, TRIWULAN, Terkunci, pastikan_terbuka, status_jendela, triwulan_ditutup
+from kinerja.realisasi.jendela import (
+    KOLOM_TW,
+    TRIWULAN,
+    Terkunci,
+    kunci_opd,
+    pastikan_terbuka,
+    status_jendela,
+    triwulan_ditutup,
+)
 from renstra.models import Indikator, Level, RenstraVersi
 from renstra.services import TargetValue, load_plan
+from sakip import audit
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
 from sakip.lib.values import UnreadableValue, format_value, parse_value
@@ -176,7 +185,9 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
     """Save the realisasi grid: {"indikator": id, "kolom": "tw1".."tw4", "value": text} per cell.
 
     A closed triwulan refuses its cells; an emptied cell removes the value (the note and evidence stay).
+    The windows are read after the OPD is locked (:func:`kunci_opd`), so a triwulan closed meanwhile refuses.
     """
+    kunci_opd(opd)
     result = CellResult()
     versi = RenstraVersi.objects.berlaku(opd, tahun)
     if versi is None:
@@ -189,8 +200,18 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
         for r in Realisasi.objects.filter(indikator_id__in=indicators, tahun=tahun).annotate(n_bukti=Count("bukti"))
     }
     status = status_jendela(opd, tahun)
+    tokens = grid.tokens(cells, "indikator")
     for key, ind, kolom, value in grid.cells_of(cells, "indikator", indicators, set(KOLOM_TW), result):
         q = KOLOM_TW[kolom]
+        stored = existing.get((ind.pk, q))
+        now = stored.tampil if stored else ""
+        if grid.changed_meanwhile(tokens.get(key), now):
+            if stored:
+                who = audit.last_change(Realisasi, stored.pk)
+            else:
+                who = audit.last_change(Realisasi, indikator=str(ind), tahun=tahun, triwulan=q)
+            result.conflict(key, now, *who)
+            continue
         try:
             parsed = parse_value(value)
         except UnreadableValue as error:

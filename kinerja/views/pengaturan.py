@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django import forms as django_forms
 from django.contrib import messages
+from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kinerja.forms import JendelaForm, PengaturanCapaianForm
 from kinerja.models import JendelaRealisasi, NaskahPK, PengaturanCapaian
-from kinerja.realisasi.jendela import TRIWULAN
+from kinerja.realisasi.jendela import TRIWULAN, save_jendela
 from kinerja.views.common import valid_tahun, year_links
 from sakip import access
 from sakip.access import Perm
@@ -61,7 +62,11 @@ def jendela(request, tahun: int):
         q = int(request.POST.get("triwulan", 0) or 0)
         form = forms.get(q)
         if form is not None and form.is_valid():
-            form.save()
+            try:
+                save_jendela(form)
+            except IntegrityError:  # another admin opened the same triwulan at the same moment
+                messages.error(request, _("Jendela ini baru saja diubah pengguna lain; periksa lalu ulangi."))
+                return redirect("realisasi:jendela", tahun=tahun)
             state = _("dibuka") if form.instance.terbuka else _("ditutup")
             messages.success(
                 request,

@@ -91,13 +91,18 @@ def pk_row_update(request, pk: int, row: int):
                 get_object_or_404(PKAnggaran, pk=row, pk_doc=pk),
                 request.POST.get("anggaran", ""),
                 request.POST.get("keterangan", ""),
+                token=request.POST.get("token"),
             )
         else:
             services.update_target(
                 get_object_or_404(PKIndikator, pk=row, pk_doc=pk),
                 request.POST.get("target", ""),
                 request.POST.get("alasan", ""),
+                token=request.POST.get("token"),
             )
+    except services.BarisBerubah as error:
+        messages.warning(request, str(error))
+        return redirect(pk)
     except services.PKError as error:
         return _refused(request, pk, error)
     messages.success(request, _("Perubahan disimpan."))
@@ -158,6 +163,11 @@ def pk_perubahan(request, pk: int):
     pk = get_pk(request, pk, Perm.EDIT)
     try:
         baru = services.create_perubahan(pk, alasan=request.POST.get("alasan", ""))
+    except services.PerubahanSudahAda as error:
+        if error.draf.dasar_id == pk.pk:  # the same button pressed again: show the draft it made
+            messages.info(request, _("Draf PK perubahan (versi %(v)s) sudah dibuat.") % {"v": error.draf.versi})
+            return redirect(error.draf)
+        return _refused(request, pk, error)
     except services.PKError as error:
         return _refused(request, pk, error)
     messages.success(request, _("Draf PK perubahan (versi %(v)s) dibuat.") % {"v": baru.versi})

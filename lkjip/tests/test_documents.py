@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 from decimal import Decimal
 
@@ -133,6 +134,12 @@ def test_preview_finalise_and_newer_data(client, demo, django_capture_on_commit_
         == 302
     )
     final = Final.objects.get()
+    # Pressed twice: the same final, a message, and no second (orphan) PDF file.
+    again = client.post(reverse("lkjip:dokumen_finalkan", args=[dokumen.pk]), follow=True)
+    assert "sudah difinalkan sebagai versi 1" in again.content.decode()
+    assert Final.objects.count() == 1
+    folder = os.path.dirname(final.pdf.path)
+    assert os.listdir(folder) == [os.path.basename(final.pdf.path)]
     with final.pdf.open("rb") as handle:
         content = handle.read()
     assert hashlib.sha256(content).hexdigest() == final.sha256

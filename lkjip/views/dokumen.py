@@ -141,6 +141,8 @@ def dokumen_finalkan(request, pk: int):
     dokumen = get_dokumen(request, pk, Perm.EDIT)
     try:
         final = services.finalkan(dokumen, actor=request.user, catatan=request.POST.get("catatan", "")[:300])
+    except services.SudahFinal as error:
+        messages.info(request, str(error))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -196,6 +196,7 @@ def test_pages_run_a_constant_number_of_queries(client, world, periode, page):
         indicators_per_element=2,
     )
     if page == "renstra:versi_compare":
+        small, large = (services.tetapkan(v, berlaku_mulai=2021, actor=None) for v in (small, large))
         small, large = services.create_perubahan(small), services.create_perubahan(large)
     client.force_login(world.dave)  # reads both OPD
     assert_same_queries(

@@ -101,7 +101,10 @@ def versi_tetapkan(request, pk: int):
         return locked_response(request, versi, services.VersiTerkunci(versi))
     form = TetapkanForm(request.POST or None, versi=versi)
     if request.method == "POST" and form.is_valid():
-        services.tetapkan(versi, berlaku_mulai=form.cleaned_data["berlaku_mulai"], actor=request.user)
+        try:
+            services.tetapkan(versi, berlaku_mulai=form.cleaned_data["berlaku_mulai"], actor=request.user)
+        except services.VersiTerkunci as error:  # ditetapkan meanwhile (a second click)
+            return locked_response(request, versi, error)
         messages.success(request, _("%(v)s ditetapkan dan kini hanya dapat dibaca.") % {"v": versi.label})
         return redirect(versi)
     return render(
@@ -115,13 +118,19 @@ def versi_tetapkan(request, pk: int):
 def versi_perubahan(request, pk: int):
     """'Buat perubahan': copy this version into a new draft."""
     versi = get_versi(request, pk, Perm.EDIT)
-    if versi.renstra.versi.filter(status=RenstraVersi.Status.DRAFT).exists():
-        messages.error(request, _("Masih ada versi draf. Tetapkan atau hapus draf itu dulu."))
-        return redirect(versi.renstra)
     jenis = request.POST.get("jenis", RenstraVersi.Jenis.PERUBAHAN)
     if jenis not in (RenstraVersi.Jenis.PERUBAHAN, RenstraVersi.Jenis.PENYESUAIAN):
         jenis = RenstraVersi.Jenis.PERUBAHAN
-    baru = services.create_perubahan(versi, jenis=jenis)
+    try:
+        baru = services.create_perubahan(versi, jenis=jenis)
+    except services.DrafSudahAda as error:
+        if error.draf.dasar_id == versi.pk:  # the same button pressed again: show the draft it made
+            messages.info(
+                request, _("Draf %(v)s sudah dibuat dari %(asal)s.") % {"v": error.draf.label, "asal": versi.label}
+            )
+            return redirect(error.draf)
+        messages.error(request, str(error))
+        return redirect(versi.renstra)
     messages.success(request, _("Draf %(v)s dibuat dari %(asal)s.") % {"v": baru.label, "asal": versi.label})
     return redirect(baru)
 

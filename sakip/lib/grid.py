@@ -6,18 +6,30 @@ that cannot be read (text that is no number, a number no column holds) at its ce
 :func:`sakip.lib.values.parse_value`. A body that is not of that shape is refused whole
 (:class:`GridInvalid`, HTTP 400), before anything is saved, so that a broken or hostile request never
 reaches the database as a server error.
+
+**Two people on one cell.** Each cell may carry ``"token"``: the value as the page showed it before the edit
+(grid.js sends the cell's original text). When the stored value no longer reads so, someone else changed it
+meanwhile: the cell is not saved and comes back in ``"conflicts": {key: {"pesan": "Diubah oleh … pada 14.02
+menjadi …", "nilai": the value now}}``, so the user sees both and decides (save again to overwrite, Esc to take
+theirs). A saved cell's shown value in ``"saved"`` is its new token. The shown value is the token, rather than
+a row's ``updated_at``, because a row can hold several cells (kondisi awal and akhir of one indicator) and
+change without its value changing (a realisasi verified): neither is a conflict a user would recognise.
+A cell without a token (a workbook upload) is saved as before.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.http import JsonResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sakip.lib.periode import tanggal_panjang
 from sakip.lib.values import parse_id
 
 T = TypeVar("T")
@@ -34,11 +46,48 @@ class GridInvalid(ValueError):
 
 @dataclass
 class CellResult:
-    saved: dict[str, str] = field(default_factory=dict)  # key → value as shown after saving
+    saved: dict[str, str] = field(default_factory=dict)  # key → value as shown after saving (its new token)
     errors: dict[str, str] = field(default_factory=dict)  # key → message
+    conflicts: dict[str, dict[str, str]] = field(default_factory=dict)  # key → {"pesan", "nilai"}
 
     def response(self) -> JsonResponse:
-        return JsonResponse({"saved": self.saved, "errors": self.errors})
+        return JsonResponse({"saved": self.saved, "errors": self.errors, "conflicts": self.conflicts})
+
+    def conflict(self, key: str, nilai: str, oleh: str, pada: datetime.datetime | None) -> None:
+        """Report that the cell now reads ``nilai``, as ``oleh`` left it at ``pada``; nothing is saved."""
+        self.conflicts[key] = {"pesan": pesan_konflik(nilai, oleh, pada), "nilai": nilai}
+
+
+def tokens(cells: list[dict[str, Any]], id_field: str) -> dict[str, str]:
+    """The token each cell carries, by key (cells without one are left out)."""
+    return {
+        f"{cell.get(id_field, '')}:{cell.get('kolom', '')}": str(cell["token"]).strip()
+        for cell in cells
+        if cell.get("token") is not None
+    }
+
+
+def changed_meanwhile(token: str | None, shown: str) -> bool:
+    """Whether a cell was edited from a value (its ``token``) other than the one stored now, ``shown`` as the
+    grid shows it."""
+    return token is not None and token != shown
+
+
+def pesan_konflik(nilai: str, oleh: str, pada: datetime.datetime | None) -> str:
+    """ "Diubah oleh Budi pada 14.02 menjadi “75”; nilai Anda belum disimpan." (the date too when not today)."""
+    oleh = oleh or _("pengguna lain")
+    if pada is None:
+        waktu = ""
+    else:
+        local = timezone.localtime(pada)
+        jam = local.strftime("%H.%M")
+        waktu = jam if local.date() == timezone.localdate() else f"{tanggal_panjang(local.date())} {jam}"
+    if nilai:
+        text = _("Diubah oleh %(oleh)s pada %(waktu)s menjadi “%(nilai)s”; nilai Anda belum disimpan.")
+    else:
+        text = _("Dikosongkan oleh %(oleh)s pada %(waktu)s; nilai Anda belum disimpan.")
+    text = text % {"oleh": oleh, "waktu": waktu, "nilai": nilai}
+    return text.replace(" pada ;", ";").replace(" pada  menjadi", " menjadi")
 
 
 def read_cells(body: bytes, id_field: str) -> list[dict[str, Any]]:
@@ -56,9 +105,10 @@ def read_cells(body: bytes, id_field: str) -> list[dict[str, Any]]:
         if not isinstance(cell, dict) or id_field not in cell or "kolom" not in cell:
             message = _("Data yang dikirim tidak terbaca: setiap sel memuat %(id)s dan kolom.")
             raise GridInvalid(message % {"id": id_field})
-        value = cell.get("value")
-        if isinstance(value, bool) or not isinstance(value, str | int | float | None):
-            raise GridInvalid(_("Data yang dikirim tidak terbaca: nilai sel harus berupa teks atau angka."))
+        for name in ("value", "token"):
+            value = cell.get(name)
+            if isinstance(value, bool) or not isinstance(value, str | int | float | None):
+                raise GridInvalid(_("Data yang dikirim tidak terbaca: nilai sel harus berupa teks atau angka."))
     return cells
 
 

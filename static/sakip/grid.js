@@ -1,5 +1,7 @@
 // Spreadsheet-like grids (targets, pagu): move with the keyboard, paste a block copied from Excel,
-// save the changed cells; each invalid cell shows its message while the valid ones are saved.
+// save the changed cells; each invalid cell shows its message while the valid ones are saved. Each cell is
+// sent with the value it had when loaded (its token): a cell someone else changed meanwhile is not saved but
+// marked "Diubah oleh … pada … menjadi …"; saving it again overwrites theirs, Esc takes theirs.
 (function () {
   "use strict";
   var table = document.querySelector("[data-grid]");
@@ -89,7 +91,7 @@
     var dirty = dirtyInputs();
     if (!dirty.length) { return; }
     var cells = dirty.map(function (input) {
-      var cell = { kolom: input.dataset.kolom, value: input.value };
+      var cell = { kolom: input.dataset.kolom, value: input.value, token: input.dataset.original };
       cell[table.dataset.key] = input.dataset.id;
       return cell;
     });
@@ -103,11 +105,22 @@
       return response.json().then(function (data) { return { ok: response.ok, data: data }; });
     }).then(function (result) {
       if (!result.ok) { updateStatus(result.data.error || "Gagal menyimpan."); return; }
-      var saved = 0, failed = 0;
+      var saved = 0, failed = 0, conflicts = result.data.conflicts || {};
       dirty.forEach(function (input) {
         var key = input.dataset.id + ":" + input.dataset.kolom, cell = input.closest("td");
         cell.classList.remove("dirty");
-        if (key in result.data.errors) {
+        if (key in conflicts) {
+          failed += 1;
+          input.dataset.original = conflicts[key].nilai;  // theirs: Esc takes it, saving again overwrites it
+          cell.classList.add("invalid", "conflict", "dirty");
+          var note = document.createElement("span");
+          note.className = "cell-error";
+          note.setAttribute("role", "alert");
+          note.textContent = conflicts[key].pesan;
+          cell.appendChild(note);
+          input.setAttribute("aria-invalid", "true");
+          input.title = conflicts[key].pesan;
+        } else if (key in result.data.errors) {
           failed += 1;
           cell.classList.add("invalid");
           var message = document.createElement("span");
