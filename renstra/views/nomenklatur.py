@@ -50,7 +50,9 @@ def nomenklatur_import(request):
     form = NomenklaturImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        result = nomenklatur_importer.import_nomenklatur(form.cleaned_data["versi"], form.cleaned_data["berkas"])
+        result = nomenklatur_importer.import_nomenklatur(
+            form.cleaned_data["versi"], form.cleaned_data["berkas"], pemda=request.user.pemda_id
+        )
         if not result.errors:
             messages.success(
                 request,
