@@ -21,7 +21,7 @@ from openpyxl import Workbook, load_workbook
 from kinerja import exporters as kinerja_exporters
 from kinerja import importers as kinerja_importers
 from kinerja import services as pk_services
-from kinerja.models import JendelaRealisasi, PerjanjianKinerja, PKIndikator, RencanaAksi
+from kinerja.models import JendelaRealisasi, PerjanjianKinerja, PKIndikator
 from lkjip import services as lkjip_services
 from lkjip.models import BarisPeriodeLalu
 from pohon import services as pohon_services
