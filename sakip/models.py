@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from auditlog.models import AbstractLogEntry
 from auditlog.registry import auditlog
@@ -626,6 +627,9 @@ class Peran(models.Model):
 # --- Audit --------------------------------------------------------------------------------------
 
 
+_RELATED_MANAGER = re.compile(r"[a-z_]+\.[A-Za-z]+\.None")  # str() of a related manager, as auditlog stores it
+
+
 class AuditEntry(AbstractLogEntry):
     """One change of domain data: who, when, which object, values before and after (``changes``).
 
@@ -688,6 +692,22 @@ class AuditEntry(AbstractLogEntry):
     def aksi(self) -> str:
         """What happened, in the pages' words: the operation's name, else dibuat / diubah / dihapus."""
         return self.get_operasi_display() if self.operasi else self.get_action_display()
+
+    @property
+    def perubahan(self) -> list[tuple[str, str | None, str | None]]:
+        """The changed fields as (verbose name, before, after), without what is not a value of the row itself
+        (the primary key, the reverse relations auditlog lists on create and delete as ``app.Model.None``) and
+        without fields empty on both sides."""
+        rows = []
+        for name, values in self.changes_display_dict.items():
+            before, after = (list(values) + [None, None])[:2]
+            if str(name).lower() == "id" or all(
+                v in (None, "None", "") or _RELATED_MANAGER.fullmatch(str(v)) for v in (before, after)
+            ):
+                continue
+            label = str(name).replace("_", " ")
+            rows.append((label[:1].upper() + label[1:], before, after))
+        return rows
 
     @property
     def ringkasan(self) -> list[tuple[str, str]]:
