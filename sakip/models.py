@@ -700,7 +700,7 @@ class AuditEntry(AbstractLogEntry):
         without fields empty on both sides."""
         rows = []
         for name, values in self.changes_display_dict.items():
-            before, after = (list(values) + [None, None])[:2]
+            before, after = [*values, None, None][:2]
             if str(name).lower() == "id" or all(
                 v in (None, "None", "") or _RELATED_MANAGER.fullmatch(str(v)) for v in (before, after)
             ):

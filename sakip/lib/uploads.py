@@ -7,6 +7,7 @@ import re
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -34,7 +35,7 @@ def keep_upload(upload: UploadedFile) -> str:
     return token
 
 
-def sha256_of(fileobj) -> str:
+def sha256_of(fileobj: Any) -> str:
     """The SHA-256 of an uploaded file, an open binary file or a path (an open file is read from its start and
     left at its start), named in an import's audit entry."""
     if isinstance(fileobj, str | Path):
