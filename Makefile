@@ -44,6 +44,7 @@ bench: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py bench_renstra
 	DEBUG=1 $(BIN)/python manage.py bench_import
+	DEBUG=1 $(BIN)/python manage.py bench_delete
 	DEBUG=1 $(BIN)/python manage.py bench_realisasi
 	DEBUG=1 $(BIN)/python manage.py bench_documents
 

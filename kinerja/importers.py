@@ -16,6 +16,8 @@ from openpyxl.utils import get_column_letter
 from kinerja.exporters import ANG_COLS, IND_COLS, SHEET_ANG, SHEET_IND
 from kinerja.realisasi.anggaran import save_anggaran
 from kinerja.realisasi.lembar import save_realisasi
+from sakip import audit
+from sakip.lib.uploads import sha256_of
 
 
 @dataclass
@@ -71,8 +73,10 @@ def read(fileobj) -> tuple[list[dict], list[dict], Laporan, dict]:
     return ind, ang, report, places
 
 
-def import_workbook(opd, tahun: int, fileobj, *, actor, save: bool) -> Laporan:
-    """Check (``save=False``: everything rolled back) or save the workbook, all or nothing."""
+def import_workbook(opd, tahun: int, fileobj, *, actor, save: bool, berkas: str = "") -> Laporan:
+    """Check (``save=False``: everything rolled back) or save the workbook, all or nothing; a saved workbook
+    gets one audit entry naming the file (``berkas``) and its SHA-256, besides the entry of each cell."""
+    digest = sha256_of(fileobj) if save else ""
     ind, ang, report, places = read(fileobj)
     if report.errors:
         return report
@@ -88,6 +92,16 @@ def import_workbook(opd, tahun: int, fileobj, *, actor, save: bool) -> Laporan:
             report.anggaran = sum(1 for v in r2.saved.values() if v)
             if report.errors or not save:
                 raise UploadRefused
+            audit.record(
+                audit.Operasi.REALISASI_IMPOR,
+                opd,
+                jumlah={},
+                tahun=tahun,
+                sel_indikator=report.indikator,
+                sel_anggaran=report.anggaran,
+                berkas=berkas or getattr(fileobj, "name", ""),
+                sha256=digest,
+            )
     except UploadRefused:
         pass
     report.errors.sort(key=lambda e: (e[0], e[1], e[2]))

@@ -217,6 +217,13 @@ def susun_dari_renstra(jabatan: Jabatan, tahun: int) -> PerjanjianKinerja:
         for i, node in enumerate(funding_nodes, start=1)
     ]
     PKAnggaran.objects.bulk_create(funding)
+    audit.record(
+        audit.Operasi.PK_SUSUN,
+        pk,
+        jumlah={PerjanjianKinerja: 1, PKIndikator: len(rows), PKAnggaran: len(funding)},
+        dari=versi.label,
+        tahun=tahun,
+    )
     return pk
 
 
@@ -436,8 +443,15 @@ def create_perubahan(pk: PerjanjianKinerja, *, alasan: str) -> PerjanjianKinerja
     baru.tanggal, baru.catatan_pengembalian = None, ""
     _copy_parties(baru, timezone.localdate())
     baru.save()
-    copy_rows(pk.indikator.all(), pk_doc=baru)
-    copy_rows(pk.anggaran.all(), pk_doc=baru)
+    indikator = copy_rows(pk.indikator.all(), pk_doc=baru)
+    anggaran = copy_rows(pk.anggaran.all(), pk_doc=baru)
+    audit.record(
+        audit.Operasi.PK_PERUBAHAN,
+        baru,
+        jumlah={PerjanjianKinerja: 1, PKIndikator: len(indikator), PKAnggaran: len(anggaran)},
+        dari=str(pk),
+        alasan=baru.alasan_perubahan,
+    )
     return baru
 
 
@@ -479,15 +493,28 @@ def perbedaan(lama: PerjanjianKinerja, baru: PerjanjianKinerja) -> dict:
 # --- Rencana Aksi ----------------------------------------------------------------------------------------
 
 
-def prepare_rencana_aksi(pk: PerjanjianKinerja) -> list[RencanaAksi]:
-    """One rencana aksi row per PK indicator (created when missing), in the PK's order."""
-    existing = {ra.indikator_id: ra for ra in RencanaAksi.objects.filter(pk_doc=pk)}
-    missing = [RencanaAksi(pk_doc=pk, indikator=row) for row in pk.indikator.all() if row.pk not in existing]
-    if missing:
-        RencanaAksi.objects.bulk_create(missing)
+def rencana_aksi_rows(pk: PerjanjianKinerja) -> list[RencanaAksi]:
+    """The rencana aksi rows of a PK, in the PK's order (reading only: pages never create them)."""
     return list(
         RencanaAksi.objects.filter(pk_doc=pk).select_related("indikator", "penanggung_jawab").prefetch_related("aksi")
     )
+
+
+def rencana_aksi_missing(pk: PerjanjianKinerja) -> int:
+    """How many PK indicators have no rencana aksi row yet."""
+    return pk.indikator.exclude(rencana_aksi__isnull=False).count()
+
+
+@transaction.atomic
+def prepare_rencana_aksi(pk: PerjanjianKinerja) -> list[RencanaAksi]:
+    """Create the missing rencana aksi rows (one per PK indicator; one audit entry) and return them all."""
+    PerjanjianKinerja.objects.select_for_update().filter(pk=pk.pk).first()  # two clicks create the rows once
+    existing = set(RencanaAksi.objects.filter(pk_doc=pk).values_list("indikator_id", flat=True))
+    missing = [RencanaAksi(pk_doc=pk, indikator=row) for row in pk.indikator.all() if row.pk not in existing]
+    if missing:
+        RencanaAksi.objects.bulk_create(missing)
+        audit.record(audit.Operasi.RENCANA_AKSI_SIAPKAN, pk, jumlah={RencanaAksi: len(missing)}, pk=str(pk))
+    return rencana_aksi_rows(pk)
 
 
 def check_rencana_aksi(ra: RencanaAksi) -> list[str]:

@@ -19,6 +19,7 @@ from lkjip.isi import Isi
 from lkjip.models import BarisPeriodeLalu, Cetakan, Dokumen, Final, Jenis, NilaiPeriodeLalu, Pembanding
 from renstra.models import Level, RenstraVersi
 from renstra.services import load_plan
+from sakip import audit
 from sakip.lib.numbers import format_number
 from sakip.lib.values import UnreadableValue, parse_money, parse_value
 
@@ -138,7 +139,8 @@ def save_periode_lalu(dokumen: Dokumen, tabel: str, rows: list[dict], years: lis
     if errors:
         transaction.set_rollback(True)
         return errors
-    BarisPeriodeLalu.objects.filter(dokumen=dokumen, tabel=tabel).delete()
+    _n, deleted = BarisPeriodeLalu.objects.filter(dokumen=dokumen, tabel=tabel).delete()
+    values_created = 0
     for urutan, (row, values) in enumerate(parsed_rows, start=1):
         baris = BarisPeriodeLalu.objects.create(
             dokumen=dokumen,
@@ -157,6 +159,15 @@ def save_periode_lalu(dokumen: Dokumen, tabel: str, rows: list[dict], years: lis
             NilaiPeriodeLalu.objects.create(
                 baris=baris, tahun=year, rencana_nilai=rn, rencana_teks=rt, realisasi_nilai=qn, realisasi_teks=qt
             )
+            values_created += 1
+    audit.record(
+        audit.Operasi.PERIODE_LALU_SIMPAN,
+        dokumen,
+        jumlah={BarisPeriodeLalu: len(parsed_rows), NilaiPeriodeLalu: values_created},
+        action=audit.AuditEntry.Action.UPDATE,
+        tabel=str(BarisPeriodeLalu.Tabel(tabel).label),
+        dihapus=sum(deleted.values()),
+    )
     return []
 
 

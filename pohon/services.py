@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Case, IntegerField, Max, When
+from django.db.models import Case, IntegerField, Max, Model, When
 from django.utils.translation import gettext as _
 
 from pohon.models import (
@@ -27,6 +27,7 @@ from pohon.models import (
 from renstra import services as renstra_services
 from renstra.models import CHILD_LEVELS, Elemen, Indikator, RenstraVersi
 from renstra.models import Level as RenstraLevel
+from sakip import audit
 from sakip.lib.tabel import Kepala, Tabel
 from sakip.lib.tree import copy_rows, copy_tree
 from sakip.models import Jenjang
@@ -147,8 +148,12 @@ def revisi(pohon: PohonKinerja, tahun: int) -> PohonKinerja:
     baru.full_clean()
     baru.save()
     simpul = copy_tree(Simpul.objects.filter(pohon=pohon).order_by("pk"), pohon=baru, asal=lambda n: n)
+    jumlah: dict[type[Model], int] = {PohonKinerja: 1, Simpul: len(simpul)}
     for model in (IndikatorSimpul, Terjemahan, Lintas):
-        copy_rows(model.objects.filter(simpul__pohon=pohon).order_by("pk"), remap={"simpul": simpul})
+        jumlah[model] = len(
+            copy_rows(model.objects.filter(simpul__pohon=pohon).order_by("pk"), remap={"simpul": simpul})
+        )
+    audit.record(audit.Operasi.POHON_REVISI, baru, jumlah=jumlah, dari=str(pohon), tahun=tahun)
     return baru
 
 
@@ -219,6 +224,7 @@ def terjemahkan(pohon: PohonKinerja, simpul_ids: list[int]) -> list[Elemen]:
     tree = load(pohon)
     chosen = [n for n in tree.flat() if n.pk in set(simpul_ids)]  # parents before children
     created: dict[int, Elemen] = {}
+    indicators = 0
     errors: list[tuple[Simpul, str]] = []
     for node in chosen:
         level = KOMPONEN[node.tingkat]
@@ -248,9 +254,22 @@ def terjemahkan(pohon: PohonKinerja, simpul_ids: list[int]) -> list[Elemen]:
             plan_ind = Indikator.objects.create(elemen=elemen, uraian=ind.uraian, satuan=ind.satuan, urutan=i)
             ind.indikator_renstra = plan_ind
             ind.save()
+            indicators += 1
     if errors:
         transaction.set_rollback(True)
         raise GagalTerjemah(errors)
+    if created:
+        audit.record(
+            audit.Operasi.POHON_TERJEMAHKAN,
+            versi,
+            jumlah={
+                Elemen: len(created),
+                Terjemahan: len(created),
+                Indikator: indicators,
+                IndikatorSimpul: indicators,
+            },
+            pohon=str(pohon),
+        )
     return list(created.values())
 
 

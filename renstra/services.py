@@ -244,22 +244,48 @@ def create_perubahan(sumber: RenstraVersi, *, jenis: str = RenstraVersi.Jenis.PE
     # Elements and indicators keep a link to their original (asal); parents are copied before children.
     elemen = copy_tree(Elemen.objects.filter(versi=sumber).order_by("pk"), versi=baru, asal=lambda e: e)
     strategi = copy_rows(Strategi.objects.filter(sasaran__versi=sumber).order_by("pk"), remap={"sasaran": elemen})
-    copy_rows(
+    kebijakan = copy_rows(
         ArahKebijakan.objects.filter(strategi__sasaran__versi=sumber).order_by("pk"), remap={"strategi": strategi}
     )
     indikator = copy_rows(
         Indikator.objects.filter(elemen__versi=sumber).order_by("pk"), remap={"elemen": elemen}, asal=lambda i: i
     )
-    copy_rows(Target.objects.filter(indikator__elemen__versi=sumber), remap={"indikator": indikator})
-    copy_rows(Pagu.objects.filter(elemen__versi=sumber), remap={"elemen": elemen})
+    target = copy_rows(Target.objects.filter(indikator__elemen__versi=sumber), remap={"indikator": indikator})
+    pagu = copy_rows(Pagu.objects.filter(elemen__versi=sumber), remap={"elemen": elemen})
+    audit.record(
+        audit.Operasi.RENSTRA_PERUBAHAN,
+        baru,
+        jumlah={
+            RenstraVersi: 1,
+            Elemen: len(elemen),
+            Strategi: len(strategi),
+            ArahKebijakan: len(kebijakan),
+            Indikator: len(indikator),
+            Target: len(target),
+            Pagu: len(pagu),
+        },
+        dari=sumber.label,
+    )
     return baru
 
 
 @transaction.atomic
-def delete_versi(versi: RenstraVersi) -> None:
+def delete_versi(versi: RenstraVersi) -> dict[str, int]:
+    """Delete a draft version and everything in it as one operation with one audit entry (rows per model).
+
+    The rows go in bulk, without an entry each (a large draft has tens of thousands); the version is locked
+    first, so that it cannot be ditetapkan meanwhile. Returns the rows deleted per model label.
+    """
+    versi = RenstraVersi.objects.select_for_update().select_related("renstra__opd").get(pk=versi.pk)
     ensure_draft(versi)
-    Elemen.objects.filter(versi=versi, parent__isnull=False).delete()
-    versi.delete()
+    entry = audit.record(
+        audit.Operasi.RENSTRA_HAPUS_VERSI, versi, jumlah={}, action=audit.AuditEntry.Action.DELETE, versi=versi.label
+    )
+    with audit.without_row_entries():
+        _total, counts = versi.delete()
+    entry.data = {**entry.data, "jumlah": {label.lower(): n for label, n in counts.items() if n}}
+    entry.save(update_fields=["data"])
+    return counts
 
 
 # --- Editing the tree -----------------------------------------------------------------------------

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from auditlog.models import AbstractLogEntry
 from auditlog.registry import auditlog
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
@@ -16,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sakip.lib.nip import format_nip, normalize_nip, validate_nip
+from sakip.lib.numbers import format_number
 from sakip.lib.pdf import KERTAS_DOKUMEN, pilihan_kertas
 
 
@@ -685,6 +688,9 @@ class Peran(models.Model):
 # --- Audit --------------------------------------------------------------------------------------
 
 
+_RELATED_MANAGER = re.compile(r"[a-z_]+\.[A-Za-z]+\.None")  # str() of a related manager, as auditlog stores it
+
+
 class AuditEntry(AbstractLogEntry):
     """One change of domain data: who, when, which object, values before and after (``changes``).
 
@@ -692,6 +698,32 @@ class AuditEntry(AbstractLogEntry):
     OPD are copied from the object so that scoping the log needs no join to objects that may be gone.
     """
 
+    class Aksi(models.IntegerChoices):
+        """auditlog's actions (``AbstractLogEntry.Action``) with the words the audit pages show."""
+
+        CREATE = 0, _("dibuat")
+        UPDATE = 1, _("diubah")
+        DELETE = 2, _("dihapus")
+        ACCESS = 3, _("dibuka")
+
+    class Operasi(models.TextChoices):
+        """A bulk operation recorded as one summary entry (:func:`sakip.audit.record`)."""
+
+        RENSTRA_PERUBAHAN = "renstra_perubahan", _("perubahan Renstra dibuat")
+        RENSTRA_IMPOR = "renstra_impor", _("Renstra diimpor dari Excel")
+        RENSTRA_HAPUS_VERSI = "renstra_hapus_versi", _("versi Renstra dihapus")
+        NOMENKLATUR_IMPOR = "nomenklatur_impor", _("nomenklatur diimpor")
+        POHON_REVISI = "pohon_revisi", _("revisi pohon kinerja dibuat")
+        POHON_TERJEMAHKAN = "pohon_terjemahkan", _("pohon kinerja diterjemahkan ke Renstra")
+        PK_SUSUN = "pk_susun", _("PK disusun dari Renstra")
+        PK_PERUBAHAN = "pk_perubahan", _("PK perubahan dibuat")
+        RENCANA_AKSI_SIAPKAN = "rencana_aksi_siapkan", _("baris rencana aksi dibuat")
+        REALISASI_IMPOR = "realisasi_impor", _("realisasi diimpor dari Excel")
+        PERIODE_LALU_SIMPAN = "periode_lalu_simpan", _("tabel periode lalu diganti")
+
+    action = models.PositiveSmallIntegerField(_("aksi"), choices=Aksi.choices, db_index=True)
+    operasi = models.CharField(_("operasi"), max_length=40, choices=Operasi.choices, blank=True, db_index=True)
+    data = models.JSONField(_("data operasi"), null=True, blank=True)
     actor_name = models.CharField(_("oleh"), max_length=200, blank=True)
     pemda_ref = models.BigIntegerField(_("pemda"), null=True, blank=True, db_index=True)
     opd_ref = models.BigIntegerField(_("perangkat daerah"), null=True, blank=True, db_index=True)
@@ -699,6 +731,60 @@ class AuditEntry(AbstractLogEntry):
     class Meta(AbstractLogEntry.Meta):
         verbose_name = _("catatan audit")
         verbose_name_plural = _("log audit")
+
+    DATA_LABELS = {
+        "dari": _("Dari"),
+        "berkas": _("Berkas"),
+        "sha256": _("SHA-256 berkas"),
+        "tahun": _("Tahun"),
+        "alasan": _("Alasan"),
+        "tabel": _("Tabel"),
+        "versi": _("Versi"),
+        "dibuat": _("Baris baru"),
+        "dihapus": _("Baris lama dihapus"),
+        "sel_indikator": _("Sel realisasi indikator"),
+        "sel_anggaran": _("Sel anggaran"),
+        "diubah": _("Baris diperbarui"),
+        "pk": _("PK"),
+        "pohon": _("Pohon kinerja"),
+    }
+
+    @property
+    def aksi(self) -> str:
+        """What happened, in the pages' words: the operation's name, else dibuat / diubah / dihapus."""
+        return self.get_operasi_display() if self.operasi else self.get_action_display()
+
+    @property
+    def perubahan(self) -> list[tuple[str, str | None, str | None]]:
+        """The changed fields as (verbose name, before, after), without what is not a value of the row itself
+        (the primary key, the reverse relations auditlog lists on create and delete as ``app.Model.None``) and
+        without fields empty on both sides."""
+        rows = []
+        for name, values in self.changes_display_dict.items():
+            before, after = [*values, None, None][:2]
+            if str(name).lower() == "id" or all(
+                v in (None, "None", "") or _RELATED_MANAGER.fullmatch(str(v)) for v in (before, after)
+            ):
+                continue
+            label = str(name).replace("_", " ")
+            rows.append((label[:1].upper() + label[1:], before, after))
+        return rows
+
+    @property
+    def ringkasan(self) -> list[tuple[str, str]]:
+        """A summary entry's data as rows a person reads: rows per model, then the other facts."""
+        data = self.data or {}
+        rows: list[tuple[str, str]] = []
+        for label, n in (data.get("jumlah") or {}).items():
+            try:
+                name = str(apps.get_model(label)._meta.verbose_name_plural)
+            except (LookupError, ValueError):
+                name = label
+            rows.append((name[:1].upper() + name[1:], format_number(n, 0)))
+        for key, value in data.items():
+            if key != "jumlah":
+                rows.append((str(self.DATA_LABELS.get(key, key)), str(value)))
+        return rows
 
     def save(self, *args, **kwargs):
         data = self.additional_data or {}

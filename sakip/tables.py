@@ -93,8 +93,20 @@ class UserTable(tables.Table):
 
 class AuditEntryFilter(SearchFilter):
     search_fields = ("object_repr", "actor_name")
-    action = django_filters.ChoiceFilter(label=_("Aksi"), choices=AuditEntry.Action.choices, empty_label=_("Semua"))
+    action = django_filters.ChoiceFilter(label=_("Aksi"), method="filter_aksi", empty_label=_("Semua"))
 
     class Meta:
         model = AuditEntry
         fields = ["q", "action"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One list: a single change (dibuat / diubah / dihapus), or a bulk operation by its name.
+        single = [(str(value), str(label).capitalize()) for value, label in AuditEntry.Aksi.choices[:3]]
+        bulk = [(value, str(label)[:1].upper() + str(label)[1:]) for value, label in AuditEntry.Operasi.choices]
+        self.filters["action"].extra["choices"] = single + bulk
+
+    def filter_aksi(self, queryset, name, value):
+        if value.isdigit():
+            return queryset.filter(action=int(value), operasi="")
+        return queryset.filter(operasi=value)

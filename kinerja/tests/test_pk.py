@@ -269,3 +269,16 @@ def test_naskah_pk_is_per_pemda(client, world, plan):
     assert pk.pembuka == "Kami yang bertanda tangan:" and pk.janji_pertama == "PIHAK KESATU berjanji."
     client.force_login(world.alice)
     assert client.get(url).status_code == 403
+
+
+def test_rencana_aksi_rows_are_created_by_a_post_not_by_opening_the_page(client, world, draft):
+    url = reverse("kinerja:ra_grid", args=[draft.pk])
+    client.force_login(world.bob)  # the evaluator reads; the page offers no button and writes nothing
+    assert 'data-testid="ra-create"' not in client.get(url).content.decode()
+    assert client.post(reverse("kinerja:ra_create", args=[draft.pk])).status_code == 403
+    client.force_login(world.alice)
+    page = client.get(url).content.decode()
+    assert 'data-testid="ra-create"' in page and not RencanaAksi.objects.filter(pk_doc=draft).exists()
+    assert client.post(reverse("kinerja:ra_create", args=[draft.pk])).status_code == 302
+    assert RencanaAksi.objects.filter(pk_doc=draft).count() == draft.indikator.count() == 1
+    assert 'data-testid="ra-create"' not in client.get(url).content.decode()

@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/perubahan/", pk.pk_perubahan, name="pk_perubahan"),
     path("<int:pk>/pdf/", pk.pk_pdf, name="pk_pdf"),
     path("<int:pk>/rencana-aksi/", rencana_aksi.ra_grid, name="ra_grid"),
+    path("<int:pk>/rencana-aksi/buat/", rencana_aksi.ra_create, name="ra_create"),
     path("<int:pk>/rencana-aksi/<int:ra>/", rencana_aksi.ra_aksi, name="ra_aksi"),
     path("<int:pk>/rencana-aksi/pdf/", rencana_aksi.ra_pdf, name="ra_pdf"),
     path("verifikasi/<str:kode>/", pk.verifikasi, name="verifikasi"),

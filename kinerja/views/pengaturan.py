@@ -24,7 +24,8 @@ def naskah_pk(request):
     """The admin pemda's statement text for every new PK (signed ones keep the text they were signed with)."""
     pemda = require_pemda(request.user)
     access.require(request.user, Perm.MANAGE, pemda)
-    naskah, _created = NaskahPK.objects.get_or_create(pemda=pemda)
+    # Created by the first save, never by opening the page (a GET writes nothing).
+    naskah = NaskahPK.objects.filter(pemda=pemda).first() or NaskahPK(pemda=pemda)
     form_class = django_forms.modelform_factory(
         NaskahPK,
         fields=["pembuka", "janji_pertama", "janji_kedua"],

@@ -230,12 +230,14 @@ def workbook_import(request, opd: int, tahun: int):
         token = request.POST["token"]
         claim = request.session.pop(f"realisasi:{token}", None)
         path = upload_path(token)
-        if claim != [opd.pk, tahun] or path is None or not path.exists():
+        if not claim or claim[:2] != [opd.pk, tahun] or path is None or not path.exists():
             messages.error(request, _("Pratinjau sudah kedaluwarsa; unggah berkasnya lagi."))
             return redirect("realisasi:workbook_import", opd=opd.pk, tahun=tahun)
         try:
             with open(path, "rb") as handle:
-                report = importers.import_workbook(opd, tahun, handle, actor=request.user, save=True)
+                report = importers.import_workbook(
+                    opd, tahun, handle, actor=request.user, save=True, berkas=(claim[2:] or [""])[0]
+                )
         finally:
             path.unlink(missing_ok=True)
         if report.errors:
@@ -261,6 +263,6 @@ def workbook_import(request, opd: int, tahun: int):
         if not report.errors:
             upload.seek(0)
             token = keep_upload(upload)
-            request.session[f"realisasi:{token}"] = [opd.pk, tahun]
+            request.session[f"realisasi:{token}"] = [opd.pk, tahun, upload.name]
             context["token"] = token
     return render(request, "kinerja/realisasi/unggah.html", context)

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from kinerja import exporters, services
 from kinerja.forms import AksiFormSet, RencanaAksiForm
@@ -30,19 +30,28 @@ def ra_grid(request, pk: int):
         except grid.GridInvalid as error:
             return error.response()
         return services.save_ra_cells(pk, cells, actor=request.user).response()
-    rows = (
-        services.prepare_rencana_aksi(pk)
-        if can_edit
-        else list(
-            RencanaAksi.objects.filter(pk_doc=pk)
-            .select_related("indikator", "penanggung_jawab")
-            .prefetch_related("aksi")
-        )
-    )
+    rows = services.rencana_aksi_rows(pk)
     for ra in rows:
         ra.masalah = services.check_rencana_aksi(ra)
-    revisi = list(pk.revisi_rencana_aksi.all())
-    return render(request, "kinerja/ra_grid.html", {"pk": pk, "rows": rows, "can_edit": can_edit, "revisi": revisi})
+    context = {
+        "pk": pk,
+        "rows": rows,
+        "can_edit": can_edit,
+        "missing": services.rencana_aksi_missing(pk),
+        "revisi": list(pk.revisi_rencana_aksi.all()),
+    }
+    return render(request, "kinerja/ra_grid.html", context)
+
+
+@require_POST
+def ra_create(request, pk: int):
+    """Create the rows of the PK's indicators that have none yet (a GET never writes)."""
+    pk = get_pk(request, pk, Perm.EDIT)
+    before = len(services.rencana_aksi_rows(pk))
+    created = len(services.prepare_rencana_aksi(pk)) - before
+    if created:
+        messages.success(request, _("%(n)d baris rencana aksi dibuat.") % {"n": created})
+    return redirect("kinerja:ra_grid", pk=pk.pk)
 
 
 @require_http_methods(["GET", "POST"])

@@ -150,10 +150,16 @@ def test_preview_finalise_and_newer_data(client, demo, django_capture_on_commit_
     assert "data-berubah" in page and final.sha256 in page
     client.post(reverse("lkjip:dokumen_finalkan", args=[dokumen.pk]))
     assert Final.objects.count() == 1
-    # Evaluators download the final; another pemda's user cannot.
+    # Evaluators download the final and the preview already made, but do not render (it writes); another
+    # pemda's user cannot.
     client.force_login(User.objects.get(username="evaluator.blitar"))
     response = client.get(reverse("lkjip:final_pdf", args=[final.pk]))
     assert b"".join(response.streaming_content) == content
+    assert client.get(reverse("lkjip:cetakan_pdf", args=[cetakan.pk])).status_code == 200
+    assert "buat-pratinjau" not in client.get(page_url).content.decode()
+    renders = Cetakan.objects.count()
+    assert client.post(reverse("lkjip:lkjip_cetakan_create", args=[opd.pk, 2024])).status_code == 403
+    assert Cetakan.objects.count() == renders
     assert client.post(reverse("lkjip:dokumen_finalkan", args=[dokumen.pk])).status_code == 403
     client.force_login(User.objects.get(username="perencana.balangan"))
     assert client.get(reverse("lkjip:final_pdf", args=[final.pk])).status_code == 404

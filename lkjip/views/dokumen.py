@@ -99,8 +99,10 @@ def renstra_detail(request, versi: int):
 
 @require_POST
 def cetakan_create(request, jenis: str, key: int, opd: int | None = None):
-    """Render the current data (or reuse the rendering of the same data); any reader may ask."""
-    dokumen = ensure_dokumen(request, jenis, key, opd, Perm.VIEW)
+    """Render the current data (or reuse the rendering of the same data). It writes (the document, the
+    rendering), so only those who may edit the document ask for it; readers (evaluators) download the finals
+    and the previews already made."""
+    dokumen = ensure_dokumen(request, jenis, key, opd, Perm.EDIT)
     cetakan = services.request_render(dokumen, actor=request.user)
     if request.htmx:
         return render(request, "lkjip/_cetakan.html", {"cetakan": _fresh(cetakan), "dokumen": dokumen})

@@ -12,6 +12,8 @@ from openpyxl import load_workbook
 
 from renstra.models import Nomenklatur
 from renstra.services import normalize_kode
+from sakip import audit
+from sakip.lib.uploads import sha256_of
 
 HEADERS = ("kode", "nomenklatur", "kinerja", "indikator", "satuan")
 DEPTH = {
@@ -144,9 +146,25 @@ def save_rows(result: ImportResult, versi: str = "", *, pemda=None) -> ImportRes
 
 @transaction.atomic
 def import_nomenklatur(versi: str, fileobj, *, pemda=None) -> ImportResult:
-    """All rows or none: a file with any error writes nothing. ``pemda``: see :func:`save_rows`."""
+    """All rows or none: a file with any error writes nothing; one audit entry names the file and its counts.
+    ``pemda``: see :func:`save_rows` (the entry is in that pemda's log, the operator's for the official list)."""
+    digest = sha256_of(fileobj)
     result = read_nomenklatur(fileobj)
-    return result if result.errors else save_rows(result, versi, pemda=pemda)
+    if result.errors:
+        return result
+    save_rows(result, versi, pemda=pemda)
+    if not result.errors and (result.created or result.updated):
+        audit.record(
+            audit.Operasi.NOMENKLATUR_IMPOR,
+            Nomenklatur,
+            pemda=pemda.pk if pemda is not None else None,
+            jumlah={Nomenklatur: result.created + result.updated},
+            dibuat=result.created,
+            diubah=result.updated,
+            berkas=getattr(fileobj, "name", ""),
+            sha256=digest,
+        )
+    return result
 
 
 SEED_FILE = settings.BASE_DIR / "fixtures" / "nomenklatur_seed.tsv"

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from renstra.models import Elemen, Indikator, Level, Nomenklatur, Pagu, Periode, Renstra, RenstraVersi, Target
+from sakip import audit
 from sakip.lib.numbers import format_number
 from sakip.lib.values import Parsed, UnreadableValue, parse_money, parse_value
 from sakip.models import PerangkatDaerah, UnitKerja
@@ -601,8 +602,12 @@ class ImportRefused(Exception):
 
 
 @transaction.atomic
-def save_renstra(report: Report, opd: PerangkatDaerah, periode: Periode) -> RenstraVersi:
-    """Write a checked report as a new draft version (or a new Renstra): all of it, or nothing."""
+def save_renstra(
+    report: Report, opd: PerangkatDaerah, periode: Periode, *, berkas: str = "", sha256: str = ""
+) -> RenstraVersi:
+    """Write a checked report as a new draft version (or a new Renstra): all of it, or nothing.
+
+    ``berkas`` and ``sha256`` name the workbook in the operation's audit entry."""
     if report.errors:
         raise ImportRefused(_("Berkas masih mengandung kesalahan; tidak ada yang disimpan."))
     renstra, _created = Renstra.objects.get_or_create(opd=opd, periode=periode)
@@ -669,13 +674,20 @@ def save_renstra(report: Report, opd: PerangkatDaerah, periode: Periode) -> Rens
             indicators.append(obj)
             values.append(ind)
     Indikator.objects.bulk_create(indicators)
-    Target.objects.bulk_create(
+    targets = Target.objects.bulk_create(
         Target(indikator=obj, tahun=year, nilai=parsed.nilai, teks=parsed.teks)
         for obj, ind in zip(indicators, values, strict=True)
         for year, parsed in ind.targets.items()
     )
-    Pagu.objects.bulk_create(
+    pagu = Pagu.objects.bulk_create(
         Pagu(elemen=saved[id(e)], tahun=year, jumlah=amount) for e in flat for year, amount in e.pagu.items()
+    )
+    audit.record(
+        audit.Operasi.RENSTRA_IMPOR,
+        versi,
+        jumlah={Elemen: len(saved), Indikator: len(indicators), Target: len(targets), Pagu: len(pagu)},
+        berkas=berkas,
+        sha256=sha256,
     )
     return versi
 

@@ -3,11 +3,14 @@
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
+from pohon.models import PohonKinerja, Simpul, Terjemahan
 from renstra import services
 from renstra.models import ArahKebijakan, Elemen, Indikator, Level, Pagu, RenstraVersi, Strategi, Target
 from renstra.testing import generate_plan, make_versi
+from sakip.models import AuditEntry
 
 
 @pytest.fixture
@@ -105,3 +108,37 @@ def test_hapus_versi_only_draft(ditetapkan):
     assert not RenstraVersi.objects.filter(pk=baru.pk).exists()
     with pytest.raises(services.VersiTerkunci):
         services.delete_versi(ditetapkan)
+
+
+def test_deleting_a_large_draft_is_one_audited_operation(client, world, periode):
+    """A draft of hundreds of elements and thousands of rows goes as one operation with one audit entry that
+    counts the rows per model (its time is measured by ``manage.py bench_delete``, not here)."""
+    versi = generate_plan(make_versi(world.opd_a, periode), programs=5, kegiatan_per_program=6, sub_per_kegiatan=10)
+    elements = Elemen.objects.filter(versi=versi)
+    rows = {
+        "renstra.elemen": elements.count(),
+        "renstra.indikator": Indikator.objects.filter(elemen__versi=versi).count(),
+        "renstra.target": Target.objects.filter(indikator__elemen__versi=versi).count(),
+        "renstra.pagu": Pagu.objects.filter(elemen__versi=versi).count(),
+    }
+    assert sum(rows.values()) > 3000
+    pohon = PohonKinerja.objects.create(opd=world.opd_a, periode=periode, tahun_berlaku=2022, versi=versi)
+    simpul = Simpul.objects.create(pohon=pohon, tingkat="outcome", kinerja="Rasa aman", urutan=1)
+    Terjemahan.objects.create(simpul=simpul, elemen=elements.get(level=Level.TUJUAN))
+    before = AuditEntry.objects.count()
+    client.force_login(world.alice)
+    response = client.post(reverse("renstra:versi_delete", args=[versi.pk]))
+    assert response.status_code == 302
+    assert not RenstraVersi.objects.filter(pk=versi.pk).exists()
+    assert not Elemen.objects.filter(pk__in=[e.pk for e in elements]).exists()
+    assert not Terjemahan.objects.filter(simpul=simpul).exists()  # links into the draft go with it
+    assert Simpul.objects.filter(pk=simpul.pk).exists()  # the tree stays
+    assert AuditEntry.objects.count() == before + 1
+    entry = AuditEntry.objects.latest("pk")
+    assert entry.operasi == AuditEntry.Operasi.RENSTRA_HAPUS_VERSI and entry.actor == world.alice
+    assert entry.pemda_ref == world.pemda.pk and entry.opd_ref == world.opd_a.pk
+    assert {k: entry.data["jumlah"][k] for k in rows} == rows and entry.data["jumlah"]["pohon.terjemahan"] == 1
+    # The admin's log shows it in words: the operation, the rows per model.
+    client.force_login(world.dave)
+    html = client.get(reverse("sakip:audit_log")).content.decode()
+    assert "Versi Renstra dihapus" in html and "Target" in html

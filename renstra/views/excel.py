@@ -19,7 +19,7 @@ from renstra.models import (
 from renstra.views.common import get_versi
 from sakip import access
 from sakip.access import Perm
-from sakip.lib.uploads import keep_upload, upload_path
+from sakip.lib.uploads import keep_upload, sha256_of, upload_path
 from sakip.models import PerangkatDaerah
 
 
@@ -61,7 +61,9 @@ def renstra_import(request, opd: int):
         report = tc27.read_renstra(upload, periode.years, size=upload.size)
         token = keep_upload(upload) if not report.errors else ""
         context.update({"report": report, "periode": periode, "token": token, "upload_name": upload.name})
-        request.session[f"import:{token}"] = {"opd": opd.pk, "periode": periode.pk} if token else None
+        request.session[f"import:{token}"] = (
+            {"opd": opd.pk, "periode": periode.pk, "berkas": upload.name} if token else None
+        )
     template = "renstra/_import_preview.html" if request.htmx and "report" in context else "renstra/import.html"
     return render(request, template, context)
 
@@ -77,7 +79,7 @@ def _confirm_import(request, opd):
     try:
         with open(path, "rb") as handle:
             report = tc27.read_renstra(handle, periode.years)
-        versi = tc27.save_renstra(report, opd, periode)
+        versi = tc27.save_renstra(report, opd, periode, berkas=claim.get("berkas", ""), sha256=sha256_of(path))
     except tc27.ImportRefused as error:
         messages.error(request, str(error))
         return redirect("renstra:renstra_import", opd=opd.pk)

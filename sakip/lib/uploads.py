@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -31,3 +33,20 @@ def keep_upload(upload: UploadedFile) -> str:
         for chunk in upload.chunks():
             out.write(chunk)
     return token
+
+
+def sha256_of(fileobj: Any) -> str:
+    """The SHA-256 of an uploaded file, an open binary file or a path (an open file is read from its start and
+    left at its start), named in an import's audit entry."""
+    if isinstance(fileobj, str | Path):
+        with open(fileobj, "rb") as handle:
+            return sha256_of(handle)
+    digest = hashlib.sha256()
+    chunks = fileobj.chunks() if hasattr(fileobj, "chunks") else iter(lambda: fileobj.read(1 << 20), b"")
+    if hasattr(fileobj, "seek"):
+        fileobj.seek(0)
+    for chunk in chunks:
+        digest.update(chunk)
+    if hasattr(fileobj, "seek"):
+        fileobj.seek(0)
+    return digest.hexdigest()

@@ -1,8 +1,10 @@
 """Every create, update and delete of domain data is in the audit log, with who and before/after."""
 
+import re
+
 from django.urls import reverse
 
-from sakip.audit import acting_as, history_of
+from sakip.audit import acting_as, history_of, record
 from sakip.models import AuditEntry, Jabatan, Jenjang, PerangkatDaerah
 
 
@@ -90,3 +92,46 @@ def test_audit_log_page_is_scoped_to_the_pemda(client, world):
     client.force_login(world.frank)
     html = client.get(reverse("sakip:audit_log")).content.decode()
     assert "Dinas C Kota Dua" in html and "Badan A" not in html
+
+
+ENGLISH = re.compile(r"\b(create|created|update|updated|delete|deleted|access|None|True|False|changes?|object)\b", re.I)
+
+
+def _visible(html: str) -> str:
+    main = html[html.index("<main") :]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)[^>]*>.*?</\1>", "", main, flags=re.S)))
+
+
+def test_audit_pages_speak_indonesian(client, world):
+    with acting_as(world.dave):
+        world.opd_a.telepon, world.opd_a.aktif = "(0526) 1", False
+        world.opd_a.save()
+        jabatan = Jabatan.objects.create(
+            opd=world.opd_a, nama="Kepala Bidang", jenjang=Jenjang.ADMINISTRATOR, atasan=world.kepala_a, urutan=3
+        )
+        jabatan.delete()
+        record(
+            AuditEntry.Operasi.RENSTRA_PERUBAHAN,
+            world.opd_a,
+            jumlah={"renstra.elemen": 1234, "renstra.target": 5},
+            dari="Murni (versi 1)",
+        )
+    client.force_login(world.dave)
+    log = _visible(client.get(reverse("sakip:audit_log")).content.decode())
+    history = _visible(
+        client.get(reverse("sakip:object_history", args=["sakip", "perangkatdaerah", world.opd_a.pk])).content.decode()
+    )
+    for text in (log, history):
+        assert not ENGLISH.findall(text), ENGLISH.findall(text)
+        assert "Diubah" in text and "Dibuat" in text
+        # The summary of a bulk operation: its name, rows per model by their names, the source version.
+        assert "Perubahan Renstra dibuat" in text and "Elemen renstra 1.234 Target 5" in text
+        assert "Dari Murni (versi 1)" in text
+        # Fields by their names, values as people read them; reverse relations and ids are not shown.
+        assert "Aktif Ya Tidak" in text and "Telepon — (0526) 1" in text
+    assert "Dihapus Jabatan: Kepala Bidang" in log and "Nama jabatan Kepala Bidang" in log
+    # The filter finds bulk operations by name.
+    filtered = _visible(client.get(reverse("sakip:audit_log"), {"action": "renstra_perubahan"}).content.decode())
+    assert "Perubahan Renstra dibuat" in filtered and "Kepala Bidang" not in filtered
+    deleted = _visible(client.get(reverse("sakip:audit_log"), {"action": "2"}).content.decode())
+    assert "Kepala Bidang" in deleted and "Telepon — (0526) 1" not in deleted

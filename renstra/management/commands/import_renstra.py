@@ -12,6 +12,7 @@ from renstra.importers import tc27
 from renstra.management.util import find_opd, find_periode
 from sakip.audit import acting_as
 from sakip.lib.numbers import format_rupiah
+from sakip.lib.uploads import sha256_of
 
 
 class Command(BaseCommand):
@@ -39,7 +40,7 @@ class Command(BaseCommand):
             return
         with acting_as(label="import_renstra"):
             try:
-                versi = tc27.save_renstra(report, opd, periode)
+                versi = tc27.save_renstra(report, opd, periode, berkas=file.name, sha256=sha256_of(file))
             except tc27.ImportRefused as error:
                 raise CommandError(str(error)) from None
         self.stdout.write(self.style.SUCCESS(f"Disimpan sebagai {versi} ({versi.elemen.count()} elemen)."))
