@@ -108,7 +108,7 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def world(db):
     """Two pemda, three OPD and one user per role (see sakip.testing.make_world)."""
-    from sakip.testing import make_world
+    from sakip.testing import make_world  # conftest is imported before Django loads the apps
 
     return make_world()
 

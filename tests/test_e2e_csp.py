@@ -6,6 +6,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from django.core.management import call_command
 
+from kinerja.models import PerjanjianKinerja
 from sakip.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -95,7 +96,6 @@ def test_main_pages_of_each_role_load_without_a_csp_violation(page, demo, consol
 
 
 def test_behaviour_moved_out_of_the_templates_still_works(page, demo, console_errors):
-    from kinerja.models import PerjanjianKinerja
 
     # The PK list's year filter submits itself on change (was onchange=).
     login(page, demo.url, "perencana.blitar")

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from sakip.demo import DEMO_PASSWORD
+from sakip.models import PerangkatDaerah
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -70,7 +71,6 @@ def test_pimpinan_sees_own_position(page, demo):
 
 
 def test_other_pemda_object_is_not_found(page, demo):
-    from sakip.models import PerangkatDaerah
 
     blitar = PerangkatDaerah.objects.get(pemda__kode="blitar")
     login(page, demo.url, "perencana.balangan")

@@ -14,12 +14,15 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from lkjip import render, services
-from lkjip.models import Cetakan, Final, Narasi
+from kinerja.models import AnggaranSubKegiatan, Realisasi, RealisasiAnggaran
+from lkjip import narasi, render, services
+from lkjip.builders.renstra.tables import tc27
+from lkjip.models import Cetakan, Final, Narasi, Pembanding
 from renstra import services as renstra_services
+from renstra.models import Indikator, Level, RenstraVersi
 from renstra.testing import generate_plan, make_periode, make_versi
 from sakip.lib.numbers import format_number
-from sakip.models import PerangkatDaerah, User
+from sakip.models import AuditEntry, PerangkatDaerah, User
 from sakip.testing import assert_same_queries, capture_queries
 
 BLITAR = "8.01.0.00.0.00.02.0000"
@@ -66,13 +69,11 @@ def test_demo_lkjip_reproduces_the_seed_figures(demo):
 
 
 def test_demo_renstra_reproduces_tc25_to_tc27(demo):
-    from renstra.models import RenstraVersi
 
     versi = RenstraVersi.objects.filter(renstra__opd=_opd(BALANGAN)).order_by("-nomor").first()
     isi = render.build(services.renstra(versi))
     text = _text(render.pdf(isi)[0])
     plan = renstra_services.load_plan(versi, with_targets=True)
-    from sakip.lib.numbers import format_number
 
     for label in ("T-C.23", "T-C.24", "T-C.25", "T-C.26", "T-C.27", "T-C.28"):
         assert f"Tabel {label}" in text, label
@@ -191,7 +192,6 @@ def test_every_table_downloads_as_xlsx(client, demo):
 
 
 def test_previous_period_rows_are_all_or_nothing(client, demo):
-    from renstra.models import RenstraVersi
 
     versi = RenstraVersi.objects.filter(renstra__opd=_opd(BALANGAN)).order_by("-nomor").first()
     dokumen = services.renstra(versi)
@@ -240,7 +240,6 @@ def test_document_pages_run_a_constant_number_of_queries(client, world):
 def test_tc27_merges_an_elements_own_columns_over_its_indicator_rows(world):
     """One plan element with two indicators: its name, code, funding and unit span both rows in the PDF
     (its tujuan and sasaran span all their rows), while the .xlsx keeps a plain grid."""
-    from lkjip.builders.renstra.tables import tc27
 
     versi = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)), programs=1, indicators_per_element=2)
     tabel = tc27(renstra_services.load_plan(versi, with_targets=True))
@@ -264,8 +263,6 @@ def test_tc27_merges_an_elements_own_columns_over_its_indicator_rows(world):
 def test_previous_period_rows_come_from_the_previous_renstra_when_sakip_holds_it(client, world):
     """T-C.23 and T-C.24 filled from the 2016–2020 Renstra: targets, realisasi, budgets and spending, to
     check and save; without a previous Renstra the page says so."""
-    from kinerja.models import AnggaranSubKegiatan, Realisasi, RealisasiAnggaran
-    from renstra.models import Indikator, Level
 
     current = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)), programs=1)
     renstra_services.tetapkan(current, berlaku_mulai=2021, actor=None)
@@ -299,7 +296,6 @@ def test_previous_period_rows_come_from_the_previous_renstra_when_sakip_holds_it
 
 
 def test_an_empty_optional_section_is_left_out_and_an_empty_required_one_shows(world):
-    from lkjip import narasi
 
     versi = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)), programs=1)
     isi = render.build(services.renstra(versi))
@@ -311,9 +307,6 @@ def test_an_empty_optional_section_is_left_out_and_an_empty_required_one_shows(w
 
 
 def test_benchmarks_are_saved_deleted_and_audited(client, demo):
-    from lkjip.models import Pembanding
-    from renstra.models import Indikator, RenstraVersi
-    from sakip.models import AuditEntry
 
     opd = _opd(BLITAR)
     dokumen = services.lkjip(opd, 2024, create=True)

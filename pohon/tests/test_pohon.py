@@ -19,7 +19,7 @@ from pohon.models import IndikatorSimpul, Lintas, PohonKinerja, Simpul, Terjemah
 from renstra import services as renstra_services
 from renstra.models import Elemen, Indikator, Level
 from renstra.testing import generate_plan, make_periode, make_versi
-from sakip.models import Jenjang, PerangkatDaerah
+from sakip.models import AuditEntry, Jenjang, PerangkatDaerah
 from sakip.testing import PASSWORD, assert_same_queries, capture_queries
 
 
@@ -271,7 +271,6 @@ def test_crosscutting_is_seen_by_the_partner_and_nothing_else_is(client, world, 
 
 
 def test_changes_are_in_the_audit_history(world, pohon):
-    from sakip.models import AuditEntry
 
     node = _node(pohon, Tingkat.OUTCOME, "Rasa aman", indikator="Zero konflik")
     node.kinerja = "Rasa aman meningkat"

@@ -9,6 +9,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from sakip import access
 from sakip.access import Perm
+from sakip.models import Peran
+from sakip.testing import make_user
 
 ROLES = ["alice", "bob", "carol", "dave", "erin", "frank"]
 
@@ -174,8 +176,6 @@ def test_scope_of_each_role(world):
 
 
 def test_evaluator_for_whole_pemda(world):
-    from sakip.models import Peran
-    from sakip.testing import make_user
 
     inspektur = make_user("ines", world.pemda, (Peran.Jenis.EVALUATOR, None))
     assert access.scope_for(inspektur).readable_opd_ids == {world.opd_a.pk, world.opd_b.pk}
@@ -183,8 +183,6 @@ def test_evaluator_for_whole_pemda(world):
 
 
 def test_role_on_an_opd_of_another_pemda_gives_nothing(world):
-    from sakip.models import Peran
-    from sakip.testing import make_user
 
     # Such a row can only be written around the forms; access still ignores it.
     sneaky = make_user("sneaky", world.pemda, (Peran.Jenis.PERENCANA, world.opd_c))

@@ -1,10 +1,13 @@
 """The house's conventions, checked on every model of the project's apps (README, "Rules for contributors")."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.utils.functional import Promise
+
+from sakip.models import ActorNamesModel, AuditEntry, Peran, user_fields
 
 PROJECT_APPS = ("sakip", "renstra", "pohon", "kinerja", "lkjip")
 
@@ -56,14 +59,16 @@ def test_constraint_names_follow_app_model_rule(label):
     assert not wrong, "\n".join(wrong)
 
 
-def _production_modules():
-    from pathlib import Path
-
+def _modules(*, tests: bool):
+    """The project's modules (not migrations); with ``tests`` also every test module and the root conftest."""
     root = Path(__file__).resolve().parents[2]
-    for label in PROJECT_APPS:
-        for path in (root / label).rglob("*.py"):
-            if "tests" not in path.parts and "migrations" not in path.parts:
+    folders = [root / label for label in PROJECT_APPS] + ([root / "tests"] if tests else [])
+    for folder in folders:
+        for path in folder.rglob("*.py"):
+            if "migrations" not in path.parts and (tests or "tests" not in path.parts):
                 yield root, path
+    if tests:
+        yield root, root / "conftest.py"
 
 
 def test_modules_and_functions_stay_readable():
@@ -71,7 +76,7 @@ def test_modules_and_functions_stay_readable():
     import ast
 
     long_modules, long_functions = [], []
-    for root, path in _production_modules():
+    for root, path in _modules(tests=False):
         text = path.read_text(encoding="utf-8")
         name = str(path.relative_to(root))
         if text.count("\n") > 800:
@@ -83,11 +88,11 @@ def test_modules_and_functions_stay_readable():
 
 
 def test_project_imports_sit_at_the_top_of_modules():
-    """An import inside a function hides a dependency; the two kept lazy say why on the same line."""
+    """An import inside a function hides a dependency (tests included); the few kept lazy say why on their line."""
     import ast
 
     hidden = []
-    for root, path in _production_modules():
+    for root, path in _modules(tests=True):
         text = path.read_text(encoding="utf-8")
         lines = text.splitlines()
         for node in ast.walk(ast.parse(text)):
@@ -97,7 +102,7 @@ def test_project_imports_sit_at_the_top_of_modules():
                 module = inner.module if isinstance(inner, ast.ImportFrom) else None
                 if isinstance(inner, ast.Import):
                     module = inner.names[0].name
-                if module and module.split(".")[0] in PROJECT_APPS and "#" not in lines[inner.lineno - 1]:
+                if module and module.split(".")[0] in (*PROJECT_APPS, "tests") and "#" not in lines[inner.lineno - 1]:
                     hidden.append(f"{path.relative_to(root)}:{inner.lineno}")
     assert not hidden, "\n".join(hidden)
 
@@ -105,8 +110,6 @@ def test_project_imports_sit_at_the_top_of_modules():
 def test_every_reference_to_a_user_keeps_the_name():
     """Domain data outlives logins: a user FK is SET_NULL with a ``<field>_nama`` copy filled on save."""
     from django.db import models
-
-    from sakip.models import ActorNamesModel, AuditEntry, Peran, user_fields
 
     wrong = []
     for model in _models():

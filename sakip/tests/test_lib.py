@@ -11,6 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from sakip.lib.env import env_bool, env_int, env_list, env_secret_key
 from sakip.lib.numbers import format_number, format_rupiah
+from sakip.lib.periode import Triwulan, angka_romawi, romawi, tanggal_panjang
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -125,8 +126,6 @@ def test_quarters_and_roman_numerals():
     import datetime
 
     from django.utils import translation
-
-    from sakip.lib.periode import Triwulan, angka_romawi, romawi, tanggal_panjang
 
     assert [t.label for t in Triwulan] == ["TW I", "TW II", "TW III", "TW IV"]
     assert [romawi(q) for q in (1, "2", 3, 4)] == ["I", "II", "III", "IV"]

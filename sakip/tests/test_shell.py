@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from sakip.models import Peran
+from sakip.testing import make_user
 
 
 def nav_of(client, user) -> str:
@@ -21,7 +22,6 @@ def test_navigation_fits_the_role(client, world):
 
 
 def test_user_without_role_is_told_so(client, world):
-    from sakip.testing import make_user
 
     client.force_login(make_user("nobody", world.pemda))
     html = client.get(reverse("home")).content.decode()
