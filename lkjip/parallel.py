@@ -11,7 +11,7 @@ cut, where a page starts anyway (between runs), before a heading, or before a pl
 long table, into as many parts of equal weight as there are worker processes (``PRINT_WORKERS``). They
 print at once while this process prints the front matter; then one document of empty pages per part
 carries its page headers and numbers, laid over its pages. A piece of a long table is a table of its
-own (:meth:`~sakip.lib.tabel.Tabel.potong`): it starts a page with the repeated header, as any page of the
+own (:meth:`~sakip.lib.tabel.Tabel.slice`): it starts a page with the repeated header, as any page of the
 table does.
 """
 
@@ -121,7 +121,7 @@ def cut_points(runs: list[list[Blok]], parts: int) -> list[tuple[int, int, int]]
 
 
 def split(runs: list[list[Blok]], cuts: list[tuple[int, int, int]]) -> list[list[list[Blok]]]:
-    """The runs of each part; a table with a cut inside becomes pieces (:meth:`Tabel.potong`)."""
+    """The runs of each part; a table with a cut inside becomes pieces (:meth:`Tabel.slice`)."""
     parts: list[list[list[Blok]]] = [[] for _ in range(len(cuts) + 1)]
     part = 0
     for r, run in enumerate(runs):
@@ -140,7 +140,7 @@ def split(runs: list[list[Blok]], cuts: list[tuple[int, int, int]]) -> list[list
                 if start > 0:
                     part += 1
                     parts[part].append([])
-                parts[part][-1].append(replace(blok, tabel=blok.tabel.potong(start, stop)))
+                parts[part][-1].append(replace(blok, tabel=blok.tabel.slice(start, stop)))
     return [[run for run in p if run] for p in parts]
 
 

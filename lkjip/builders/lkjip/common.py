@@ -69,7 +69,7 @@ def baris_sasaran(t: Tabel, numbered, cells_for) -> None:
     for i, node, rows in numbered:
         for j, r in enumerate(rows or [None]):
             first = j == 0
-            t.tambah(
+            t.add_row(
                 str(i) if first else "",
                 node.elemen.nama if first else "",
                 r.indikator.uraian if r else _("(belum ada IKU)"),
