@@ -74,7 +74,7 @@ def keadaan(dokumen: Dokumen, isi) -> Keadaan:
         if not any(b.jenis == "tabel" and b.tabel.kunci == "pk" and b.tabel.baris for b in isi.blok):
             notes.append(_("Perjanjian Kinerja kepala perangkat daerah tahun ini belum ditandatangani."))
         table = isi.table("capaian")
-        if table is not None and any(row.sel[4].tampil in ("", "–") for row in table.baris if len(row.sel) > 4):
+        if table is not None and any(row.sel[4].shown in ("", "–") for row in table.baris if len(row.sel) > 4):
             notes.append(_("Sebagian IKU belum memiliki realisasi tahunan."))
     elif not BarisPeriodeLalu.objects.filter(dokumen_id=dokumen.pk).exists():
         notes.append(_("T-C.23 dan T-C.24 (kinerja dan pendanaan periode lalu) belum diisi."))
@@ -208,7 +208,7 @@ def load_periode_lalu(dokumen: Dokumen, tabel: str) -> list[dict]:
                     (ind.uraian.strip().lower(), ind.satuan),
                     {"uraian": ind.uraian, "satuan": ind.satuan, "polaritas": ind.polaritas, "tahun": {}},
                 )
-                row["tahun"][year] = (line.target_tampil, line.tahunan_tampil)
+                row["tahun"][year] = (line.target_shown, line.tahunan_shown)
             continue
         versi = RenstraVersi.objects.berlaku(dokumen.opd, year)
         if versi is None:

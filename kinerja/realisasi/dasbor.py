@@ -259,7 +259,7 @@ class TriwulanPK:
     capaian_tahun: engine.Hasil  # to date against the year's PK target
 
     @property
-    def realisasi_tampil(self) -> str:
+    def realisasi_shown(self) -> str:
         return format_value(self.realisasi.nilai, self.realisasi.teks if self.realisasi.predikat else "")
 
 

@@ -73,11 +73,11 @@ class Baris:
     riwayat: list[tuple[int, engine.Hasil]] = field(default_factory=list)  # (year, capaian), dashboards only
 
     @property
-    def target_tampil(self) -> str:
-        return self.target.tampil if self.target else ""
+    def target_shown(self) -> str:
+        return self.target.shown if self.target else ""
 
     @property
-    def tahunan_tampil(self) -> str:
+    def tahunan_shown(self) -> str:
         return format_value(self.tahunan.nilai, self.tahunan.teks if self.tahunan.predikat else "")
 
     def triwulan(self) -> list[Realisasi | None]:
@@ -204,7 +204,7 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
     for key, ind, kolom, value in grid.cells_of(cells, "indikator", indicators, set(KOLOM_TW), result):
         q = KOLOM_TW[kolom]
         stored = existing.get((ind.pk, q))
-        now = stored.tampil if stored else ""
+        now = stored.shown if stored else ""
         if grid.changed_meanwhile(tokens.get(key), now):
             if stored:
                 who = audit.last_change(Realisasi, stored.pk)

@@ -502,8 +502,8 @@ def test_pk_capaian_against_rencana_aksi_and_year_target(client, world, iku, win
     row = next(r for r in dasbor_svc.capaian_pk(pk) if r.indikator == line)
     tw2 = row.triwulan[1]
     assert (tw2.target_ra, tw2.realisasi.nilai) == (Decimal(40), Decimal(30))  # both to date
-    assert tw2.capaian_ra.tampil() == "75,00 %"
-    assert tw2.capaian_tahun.tampil() == "37,50 %"  # 30 of the year's 80
+    assert tw2.capaian_ra.shown() == "75,00 %"
+    assert tw2.capaian_tahun.shown() == "37,50 %"  # 30 of the year's 80
     client.force_login(world.bob)
     page = client.get(reverse("realisasi:pk_capaian", args=[pk.pk])).content.decode()
     assert "75,00 %" in page and "37,50 %" in page

@@ -35,7 +35,7 @@ class Sel:
     satuan: str = ""  # with NILAI: the indicator's unit
 
     @property
-    def tampil(self) -> str:
+    def shown(self) -> str:
         v = self.nilai
         if v is None or v == "":
             return ""
@@ -148,7 +148,7 @@ class Tabel:
             if len(row.sel) != n:
                 continue  # rows with spans say nothing about single columns
             for i, cell in enumerate(row.sel):
-                text = cell.tampil
+                text = cell.shown
                 # Long texts wrap: their weight grows slower than their length.
                 size = len(text) if len(text) < 14 else 14 + (len(text) - 14) ** 0.6
                 longest[i] = max(longest[i], size)
@@ -165,7 +165,7 @@ class Tabel:
             "nomor": self.nomor,
             "judul": self.judul,
             "kepala": [[k.teks for k in row] for row in self.kepala],
-            "baris": [[c.tampil for c in row.sel] for row in self.baris],
+            "baris": [[c.shown for c in row.sel] for row in self.baris],
         }
 
 
@@ -248,7 +248,7 @@ def write_table(workbook: Workbook, tabel: Tabel, subtitle: str, *, sheet_name: 
                 values.append(cell.nilai)
                 formats[col] = _format(cell)
             else:
-                text = cell.tampil
+                text = cell.shown
                 values.append(("    " * cell.indent + text) if text else None)
             if cell.span > 1:
                 spans.append((col, col + cell.span - 1))

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from kinerja import capaian as engine
 from kinerja.models import PerjanjianKinerja
 from kinerja.realisasi.dasbor import DasborOPD
-from lkjip.builders.lkjip.common import ZERO, iku_per_sasaran, nilai_tampil, pk_kepala, realisasi_tahun
+from lkjip.builders.lkjip.common import ZERO, iku_per_sasaran, nilai_shown, pk_kepala, realisasi_tahun
 from lkjip.isi import Isi
 from renstra.models import Level
 from sakip.lib.tabel import Kepala, Sel, Tabel, dengan_satuan, rupiah
@@ -67,8 +67,8 @@ def tabel_2_1(sheet, tahun: int) -> Tabel:
             cells = [str(n), ind.uraian, ind.satuan]
             for y in years:
                 target = ind.targets.get(y)
-                cells.append(dengan_satuan(target.tampil if target else "", ind.satuan))
-                cells.append(dengan_satuan(nilai_tampil(realised.get((ind.pk, y), engine.Nilai())), ind.satuan))
+                cells.append(dengan_satuan(target.shown if target else "", ind.satuan))
+                cells.append(dengan_satuan(nilai_shown(realised.get((ind.pk, y), engine.Nilai())), ind.satuan))
             t21.add_row(*cells)
     return t21
 
@@ -142,10 +142,10 @@ def tabel_2_4(opd, sheet, iku, tahun: int) -> Tabel:
                 line.sasaran if first else "",
                 line.uraian,
                 dengan_satuan(
-                    renstra.tampil if renstra else format_value(line.renstra_nilai, line.renstra_teks), line.satuan
+                    renstra.shown if renstra else format_value(line.renstra_nilai, line.renstra_teks), line.satuan
                 ),
                 dengan_satuan(
-                    nilai_tampil(previous.get((src.pk, tahun - 1), engine.Nilai())) if src else "", line.satuan
+                    nilai_shown(previous.get((src.pk, tahun - 1), engine.Nilai())) if src else "", line.satuan
                 ),
                 dengan_satuan(format_value(line.target_nilai, line.target_teks), line.satuan),
             )
@@ -191,7 +191,7 @@ def tabel_2_5(opd, plan, by_sasaran, money, tahun: int) -> Tabel:
                 str(i) if j == 0 else "",
                 indicators if j == 0 else "",
                 program.elemen.nama,
-                dengan_satuan(target.tampil if target else "", ind.satuan if ind else ""),
+                dengan_satuan(target.shown if target else "", ind.satuan if ind else ""),
                 rupiah(value),
             )
     t25.add_row(Sel(_("Jumlah"), span=4), rupiah(total), gaya="jumlah")

@@ -18,7 +18,7 @@ from lkjip.builders.lkjip.common import (
     esc,
     hasil,
     iku_per_sasaran,
-    nilai_tampil,
+    nilai_shown,
     nomor_program,
     realisasi_tahun,
 )
@@ -88,8 +88,8 @@ def tabel_3_1(opd, sheet, numbered) -> Tabel:
         numbered,
         lambda node, r, first: (
             [
-                dengan_satuan(r.target_tampil, r.indikator.satuan),
-                dengan_satuan(r.tahunan_tampil, r.indikator.satuan),
+                dengan_satuan(r.target_shown, r.indikator.satuan),
+                dengan_satuan(r.tahunan_shown, r.indikator.satuan),
                 hasil(r.capaian),
                 r.kategori,
             ]
@@ -149,8 +149,8 @@ def tabel_3_1a(d: DasborOPD) -> Tabel:
             target = ind.targets.get(y)
             value = past.get((ind.pk, y), engine.Nilai())
             cells += [
-                dengan_satuan(target.tampil if target else "", ind.satuan),
-                dengan_satuan(nilai_tampil(value), ind.satuan),
+                dengan_satuan(target.shown if target else "", ind.satuan),
+                dengan_satuan(nilai_shown(value), ind.satuan),
                 hasil(riwayat.get(y, engine.Hasil(None))),
             ]
             targets_chart.append(target.nilai if target and target.nilai is not None else None)
@@ -192,7 +192,7 @@ def tabel_3_1b(isi: Isi, sheet, dokumen) -> Tabel | None:
         if not per_ind[r.indikator.pk]:
             continue
         t_nas.add_row(
-            r.indikator.uraian, f"{isi.opd.nama} ({isi.pemda.nama})", str(sheet.tahun), r.tahunan_tampil, _("Sakip")
+            r.indikator.uraian, f"{isi.opd.nama} ({isi.pemda.nama})", str(sheet.tahun), r.tahunan_shown, _("Sakip")
         )
         for b in per_ind[r.indikator.pk]:
             t_nas.add_row("", b.pembanding, str(b.tahun), b.nilai, b.sumber)
@@ -235,7 +235,7 @@ def tabel_3_2(sheet, numbered) -> Tabel:
         lambda node, r, first: (
             [
                 dengan_satuan(r.indikator.kondisi_akhir, r.indikator.satuan),
-                dengan_satuan(r.tahunan_tampil, r.indikator.satuan),
+                dengan_satuan(r.tahunan_shown, r.indikator.satuan),
                 hasil(r.kemajuan),
             ]
             if r
@@ -360,8 +360,8 @@ def tabel_3_4(tahun: int, money, numbered) -> Tabel:
         t34,
         numbered,
         lambda node, r, first: [
-            dengan_satuan(r.target_tampil, r.indikator.satuan) if r else "",
-            dengan_satuan(r.tahunan_tampil, r.indikator.satuan) if r else "",
+            dengan_satuan(r.target_shown, r.indikator.satuan) if r else "",
+            dengan_satuan(r.tahunan_shown, r.indikator.satuan) if r else "",
             hasil(r.capaian) if r else "",
             rupiah(money[node.elemen.pk].anggaran.anggaran) if first else "",
             rupiah(money[node.elemen.pk].anggaran.realisasi) if first else "",
@@ -552,8 +552,8 @@ def tabel_sasaran(node, budget, rows_by_ind, nomor: str, index: int) -> Tabel:
                 name if j == 0 else "",
                 *money,
                 ind.uraian if ind else "",
-                dengan_satuan(r.target_tampil, ind.satuan, unit=True) if r else "",
-                dengan_satuan(r.tahunan_tampil, ind.satuan, unit=True) if r else "",
+                dengan_satuan(r.target_shown, ind.satuan, unit=True) if r else "",
+                dengan_satuan(r.tahunan_shown, ind.satuan, unit=True) if r else "",
                 hasil(r.capaian) if r else "",
                 gaya=gaya if j == 0 else "",
             )

@@ -27,7 +27,7 @@ def hasil(h: engine.Hasil) -> Sel:
     return persen(h.nilai) if h.nilai is not None else Sel("–")
 
 
-def nilai_tampil(nilai: engine.Nilai) -> str:
+def nilai_shown(nilai: engine.Nilai) -> str:
     """A yearly realisasi as printed (a predikat with its text)."""
     return format_value(nilai.nilai, nilai.teks if nilai.predikat or nilai.nilai is None else "")
 

@@ -26,7 +26,7 @@ ZERO = Decimal(0)
 
 def _target(ind, year) -> str:
     t = ind.targets.get(year)
-    return t.tampil if t else ""
+    return t.shown if t else ""
 
 
 def _previous_years(rows, periode) -> list[int]:
