@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
 from kinerja.models import AnggaranSubKegiatan, RealisasiAnggaran
-from kinerja.realisasi.jendela import KOLOM_TW, Terkunci, kunci_opd, pastikan_terbuka, status_jendela
+from kinerja.realisasi.jendela import KOLOM_TW, Terkunci, ensure_open, kunci_opd, status_jendela
 from renstra.models import Elemen, Level, RenstraVersi
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
@@ -57,7 +57,7 @@ def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
             continue
         if kolom in KOLOM_TW:
             try:
-                pastikan_terbuka(opd, tahun, KOLOM_TW[kolom], status)
+                ensure_open(opd, tahun, KOLOM_TW[kolom], status)
             except Terkunci as error:
                 result.errors[key] = str(error)
                 continue

@@ -20,8 +20,8 @@ from kinerja.realisasi.jendela import (
     KOLOM_TW,
     TRIWULAN,
     Terkunci,
+    ensure_open,
     kunci_opd,
-    pastikan_terbuka,
     status_jendela,
     triwulan_ditutup,
 )
@@ -229,7 +229,7 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
             result.saved[key] = format_value(parsed.nilai, parsed.teks)
             continue
         try:
-            pastikan_terbuka(opd, tahun, q, status)
+            ensure_open(opd, tahun, q, status)
         except Terkunci as error:
             result.errors[key] = str(error)
             continue

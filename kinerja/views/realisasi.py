@@ -19,7 +19,7 @@ from kinerja.forms import BelanjaFormSet, BuktiForm, CatatanRealisasiForm, Kemba
 from kinerja.models import BelanjaOPD, BuktiDukung, Realisasi
 from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, save_anggaran
 from kinerja.realisasi.dasbor import urut_belanja
-from kinerja.realisasi.jendela import TRIWULAN, Terkunci, pastikan_terbuka, status_jendela
+from kinerja.realisasi.jendela import TRIWULAN, Terkunci, ensure_open, status_jendela
 from kinerja.realisasi.lembar import lembar, save_realisasi
 from kinerja.realisasi.verifikasi import melihat_pemda
 from kinerja.views.common import get_opd, realisasi_context, valid_tahun, xlsx_response
@@ -139,7 +139,7 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
         access.require(request.user, Perm.EDIT, opd)
         action = request.POST.get("action")
         try:
-            pastikan_terbuka(opd, tahun, tw)
+            ensure_open(opd, tahun, tw)
         except Terkunci as error:
             messages.error(request, str(error))
             return redirect(request.path)
@@ -206,7 +206,7 @@ def bukti_delete(request, pk: int):
     opd = r.indikator.elemen.versi.renstra.opd
     access.require(request.user, Perm.EDIT, opd)
     try:
-        pastikan_terbuka(opd, r.tahun, r.triwulan)
+        ensure_open(opd, r.tahun, r.triwulan)
     except Terkunci as error:
         messages.error(request, str(error))
     else:
