@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 
 from kinerja.models import PerjanjianKinerja
-from kinerja.realisasi.verifikasi import boleh_memverifikasi, melihat_pemda
+from kinerja.realisasi.verifikasi import can_verify, sees_pemda
 from sakip import access
 from sakip.access import Perm
 from sakip.models import PerangkatDaerah
@@ -59,7 +59,7 @@ def realisasi_context(request, opd, tahun: int, **extra) -> dict:
         "tahun": tahun,
         "year_links": year_links(request, tahun),
         "can_edit": scope.can(Perm.EDIT, opd_id=opd.pk),
-        "can_verify": boleh_memverifikasi(request.user, opd.pk),
-        "can_see_pemda": melihat_pemda(request.user),
+        "can_verify": can_verify(request.user, opd.pk),
+        "can_see_pemda": sees_pemda(request.user),
         **extra,
     }

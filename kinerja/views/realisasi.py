@@ -21,7 +21,7 @@ from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, save_anggaran
 from kinerja.realisasi.dasbor import urut_belanja
 from kinerja.realisasi.jendela import TRIWULAN, Terkunci, ensure_open, status_jendela
 from kinerja.realisasi.lembar import lembar, save_realisasi
-from kinerja.realisasi.verifikasi import melihat_pemda
+from kinerja.realisasi.verifikasi import sees_pemda
 from kinerja.views.common import get_opd, realisasi_context, valid_tahun, xlsx_response
 from renstra.importers.tc27 import MAX_BYTES
 from renstra.models import Indikator, Level, RenstraVersi
@@ -40,7 +40,7 @@ def index(request):
     """Where realisasi starts: the active OPD's dashboard of this year, or the pemda's for those who see all."""
     tahun = timezone.localdate().year
     scope = access.scope_for(request.user)
-    if melihat_pemda(request.user) and len(scope.readable_opd_ids) != 1 and not request.session.get("active_opd"):
+    if sees_pemda(request.user) and len(scope.readable_opd_ids) != 1 and not request.session.get("active_opd"):
         return redirect("realisasi:pemda", tahun=tahun)  # the overview, unless an OPD was chosen
     opd = active_opd(request) or PerangkatDaerah.objects.for_user(request.user).order_by("kode").first()
     if opd is None:
