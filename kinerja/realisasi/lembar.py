@@ -96,7 +96,7 @@ class Baris:
         return [str(y) for y, _h in self.riwayat]
 
 
-def _hitung(row: Baris, kebijakan: engine.Kebijakan, ditutup: set[int]) -> None:
+def _compute(row: Baris, kebijakan: engine.Kebijakan, ditutup: set[int]) -> None:
     ind = row.indikator
     values = [engine.Nilai(r.nilai, r.teks) if r else None for r in row.triwulan()]
     row.tahunan = nilai_tahunan(values, ind.agregasi)
@@ -169,7 +169,7 @@ def lembar(opd, tahun: int) -> Lembar:
     for node in sheet.plan.flat():
         for ind in node.indikator:
             row = Baris(node=node, indikator=ind, target=ind.targets.get(tahun), realisasi=realisasi[ind.pk])
-            _hitung(row, sheet.kebijakan, sheet.ditutup)
+            _compute(row, sheet.kebijakan, sheet.ditutup)
             sheet.rows.append(row)
     return sheet
 
