@@ -106,11 +106,11 @@ def dasbor_opd(opd, tahun: int) -> DasborOPD:
                     sheet.kebijakan,
                 )
                 row.riwayat.append((y, hasil))
-    belanja = urut_belanja(BelanjaOPD.objects.filter(opd=opd, tahun=tahun))
+    belanja = sort_belanja(BelanjaOPD.objects.filter(opd=opd, tahun=tahun))
     return DasborOPD(sheet, sasaran_list, total, cumulative(rencana), dict(riwayat), years, belanja, budget)
 
 
-def urut_belanja(rows) -> list[BelanjaOPD]:
+def sort_belanja(rows) -> list[BelanjaOPD]:
     """In the order of the jenis belanja (pegawai, barang dan jasa, hibah, … modal), as the LKjIP prints it."""
     order = list(BelanjaOPD.Jenis.values)
     return sorted(rows, key=lambda b: order.index(b.jenis))

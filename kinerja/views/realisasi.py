@@ -18,7 +18,7 @@ from kinerja.capaian import kelas_kategori
 from kinerja.forms import BelanjaFormSet, BuktiForm, CatatanRealisasiForm, KembalikanForm
 from kinerja.models import BelanjaOPD, BuktiDukung, Realisasi
 from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, save_anggaran
-from kinerja.realisasi.dasbor import urut_belanja
+from kinerja.realisasi.dasbor import sort_belanja
 from kinerja.realisasi.jendela import TRIWULAN, Terkunci, ensure_open, status_jendela
 from kinerja.realisasi.lembar import lembar, save_realisasi
 from kinerja.realisasi.verifikasi import sees_pemda
@@ -114,7 +114,7 @@ def belanja(request, opd: int, tahun: int):
                 obj.delete()
         messages.success(request, _("Anggaran dan realisasi per jenis belanja disimpan."))
         return redirect("realisasi:belanja", opd=opd.pk, tahun=tahun)
-    context = realisasi_context(request, opd, tahun, formset=formset, rows=urut_belanja(queryset), can_edit=can_edit)
+    context = realisasi_context(request, opd, tahun, formset=formset, rows=sort_belanja(queryset), can_edit=can_edit)
     return render(request, "kinerja/realisasi/belanja.html", context)
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
 from kinerja.models import BelanjaOPD, Realisasi
-from kinerja.realisasi.dasbor import DasborOPD, urut_belanja
+from kinerja.realisasi.dasbor import DasborOPD, sort_belanja
 from lkjip import narasi
 from lkjip.builders.lkjip.common import (
     ZERO,
@@ -433,7 +433,7 @@ def realisasi_anggaran(isi: Isi, texts, d: DasborOPD, numbered) -> None:
 def tabel_3_6(opd, tahun: int) -> Tabel:
     """Budget and spending by kind of expenditure, this year and the last."""
     rows = {(b.tahun, b.jenis): b for b in BelanjaOPD.objects.filter(opd=opd, tahun__in=[tahun - 1, tahun])}
-    kinds = urut_belanja({b.jenis: b for b in rows.values()}.values())
+    kinds = sort_belanja({b.jenis: b for b in rows.values()}.values())
     t = Tabel(
         "belanja",
         "3.6",
