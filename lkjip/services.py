@@ -43,7 +43,7 @@ def renstra(versi, *, create: bool = False) -> Dokumen:
 
 
 @dataclass
-class Keadaan:
+class State:
     """What the document page shows: the last final, the current rendering, and the gaps."""
 
     final: Final | None
@@ -60,11 +60,11 @@ class Keadaan:
         return {k for k, v in self.isi_narasi.items() if not narasi.kosong(v)}
 
     @property
-    def data_berubah(self) -> bool:
+    def data_changed(self) -> bool:
         return self.final is not None and self.final.sidik != self.sidik
 
 
-def keadaan(dokumen: Dokumen, isi) -> Keadaan:
+def state(dokumen: Dokumen, isi) -> State:
     sidik = isi.sidik()
     finals = list(Final.objects.filter(dokumen=dokumen).order_by("-nomor")) if dokumen.pk else []
     texts = narasi.isi(dokumen) if dokumen.pk else {}
@@ -78,7 +78,7 @@ def keadaan(dokumen: Dokumen, isi) -> Keadaan:
             notes.append(_("Sebagian IKU belum memiliki realisasi tahunan."))
     elif not BarisPeriodeLalu.objects.filter(dokumen_id=dokumen.pk).exists():
         notes.append(_("T-C.23 dan T-C.24 (kinerja dan pendanaan periode lalu) belum diisi."))
-    return Keadaan(
+    return State(
         final=finals[0] if finals else None,
         finals=finals,
         cetakan=render.latest(dokumen, sidik) if dokumen.pk else None,

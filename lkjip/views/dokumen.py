@@ -61,7 +61,7 @@ def index(request):
 
 def _page(request, dokumen: Dokumen, title: str):
     isi = rendering.build(dokumen)
-    state = services.keadaan(dokumen, isi)
+    state = services.state(dokumen, isi)
     editable = access.can(request.user, Perm.EDIT, dokumen)
     return render(
         request,
