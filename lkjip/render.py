@@ -98,7 +98,7 @@ def run(cetakan_id: int) -> None:
     try:
         step(10, _("Mengumpulkan data"), status=Cetakan.Status.PROSES)
         isi = build(cetakan.dokumen)
-        step(35, _("Menyusun halaman"), sidik=isi.sidik())
+        step(35, _("Menyusun halaman"), sidik=isi.fingerprint())
         content, pages = pdf(isi)
         step(90, _("Menyimpan PDF"))
         cetakan.refresh_from_db()

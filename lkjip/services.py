@@ -65,7 +65,7 @@ class State:
 
 
 def state(dokumen: Dokumen, isi) -> State:
-    sidik = isi.sidik()
+    sidik = isi.fingerprint()
     finals = list(Final.objects.filter(dokumen=dokumen).order_by("-nomor")) if dokumen.pk else []
     texts = narasi.isi(dokumen) if dokumen.pk else {}
     sections = narasi.bagian(dokumen, isi.sasaran)
@@ -259,7 +259,7 @@ def finalkan(dokumen: Dokumen, *, actor, catatan: str = "") -> Final:
         raise ValidationError(
             _("Narasi berikut masih kosong: %(list)s.") % {"list": "; ".join(str(b.judul) for b in missing)}
         )
-    sidik = isi.sidik()
+    sidik = isi.fingerprint()
     cetakan = render.latest(dokumen, sidik)
     if cetakan is None or cetakan.status != Cetakan.Status.SELESAI or not cetakan.pdf:
         raise ValidationError(_("Buat pratinjau dari data terkini dahulu, periksa, lalu finalkan."))
@@ -293,7 +293,7 @@ def finalkan(dokumen: Dokumen, *, actor, catatan: str = "") -> Final:
 def request_render(dokumen: Dokumen, *, actor=None, isi: Isi | None = None) -> Cetakan:
     """The rendering of the current data: reused when there is one, else queued (or made now, without a worker)."""
     isi = isi or render.build(dokumen)
-    sidik = isi.sidik()
+    sidik = isi.fingerprint()
     existing = render.latest(dokumen, sidik)
     if existing is not None and (existing.status != Cetakan.Status.SELESAI or existing.pdf):
         return existing
