@@ -170,7 +170,7 @@ def print_document(isi: Isi, *, in_parts: bool = True) -> tuple[bytes, int]:
     long = sum(cost(b) for run in body for b in run) >= settings.PRINT_PARALLEL_MIN
     pieces = split(body, cut_points(body, settings.PRINT_WORKERS)) if in_parts and long else [body]
     base = base_url()
-    front_html = html(isi, sampul=True, kepala_kaki=True, romawi=True, mulai=0, runs=runs[:toc_at])
+    front_html = html(isi, sampul=True, headers_footers=True, roman_numerals=True, first_page=0, runs=runs[:toc_at])
     if len(pieces) > 1:
         try:
             futures = [pool().submit(printing.print_and_release, html(isi, runs=p), base) for p in pieces]
@@ -189,14 +189,14 @@ def print_document(isi: Isi, *, in_parts: bool = True) -> tuple[bytes, int]:
         last_run.update(parts=[p.seconds for p in parts], worker_mib=max(p.peak_mib for p in parts))
     else:
         front = printing.print_html(front_html, base)
-        parts, first, overlays = [printing.print_html(html(isi, runs=body, kepala_kaki=True), base)], [1], []
+        parts, first, overlays = [printing.print_html(html(isi, runs=body, headers_footers=True), base)], [1], []
     # The table of contents, every number known: roman in the front matter (the cover has none), arabic after.
     toc_start = front.pages
     numbers = {name: roman(page) for name, (page, _y) in front.anchors.items()}
     numbers[ANCHOR_DAFTAR_ISI] = roman(toc_start)
     for part, start in zip(parts, first, strict=False):
         numbers.update({k: str(start + page) for k, (page, _y) in part.anchors.items() if k not in numbers})
-    toc_html = html(isi, daftar_isi=numbers, kepala_kaki=True, romawi=True, mulai=toc_start)
+    toc_html = html(isi, daftar_isi=numbers, headers_footers=True, roman_numerals=True, first_page=toc_start)
     toc = printing.print_html(toc_html, base, links_elsewhere=True)
     # Where each anchor is in the joined PDF, for the contents' links.
     pages = dict(front.anchors) | {ANCHOR_DAFTAR_ISI: (toc_start, 0)}
@@ -219,7 +219,7 @@ def _overlay_html(isi: Isi, part: printing.Printed, start: int) -> str:
     from lkjip.render import html  # lkjip.render imports this module
 
     kinds = ["lebar" if w > h else "tegak" for w, h in part.sizes]
-    return html(isi, lapisan=kinds, kepala_kaki=True, mulai=start)
+    return html(isi, overlays=kinds, headers_footers=True, first_page=start)
 
 
 def _join(
