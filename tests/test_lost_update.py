@@ -107,7 +107,7 @@ def test_realisasi_cell_edited_by_two_people(two, world, draft):
     services.tetapkan(draft, berlaku_mulai=2021, actor=None)
     JendelaRealisasi.objects.create(pemda=world.pemda, tahun=2024, triwulan=2, terbuka=True)
     ind = Indikator.objects.filter(elemen__versi=draft).first()
-    url = reverse("realisasi:indikator", args=[world.opd_a.pk, 2024])
+    url = reverse("realisasi:indikator_grid", args=[world.opd_a.pk, 2024])
     post(alice, url, {"indikator": ind.pk, "kolom": "tw2", "value": "7", "token": ""})
     second = post(anto, url, {"indikator": ind.pk, "kolom": "tw2", "value": "8", "token": ""})
     assert CONFLICT.match(second["conflicts"][f"{ind.pk}:tw2"]["pesan"]).group(1) == "7"

@@ -41,11 +41,11 @@ def index(request):
     tahun = timezone.localdate().year
     scope = access.scope_for(request.user)
     if sees_pemda(request.user) and len(scope.readable_opd_ids) != 1 and not request.session.get("active_opd"):
-        return redirect("realisasi:pemda", tahun=tahun)  # the overview, unless an OPD was chosen
+        return redirect("realisasi:pemda_dashboard", tahun=tahun)  # the overview, unless an OPD was chosen
     opd = active_opd(request) or PerangkatDaerah.objects.for_user(request.user).order_by("kode").first()
     if opd is None:
         raise PermissionDenied
-    return redirect("realisasi:opd", opd=opd.pk, tahun=tahun)
+    return redirect("realisasi:opd_dashboard", opd=opd.pk, tahun=tahun)
 
 
 @require_http_methods(["GET", "POST"])
@@ -68,7 +68,7 @@ def indikator_grid(request, opd: int, tahun: int):
         status=dict(Realisasi.Status.choices),
         kelas=kelas_kategori,
         # one URL with placeholders, filled per row: reverse() 6,000 times is slow
-        detail_url=reverse("realisasi:detail", args=[0, tahun, 9]),
+        detail_url=reverse("realisasi:realisasi_detail", args=[0, tahun, 9]),
         t={"ditutup": _("Triwulan ditutup"), "kosong": _("Renstra ini belum punya indikator.")},
     )
     context = realisasi_context(request, opd, tahun, sheet=sheet, rows_html=rows)
@@ -113,7 +113,7 @@ def belanja(request, opd: int, tahun: int):
             for obj in formset.deleted_objects:
                 obj.delete()
         messages.success(request, _("Anggaran dan realisasi per jenis belanja disimpan."))
-        return redirect("realisasi:belanja", opd=opd.pk, tahun=tahun)
+        return redirect("realisasi:belanja_update", opd=opd.pk, tahun=tahun)
     context = realisasi_context(request, opd, tahun, formset=formset, rows=sort_belanja(queryset), can_edit=can_edit)
     return render(request, "kinerja/realisasi/belanja.html", context)
 
@@ -213,7 +213,7 @@ def bukti_delete(request, pk: int):
         bukti.berkas.delete(save=False)
         bukti.delete()
         messages.success(request, _("Bukti dukung dihapus."))
-    return redirect("realisasi:detail", ind=r.indikator_id, tahun=r.tahun, tw=r.triwulan)
+    return redirect("realisasi:realisasi_detail", ind=r.indikator_id, tahun=r.tahun, tw=r.triwulan)
 
 
 def template_xlsx(request, opd: int, tahun: int):
@@ -249,7 +249,7 @@ def workbook_import(request, opd: int, tahun: int):
                 _("Realisasi disimpan: %(i)d sel indikator, %(a)d sel anggaran.")
                 % {"i": report.indikator, "a": report.anggaran},
             )
-            return redirect("realisasi:indikator", opd=opd.pk, tahun=tahun)
+            return redirect("realisasi:indikator_grid", opd=opd.pk, tahun=tahun)
     elif request.method == "POST":
         upload = request.FILES.get("berkas")
         if upload is None or not upload.name.lower().endswith(".xlsx"):

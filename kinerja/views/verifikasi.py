@@ -54,4 +54,4 @@ def verifikasi_satu(request, pk: int):
         messages.error(request, str(error))
     else:
         messages.success(request, _("Realisasi diverifikasi.") if setuju else _("Realisasi dikembalikan."))
-    return redirect("realisasi:detail", ind=item.indikator_id, tahun=item.tahun, tw=item.triwulan)
+    return redirect("realisasi:realisasi_detail", ind=item.indikator_id, tahun=item.tahun, tw=item.triwulan)
