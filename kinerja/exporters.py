@@ -44,7 +44,7 @@ def _kop(pk: PerjanjianKinerja) -> dict:
 def pk_pdf(pk: PerjanjianKinerja) -> bytes:
     verify = ""
     if pk.kode_verifikasi:
-        verify = settings.SITE_URL + reverse("kinerja:verifikasi", args=[pk.kode_verifikasi])
+        verify = settings.SITE_URL + reverse("kinerja:pk_verifikasi", args=[pk.kode_verifikasi])
     context = {
         **_kop(pk),
         "pk": pk,
