@@ -265,4 +265,4 @@ def workbook_import(request, opd: int, tahun: int):
             token = keep_upload(upload)
             request.session[f"realisasi:{token}"] = [opd.pk, tahun, upload.name]
             context["token"] = token
-    return render(request, "kinerja/realisasi/unggah.html", context)
+    return render(request, "kinerja/realisasi/workbook_import.html", context)
