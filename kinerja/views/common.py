@@ -10,7 +10,6 @@ from kinerja.models import PerjanjianKinerja
 from kinerja.realisasi.verifikasi import can_verify, sees_pemda
 from sakip import access
 from sakip.access import Perm
-from sakip.models import PerangkatDaerah
 
 
 def get_pk(request, pk: int, perm: Perm = Perm.VIEW) -> PerjanjianKinerja:
@@ -25,10 +24,6 @@ def pdf_filename(pk: PerjanjianKinerja, kind: str) -> str:
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def get_opd(request, opd: int, perm: Perm = Perm.VIEW) -> PerangkatDaerah:
-    return access.get_for_user(request.user, PerangkatDaerah.objects.select_related("pemda"), perm, pk=opd)
 
 
 def valid_tahun(tahun: int) -> int:

@@ -10,11 +10,11 @@ from kinerja.models import PerjanjianKinerja
 from kinerja.realisasi.dasbor import capaian_pk, dasbor_opd, dasbor_pemda
 from kinerja.realisasi.lembar import kebijakan_pemda
 from kinerja.realisasi.verifikasi import sees_pemda
-from kinerja.views.common import get_opd, realisasi_context, valid_tahun, xlsx_response, year_links
+from kinerja.views.common import realisasi_context, valid_tahun, xlsx_response, year_links
 from sakip import access
 from sakip.lib.periode import Triwulan
 from sakip.models import PerangkatDaerah
-from sakip.views.generic import require_pemda
+from sakip.views.generic import get_opd, require_pemda
 
 
 def opd_dashboard(request, opd: int, tahun: int):

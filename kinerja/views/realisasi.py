@@ -22,7 +22,7 @@ from kinerja.realisasi.dasbor import sort_belanja
 from kinerja.realisasi.jendela import TRIWULAN, Terkunci, ensure_open, status_jendela
 from kinerja.realisasi.lembar import lembar, save_realisasi
 from kinerja.realisasi.verifikasi import sees_pemda
-from kinerja.views.common import get_opd, realisasi_context, valid_tahun, xlsx_response
+from kinerja.views.common import realisasi_context, valid_tahun, xlsx_response
 from renstra.importers.tc27 import MAX_BYTES
 from renstra.models import Indikator, Level, RenstraVersi
 from renstra.services import load_plan
@@ -34,6 +34,7 @@ from sakip.lib.periode import romawi
 from sakip.lib.uploads import keep_upload, upload_path
 from sakip.models import PerangkatDaerah
 from sakip.services import active_opd
+from sakip.views.generic import get_opd
 
 
 def index(request):
