@@ -25,7 +25,7 @@ Masukan = object
 Angka = Decimal | int | float | str
 
 HUNDRED = Decimal(100)
-TAMPIL = 2  # decimal places a capaian is shown with; its category is read from the figure as shown
+PLACES_SHOWN = 2  # decimal places a capaian is shown with; its category is read from the figure as shown
 ZERO = Decimal(0)
 
 # An indicator's polarity and how its quarters add up are the plan's choices (one definition, in renstra).
@@ -137,11 +137,11 @@ class Hasil:
     alasan: str = ""
     catatan: list[str] = field(default_factory=list, compare=False)
 
-    def tampil(self, places: int = TAMPIL) -> str:
+    def shown(self, places: int = PLACES_SHOWN) -> str:
         return "–" if self.nilai is None else f"{format_number(self.nilai, places)} %"
 
     def __str__(self) -> str:
-        return self.tampil()
+        return self.shown()
 
 
 def _cap(value: Decimal, kebijakan: Kebijakan) -> Decimal:
@@ -237,7 +237,7 @@ def kategori(hasil: Hasil | Decimal | None, kebijakan: Kebijakan = Kebijakan()) 
     value = hasil.nilai if isinstance(hasil, Hasil) else hasil
     if value is None:
         return ""
-    value = round_decimal(value, TAMPIL)  # 90,996 shows as "91,00" and is Sangat Tinggi, as the legend says
+    value = round_decimal(value, PLACES_SHOWN)  # 90,996 shows as "91,00" and is Sangat Tinggi, as the legend says
     for bound, label in kebijakan.skala:
         if value >= bound:
             return label

@@ -44,7 +44,7 @@ def _kop(pk: PerjanjianKinerja) -> dict:
 def pk_pdf(pk: PerjanjianKinerja) -> bytes:
     verify = ""
     if pk.kode_verifikasi:
-        verify = settings.SITE_URL + reverse("kinerja:verifikasi", args=[pk.kode_verifikasi])
+        verify = settings.SITE_URL + reverse("kinerja:pk_verifikasi", args=[pk.kode_verifikasi])
     context = {
         **_kop(pk),
         "pk": pk,
@@ -102,8 +102,8 @@ def dasbor_opd(d) -> bytes:
         ["Indikator", "Satuan", "Target", *TW, "Realisasi", "Capaian (%)", "Kategori",
          "Tingkat kemajuan (%)"],
         [
-            [r.indikator.uraian, r.indikator.satuan, r.target_tampil, *[x.tampil if x else "" for x in r.triwulan()],
-             r.tahunan_tampil, r.capaian.nilai, r.kategori, r.kemajuan.nilai]
+            [r.indikator.uraian, r.indikator.satuan, r.target_shown, *[x.shown if x else "" for x in r.triwulan()],
+             r.tahunan_shown, r.capaian.nilai, r.kategori, r.kemajuan.nilai]
             for r in sheet.iku
         ],
         {9: PERCENT, 11: PERCENT},
@@ -122,7 +122,7 @@ def dasbor_opd(d) -> bytes:
         wb, "Semua indikator", "Semua indikator", subtitle,
         ["Kode", "Elemen", "Indikator", "Target", "Realisasi", "Capaian (%)", "Terlambat (TW)", "Berisiko"],
         [
-            [r.node.elemen.kode, r.node.elemen.nama, r.indikator.uraian, r.target_tampil, r.tahunan_tampil,
+            [r.node.elemen.kode, r.node.elemen.nama, r.indikator.uraian, r.target_shown, r.tahunan_shown,
              r.capaian.nilai, ", ".join(map(str, r.terlambat)), "ya" if r.berisiko else ""]
             for r in sheet.rows
         ],
@@ -200,10 +200,10 @@ def template(opd, tahun: int) -> bytes:
     ws.title = SHEET_IND
     _head(ws, IND_HEAD, [8, 18, 40, 50, 12, 14, 12, 12, 12, 12])
     for row in sheet.rows:
-        values = [r.tampil if r else "" for r in row.triwulan()]
+        values = [r.shown if r else "" for r in row.triwulan()]
         ind = row.indikator
         ws.append(
-            [ind.pk, row.node.elemen.kode, row.node.elemen.nama, ind.uraian, ind.satuan, row.target_tampil, *values]
+            [ind.pk, row.node.elemen.kode, row.node.elemen.nama, ind.uraian, ind.satuan, row.target_shown, *values]
         )
         for col in IND_COLS:
             cell = ws.cell(ws.max_row, col)

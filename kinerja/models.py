@@ -580,7 +580,7 @@ class Realisasi(ActorNamesModel, TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indikator} {self.tahun} TW {self.triwulan}: {self.tampil}"
+        return f"{self.indikator} {self.tahun} TW {self.triwulan}: {self.shown}"
 
     def get_additional_data(self) -> dict:
         return self.indikator.get_additional_data()
@@ -590,7 +590,7 @@ class Realisasi(ActorNamesModel, TimeStampedModel):
         return self.indikator.opd_id
 
     @property
-    def tampil(self) -> str:
+    def shown(self) -> str:
         return format_value(self.nilai, self.teks)
 
     @property

@@ -357,7 +357,7 @@ def ajukan(pk: PerjanjianKinerja, *, actor) -> PerjanjianKinerja:
     return pk
 
 
-def boleh_menandatangani(user, pk: PerjanjianKinerja) -> bool:
+def can_sign(user, pk: PerjanjianKinerja) -> bool:
     """The Pimpinan holding the pihak-pertama position (definitive or acting) today."""
     if not user.is_authenticated or not user.pegawai_id:
         return False
@@ -388,7 +388,7 @@ def tandatangani(pk: PerjanjianKinerja, *, actor, tanggal: datetime.date | None 
     pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
     if pk.status != PerjanjianKinerja.Status.DIAJUKAN:
         raise PKError(_("Hanya PK yang sudah diajukan yang dapat ditandatangani."))
-    if actor is not None and not boleh_menandatangani(actor, pk):
+    if actor is not None and not can_sign(actor, pk):
         raise PKError(_("Hanya pimpinan yang memegang jabatan pihak pertama yang dapat menandatangani PK ini."))
     pk.tanggal = tanggal or pk.tanggal or timezone.localdate()
     pk.tempat = pk.tempat or pk.opd.pemda.ibukota

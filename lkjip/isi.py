@@ -1,7 +1,7 @@
 """The content of a document, in order: chapters, sections, narratives, tables, charts, signatures.
 
 Builders fill an :class:`Isi` from the database; the PDF template prints it, the workbook writer takes
-its tables, and a finalised document keeps its :meth:`Isi.snapshot`. Its :meth:`Isi.sidik` (a SHA-256
+its tables, and a finalised document keeps its :meth:`Isi.snapshot`. Its :meth:`Isi.fingerprint` (a SHA-256
 of that snapshot) tells whether the data changed since a rendering.
 """
 
@@ -137,7 +137,7 @@ class Isi:
             "lampiran_sha256": self.lampiran_sidik,
         }
 
-    def sidik(self) -> str:
+    def fingerprint(self) -> str:
         data = json.dumps(self.snapshot(), cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(data.encode()).hexdigest()
 

@@ -26,7 +26,7 @@ _DIV = re.compile(r"<(/?)div\b", re.IGNORECASE)
 _EMPTY_P = re.compile(r"<p>(\s|&nbsp;|<br>)*</p>")
 
 
-def bersihkan(html: str) -> str:
+def clean_html(html: str) -> str:
     """Sanitised HTML; a browser's <div> lines become paragraphs, empty paragraphs go."""
     html = _DIV.sub(r"<\1p", html or "")
     clean = nh3.clean(
@@ -132,7 +132,7 @@ def isi(dokumen: Dokumen) -> dict[str, str]:
 
 @transaction.atomic
 def save(dokumen: Dokumen, kunci: str, html: str, *, actor) -> Narasi:
-    clean = bersihkan(html)
+    clean = clean_html(html)
     narasi, created = Narasi.objects.get_or_create(dokumen=dokumen, kunci=kunci, defaults={"isi": clean})
     if not created and narasi.isi != clean:
         narasi.isi = clean

@@ -11,7 +11,7 @@ cut, where a page starts anyway (between runs), before a heading, or before a pl
 long table, into as many parts of equal weight as there are worker processes (``PRINT_WORKERS``). They
 print at once while this process prints the front matter; then one document of empty pages per part
 carries its page headers and numbers, laid over its pages. A piece of a long table is a table of its
-own (:meth:`~sakip.lib.tabel.Tabel.potong`): it starts a page with the repeated header, as any page of the
+own (:meth:`~sakip.lib.tabel.Tabel.slice`): it starts a page with the repeated header, as any page of the
 table does.
 """
 
@@ -121,7 +121,7 @@ def cut_points(runs: list[list[Blok]], parts: int) -> list[tuple[int, int, int]]
 
 
 def split(runs: list[list[Blok]], cuts: list[tuple[int, int, int]]) -> list[list[list[Blok]]]:
-    """The runs of each part; a table with a cut inside becomes pieces (:meth:`Tabel.potong`)."""
+    """The runs of each part; a table with a cut inside becomes pieces (:meth:`Tabel.slice`)."""
     parts: list[list[list[Blok]]] = [[] for _ in range(len(cuts) + 1)]
     part = 0
     for r, run in enumerate(runs):
@@ -140,7 +140,7 @@ def split(runs: list[list[Blok]], cuts: list[tuple[int, int, int]]) -> list[list
                 if start > 0:
                     part += 1
                     parts[part].append([])
-                parts[part][-1].append(replace(blok, tabel=blok.tabel.potong(start, stop)))
+                parts[part][-1].append(replace(blok, tabel=blok.tabel.slice(start, stop)))
     return [[run for run in p if run] for p in parts]
 
 
@@ -170,7 +170,7 @@ def print_document(isi: Isi, *, in_parts: bool = True) -> tuple[bytes, int]:
     long = sum(cost(b) for run in body for b in run) >= settings.PRINT_PARALLEL_MIN
     pieces = split(body, cut_points(body, settings.PRINT_WORKERS)) if in_parts and long else [body]
     base = base_url()
-    front_html = html(isi, sampul=True, kepala_kaki=True, romawi=True, mulai=0, runs=runs[:toc_at])
+    front_html = html(isi, sampul=True, headers_footers=True, roman_numerals=True, first_page=0, runs=runs[:toc_at])
     if len(pieces) > 1:
         try:
             futures = [pool().submit(printing.print_and_release, html(isi, runs=p), base) for p in pieces]
@@ -189,14 +189,14 @@ def print_document(isi: Isi, *, in_parts: bool = True) -> tuple[bytes, int]:
         last_run.update(parts=[p.seconds for p in parts], worker_mib=max(p.peak_mib for p in parts))
     else:
         front = printing.print_html(front_html, base)
-        parts, first, overlays = [printing.print_html(html(isi, runs=body, kepala_kaki=True), base)], [1], []
+        parts, first, overlays = [printing.print_html(html(isi, runs=body, headers_footers=True), base)], [1], []
     # The table of contents, every number known: roman in the front matter (the cover has none), arabic after.
     toc_start = front.pages
     numbers = {name: roman(page) for name, (page, _y) in front.anchors.items()}
     numbers[ANCHOR_DAFTAR_ISI] = roman(toc_start)
     for part, start in zip(parts, first, strict=False):
         numbers.update({k: str(start + page) for k, (page, _y) in part.anchors.items() if k not in numbers})
-    toc_html = html(isi, daftar_isi=numbers, kepala_kaki=True, romawi=True, mulai=toc_start)
+    toc_html = html(isi, daftar_isi=numbers, headers_footers=True, roman_numerals=True, first_page=toc_start)
     toc = printing.print_html(toc_html, base, links_elsewhere=True)
     # Where each anchor is in the joined PDF, for the contents' links.
     pages = dict(front.anchors) | {ANCHOR_DAFTAR_ISI: (toc_start, 0)}
@@ -219,7 +219,7 @@ def _overlay_html(isi: Isi, part: printing.Printed, start: int) -> str:
     from lkjip.render import html  # lkjip.render imports this module
 
     kinds = ["lebar" if w > h else "tegak" for w, h in part.sizes]
-    return html(isi, lapisan=kinds, kepala_kaki=True, mulai=start)
+    return html(isi, overlays=kinds, headers_footers=True, first_page=start)
 
 
 def _join(

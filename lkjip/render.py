@@ -43,8 +43,8 @@ def build(dokumen: Dokumen) -> Isi:
 def html(isi: Isi, **bagian) -> str:
     """The document without its table of contents (the cover, then every chapter), or, with ``bagian``,
     one of the pieces :mod:`lkjip.parallel` prints: ``runs`` (the runs to print), ``sampul`` (the cover),
-    ``daftar_isi`` (the contents: ``{anchor: page number}``), ``kepala_kaki`` (page headers and numbers),
-    ``romawi`` (numbered in roman numerals), ``mulai`` (the number of the first page) and ``lapisan``
+    ``daftar_isi`` (the contents: ``{anchor: page number}``), ``headers_footers`` (page headers and numbers),
+    ``roman_numerals`` (numbered in roman numerals), ``first_page`` (the number of the first page) and ``overlays``
     (empty pages of these kinds that carry only headers and numbers)."""
     pemda, opd = isi.pemda, isi.opd
     context = {
@@ -52,17 +52,17 @@ def html(isi: Isi, **bagian) -> str:
         "runs": isi.halaman,
         "sampul": True,
         "daftar_isi": None,
-        "kepala_kaki": True,
-        "romawi": False,
-        "mulai": None,
-        "lapisan": None,
+        "headers_footers": True,
+        "roman_numerals": False,
+        "first_page": None,
+        "overlays": None,
         "logo": data_uri(pemda.logo) or data_uri(opd.logo),
         **page_sizes(pemda.ukuran_kertas),
         "tempat_tanggal": f"{pemda.ibukota}, {tanggal_panjang(isi.tanggal)}",
         "format_number": format_number,
     }
     if bagian:
-        context.update({"runs": [], "sampul": False, "kepala_kaki": False}, **bagian)
+        context.update({"runs": [], "sampul": False, "headers_footers": False}, **bagian)
     with translation.override("id"):
         return render_to_string("documents/dokumen.html", context, using="jinja2")
 
@@ -98,7 +98,7 @@ def run(cetakan_id: int) -> None:
     try:
         step(10, _("Mengumpulkan data"), status=Cetakan.Status.PROSES)
         isi = build(cetakan.dokumen)
-        step(35, _("Menyusun halaman"), sidik=isi.sidik())
+        step(35, _("Menyusun halaman"), sidik=isi.fingerprint())
         content, pages = pdf(isi)
         step(90, _("Menyimpan PDF"))
         cetakan.refresh_from_db()

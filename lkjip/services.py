@@ -43,7 +43,7 @@ def renstra(versi, *, create: bool = False) -> Dokumen:
 
 
 @dataclass
-class Keadaan:
+class State:
     """What the document page shows: the last final, the current rendering, and the gaps."""
 
     final: Final | None
@@ -60,12 +60,12 @@ class Keadaan:
         return {k for k, v in self.isi_narasi.items() if not narasi.kosong(v)}
 
     @property
-    def data_berubah(self) -> bool:
+    def data_changed(self) -> bool:
         return self.final is not None and self.final.sidik != self.sidik
 
 
-def keadaan(dokumen: Dokumen, isi) -> Keadaan:
-    sidik = isi.sidik()
+def state(dokumen: Dokumen, isi) -> State:
+    sidik = isi.fingerprint()
     finals = list(Final.objects.filter(dokumen=dokumen).order_by("-nomor")) if dokumen.pk else []
     texts = narasi.isi(dokumen) if dokumen.pk else {}
     sections = narasi.bagian(dokumen, isi.sasaran)
@@ -74,11 +74,11 @@ def keadaan(dokumen: Dokumen, isi) -> Keadaan:
         if not any(b.jenis == "tabel" and b.tabel.kunci == "pk" and b.tabel.baris for b in isi.blok):
             notes.append(_("Perjanjian Kinerja kepala perangkat daerah tahun ini belum ditandatangani."))
         table = isi.table("capaian")
-        if table is not None and any(row.sel[4].tampil in ("", "–") for row in table.baris if len(row.sel) > 4):
+        if table is not None and any(row.sel[4].shown in ("", "–") for row in table.baris if len(row.sel) > 4):
             notes.append(_("Sebagian IKU belum memiliki realisasi tahunan."))
     elif not BarisPeriodeLalu.objects.filter(dokumen_id=dokumen.pk).exists():
         notes.append(_("T-C.23 dan T-C.24 (kinerja dan pendanaan periode lalu) belum diisi."))
-    return Keadaan(
+    return State(
         final=finals[0] if finals else None,
         finals=finals,
         cetakan=render.latest(dokumen, sidik) if dokumen.pk else None,
@@ -208,7 +208,7 @@ def load_periode_lalu(dokumen: Dokumen, tabel: str) -> list[dict]:
                     (ind.uraian.strip().lower(), ind.satuan),
                     {"uraian": ind.uraian, "satuan": ind.satuan, "polaritas": ind.polaritas, "tahun": {}},
                 )
-                row["tahun"][year] = (line.target_tampil, line.tahunan_tampil)
+                row["tahun"][year] = (line.target_shown, line.tahunan_shown)
             continue
         versi = RenstraVersi.objects.berlaku(dokumen.opd, year)
         if versi is None:
@@ -259,7 +259,7 @@ def finalkan(dokumen: Dokumen, *, actor, catatan: str = "") -> Final:
         raise ValidationError(
             _("Narasi berikut masih kosong: %(list)s.") % {"list": "; ".join(str(b.judul) for b in missing)}
         )
-    sidik = isi.sidik()
+    sidik = isi.fingerprint()
     cetakan = render.latest(dokumen, sidik)
     if cetakan is None or cetakan.status != Cetakan.Status.SELESAI or not cetakan.pdf:
         raise ValidationError(_("Buat pratinjau dari data terkini dahulu, periksa, lalu finalkan."))
@@ -293,7 +293,7 @@ def finalkan(dokumen: Dokumen, *, actor, catatan: str = "") -> Final:
 def request_render(dokumen: Dokumen, *, actor=None, isi: Isi | None = None) -> Cetakan:
     """The rendering of the current data: reused when there is one, else queued (or made now, without a worker)."""
     isi = isi or render.build(dokumen)
-    sidik = isi.sidik()
+    sidik = isi.fingerprint()
     existing = render.latest(dokumen, sidik)
     if existing is not None and (existing.status != Cetakan.Status.SELESAI or existing.pdf):
         return existing

@@ -44,7 +44,7 @@ def _context(tree: Pohon, kertas: str, bagian: str) -> dict:
 
 
 def pdf(tree: Pohon, *, kertas: str = "A3", bagian: str = "semua") -> bytes:
-    return render_pdf("pohon/cetak.html", _context(tree, kertas, bagian), paper=kertas, landscape=True)
+    return render_pdf("pohon/pdf.html", _context(tree, kertas, bagian), paper=kertas, landscape=True)
 
 
 def xlsx(tree: Pohon) -> bytes:

@@ -391,7 +391,7 @@ def tabel_tahap4(tree: Pohon):
         pemilik = pemilik_label(node)
         if node.jabatan_id:
             pemilik = f"{pemilik} ({node.jabatan.nama})" if pemilik else node.jabatan.nama
-        t.tambah(
+        t.add_row(
             _("tahap %(n)s") % {"n": TAHAP[node.tingkat]},
             node.kinerja,
             indicators,

@@ -202,7 +202,7 @@ def simpul_delete(request, pk: int):
         return _saved(request, pohon, _("Simpul \u201c%(s)s\u201d dan cabangnya dihapus.") % {"s": text})
     tree = services.load(pohon)
     below = len(tree.descendants(tree.nodes[node.pk]))
-    template = "pohon/_hapus.html" if request.htmx else "pohon/simpul_page.html"
+    template = "pohon/_simpul_delete.html" if request.htmx else "pohon/simpul_page.html"
     return render(
         request,
         template,

@@ -722,13 +722,13 @@ class Target(TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indikator} {self.tahun}: {self.tampil}"
+        return f"{self.indikator} {self.tahun}: {self.shown}"
 
     def get_additional_data(self) -> dict:
         return self.indikator.get_additional_data()
 
     @property
-    def tampil(self) -> str:
+    def shown(self) -> str:
         return format_value(self.nilai, self.teks)
 
 

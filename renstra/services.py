@@ -101,7 +101,7 @@ class TargetValue:
     teks: str
 
     @property
-    def tampil(self) -> str:
+    def shown(self) -> str:
         return format_value(self.nilai, self.teks)
 
 
@@ -381,7 +381,7 @@ def save_target_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
         if kolom in (AWAL, AKHIR):
             now = format_value(getattr(ind, f"kondisi_{kolom}_nilai"), getattr(ind, f"kondisi_{kolom}_teks"))
         else:
-            now = existing[(ind.pk, int(kolom))].tampil if (ind.pk, int(kolom)) in existing else ""
+            now = existing[(ind.pk, int(kolom))].shown if (ind.pk, int(kolom)) in existing else ""
         if grid.changed_meanwhile(tokens.get(key), now):
             if kolom in (AWAL, AKHIR):
                 who = audit.last_change(Indikator, ind.pk)
@@ -480,7 +480,7 @@ class Change:
 
 
 def _indicator_values(ind: Indikator, years) -> dict:
-    targets = {tahun: t.tampil for tahun, t in ind.targets.items()}
+    targets = {tahun: t.shown for tahun, t in ind.targets.items()}
     return {AWAL: ind.kondisi_awal, **{y: targets.get(y, "") for y in years}, AKHIR: ind.kondisi_akhir}
 
 
@@ -608,7 +608,7 @@ def check(versi: RenstraVersi, plan: Plan | None = None) -> list[Issue]:
                     issues.append(
                         Issue(
                             _("Kondisi akhir %(akhir)s berbeda dengan target tahun terakhir %(target)s.")
-                            % {"akhir": ind.kondisi_akhir, "target": last.tampil},
+                            % {"akhir": ind.kondisi_akhir, "target": last.shown},
                             e,
                             ind,
                         )

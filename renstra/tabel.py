@@ -50,7 +50,7 @@ def tc25(plan, nomor: str = "T-C.25", suffix: str = "") -> Tabel:
             n += 1
         for i, ind in enumerate(node.indikator or [None]):
             first = i == 0
-            t.tambah(
+            t.add_row(
                 str(n) if is_tujuan and first else "",
                 e.nama if is_tujuan and first else "",
                 e.nama if not is_tujuan and first else "",
@@ -73,22 +73,22 @@ def tc26(plan) -> Tabel:
         [[Kepala(_("Tujuan")), Kepala(_("Sasaran")), Kepala(_("Strategi")), Kepala(_("Arah Kebijakan"))]],
         kolom=["24%", "24%", "24%", "28%"],
     )
-    t.tambah(Sel(f"{_('Visi')}: {periode.visi}", span=4), gaya="grup")
+    t.add_row(Sel(f"{_('Visi')}: {periode.visi}", span=4), gaya="grup")
     misi_ids = {n.elemen.misi_id for n in plan.flat() if n.elemen.misi_id}
     for m in Misi.objects.filter(pk__in=misi_ids).order_by("nomor"):
-        t.tambah(Sel(f"{_('Misi')} {m.nomor}: {m.uraian}", span=4), gaya="grup")
+        t.add_row(Sel(f"{_('Misi')} {m.nomor}: {m.uraian}", span=4), gaya="grup")
     for node in plan.flat():
         e = node.elemen
         if e.level == Level.TUJUAN:
-            t.tambah(e.nama, "", "", "")
+            t.add_row(e.nama, "", "", "")
         elif e.level == Level.SASARAN:
             if not node.strategi:
-                t.tambah("", e.nama, "", "")
+                t.add_row("", e.nama, "", "")
             first_sasaran = True
             for strategi in node.strategi:
                 policies = list(strategi.kebijakan.all()) or [None]
                 for i, kebijakan in enumerate(policies):
-                    t.tambah(
+                    t.add_row(
                         "",
                         e.nama if first_sasaran else "",
                         strategi.uraian if i == 0 else "",

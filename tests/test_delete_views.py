@@ -100,10 +100,10 @@ def objects(world):
         strategi=Strategi.objects.create(sasaran=sasaran_el, urutan=2, uraian="S2"), uraian="Arah", urutan=1
     )
     o["renstra:elemen_delete"] = (world.carol, reverse("renstra:elemen_delete", args=[program.pk]), lambda: program)
-    o["renstra:child_delete"] = [
-        (world.carol, reverse("renstra:child_delete", args=["indikator", indikator.pk]), lambda: indikator),
-        (world.carol, reverse("renstra:child_delete", args=["strategi", strategi.pk]), lambda: strategi),
-        (world.carol, reverse("renstra:child_delete", args=["kebijakan", kebijakan.pk]), lambda: kebijakan),
+    o["renstra:elemen_child_delete"] = [
+        (world.carol, reverse("renstra:elemen_child_delete", args=["indikator", indikator.pk]), lambda: indikator),
+        (world.carol, reverse("renstra:elemen_child_delete", args=["strategi", strategi.pk]), lambda: strategi),
+        (world.carol, reverse("renstra:elemen_child_delete", args=["kebijakan", kebijakan.pk]), lambda: kebijakan),
     ]
     o["renstra:versi_delete"] = (world.carol, reverse("renstra:versi_delete", args=[draft.pk]), lambda: draft)
     # OPD A's plan in force, its pohon kinerja, a PK draft and a realisasi with evidence (alice plans OPD A).

@@ -69,8 +69,8 @@ def test_pages_that_named_a_deleted_user_still_answer_with_the_name(client, hist
     client.force_login(world.erin)
     pages = {
         reverse("lkjip:lkjip_detail", args=[world.opd_a.pk, TAHUN]): "Dr. Alice Permata",
-        reverse("realisasi:detail", args=[iku.pk, TAHUN, 1]): "Bob Santoso, S.E.",
-        reverse("realisasi:verifikasi"): "Dr. Alice Permata",
+        reverse("realisasi:realisasi_detail", args=[iku.pk, TAHUN, 1]): "Bob Santoso, S.E.",
+        reverse("realisasi:verifikasi_list"): "Dr. Alice Permata",
     }
     for url, name in pages.items():
         response = client.get(url)

@@ -91,7 +91,7 @@ def test_a_constraint_broken_by_a_race_is_a_message(client, world, in_force, mon
     JendelaRealisasi.objects.create(pemda=world.pemda, tahun=2024, triwulan=2, terbuka=True)
     monkeypatch.setattr("kinerja.views.realisasi.save_realisasi", race)
     response = client.post(
-        reverse("realisasi:indikator", args=[world.opd_a.pk, 2024]),
+        reverse("realisasi:indikator_grid", args=[world.opd_a.pk, 2024]),
         json.dumps({"cells": []}),
         content_type="application/json",
     )

@@ -29,7 +29,7 @@ def test_a_cell_changed_meanwhile_shows_who_changed_it(page, live_server):
     cell = page.locator(f'tr[data-id="{ind.pk}"] input').nth(2)  # kondisi awal, 2021, 2022
     # Meanwhile Anto sets the 2022 target to 55 from his own page.
     with audit.acting_as(anto):
-        shown = Target.objects.get(indikator=ind, tahun=2022).tampil
+        shown = Target.objects.get(indikator=ind, tahun=2022).shown
         services.save_target_cells(versi, [{"indikator": ind.pk, "kolom": "2022", "value": "55", "token": shown}])
     cell.fill("60")
     page.keyboard.press("Control+s")

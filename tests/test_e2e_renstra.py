@@ -90,7 +90,7 @@ def test_planner_builds_a_plan_and_revises_it(page, site):
     page.get_by_text("1 sel tersimpan.").wait_for()
     versi = RenstraVersi.objects.get(renstra__opd=blitar, renstra__periode__tahun_awal=2025)
     ind = Indikator.objects.get(elemen__versi=versi, uraian="Tingkat partisipasi pemilih")
-    assert [t.tampil for t in Target.objects.filter(indikator=ind).order_by("tahun")] == [
+    assert [t.shown for t in Target.objects.filter(indikator=ind).order_by("tahun")] == [
         "75", "76,5", "78", "79", "80", "81,25"
     ]  # fmt: skip
 

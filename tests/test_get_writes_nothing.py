@@ -90,8 +90,8 @@ def test_no_get_writes(client, demo_data, username):
     client.raise_request_exception = False  # a page that fails is another test's concern; here only writes count
     starts = [reverse("home")]
     # Pages that once wrote on GET: the rencana aksi of each PK, the documents.
-    starts += [reverse("kinerja:ra_grid", args=[pk.pk]) for pk in PerjanjianKinerja.objects.all()]
+    starts += [reverse("kinerja:rencana_aksi_grid", args=[pk.pk]) for pk in PerjanjianKinerja.objects.all()]
     names = _crawl(client, starts)
     assert "home" in names and len(names) > 10, names
     if username.startswith(("perencana.b", "evaluator.")):
-        assert {"kinerja:ra_grid", "lkjip:lkjip_detail"} <= names, names
+        assert {"kinerja:rencana_aksi_grid", "lkjip:lkjip_detail"} <= names, names

@@ -50,7 +50,7 @@ def test_target_cell_edited_by_two_people(two, draft):
     alice, anto = two
     ind = Indikator.objects.filter(elemen__versi=draft, elemen__level=Level.SUB_KEGIATAN).first()
     url = reverse("renstra:target_grid", args=[draft.pk])
-    shown = Target.objects.get(indikator=ind, tahun=2022).tampil  # both pages show it
+    shown = Target.objects.get(indikator=ind, tahun=2022).shown  # both pages show it
     key = f"{ind.pk}:2022"
     first = post(alice, url, {"indikator": ind.pk, "kolom": "2022", "value": "30", "token": shown})
     assert first["saved"] == {key: "30"} and not first["conflicts"]
@@ -67,7 +67,7 @@ def test_kondisi_awal_and_an_emptied_target(two, draft):
     alice, anto = two
     ind = Indikator.objects.filter(elemen__versi=draft, elemen__level=Level.SUB_KEGIATAN).first()
     url = reverse("renstra:target_grid", args=[draft.pk])
-    awal, target = ind.kondisi_awal, Target.objects.get(indikator=ind, tahun=2023).tampil
+    awal, target = ind.kondisi_awal, Target.objects.get(indikator=ind, tahun=2023).shown
     post(
         alice,
         url,
@@ -107,7 +107,7 @@ def test_realisasi_cell_edited_by_two_people(two, world, draft):
     services.tetapkan(draft, berlaku_mulai=2021, actor=None)
     JendelaRealisasi.objects.create(pemda=world.pemda, tahun=2024, triwulan=2, terbuka=True)
     ind = Indikator.objects.filter(elemen__versi=draft).first()
-    url = reverse("realisasi:indikator", args=[world.opd_a.pk, 2024])
+    url = reverse("realisasi:indikator_grid", args=[world.opd_a.pk, 2024])
     post(alice, url, {"indikator": ind.pk, "kolom": "tw2", "value": "7", "token": ""})
     second = post(anto, url, {"indikator": ind.pk, "kolom": "tw2", "value": "8", "token": ""})
     assert CONFLICT.match(second["conflicts"][f"{ind.pk}:tw2"]["pesan"]).group(1) == "7"

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
 from kinerja.models import AnggaranSubKegiatan, RealisasiAnggaran
-from kinerja.realisasi.jendela import KOLOM_TW, Terkunci, kunci_opd, pastikan_terbuka, status_jendela
+from kinerja.realisasi.jendela import KOLOM_TW, Terkunci, ensure_open, kunci_opd, status_jendela
 from renstra.models import Elemen, Level, RenstraVersi
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
@@ -57,7 +57,7 @@ def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
             continue
         if kolom in KOLOM_TW:
             try:
-                pastikan_terbuka(opd, tahun, KOLOM_TW[kolom], status)
+                ensure_open(opd, tahun, KOLOM_TW[kolom], status)
             except Terkunci as error:
                 result.errors[key] = str(error)
                 continue
@@ -93,7 +93,7 @@ class BarisAnggaran:
     def penyerapan(self) -> engine.Hasil:
         return engine.penyerapan(self.realisasi, self.anggaran)
 
-    def tambah(self, other: BarisAnggaran) -> None:
+    def add(self, other: BarisAnggaran) -> None:
         """Add another row's amounts; an amount nobody entered stays None (shown empty, not 0)."""
         for name in ("dpa", "dppa"):
             value = getattr(other, name)
@@ -122,7 +122,7 @@ def anggaran(plan, tahun: int) -> dict[int, BarisAnggaran]:
         if node.elemen.level == Level.SUB_KEGIATAN:
             return row
         for child in node.children:
-            row.tambah(roll_up(child))
+            row.add(roll_up(child))
         return row
 
     for root in plan.roots:
@@ -134,7 +134,7 @@ def jumlah_anggaran(plan, budget: dict[int, BarisAnggaran]) -> BarisAnggaran:
     """The whole plan's budget row: the sum of its roots."""
     total = BarisAnggaran(None)
     for root in plan.roots:
-        total.tambah(budget[root.elemen.pk])
+        total.add(budget[root.elemen.pk])
     return total
 
 

@@ -106,11 +106,11 @@ def dasbor_opd(opd, tahun: int) -> DasborOPD:
                     sheet.kebijakan,
                 )
                 row.riwayat.append((y, hasil))
-    belanja = urut_belanja(BelanjaOPD.objects.filter(opd=opd, tahun=tahun))
+    belanja = sort_belanja(BelanjaOPD.objects.filter(opd=opd, tahun=tahun))
     return DasborOPD(sheet, sasaran_list, total, cumulative(rencana), dict(riwayat), years, belanja, budget)
 
 
-def urut_belanja(rows) -> list[BelanjaOPD]:
+def sort_belanja(rows) -> list[BelanjaOPD]:
     """In the order of the jenis belanja (pegawai, barang dan jasa, hibah, … modal), as the LKjIP prints it."""
     order = list(BelanjaOPD.Jenis.values)
     return sorted(rows, key=lambda b: order.index(b.jenis))
@@ -259,7 +259,7 @@ class TriwulanPK:
     capaian_tahun: engine.Hasil  # to date against the year's PK target
 
     @property
-    def realisasi_tampil(self) -> str:
+    def realisasi_shown(self) -> str:
         return format_value(self.realisasi.nilai, self.realisasi.teks if self.realisasi.predikat else "")
 
 

@@ -58,7 +58,7 @@ def triwulan_ditutup(pemda, tahun: int) -> set[int]:
     )
 
 
-def pastikan_terbuka(opd, tahun: int, triwulan: int, status: dict[int, bool] | None = None) -> None:
+def ensure_open(opd, tahun: int, triwulan: int, status: dict[int, bool] | None = None) -> None:
     status = status if status is not None else status_jendela(opd, tahun)
     if not status.get(triwulan):
         raise Terkunci(

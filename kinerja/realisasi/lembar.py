@@ -20,8 +20,8 @@ from kinerja.realisasi.jendela import (
     KOLOM_TW,
     TRIWULAN,
     Terkunci,
+    ensure_open,
     kunci_opd,
-    pastikan_terbuka,
     status_jendela,
     triwulan_ditutup,
 )
@@ -73,11 +73,11 @@ class Baris:
     riwayat: list[tuple[int, engine.Hasil]] = field(default_factory=list)  # (year, capaian), dashboards only
 
     @property
-    def target_tampil(self) -> str:
-        return self.target.tampil if self.target else ""
+    def target_shown(self) -> str:
+        return self.target.shown if self.target else ""
 
     @property
-    def tahunan_tampil(self) -> str:
+    def tahunan_shown(self) -> str:
         return format_value(self.tahunan.nilai, self.tahunan.teks if self.tahunan.predikat else "")
 
     def triwulan(self) -> list[Realisasi | None]:
@@ -96,7 +96,7 @@ class Baris:
         return [str(y) for y, _h in self.riwayat]
 
 
-def _hitung(row: Baris, kebijakan: engine.Kebijakan, ditutup: set[int]) -> None:
+def _compute(row: Baris, kebijakan: engine.Kebijakan, ditutup: set[int]) -> None:
     ind = row.indikator
     values = [engine.Nilai(r.nilai, r.teks) if r else None for r in row.triwulan()]
     row.tahunan = nilai_tahunan(values, ind.agregasi)
@@ -169,7 +169,7 @@ def lembar(opd, tahun: int) -> Lembar:
     for node in sheet.plan.flat():
         for ind in node.indikator:
             row = Baris(node=node, indikator=ind, target=ind.targets.get(tahun), realisasi=realisasi[ind.pk])
-            _hitung(row, sheet.kebijakan, sheet.ditutup)
+            _compute(row, sheet.kebijakan, sheet.ditutup)
             sheet.rows.append(row)
     return sheet
 
@@ -204,7 +204,7 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
     for key, ind, kolom, value in grid.cells_of(cells, "indikator", indicators, set(KOLOM_TW), result):
         q = KOLOM_TW[kolom]
         stored = existing.get((ind.pk, q))
-        now = stored.tampil if stored else ""
+        now = stored.shown if stored else ""
         if grid.changed_meanwhile(tokens.get(key), now):
             if stored:
                 who = audit.last_change(Realisasi, stored.pk)
@@ -229,7 +229,7 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
             result.saved[key] = format_value(parsed.nilai, parsed.teks)
             continue
         try:
-            pastikan_terbuka(opd, tahun, q, status)
+            ensure_open(opd, tahun, q, status)
         except Terkunci as error:
             result.errors[key] = str(error)
             continue

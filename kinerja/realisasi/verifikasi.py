@@ -11,13 +11,13 @@ from sakip import access
 from sakip.models import Peran
 
 
-def melihat_pemda(user) -> bool:
+def sees_pemda(user) -> bool:
     """Who sees every OPD of the pemda side by side: the admin pemda and evaluators."""
     scope = access.scope_for(user)
     return scope.everything or bool(scope.managed_pemda_ids) or Peran.Jenis.EVALUATOR in scope.roles
 
 
-def boleh_memverifikasi(user, opd_id: int) -> bool:
+def can_verify(user, opd_id: int) -> bool:
     """Evaluators of the OPD and its pimpinan verify; the planners who enter the values do not."""
     scope = access.scope_for(user)
     if scope.everything:
@@ -47,7 +47,7 @@ def antrean(user, tahun: int | None = None):
     scope = access.scope_for(user)
     qs = Realisasi.objects.for_user(user).filter(status=Realisasi.Status.MENUNGGU).exclude(nilai=None, teks="")
     if not scope.everything:
-        allowed = [o for o in scope.readable_opd_ids if boleh_memverifikasi(user, o)]
+        allowed = [o for o in scope.readable_opd_ids if can_verify(user, o)]
         qs = qs.filter(indikator__elemen__versi__renstra__opd_id__in=allowed)
     if tahun:
         qs = qs.filter(tahun=tahun)

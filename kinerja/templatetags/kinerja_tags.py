@@ -47,7 +47,7 @@ def persen(hasil) -> str:
     """A Hasil as "98,38 %", or "–"."""
     if hasil is None:
         return "–"
-    return hasil.tampil() if hasil.nilai is not None else "–"
+    return hasil.shown() if hasil.nilai is not None else "–"
 
 
 @register.filter

@@ -21,7 +21,7 @@ def two(h: Hasil) -> Decimal:
 
 def test_indeks_kesalehan_sosial():
     hasil = c.capaian("86", "84,61")
-    assert two(hasil) == D("98.38") and hasil.tampil() == "98,38 %"
+    assert two(hasil) == D("98.38") and hasil.shown() == "98,38 %"
     # The seed prints 98,3 %: truncated to one decimal, not rounded.
     assert hasil.nilai.quantize(D("0.1"), rounding=ROUND_DOWN) == D("98.3")
 
@@ -98,7 +98,7 @@ def test_zero_target():
     assert c.capaian("0", "0", c.Polaritas.NEGATIF).nilai == 100
     assert c.capaian("0", "2", c.Polaritas.NEGATIF).nilai == 0
     hasil = c.capaian("0", "5", c.Polaritas.POSITIF)
-    assert hasil.nilai is None and "Target 0" in hasil.alasan and hasil.tampil() == "–"
+    assert hasil.nilai is None and "Target 0" in hasil.alasan and hasil.shown() == "–"
 
 
 def test_cap_is_a_setting():
@@ -144,7 +144,7 @@ def test_kategori(value, label):
 def test_kategori_is_read_from_the_figure_as_shown():
     # 909,96 of 1.000 is 90,996 %: printed "91,00" and so Sangat Tinggi (≥ 91), never Tinggi beside "91,00".
     hasil = c.capaian(D(1000), D("909.96"))
-    assert hasil.tampil() == "91,00 %"
+    assert hasil.shown() == "91,00 %"
     assert c.kategori(hasil) == "Sangat Tinggi"
     assert c.kategori(D("90.994")) == "Tinggi"
 

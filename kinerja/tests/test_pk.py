@@ -105,7 +105,7 @@ def test_workflow_sign_freeze_revise(client, world, draft):
 
     # The QR code opens the public verification page (kinerja/tests/test_pk_verifikasi.py).
     client.logout()
-    page = client.get(reverse("kinerja:verifikasi", args=[draft.kode_verifikasi])).content.decode()
+    page = client.get(reverse("kinerja:pk_verifikasi", args=[draft.kode_verifikasi])).content.decode()
     assert draft.pdf_sha256 in page
 
     # A revision goes through the same workflow and shows what changed.
@@ -146,7 +146,12 @@ ROLES = ["alice", "bob", "carol", "dave", "erin", "frank"]
     [
         ("detail", lambda pk: reverse("kinerja:pk_detail", args=[pk.pk]), "get", [200, 200, 404, 200, 200, 404]),
         ("pdf", lambda pk: reverse("kinerja:pk_pdf", args=[pk.pk]), "get", [200, 200, 404, 200, 200, 404]),
-        ("rencana aksi", lambda pk: reverse("kinerja:ra_grid", args=[pk.pk]), "get", [200, 200, 404, 200, 200, 404]),
+        (
+            "rencana aksi",
+            lambda pk: reverse("kinerja:rencana_aksi_grid", args=[pk.pk]),
+            "get",
+            [200, 200, 404, 200, 200, 404],
+        ),
         ("ajukan", lambda pk: reverse("kinerja:pk_ajukan", args=[pk.pk]), "post", [302, 403, 404, 403, 403, 404]),
         ("susun", lambda pk: reverse("kinerja:pk_create", args=[pk.opd_id]), "get", [200, 403, 404, 403, 403, 404]),
     ],
@@ -191,7 +196,7 @@ def test_rencana_aksi_rules(world, draft):
 @pytest.mark.parametrize("body", [b"{not json", b"[]", b'{"cells": 1}', b'{"cells": [1]}'])
 def test_a_broken_rencana_aksi_grid_body_is_a_400(client, world, draft, body):
     client.force_login(world.alice)
-    response = client.post(reverse("kinerja:ra_grid", args=[draft.pk]), body, content_type="application/json")
+    response = client.post(reverse("kinerja:rencana_aksi_grid", args=[draft.pk]), body, content_type="application/json")
     assert response.status_code == 400 and response.json()["error"]
 
 
@@ -205,7 +210,9 @@ def test_a_number_too_long_in_the_rencana_aksi_grid_is_reported_at_its_cell(clie
     client.force_login(world.alice)
     cells = [{"rencana": ra.pk, "kolom": kolom, "value": long}, {"rencana": ra.pk, "kolom": "tw4", "value": "24"}]
     response = client.post(
-        reverse("kinerja:ra_grid", args=[draft.pk]), json.dumps({"cells": cells}), content_type="application/json"
+        reverse("kinerja:rencana_aksi_grid", args=[draft.pk]),
+        json.dumps({"cells": cells}),
+        content_type="application/json",
     )
     data = response.json()
     assert data["errors"] == {f"{ra.pk}:{kolom}": "Angka terlalu besar: paling banyak 16 digit sebelum koma."}
@@ -219,7 +226,9 @@ def test_rencana_aksi_grid_save(client, world, draft):
     cells = [{"rencana": ra.pk, "kolom": "tw4", "value": "24"}, {"rencana": ra.pk, "kolom": "anggaran", "value": "1.000.000"},
              {"rencana": ra.pk, "kolom": "tw1", "value": "abc"}]  # fmt: skip
     response = client.post(
-        reverse("kinerja:ra_grid", args=[draft.pk]), json.dumps({"cells": cells}), content_type="application/json"
+        reverse("kinerja:rencana_aksi_grid", args=[draft.pk]),
+        json.dumps({"cells": cells}),
+        content_type="application/json",
     )
     data = response.json()
     assert set(data["saved"]) == {f"{ra.pk}:tw4", f"{ra.pk}:anggaran"} and f"{ra.pk}:tw1" in data["errors"]
@@ -228,7 +237,9 @@ def test_rencana_aksi_grid_save(client, world, draft):
     client.force_login(world.bob)
     assert (
         client.post(
-            reverse("kinerja:ra_grid", args=[draft.pk]), json.dumps({"cells": cells}), content_type="application/json"
+            reverse("kinerja:rencana_aksi_grid", args=[draft.pk]),
+            json.dumps({"cells": cells}),
+            content_type="application/json",
         ).status_code
         == 403
     )
@@ -272,13 +283,13 @@ def test_naskah_pk_is_per_pemda(client, world, plan):
 
 
 def test_rencana_aksi_rows_are_created_by_a_post_not_by_opening_the_page(client, world, draft):
-    url = reverse("kinerja:ra_grid", args=[draft.pk])
+    url = reverse("kinerja:rencana_aksi_grid", args=[draft.pk])
     client.force_login(world.bob)  # the evaluator reads; the page offers no button and writes nothing
     assert 'data-testid="ra-create"' not in client.get(url).content.decode()
-    assert client.post(reverse("kinerja:ra_create", args=[draft.pk])).status_code == 403
+    assert client.post(reverse("kinerja:rencana_aksi_create", args=[draft.pk])).status_code == 403
     client.force_login(world.alice)
     page = client.get(url).content.decode()
     assert 'data-testid="ra-create"' in page and not RencanaAksi.objects.filter(pk_doc=draft).exists()
-    assert client.post(reverse("kinerja:ra_create", args=[draft.pk])).status_code == 302
+    assert client.post(reverse("kinerja:rencana_aksi_create", args=[draft.pk])).status_code == 302
     assert RencanaAksi.objects.filter(pk_doc=draft).count() == draft.indikator.count() == 1
     assert 'data-testid="ra-create"' not in client.get(url).content.decode()

@@ -22,7 +22,7 @@ def signed(world, plan):
 
 
 def url(kode):
-    return reverse("kinerja:verifikasi", args=[kode])
+    return reverse("kinerja:pk_verifikasi", args=[kode])
 
 
 def visible_text(html: str) -> str:

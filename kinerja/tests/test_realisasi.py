@@ -54,7 +54,7 @@ def post_cells(client, url, cells):
     return client.post(url, json.dumps({"cells": cells}), content_type="application/json")
 
 
-def grid_url(world, name="indikator"):
+def grid_url(world, name="indikator_grid"):
     return reverse(f"realisasi:{name}", args=[world.opd_a.pk, TAHUN])
 
 
@@ -67,7 +67,7 @@ BROKEN_BODIES = [
 
 
 @pytest.mark.parametrize("body", BROKEN_BODIES)
-@pytest.mark.parametrize(("name", "id_field"), [("indikator", "indikator"), ("anggaran", "elemen")])
+@pytest.mark.parametrize(("name", "id_field"), [("indikator_grid", "indikator"), ("anggaran_grid", "elemen")])
 def test_a_broken_grid_body_is_a_400_and_saves_nothing(client, world, plan, windows, name, id_field, body):
     client.force_login(world.alice)
     body = body.replace(b'"ID"', f'"{id_field}"'.encode())
@@ -143,7 +143,7 @@ def test_a_number_too_long_is_reported_at_its_cell_and_the_others_are_saved(clie
     assert response["saved"] == {f"{other.pk}:tw2": "9"}
     assert Realisasi.objects.get().indikator == other
     cells = [{"elemen": sub.pk, "kolom": "dpa", "value": long}, {"elemen": sub.pk, "kolom": "tw2", "value": "300.000"}]
-    response = post_cells(client, grid_url(world, "anggaran"), cells).json()
+    response = post_cells(client, grid_url(world, "anggaran_grid"), cells).json()
     assert response["errors"] == {f"{sub.pk}:dpa": too_long}
     assert response["saved"] == {f"{sub.pk}:tw2": "300.000"}
     assert RealisasiAnggaran.objects.get(elemen=sub).jumlah == Decimal(300000)
@@ -162,8 +162,10 @@ def test_changed_value_needs_verifying_again(client, world, iku, windows):
 
 def test_admin_opens_and_closes_a_window(client, world):
     client.force_login(world.dave)
-    url = reverse("realisasi:jendela", args=[TAHUN])
-    assert reverse("realisasi:jendela", args=[TAHUN + 1]) in client.get(url).content.decode()  # the year selector
+    url = reverse("realisasi:jendela_update", args=[TAHUN])
+    assert (
+        reverse("realisasi:jendela_update", args=[TAHUN + 1]) in client.get(url).content.decode()
+    )  # the year selector
     client.post(url, {"triwulan": "3", "tw3-terbuka": "on"})
     assert JendelaRealisasi.objects.get(pemda=world.pemda, tahun=TAHUN, triwulan=3).terbuka
     client.post(url, {"triwulan": "3", "tw3-dibuka_untuk": [world.opd_b.pk]})
@@ -185,11 +187,11 @@ def test_budget_grid_keeps_dpa_and_dppa_and_sums_up(client, world, plan, windows
         {"elemen": subs[1].pk, "kolom": "tw1", "value": "100.000"},
         {"elemen": subs[1].pk, "kolom": "tw2", "value": "-5"},
     ]
-    response = post_cells(client, grid_url(world, "anggaran"), cells).json()
+    response = post_cells(client, grid_url(world, "anggaran_grid"), cells).json()
     assert set(response["errors"]) == {f"{subs[1].pk}:tw1", f"{subs[1].pk}:tw2"}
     assert AnggaranSubKegiatan.objects.filter(elemen=subs[0]).count() == 2
     assert RealisasiAnggaran.objects.get().jumlah == Decimal(300000)
-    page = client.get(grid_url(world, "anggaran")).content.decode()
+    page = client.get(grid_url(world, "anggaran_grid")).content.decode()
     assert "1.200.000" in page and "1.000.000" in page and "25,00 %" in page  # 300.000 of the DPPA
 
 
@@ -210,7 +212,7 @@ def test_budget_grid_keeps_dpa_and_dppa_and_sums_up(client, world, plan, windows
 def test_entry_permissions(client, world, iku, windows, user, view, post):
     client.force_login(getattr(world, user))
     assert client.get(grid_url(world)).status_code == view
-    assert client.get(reverse("realisasi:opd", args=[world.opd_a.pk, TAHUN])).status_code == view
+    assert client.get(reverse("realisasi:opd_dashboard", args=[world.opd_a.pk, TAHUN])).status_code == view
     response = post_cells(client, grid_url(world), [{"indikator": iku.pk, "kolom": "tw2", "value": "5"}])
     assert response.status_code == post
     assert Realisasi.objects.exists() == (post == 200)
@@ -227,7 +229,7 @@ def make_item(iku, world, value=Decimal(50)):
 def test_verification_permissions(client, world, iku, user, status, verified):
     item = make_item(iku, world)
     client.force_login(getattr(world, user))
-    response = client.post(reverse("realisasi:verifikasi_satu", args=[item.pk]), {"action": "setuju"})
+    response = client.post(reverse("realisasi:verifikasi_update", args=[item.pk]), {"action": "setuju"})
     assert response.status_code == status
     item.refresh_from_db()
     assert (item.status == "diverifikasi") == verified
@@ -236,26 +238,26 @@ def test_verification_permissions(client, world, iku, user, status, verified):
 def test_queue_lists_waiting_items_and_returns_need_a_comment(client, world, iku):
     item = make_item(iku, world)
     client.force_login(world.bob)
-    page = client.get(reverse("realisasi:verifikasi")).content.decode()
+    page = client.get(reverse("realisasi:verifikasi_list")).content.decode()
     assert iku.uraian in page
-    client.post(reverse("realisasi:verifikasi"), {"item": [item.pk], "action": "kembalikan", "komentar": ""})
+    client.post(reverse("realisasi:verifikasi_list"), {"item": [item.pk], "action": "kembalikan", "komentar": ""})
     item.refresh_from_db()
     assert item.status == "menunggu"
     client.post(
-        reverse("realisasi:verifikasi"), {"item": [item.pk], "action": "kembalikan", "komentar": "Lampirkan BA"}
+        reverse("realisasi:verifikasi_list"), {"item": [item.pk], "action": "kembalikan", "komentar": "Lampirkan BA"}
     )
     item.refresh_from_db()
     assert (item.status, item.komentar, item.diverifikasi_oleh) == ("dikembalikan", "Lampirkan BA", world.bob)
-    assert iku.uraian not in client.get(reverse("realisasi:verifikasi")).content.decode()
+    assert iku.uraian not in client.get(reverse("realisasi:verifikasi_list")).content.decode()
     client.force_login(world.carol)  # B's planner has nothing of A in the queue
-    assert iku.uraian not in client.get(reverse("realisasi:verifikasi")).content.decode()
+    assert iku.uraian not in client.get(reverse("realisasi:verifikasi_list")).content.decode()
 
 
 # --- Evidence -------------------------------------------------------------------------------------
 
 
 def detail_url(iku, tw=2):
-    return reverse("realisasi:detail", args=[iku.pk, TAHUN, tw])
+    return reverse("realisasi:realisasi_detail", args=[iku.pk, TAHUN, tw])
 
 
 def test_evidence_upload_checks_type_and_size(client, world, iku, windows, settings):
@@ -292,7 +294,7 @@ def test_evidence_download_permissions(client, world, iku, user, status):
         realisasi=item, berkas=SimpleUploadedFile("ba.pdf", b"%PDF-1.4 isi"), nama="ba.pdf", ukuran=12
     )
     client.force_login(getattr(world, user))
-    response = client.get(reverse("realisasi:bukti", args=[bukti.pk]))
+    response = client.get(reverse("realisasi:bukti_download", args=[bukti.pk]))
     assert response.status_code == status
     if status == 200:
         assert b"".join(response.streaming_content) == b"%PDF-1.4 isi"
@@ -313,7 +315,7 @@ def test_notes_are_saved_and_audited(client, world, iku, windows):
 
 
 def filled_template(client, world, fill):
-    response = client.get(reverse("realisasi:template", args=[world.opd_a.pk, TAHUN]))
+    response = client.get(reverse("realisasi:workbook_template", args=[world.opd_a.pk, TAHUN]))
     wb = load_workbook(io.BytesIO(response.content))
     fill(wb)
     out = io.BytesIO()
@@ -344,7 +346,9 @@ def test_workbook_round_trip(client, world, iku, windows):
     assert AnggaranSubKegiatan.objects.get(elemen=sub).jumlah == 2_000_000
     assert RealisasiAnggaran.objects.get(elemen=sub).jumlah == Decimal("450000.5")
     # The template downloaded again carries what was saved.
-    again = load_workbook(io.BytesIO(client.get(reverse("realisasi:template", args=[world.opd_a.pk, TAHUN])).content))
+    again = load_workbook(
+        io.BytesIO(client.get(reverse("realisasi:workbook_template", args=[world.opd_a.pk, TAHUN])).content)
+    )
     row = next(r for r in again["Realisasi indikator"].iter_rows(min_row=2, values_only=True) if r[0] == iku.pk)
     assert row[7] == "75,5"
 
@@ -388,11 +392,11 @@ def test_workbook_that_is_not_a_template(client, world, iku, windows):
 def test_opd_dashboard_shows_capaian_category_and_late_items(client, world, iku, windows):
     Realisasi.objects.create(indikator=iku, tahun=TAHUN, triwulan=2, nilai=Decimal(60))
     client.force_login(world.bob)
-    page = client.get(reverse("realisasi:opd", args=[world.opd_a.pk, TAHUN])).content.decode()
+    page = client.get(reverse("realisasi:opd_dashboard", args=[world.opd_a.pk, TAHUN])).content.decode()
     assert "75,00 %" in page and "Tinggi" in page  # 60 of 80
     late = page.split('data-testid="late-list"')[1].split("</ul>")[0]
     assert f"{iku.uraian} — TW I<" in late  # TW I closed with nothing entered: late
-    xlsx = client.get(reverse("realisasi:opd", args=[world.opd_a.pk, TAHUN]) + "?format=xlsx")
+    xlsx = client.get(reverse("realisasi:opd_dashboard", args=[world.opd_a.pk, TAHUN]) + "?format=xlsx")
     ws = load_workbook(io.BytesIO(xlsx.content))["IKU"]
     assert ws.cell(4, 1).value == "Indikator"  # under the title and the OPD/year line
     assert ws.cell(5, 1).value == iku.uraian and ws.cell(5, 9).value == 75
@@ -407,7 +411,7 @@ def test_opd_dashboard_shows_capaian_category_and_late_items(client, world, iku,
 
 def test_pemda_dashboard_is_for_admin_and_evaluators(client, world, iku, windows):
     Realisasi.objects.create(indikator=iku, tahun=TAHUN, triwulan=2, nilai=Decimal(60))
-    url = reverse("realisasi:pemda", args=[TAHUN])
+    url = reverse("realisasi:pemda_dashboard", args=[TAHUN])
     client.force_login(world.dave)
     page = client.get(url + "?urut=capaian").content.decode()
     assert "Badan A" in page and "Dinas B" in page and "75,00 %" in page
@@ -423,13 +427,13 @@ def test_demo_dashboard_shows_the_seed_figures(client, demo_data):
     """Seed 001 Tabel 3.1, 3.4, 3.5 and 3.6 as the Blitar demo enters them."""
     opd = PerangkatDaerah.objects.get(pemda__kode="blitar", kode="8.01.0.00.0.00.02.0000")
     client.force_login(User.objects.get(username="evaluator.blitar"))
-    page = client.get(reverse("realisasi:opd", args=[opd.pk, 2024])).content.decode()
+    page = client.get(reverse("realisasi:opd_dashboard", args=[opd.pk, 2024])).content.decode()
     # Tabel 3.2's tingkat kemajuan against the end target: 94,01 % and 87,68 % (the seed prints 94,73 % for
     # 90 of 95, truncated; at full precision it is 94,74 %).
     for expected in ("98,38 %", "88,38 %", "5,80 %", "0,11 %", "-1,57 %", "-7,88 %", "99,56 %", "95,18",
                      "94,01 %", "87,68 %", "94,74 %"):  # fmt: skip
         assert expected in page, expected
-    belanja = client.get(reverse("realisasi:belanja", args=[opd.pk, 2023])).content.decode()
+    belanja = client.get(reverse("realisasi:belanja_update", args=[opd.pk, 2023])).content.decode()
     assert "44.566.775.320" in belanja and "99,54" in belanja
 
 
@@ -456,7 +460,7 @@ def _fill(versi):
     )
 
 
-@pytest.mark.parametrize("name", ["opd", "indikator", "anggaran"])
+@pytest.mark.parametrize("name", ["opd_dashboard", "indikator_grid", "anggaran_grid"])
 def test_opd_pages_run_a_constant_number_of_queries(client, world, windows, name):
     small = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)))
     large = generate_plan(
@@ -475,7 +479,7 @@ def test_opd_pages_run_a_constant_number_of_queries(client, world, windows, name
 
 def test_pemda_dashboard_runs_a_constant_number_of_queries(client, world, windows):
     client.force_login(world.dave)
-    url = reverse("realisasi:pemda", args=[TAHUN])
+    url = reverse("realisasi:pemda_dashboard", args=[TAHUN])
     versi = renstra_services.tetapkan(
         generate_plan(make_versi(world.opd_a, make_periode(world.pemda))), berlaku_mulai=2021, actor=None
     )
@@ -502,8 +506,8 @@ def test_pk_capaian_against_rencana_aksi_and_year_target(client, world, iku, win
     row = next(r for r in dasbor_svc.capaian_pk(pk) if r.indikator == line)
     tw2 = row.triwulan[1]
     assert (tw2.target_ra, tw2.realisasi.nilai) == (Decimal(40), Decimal(30))  # both to date
-    assert tw2.capaian_ra.tampil() == "75,00 %"
-    assert tw2.capaian_tahun.tampil() == "37,50 %"  # 30 of the year's 80
+    assert tw2.capaian_ra.shown() == "75,00 %"
+    assert tw2.capaian_tahun.shown() == "37,50 %"  # 30 of the year's 80
     client.force_login(world.bob)
     page = client.get(reverse("realisasi:pk_capaian", args=[pk.pk])).content.decode()
     assert "75,00 %" in page and "37,50 %" in page
@@ -513,7 +517,7 @@ def test_pk_capaian_against_rencana_aksi_and_year_target(client, world, iku, win
 
 def test_pengaturan_changes_the_numbers_and_is_shown_with_them(client, world, iku, windows):
     Realisasi.objects.create(indikator=iku, tahun=TAHUN, triwulan=2, nilai=Decimal(100))  # 125 % of 80
-    url = reverse("realisasi:pengaturan")
+    url = reverse("realisasi:pengaturan_update")
     client.force_login(world.alice)
     assert client.post(url, {"rumus_negatif": "t_per_r", "batas_atas": "100"}).status_code == 403
     client.force_login(world.dave)
@@ -521,12 +525,12 @@ def test_pengaturan_changes_the_numbers_and_is_shown_with_them(client, world, ik
            "sangat_tinggi": "50", "tinggi": "76", "sedang": "66", "rendah": "51"}  # fmt: skip
     assert "harus menurun" in client.post(url, bad).content.decode()
     client.post(url, {**bad, "sangat_tinggi": "91"})
-    page = client.get(reverse("realisasi:opd", args=[world.opd_a.pk, TAHUN])).content.decode()
+    page = client.get(reverse("realisasi:opd_dashboard", args=[world.opd_a.pk, TAHUN])).content.decode()
     assert "120,00 %" in page and "Batas atas capaian: 120 %." in page
 
 
 def test_belanja_per_jenis_in_indonesian_format(client, world):
-    url = reverse("realisasi:belanja", args=[world.opd_a.pk, TAHUN])
+    url = reverse("realisasi:belanja_update", args=[world.opd_a.pk, TAHUN])
     form = {"belanja-TOTAL_FORMS": "2", "belanja-INITIAL_FORMS": "0"}
     row0 = {"belanja-0-jenis": "pegawai", "belanja-0-anggaran": "2.530.668.865", "belanja-0-realisasi": "2.408.627.627"}
     client.force_login(world.bob)
@@ -578,11 +582,11 @@ def test_realisasi_menu_lands_on_the_right_dashboard(client, world, user, target
     client.force_login(getattr(world, user))
     year = timezone.localdate().year
     expected = (
-        reverse("realisasi:opd", args=[getattr(world, target).pk, year])
+        reverse("realisasi:opd_dashboard", args=[getattr(world, target).pk, year])
         if target
-        else reverse("realisasi:pemda", args=[year])
+        else reverse("realisasi:pemda_dashboard", args=[year])
     )
-    assert client.get(reverse("realisasi:index")).url == expected
+    assert client.get(reverse("realisasi:realisasi_index")).url == expected
 
 
 def test_home_tells_verifiers_what_waits(client, world, iku):
@@ -610,8 +614,8 @@ def test_a_yearly_indicator_is_only_due_in_tw_iv(client, world, iku, windows):
 def test_text_in_workbooks_never_becomes_a_formula(client, world, iku, windows):
     Indikator.objects.filter(pk=iku.pk).update(uraian='=HYPERLINK("http://x")')
     client.force_login(world.alice)
-    dashboard = client.get(reverse("realisasi:opd", args=[world.opd_a.pk, TAHUN]) + "?format=xlsx")
-    template = client.get(reverse("realisasi:template", args=[world.opd_a.pk, TAHUN]))
+    dashboard = client.get(reverse("realisasi:opd_dashboard", args=[world.opd_a.pk, TAHUN]) + "?format=xlsx")
+    template = client.get(reverse("realisasi:workbook_template", args=[world.opd_a.pk, TAHUN]))
     for content, sheet in ((dashboard.content, "IKU"), (template.content, "Realisasi indikator")):
         ws = load_workbook(io.BytesIO(content))[sheet]
         cells = [c for row in ws.iter_rows() for c in row if c.value == '=HYPERLINK("http://x")']

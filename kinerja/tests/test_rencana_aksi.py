@@ -27,7 +27,7 @@ def signed(world, draft):
 
 
 def _aksi_url(pk, ra):
-    return reverse("kinerja:ra_aksi", args=[pk.pk, ra.pk])
+    return reverse("kinerja:rencana_aksi_update", args=[pk.pk, ra.pk])
 
 
 def _aksi_data(pegawai_id="", program="Program 1", uraian="Rapat koordinasi"):
@@ -77,7 +77,9 @@ def test_a_draft_pk_s_rencana_aksi_has_no_revisions(client, world, draft):
     client.force_login(world.alice)
     cells = [{"rencana": ra.pk, "kolom": "tw4", "value": "24"}]
     client.post(
-        reverse("kinerja:ra_grid", args=[draft.pk]), json.dumps({"cells": cells}), content_type="application/json"
+        reverse("kinerja:rencana_aksi_grid", args=[draft.pk]),
+        json.dumps({"cells": cells}),
+        content_type="application/json",
     )
     assert RencanaAksi.objects.get(pk=ra.pk).tw4 == 24
     assert not RevisiRencanaAksi.objects.exists()
@@ -86,7 +88,7 @@ def test_a_draft_pk_s_rencana_aksi_has_no_revisions(client, world, draft):
 def test_a_signed_pk_s_rencana_aksi_is_revised_in_numbered_audited_revisions(client, world, signed):
     [ra] = services.prepare_rencana_aksi(signed)
     client.force_login(world.alice)
-    url = reverse("kinerja:ra_grid", args=[signed.pk])
+    url = reverse("kinerja:rencana_aksi_grid", args=[signed.pk])
     cells = [
         {"rencana": ra.pk, "kolom": "tw4", "value": "24"},
         {"rencana": ra.pk, "kolom": "anggaran", "value": "1.000.000"},

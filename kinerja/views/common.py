@@ -7,10 +7,9 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 
 from kinerja.models import PerjanjianKinerja
-from kinerja.realisasi.verifikasi import boleh_memverifikasi, melihat_pemda
+from kinerja.realisasi.verifikasi import can_verify, sees_pemda
 from sakip import access
 from sakip.access import Perm
-from sakip.models import PerangkatDaerah
 
 
 def get_pk(request, pk: int, perm: Perm = Perm.VIEW) -> PerjanjianKinerja:
@@ -25,10 +24,6 @@ def pdf_filename(pk: PerjanjianKinerja, kind: str) -> str:
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def get_opd(request, opd: int, perm: Perm = Perm.VIEW) -> PerangkatDaerah:
-    return access.get_for_user(request.user, PerangkatDaerah.objects.select_related("pemda"), perm, pk=opd)
 
 
 def valid_tahun(tahun: int) -> int:
@@ -59,7 +54,7 @@ def realisasi_context(request, opd, tahun: int, **extra) -> dict:
         "tahun": tahun,
         "year_links": year_links(request, tahun),
         "can_edit": scope.can(Perm.EDIT, opd_id=opd.pk),
-        "can_verify": boleh_memverifikasi(request.user, opd.pk),
-        "can_see_pemda": melihat_pemda(request.user),
+        "can_verify": can_verify(request.user, opd.pk),
+        "can_see_pemda": sees_pemda(request.user),
         **extra,
     }

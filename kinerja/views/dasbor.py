@@ -9,12 +9,12 @@ from kinerja import exporters
 from kinerja.models import PerjanjianKinerja
 from kinerja.realisasi.dasbor import capaian_pk, dasbor_opd, dasbor_pemda
 from kinerja.realisasi.lembar import kebijakan_pemda
-from kinerja.realisasi.verifikasi import melihat_pemda
-from kinerja.views.common import get_opd, realisasi_context, valid_tahun, xlsx_response, year_links
+from kinerja.realisasi.verifikasi import sees_pemda
+from kinerja.views.common import realisasi_context, valid_tahun, xlsx_response, year_links
 from sakip import access
 from sakip.lib.periode import Triwulan
 from sakip.models import PerangkatDaerah
-from sakip.views.generic import require_pemda
+from sakip.views.generic import get_opd, require_pemda
 
 
 def opd_dashboard(request, opd: int, tahun: int):
@@ -41,7 +41,7 @@ def pemda_dashboard(request, tahun: int):
     """Every OPD side by side, for the admin pemda and evaluators."""
     tahun = valid_tahun(tahun)
     pemda = require_pemda(request.user)
-    if not melihat_pemda(request.user):
+    if not sees_pemda(request.user):
         raise PermissionDenied
     opds = PerangkatDaerah.objects.for_user(request.user).filter(pemda=pemda).order_by("kode")
     rows = dasbor_pemda(pemda, tahun, opds)

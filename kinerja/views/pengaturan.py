@@ -67,13 +67,13 @@ def jendela(request, tahun: int):
                 save_jendela(form)
             except IntegrityError:  # another admin opened the same triwulan at the same moment
                 messages.error(request, _("Jendela ini baru saja diubah pengguna lain; periksa lalu ulangi."))
-                return redirect("realisasi:jendela", tahun=tahun)
+                return redirect("realisasi:jendela_update", tahun=tahun)
             state = _("dibuka") if form.instance.terbuka else _("ditutup")
             messages.success(
                 request,
                 _("Triwulan %(tw)s %(tahun)s %(state)s.") % {"tw": romawi(q), "tahun": tahun, "state": state},
             )
-            return redirect("realisasi:jendela", tahun=tahun)
+            return redirect("realisasi:jendela_update", tahun=tahun)
     return render(
         request,
         "kinerja/realisasi/jendela.html",
@@ -96,7 +96,7 @@ def pengaturan(request):
         if form.is_valid():
             form.save()
             messages.success(request, _("Pengaturan capaian disimpan; semua capaian dihitung ulang dengan aturan ini."))
-            return redirect("realisasi:pengaturan")
+            return redirect("realisasi:pengaturan_update")
     return render(
         request,
         "kinerja/realisasi/pengaturan.html",

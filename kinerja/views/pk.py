@@ -67,7 +67,7 @@ def pk_detail(request, pk: int):
         "anggaran": list(pk.anggaran.all()),
         "can_edit": can_edit and pk.is_editable,
         "can_submit": can_edit and pk.is_editable,
-        "can_sign": pk.status == PerjanjianKinerja.Status.DIAJUKAN and services.boleh_menandatangani(request.user, pk),
+        "can_sign": pk.status == PerjanjianKinerja.Status.DIAJUKAN and services.can_sign(request.user, pk),
         "can_revise": can_edit and pk.is_signed and versions[-1] == pk,
         "problems": services.check(pk) if pk.is_editable else [],
         "versions": versions,
@@ -135,7 +135,7 @@ def pk_ajukan(request, pk: int):
 @require_POST
 def pk_kembalikan(request, pk: int):
     pk = get_pk(request, pk)
-    if not (services.boleh_menandatangani(request.user, pk) or access.can(request.user, Perm.EDIT, pk)):
+    if not (services.can_sign(request.user, pk) or access.can(request.user, Perm.EDIT, pk)):
         raise PermissionDenied
     try:
         services.kembalikan(pk, actor=request.user, catatan=request.POST.get("catatan", ""))
@@ -148,7 +148,7 @@ def pk_kembalikan(request, pk: int):
 @require_POST
 def pk_tandatangani(request, pk: int):
     pk = get_pk(request, pk)
-    if not services.boleh_menandatangani(request.user, pk):
+    if not services.can_sign(request.user, pk):
         raise PermissionDenied
     try:
         services.tandatangani(pk, actor=request.user)

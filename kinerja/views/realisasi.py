@@ -18,11 +18,11 @@ from kinerja.capaian import kelas_kategori
 from kinerja.forms import BelanjaFormSet, BuktiForm, CatatanRealisasiForm, KembalikanForm
 from kinerja.models import BelanjaOPD, BuktiDukung, Realisasi
 from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, save_anggaran
-from kinerja.realisasi.dasbor import urut_belanja
-from kinerja.realisasi.jendela import TRIWULAN, Terkunci, pastikan_terbuka, status_jendela
+from kinerja.realisasi.dasbor import sort_belanja
+from kinerja.realisasi.jendela import TRIWULAN, Terkunci, ensure_open, status_jendela
 from kinerja.realisasi.lembar import lembar, save_realisasi
-from kinerja.realisasi.verifikasi import melihat_pemda
-from kinerja.views.common import get_opd, realisasi_context, valid_tahun, xlsx_response
+from kinerja.realisasi.verifikasi import sees_pemda
+from kinerja.views.common import realisasi_context, valid_tahun, xlsx_response
 from renstra.importers.tc27 import MAX_BYTES
 from renstra.models import Indikator, Level, RenstraVersi
 from renstra.services import load_plan
@@ -34,18 +34,19 @@ from sakip.lib.periode import romawi
 from sakip.lib.uploads import keep_upload, upload_path
 from sakip.models import PerangkatDaerah
 from sakip.services import active_opd
+from sakip.views.generic import get_opd
 
 
 def index(request):
     """Where realisasi starts: the active OPD's dashboard of this year, or the pemda's for those who see all."""
     tahun = timezone.localdate().year
     scope = access.scope_for(request.user)
-    if melihat_pemda(request.user) and len(scope.readable_opd_ids) != 1 and not request.session.get("active_opd"):
-        return redirect("realisasi:pemda", tahun=tahun)  # the overview, unless an OPD was chosen
+    if sees_pemda(request.user) and len(scope.readable_opd_ids) != 1 and not request.session.get("active_opd"):
+        return redirect("realisasi:pemda_dashboard", tahun=tahun)  # the overview, unless an OPD was chosen
     opd = active_opd(request) or PerangkatDaerah.objects.for_user(request.user).order_by("kode").first()
     if opd is None:
         raise PermissionDenied
-    return redirect("realisasi:opd", opd=opd.pk, tahun=tahun)
+    return redirect("realisasi:opd_dashboard", opd=opd.pk, tahun=tahun)
 
 
 @require_http_methods(["GET", "POST"])
@@ -68,7 +69,7 @@ def indikator_grid(request, opd: int, tahun: int):
         status=dict(Realisasi.Status.choices),
         kelas=kelas_kategori,
         # one URL with placeholders, filled per row: reverse() 6,000 times is slow
-        detail_url=reverse("realisasi:detail", args=[0, tahun, 9]),
+        detail_url=reverse("realisasi:realisasi_detail", args=[0, tahun, 9]),
         t={"ditutup": _("Triwulan ditutup"), "kosong": _("Renstra ini belum punya indikator.")},
     )
     context = realisasi_context(request, opd, tahun, sheet=sheet, rows_html=rows)
@@ -113,8 +114,8 @@ def belanja(request, opd: int, tahun: int):
             for obj in formset.deleted_objects:
                 obj.delete()
         messages.success(request, _("Anggaran dan realisasi per jenis belanja disimpan."))
-        return redirect("realisasi:belanja", opd=opd.pk, tahun=tahun)
-    context = realisasi_context(request, opd, tahun, formset=formset, rows=urut_belanja(queryset), can_edit=can_edit)
+        return redirect("realisasi:belanja_update", opd=opd.pk, tahun=tahun)
+    context = realisasi_context(request, opd, tahun, formset=formset, rows=sort_belanja(queryset), can_edit=can_edit)
     return render(request, "kinerja/realisasi/belanja.html", context)
 
 
@@ -139,7 +140,7 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
         access.require(request.user, Perm.EDIT, opd)
         action = request.POST.get("action")
         try:
-            pastikan_terbuka(opd, tahun, tw)
+            ensure_open(opd, tahun, tw)
         except Terkunci as error:
             messages.error(request, str(error))
             return redirect(request.path)
@@ -206,14 +207,14 @@ def bukti_delete(request, pk: int):
     opd = r.indikator.elemen.versi.renstra.opd
     access.require(request.user, Perm.EDIT, opd)
     try:
-        pastikan_terbuka(opd, r.tahun, r.triwulan)
+        ensure_open(opd, r.tahun, r.triwulan)
     except Terkunci as error:
         messages.error(request, str(error))
     else:
         bukti.berkas.delete(save=False)
         bukti.delete()
         messages.success(request, _("Bukti dukung dihapus."))
-    return redirect("realisasi:detail", ind=r.indikator_id, tahun=r.tahun, tw=r.triwulan)
+    return redirect("realisasi:realisasi_detail", ind=r.indikator_id, tahun=r.tahun, tw=r.triwulan)
 
 
 def template_xlsx(request, opd: int, tahun: int):
@@ -249,7 +250,7 @@ def workbook_import(request, opd: int, tahun: int):
                 _("Realisasi disimpan: %(i)d sel indikator, %(a)d sel anggaran.")
                 % {"i": report.indikator, "a": report.anggaran},
             )
-            return redirect("realisasi:indikator", opd=opd.pk, tahun=tahun)
+            return redirect("realisasi:indikator_grid", opd=opd.pk, tahun=tahun)
     elif request.method == "POST":
         upload = request.FILES.get("berkas")
         if upload is None or not upload.name.lower().endswith(".xlsx"):
@@ -265,4 +266,4 @@ def workbook_import(request, opd: int, tahun: int):
             token = keep_upload(upload)
             request.session[f"realisasi:{token}"] = [opd.pk, tahun, upload.name]
             context["token"] = token
-    return render(request, "kinerja/realisasi/unggah.html", context)
+    return render(request, "kinerja/realisasi/workbook_import.html", context)

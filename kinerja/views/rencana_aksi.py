@@ -51,7 +51,7 @@ def ra_create(request, pk: int):
     created = len(services.prepare_rencana_aksi(pk)) - before
     if created:
         messages.success(request, _("%(n)d baris rencana aksi dibuat.") % {"n": created})
-    return redirect("kinerja:ra_grid", pk=pk.pk)
+    return redirect("kinerja:rencana_aksi_grid", pk=pk.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -70,7 +70,7 @@ def ra_aksi(request, pk: int, ra: int):
                 messages.success(request, _("Rencana aksi disimpan sebagai revisi ke-%(n)s.") % {"n": revisi.nomor})
             else:
                 messages.success(request, _("Rencana aksi disimpan."))
-            return redirect("kinerja:ra_grid", pk=pk.pk)
+            return redirect("kinerja:rencana_aksi_grid", pk=pk.pk)
     return render(request, "kinerja/ra_aksi.html", {"pk": pk, "ra": ra, "form": form, "formset": formset})
 
 

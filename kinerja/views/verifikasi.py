@@ -24,7 +24,7 @@ def verifikasi(request):
         if not items:
             messages.error(request, _("Pilih realisasi yang akan diverifikasi atau dikembalikan."))
             return redirect(request.get_full_path())
-        if any(not svc.boleh_memverifikasi(request.user, i.opd_id) for i in items):
+        if any(not svc.can_verify(request.user, i.opd_id) for i in items):
             raise PermissionDenied
         setuju = request.POST.get("action") == "setuju"
         try:
@@ -45,7 +45,7 @@ def verifikasi(request):
 @require_POST
 def verifikasi_satu(request, pk: int):
     item = get_object_or_404(Realisasi.objects.for_user(request.user).select_related("indikator"), pk=pk)
-    if not svc.boleh_memverifikasi(request.user, item.opd_id):
+    if not svc.can_verify(request.user, item.opd_id):
         raise PermissionDenied
     setuju = request.POST.get("action") == "setuju"
     try:
@@ -54,4 +54,4 @@ def verifikasi_satu(request, pk: int):
         messages.error(request, str(error))
     else:
         messages.success(request, _("Realisasi diverifikasi.") if setuju else _("Realisasi dikembalikan."))
-    return redirect("realisasi:detail", ind=item.indikator_id, tahun=item.tahun, tw=item.triwulan)
+    return redirect("realisasi:realisasi_detail", ind=item.indikator_id, tahun=item.tahun, tw=item.triwulan)

@@ -87,7 +87,7 @@ def test_demo_renstra_reproduces_tc25_to_tc27(demo):
     assert "Visi:" in text
     assert "1.663.674.400" in text and "91,00 %" in text and "Tahun ke-1 (2016)" in text
     tc25 = isi.table("tc25")
-    sasaran = [row.sel[2].tampil for row in tc25.baris if row.sel[2].tampil]
+    sasaran = [row.sel[2].shown for row in tc25.baris if row.sel[2].shown]
     assert sasaran and all(name in text for name in sasaran)
 
 

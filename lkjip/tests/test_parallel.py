@@ -131,15 +131,15 @@ def _tabel(rows: int, *, element: tuple[int, int] | None = None) -> Tabel:
     t = Tabel("t", "1.1", "Uji", [[Kepala("Tujuan"), Kepala("Uraian"), Kepala("Nilai")]], catatan="Sumber: uji")
     for i in range(rows):
         t.baris.append(Baris([Sel("Tujuan" if i == 0 else ""), Sel(f"baris {i}"), Sel(Decimal(i))]))
-    t.gabung_ke_bawah(0, [0], utuh=False)
+    t.merge_down(0, [0], keep_together=False)
     if element:
-        t.gabung_ke_bawah(element[0], [1], last=element[1])
+        t.merge_down(element[0], [1], last=element[1])
     return t
 
 
 def test_a_piece_of_a_table_reopens_the_cells_merged_across_the_cut():
     t = _tabel(6, element=(2, 5))
-    first, second = t.potong(0, 3), t.potong(3, 6)
+    first, second = t.slice(0, 3), t.slice(3, 6)
     assert first.baris[0].sel[0].rowspan == 3 and not first.lanjutan and first.catatan == ""
     assert first.baris[2].sel[1].rowspan == 1  # the element's cell ends with the piece
     assert second.lanjutan and second.catatan == "Sumber: uji"
@@ -147,7 +147,7 @@ def test_a_piece_of_a_table_reopens_the_cells_merged_across_the_cut():
         opened = second.baris[0].sel[col]
         assert not opened.tertutup and opened.rowspan == 3 and opened.nilai is None
     assert t.baris[3].sel[0].tertutup and t.baris[0].sel[0].rowspan == 6  # the whole table is untouched
-    assert first.kolom == second.kolom == t.lebar_kolom
+    assert first.kolom == second.kolom == t.column_widths
 
 
 def test_parts_begin_where_a_reader_notices_least():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from lkjip import services
@@ -11,19 +10,13 @@ from lkjip.models import Dokumen, Jenis
 from renstra.models import RenstraVersi
 from sakip import access
 from sakip.access import Perm
-from sakip.models import PerangkatDaerah
+from sakip.views.generic import get_opd
 
 
-def get_opd(request, opd_id: int, perm: Perm = Perm.VIEW) -> PerangkatDaerah:
-    return access.get_for_user(request.user, PerangkatDaerah.objects.select_related("pemda"), perm, pk=opd_id)
-
-
-def get_versi(request, versi_id: int) -> RenstraVersi:
-    versi = get_object_or_404(
-        RenstraVersi.objects.select_related("renstra__opd__pemda", "renstra__periode"), pk=versi_id
+def get_versi(request, versi_id: int, perm: Perm = Perm.VIEW) -> RenstraVersi:
+    return access.get_for_user(
+        request.user, RenstraVersi.objects.select_related("renstra__opd__pemda", "renstra__periode"), perm, pk=versi_id
     )
-    get_opd(request, versi.renstra.opd_id)  # 404 outside the user's scope
-    return versi
 
 
 def get_dokumen(request, pk: int, perm: Perm = Perm.VIEW) -> Dokumen:

@@ -13,12 +13,13 @@ from django.views.decorators.http import require_POST
 from lkjip import render as rendering
 from lkjip import services
 from lkjip.models import Cetakan, Dokumen, Final, Jenis
-from lkjip.views.common import dokumen_url, ensure_dokumen, get_dokumen, get_opd, get_versi
+from lkjip.views.common import dokumen_url, ensure_dokumen, get_dokumen, get_versi
 from renstra.models import RenstraVersi
 from sakip import access
 from sakip.access import Perm
 from sakip.lib.tabel import workbook
 from sakip.models import PerangkatDaerah
+from sakip.views.generic import get_opd
 
 
 def index(request):
@@ -61,7 +62,7 @@ def index(request):
 
 def _page(request, dokumen: Dokumen, title: str):
     isi = rendering.build(dokumen)
-    state = services.keadaan(dokumen, isi)
+    state = services.state(dokumen, isi)
     editable = access.can(request.user, Perm.EDIT, dokumen)
     return render(
         request,

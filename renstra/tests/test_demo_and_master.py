@@ -49,7 +49,7 @@ def test_demo_plan_content(demo):
     levels = Elemen.objects.filter(versi=demo).values_list("level", flat=True)
     assert list(levels).count(Level.SASARAN) == 2 and list(levels).count(Level.PROGRAM) == 5
     partisipasi = Indikator.objects.get(elemen__versi=demo, uraian="Tingkat Partisipasi Politik Masyarakat")
-    assert [t.tampil for t in partisipasi.target.all()] == ["1,2", "2,9", "7,8", "12,6", "17", "21,3"]
+    assert [t.shown for t in partisipasi.target.all()] == ["1,2", "2,9", "7,8", "12,6", "17", "21,3"]
     sakip = Indikator.objects.get(elemen__versi=demo, uraian="Nilai SAKIP Perangkat Daerah")
     assert sakip.kondisi_awal == "62,56" and sakip.kondisi_akhir == "76,6"
     dokumen = Indikator.objects.get(elemen__versi=demo, uraian="Jumlah Dokumen Perencanaan Perangkat Daerah")

@@ -208,7 +208,9 @@ def test_indicator_reorder(client, world, versi):
     program = Elemen.objects.filter(versi=versi, level=Level.PROGRAM).first()
     second = Indikator.objects.create(elemen=program, uraian="Indikator kedua", urutan=2)
     client.force_login(world.alice)
-    response = client.post(reverse("renstra:child_move", args=["indikator", second.pk, "naik"]), HTTP_HX_REQUEST="true")
+    response = client.post(
+        reverse("renstra:elemen_child_move", args=["indikator", second.pk, "naik"]), HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200
     assert program.indikator.order_by("urutan").first().uraian == "Indikator kedua"
 

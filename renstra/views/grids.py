@@ -42,7 +42,7 @@ def target_grid(request, pk: int):
     rows = []
     for node in plan.flat():
         for ind in node.indikator:
-            targets = {tahun: t.tampil for tahun, t in ind.targets.items()}
+            targets = {tahun: t.shown for tahun, t in ind.targets.items()}
             rows.append(
                 {
                     "node": node,

@@ -35,7 +35,7 @@ class Sel:
     satuan: str = ""  # with NILAI: the indicator's unit
 
     @property
-    def tampil(self) -> str:
+    def shown(self) -> str:
         v = self.nilai
         if v is None or v == "":
             return ""
@@ -51,13 +51,13 @@ class Sel:
         return format_number(v, 0 if whole else 2)
 
     @property
-    def angka(self) -> bool:
+    def is_number(self) -> bool:
         return isinstance(self.nilai, Decimal)
 
     @property
-    def kanan(self) -> bool:
+    def right_aligned(self) -> bool:
         """Printed right-aligned, as figures are (targets print as typed, like the text around them)."""
-        return self.fmt != NILAI and (self.angka or self.fmt != TEKS)
+        return self.fmt != NILAI and (self.is_number or self.fmt != TEKS)
 
 
 @dataclass(slots=True)
@@ -88,20 +88,20 @@ class Tabel:
     lanjutan: bool = False  # a later piece of a table printed in parts: no title of its own
 
     @property
-    def jumlah_kolom(self) -> int:
+    def column_count(self) -> int:
         return sum(k.colspan for k in self.kepala[0]) if self.kepala else 0
 
-    def tambah(self, *cells: object, gaya: str = "") -> Baris:
+    def add_row(self, *cells: object, gaya: str = "") -> Baris:
         row = Baris([c if isinstance(c, Sel) else Sel(c) for c in cells], gaya)
         self.baris.append(row)
         return row
 
-    def gabung_ke_bawah(
-        self, first: int, columns: Iterable[int], *, last: int | None = None, utuh: bool = True
+    def merge_down(
+        self, first: int, columns: Iterable[int], *, last: int | None = None, keep_together: bool = True
     ) -> None:
         """Merge ``columns`` of row ``first`` with the rows after it, up to ``last`` (default: the last
         row of the table): one plan element over its indicators, or a tujuan over everything under it,
-        as the official documents print them. Fewer cells also print faster. ``utuh``: the rows are one
+        as the official documents print them. Fewer cells also print faster. ``keep_together``: the rows are one
         element's and stay together when the table is printed in parts."""
         rows = self.baris[first : None if last is None else last + 1]
         if len(rows) < 2:
@@ -110,11 +110,11 @@ class Tabel:
             rows[0].sel[col].rowspan = len(rows)
             for row in rows[1:]:
                 row.sel[col].tertutup = True
-        if utuh:
+        if keep_together:
             for row in rows[1:]:
                 row.lanjutan = True
 
-    def potong(self, start: int, stop: int) -> Tabel:
+    def slice(self, start: int, stop: int) -> Tabel:
         """Rows ``start:stop`` as a table of their own, for printing a long table in parts: merged cells
         are cut at both ends, the columns keep their widths, only the first piece has the title and only
         the last the note."""
@@ -132,23 +132,23 @@ class Tabel:
         return replace(
             self,
             baris=rows,
-            kolom=self.lebar_kolom,
+            kolom=self.column_widths,
             lanjutan=start > 0,
             catatan=self.catatan if stop >= len(self.baris) else "",
         )
 
     @property
-    def lebar_kolom(self) -> list[str]:
+    def column_widths(self) -> list[str]:
         """Column widths for the PDF: as given, else by the length of what the columns hold."""
         if self.kolom:
             return self.kolom
-        n = self.jumlah_kolom
+        n = self.column_count
         longest = [3.0] * n
         for row in self.baris[:200]:
             if len(row.sel) != n:
                 continue  # rows with spans say nothing about single columns
             for i, cell in enumerate(row.sel):
-                text = cell.tampil
+                text = cell.shown
                 # Long texts wrap: their weight grows slower than their length.
                 size = len(text) if len(text) < 14 else 14 + (len(text) - 14) ** 0.6
                 longest[i] = max(longest[i], size)
@@ -165,7 +165,7 @@ class Tabel:
             "nomor": self.nomor,
             "judul": self.judul,
             "kepala": [[k.teks for k in row] for row in self.kepala],
-            "baris": [[c.tampil for c in row.sel] for row in self.baris],
+            "baris": [[c.shown for c in row.sel] for row in self.baris],
         }
 
 
@@ -232,7 +232,7 @@ def _format(cell: Sel) -> str:
     if cell.fmt == PERSEN:
         return '0.00" %"'
     value = cell.nilai
-    assert isinstance(value, Decimal)  # only figures are formatted (Sel.angka)
+    assert isinstance(value, Decimal)  # only figures are formatted (Sel.is_number)
     return WHOLE if value == value.to_integral_value() else DECIMAL
 
 
@@ -244,11 +244,11 @@ def write_table(workbook: Workbook, tabel: Tabel, subtitle: str, *, sheet_name: 
         values, formats, spans = [], {}, []
         col = 1
         for cell in row.sel:
-            if cell.angka:
+            if cell.is_number:
                 values.append(cell.nilai)
                 formats[col] = _format(cell)
             else:
-                text = cell.tampil
+                text = cell.shown
                 values.append(("    " * cell.indent + text) if text else None)
             if cell.span > 1:
                 spans.append((col, col + cell.span - 1))
@@ -263,7 +263,7 @@ def write_table(workbook: Workbook, tabel: Tabel, subtitle: str, *, sheet_name: 
         sheet.row += 1
         sheet.ws.cell(row=sheet.row + 1, column=1, value=tabel.catatan).font = Font(italic=True, size=9)
     sheet.finish()
-    for c in range(1, tabel.jumlah_kolom + 1):  # long texts wrap rather than stretch the sheet
+    for c in range(1, tabel.column_count + 1):  # long texts wrap rather than stretch the sheet
         letter = get_column_letter(c)
         if (sheet.ws.column_dimensions[letter].width or 0) > 50:
             sheet.ws.column_dimensions[letter].width = 50

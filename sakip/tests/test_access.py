@@ -206,4 +206,4 @@ def test_only_these_pages_are_open_without_login():
 
     public = set(walk(get_resolver().url_patterns))
     # The QR check of a signed PK is public (minimal and rate-limited: kinerja/tests/test_pk_verifikasi.py).
-    assert public == {"login", "admin:login", "kinerja:verifikasi"}
+    assert public == {"login", "admin:login", "kinerja:pk_verifikasi"}

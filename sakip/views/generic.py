@@ -5,6 +5,8 @@ Subclasses name the model, form and permission; the checks live here and in ``sa
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -19,6 +21,13 @@ from django_tables2 import SingleTableMixin
 
 from sakip import access
 from sakip.access import Perm
+from sakip.models import PerangkatDaerah
+
+
+def get_opd(request, opd_id: int, perm: Perm = Perm.VIEW) -> PerangkatDaerah:
+    """The OPD behind a page, if the user may see it (else 404) and do ``perm`` on it (else 403)."""
+    queryset = PerangkatDaerah.objects.select_related("pemda")
+    return cast(PerangkatDaerah, access.get_for_user(request.user, queryset, perm, pk=opd_id))
 
 
 class ScopedMixin:

@@ -97,10 +97,10 @@ class Command(BaseCommand):
         client = Client(HTTP_HOST=(settings.ALLOWED_HOSTS or ["localhost"])[0].lstrip(".").replace("*", "localhost"))
         client.force_login(user)
         pages = [
-            ("dasbor pemda", reverse("realisasi:pemda", args=[TAHUN])),
-            ("dasbor OPD", reverse("realisasi:opd", args=[opds[0].pk, TAHUN])),
-            ("tabel realisasi OPD", reverse("realisasi:indikator", args=[opds[0].pk, TAHUN])),
-            ("tabel anggaran OPD", reverse("realisasi:anggaran", args=[opds[0].pk, TAHUN])),
+            ("dasbor pemda", reverse("realisasi:pemda_dashboard", args=[TAHUN])),
+            ("dasbor OPD", reverse("realisasi:opd_dashboard", args=[opds[0].pk, TAHUN])),
+            ("tabel realisasi OPD", reverse("realisasi:indikator_grid", args=[opds[0].pk, TAHUN])),
+            ("tabel anggaran OPD", reverse("realisasi:anggaran_grid", args=[opds[0].pk, TAHUN])),
         ]
         connection.queries_log.clear()  # the build overflowed it; CaptureQueriesContext counts from here
         for label, url in pages:

@@ -53,8 +53,8 @@ def tabel_1_1(opd, tanggal) -> Tabel:
     for i, jabatan in enumerate(positions, start=1):
         holder = holders.get(jabatan.pk)
         if holder is None:
-            t.tambah(str(i), jabatan.nama, _("(lowong)"), "")
+            t.add_row(str(i), jabatan.nama, _("(lowong)"), "")
             continue
         prefix = {Penugasan.Jenis.PLT: "Plt. ", Penugasan.Jenis.PLH: "Plh. "}.get(holder.jenis, "")
-        t.tambah(str(i), prefix + jabatan.nama, holder.pegawai.nama, holder.pegawai.pangkat_golongan)
+        t.add_row(str(i), prefix + jabatan.nama, holder.pegawai.nama, holder.pegawai.pangkat_golongan)
     return t

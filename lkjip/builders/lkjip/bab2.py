@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from kinerja import capaian as engine
 from kinerja.models import PerjanjianKinerja
 from kinerja.realisasi.dasbor import DasborOPD
-from lkjip.builders.lkjip.common import ZERO, iku_per_sasaran, nilai_tampil, pk_kepala, realisasi_tahun
+from lkjip.builders.lkjip.common import ZERO, iku_per_sasaran, nilai_shown, pk_kepala, realisasi_tahun
 from lkjip.isi import Isi
 from renstra.models import Level
 from sakip.lib.tabel import Kepala, Sel, Tabel, dengan_satuan, rupiah
@@ -67,9 +67,9 @@ def tabel_2_1(sheet, tahun: int) -> Tabel:
             cells = [str(n), ind.uraian, ind.satuan]
             for y in years:
                 target = ind.targets.get(y)
-                cells.append(dengan_satuan(target.tampil if target else "", ind.satuan))
-                cells.append(dengan_satuan(nilai_tampil(realised.get((ind.pk, y), engine.Nilai())), ind.satuan))
-            t21.tambah(*cells)
+                cells.append(dengan_satuan(target.shown if target else "", ind.satuan))
+                cells.append(dengan_satuan(nilai_shown(realised.get((ind.pk, y), engine.Nilai())), ind.satuan))
+            t21.add_row(*cells)
     return t21
 
 
@@ -84,7 +84,7 @@ def tabel_2_2(plan) -> Tabel:
     )
     for i, node in enumerate(plan.of_level(Level.TUJUAN), start=1):
         for j, ind in enumerate(node.indikator or [None]):
-            t22.tambah(str(i) if j == 0 else "", node.elemen.nama if j == 0 else "", ind.uraian if ind else "")
+            t22.add_row(str(i) if j == 0 else "", node.elemen.nama if j == 0 else "", ind.uraian if ind else "")
     return t22
 
 
@@ -99,7 +99,7 @@ def tabel_2_3(plan, by_sasaran) -> Tabel:
     )
     for i, node in enumerate(plan.of_level(Level.SASARAN), start=1):
         for j, r in enumerate(by_sasaran[node.elemen.pk] or [None]):
-            t23.tambah(str(i) if j == 0 else "", node.elemen.nama if j == 0 else "", r.indikator.uraian if r else "")
+            t23.add_row(str(i) if j == 0 else "", node.elemen.nama if j == 0 else "", r.indikator.uraian if r else "")
     return t23
 
 
@@ -137,15 +137,15 @@ def tabel_2_4(opd, sheet, iku, tahun: int) -> Tabel:
                 last_sasaran = line.sasaran
             src = line.sumber
             renstra = rows_by_ind[src.pk].target if src and src.pk in rows_by_ind else None
-            t24.tambah(
+            t24.add_row(
                 str(n) if first else "",
                 line.sasaran if first else "",
                 line.uraian,
                 dengan_satuan(
-                    renstra.tampil if renstra else format_value(line.renstra_nilai, line.renstra_teks), line.satuan
+                    renstra.shown if renstra else format_value(line.renstra_nilai, line.renstra_teks), line.satuan
                 ),
                 dengan_satuan(
-                    nilai_tampil(previous.get((src.pk, tahun - 1), engine.Nilai())) if src else "", line.satuan
+                    nilai_shown(previous.get((src.pk, tahun - 1), engine.Nilai())) if src else "", line.satuan
                 ),
                 dengan_satuan(format_value(line.target_nilai, line.target_teks), line.satuan),
             )
@@ -181,18 +181,18 @@ def tabel_2_5(opd, plan, by_sasaran, money, tahun: int) -> Tabel:
         programs = [c for c in node.children if c.elemen.level == Level.PROGRAM]
         for j, program in enumerate(programs or [None]):
             if program is None:
-                t25.tambah(str(i), indicators, "", "", "")
+                t25.add_row(str(i), indicators, "", "", "")
                 continue
             ind = program.indikator[0] if program.indikator else None
             target = ind.targets.get(tahun) if ind else None
             value = money[program.elemen.pk].anggaran
             total += value
-            t25.tambah(
+            t25.add_row(
                 str(i) if j == 0 else "",
                 indicators if j == 0 else "",
                 program.elemen.nama,
-                dengan_satuan(target.tampil if target else "", ind.satuan if ind else ""),
+                dengan_satuan(target.shown if target else "", ind.satuan if ind else ""),
                 rupiah(value),
             )
-    t25.tambah(Sel(_("Jumlah"), span=4), rupiah(total), gaya="jumlah")
+    t25.add_row(Sel(_("Jumlah"), span=4), rupiah(total), gaya="jumlah")
     return t25

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
 from kinerja.models import BelanjaOPD, Realisasi
-from kinerja.realisasi.dasbor import DasborOPD, urut_belanja
+from kinerja.realisasi.dasbor import DasborOPD, sort_belanja
 from lkjip import narasi
 from lkjip.builders.lkjip.common import (
     ZERO,
@@ -18,7 +18,7 @@ from lkjip.builders.lkjip.common import (
     esc,
     hasil,
     iku_per_sasaran,
-    nilai_tampil,
+    nilai_shown,
     nomor_program,
     realisasi_tahun,
 )
@@ -88,8 +88,8 @@ def tabel_3_1(opd, sheet, numbered) -> Tabel:
         numbered,
         lambda node, r, first: (
             [
-                dengan_satuan(r.target_tampil, r.indikator.satuan),
-                dengan_satuan(r.tahunan_tampil, r.indikator.satuan),
+                dengan_satuan(r.target_shown, r.indikator.satuan),
+                dengan_satuan(r.tahunan_shown, r.indikator.satuan),
                 hasil(r.capaian),
                 r.kategori,
             ]
@@ -149,13 +149,13 @@ def tabel_3_1a(d: DasborOPD) -> Tabel:
             target = ind.targets.get(y)
             value = past.get((ind.pk, y), engine.Nilai())
             cells += [
-                dengan_satuan(target.tampil if target else "", ind.satuan),
-                dengan_satuan(nilai_tampil(value), ind.satuan),
+                dengan_satuan(target.shown if target else "", ind.satuan),
+                dengan_satuan(nilai_shown(value), ind.satuan),
                 hasil(riwayat.get(y, engine.Hasil(None))),
             ]
             targets_chart.append(target.nilai if target and target.nilai is not None else None)
             real_chart.append(value.nilai)
-        t_tren.tambah(*cells)
+        t_tren.add_row(*cells)
         r.grafik = charts.target_realisasi(ind.uraian[:70], years, targets_chart, real_chart, ind.satuan)
     return t_tren
 
@@ -191,11 +191,11 @@ def tabel_3_1b(isi: Isi, sheet, dokumen) -> Tabel | None:
     for r in iku:
         if not per_ind[r.indikator.pk]:
             continue
-        t_nas.tambah(
-            r.indikator.uraian, f"{isi.opd.nama} ({isi.pemda.nama})", str(sheet.tahun), r.tahunan_tampil, _("Sakip")
+        t_nas.add_row(
+            r.indikator.uraian, f"{isi.opd.nama} ({isi.pemda.nama})", str(sheet.tahun), r.tahunan_shown, _("Sakip")
         )
         for b in per_ind[r.indikator.pk]:
-            t_nas.tambah("", b.pembanding, str(b.tahun), b.nilai, b.sumber)
+            t_nas.add_row("", b.pembanding, str(b.tahun), b.nilai, b.sumber)
     return t_nas
 
 
@@ -235,7 +235,7 @@ def tabel_3_2(sheet, numbered) -> Tabel:
         lambda node, r, first: (
             [
                 dengan_satuan(r.indikator.kondisi_akhir, r.indikator.satuan),
-                dengan_satuan(r.tahunan_tampil, r.indikator.satuan),
+                dengan_satuan(r.tahunan_shown, r.indikator.satuan),
                 hasil(r.kemajuan),
             ]
             if r
@@ -331,7 +331,7 @@ def tabel_3_3(d: DasborOPD, money, numbered) -> Tabel:
             else ["", ""]
         ),
     )
-    t33.tambah(Sel(_("Jumlah"), span=3), rupiah(total), persen(Decimal(100)) if total else Sel(""), gaya="jumlah")
+    t33.add_row(Sel(_("Jumlah"), span=3), rupiah(total), persen(Decimal(100)) if total else Sel(""), gaya="jumlah")
     return t33
 
 
@@ -360,8 +360,8 @@ def tabel_3_4(tahun: int, money, numbered) -> Tabel:
         t34,
         numbered,
         lambda node, r, first: [
-            dengan_satuan(r.target_tampil, r.indikator.satuan) if r else "",
-            dengan_satuan(r.tahunan_tampil, r.indikator.satuan) if r else "",
+            dengan_satuan(r.target_shown, r.indikator.satuan) if r else "",
+            dengan_satuan(r.tahunan_shown, r.indikator.satuan) if r else "",
             hasil(r.capaian) if r else "",
             rupiah(money[node.elemen.pk].anggaran.anggaran) if first else "",
             rupiah(money[node.elemen.pk].anggaran.realisasi) if first else "",
@@ -433,7 +433,7 @@ def realisasi_anggaran(isi: Isi, texts, d: DasborOPD, numbered) -> None:
 def tabel_3_6(opd, tahun: int) -> Tabel:
     """Budget and spending by kind of expenditure, this year and the last."""
     rows = {(b.tahun, b.jenis): b for b in BelanjaOPD.objects.filter(opd=opd, tahun__in=[tahun - 1, tahun])}
-    kinds = urut_belanja({b.jenis: b for b in rows.values()}.values())
+    kinds = sort_belanja({b.jenis: b for b in rows.values()}.values())
     t = Tabel(
         "belanja",
         "3.6",
@@ -457,12 +457,12 @@ def tabel_3_6(opd, tahun: int) -> Tabel:
             sums[y][0] += a
             sums[y][1] += r
             cells += [rupiah(a), rupiah(r), persen(engine.penyerapan(r, a).nilai)]
-        t.tambah(*cells)
+        t.add_row(*cells)
     cells = [_("Jumlah")]
     for y in (tahun - 1, tahun):
         a, r = sums[y]
         cells += [rupiah(a), rupiah(r), persen(engine.penyerapan(r, a).nilai)]
-    t.tambah(*cells, gaya="jumlah")
+    t.add_row(*cells, gaya="jumlah")
     if not kinds:
         t.catatan = _("Belanja per jenis belum diisi (menu Realisasi › Belanja).")
     return t
@@ -496,7 +496,7 @@ def tabel_3_7(plan, budget, tahun: int, opd) -> Tabel:
                 _budget_row(t, f"{k_i}.{s_i}", sub, budget, "", kode=True)
     sum_a = sum((budget[p.elemen.pk].anggaran for p in programs), ZERO)
     sum_r = sum((budget[p.elemen.pk].realisasi for p in programs), ZERO)
-    t.tambah(
+    t.add_row(
         Sel(_("Total"), span=2),
         rupiah(sum_a),
         rupiah(sum_r),
@@ -511,7 +511,7 @@ def _budget_row(t: Tabel, nomor: str, node, budget, gaya: str, *, upper: bool = 
     name = node.elemen.nama.upper() if upper else node.elemen.nama
     if kode and node.elemen.kode:
         name = f"{node.elemen.kode} {name}"
-    t.tambah(nomor, name, rupiah(row.anggaran), rupiah(row.realisasi), persen(row.penyerapan.nilai), gaya=gaya)
+    t.add_row(nomor, name, rupiah(row.anggaran), rupiah(row.realisasi), persen(row.penyerapan.nilai), gaya=gaya)
 
 
 def tabel_sasaran(node, budget, rows_by_ind, nomor: str, index: int) -> Tabel:
@@ -547,13 +547,13 @@ def tabel_sasaran(node, budget, rows_by_ind, nomor: str, index: int) -> Tabel:
             money = (
                 [rupiah(row.anggaran), rupiah(row.realisasi), persen(row.penyerapan.nilai)] if j == 0 else ["", "", ""]
             )
-            t.tambah(
+            t.add_row(
                 nomor if j == 0 else "",
                 name if j == 0 else "",
                 *money,
                 ind.uraian if ind else "",
-                dengan_satuan(r.target_tampil, ind.satuan, unit=True) if r else "",
-                dengan_satuan(r.tahunan_tampil, ind.satuan, unit=True) if r else "",
+                dengan_satuan(r.target_shown, ind.satuan, unit=True) if r else "",
+                dengan_satuan(r.tahunan_shown, ind.satuan, unit=True) if r else "",
                 hasil(r.capaian) if r else "",
                 gaya=gaya if j == 0 else "",
             )

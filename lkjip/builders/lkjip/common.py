@@ -27,7 +27,7 @@ def hasil(h: engine.Hasil) -> Sel:
     return persen(h.nilai) if h.nilai is not None else Sel("–")
 
 
-def nilai_tampil(nilai: engine.Nilai) -> str:
+def nilai_shown(nilai: engine.Nilai) -> str:
     """A yearly realisasi as printed (a predikat with its text)."""
     return format_value(nilai.nilai, nilai.teks if nilai.predikat or nilai.nilai is None else "")
 
@@ -69,7 +69,7 @@ def baris_sasaran(t: Tabel, numbered, cells_for) -> None:
     for i, node, rows in numbered:
         for j, r in enumerate(rows or [None]):
             first = j == 0
-            t.tambah(
+            t.add_row(
                 str(i) if first else "",
                 node.elemen.nama if first else "",
                 r.indikator.uraian if r else _("(belum ada IKU)"),

@@ -26,7 +26,7 @@ ZERO = Decimal(0)
 
 def _target(ind, year) -> str:
     t = ind.targets.get(year)
-    return t.tampil if t else ""
+    return t.shown if t else ""
 
 
 def _previous_years(rows, periode) -> list[int]:
@@ -82,7 +82,7 @@ def tc23(opd, rows, periode) -> Tabel:
                 else engine.Hasil(None)
             )
             ratios.append(persen(hasil.nilai) if hasil.nilai is not None else Sel("–"))
-        t.tambah(str(i), row.uraian, row.target_nspk or "–", row.target_ikk or "–", row.target_lain or "–",
+        t.add_row(str(i), row.uraian, row.target_nspk or "–", row.target_ikk or "–", row.target_lain or "–",
                  *targets, *realised, *ratios)  # fmt: skip
     if not rows:
         t.catatan = _("Belum diisi: capaian kinerja pelayanan periode sebelumnya (menu Dokumen › Periode lalu).")
@@ -138,7 +138,7 @@ def _tc24_row(t: Tabel, uraian: str, anggaran: list, realisasi: list, gaya: str 
         persen(engine.penyerapan(r, a).nilai) if a else Sel("–") for a, r in zip(anggaran, realisasi, strict=True)
     ]
     growth_a, growth_r = pertumbuhan(anggaran), pertumbuhan(realisasi)
-    t.tambah(
+    t.add_row(
         uraian,
         *[rupiah(a) if a is not None else "" for a in anggaran],
         *[rupiah(r) if r is not None else "" for r in realisasi],
@@ -207,19 +207,19 @@ def tc27(plan) -> Tabel:
             cells.append(rupiah(node.pagu_total) if first and node.has_pagu else "")
             unit = (e.unit_kerja.nama if e.unit_kerja else e.unit_kerja_teks) if first else ""
             cells += [unit, e.lokasi if first else ""]
-            t.tambah(*cells, gaya=gaya if first else "")
+            t.add_row(*cells, gaya=gaya if first else "")
         # The element's own columns (names, code, funding, unit, location) span its indicator rows.
-        t.gabung_ke_bawah(start, [0, 1, 2, 3, *range(7, 7 + 2 * n + 1, 2), 6 + 2 * n + 2, 6 + 2 * n + 3])
+        t.merge_down(start, [0, 1, 2, 3, *range(7, 7 + 2 * n + 1, 2), 6 + 2 * n + 2, 6 + 2 * n + 3])
         if e.level in (Level.TUJUAN, Level.SASARAN):
             groups.append((start, 0 if e.level == Level.TUJUAN else 1, rows_under[id(node)]))
     # A tujuan's (a sasaran's) cell spans everything planned under it.
     for start, column, rows in groups:
-        t.gabung_ke_bawah(start, [column], last=start + rows - 1, utuh=False)
+        t.merge_down(start, [column], last=start + rows - 1, keep_together=False)
     total: list = [Sel(_("JUMLAH"), span=6)]
     for y in years:
         total += ["", rupiah(plan.total[y])]
     total += ["", rupiah(plan.total_periode), "", ""]
-    t.tambah(*total, gaya="jumlah")
+    t.add_row(*total, gaya="jumlah")
     return t
 
 
@@ -254,7 +254,7 @@ def tc28(plan, opd) -> Tabel:
             continue
         for ind in node.indikator:
             n += 1
-            t.tambah(
+            t.add_row(
                 str(n),
                 ind.uraian,
                 ind.satuan,
@@ -307,7 +307,7 @@ def perbandingan(old_versi, new_versi) -> Tabel:
             notes.append(f"{uraian} ({col}): {a or '–'} → {b or '–'}")
         for year, a, b in change.pagu_changes:
             notes.append(_("pagu %(y)s: %(a)s → %(b)s") % {"y": year, "a": _rp(a), "b": _rp(b)})
-        t.tambah(
+        t.add_row(
             str(level_label.get(change.level, change.level)),
             change.kode,
             change.old.elemen.nama if change.old else "–",
