@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
-from kinerja.models import AnggaranSubKegiatan, RealisasiAnggaran
+from kinerja.models import AnggaranSubKegiatan, BelanjaOPD, RealisasiAnggaran
 from kinerja.realisasi.jendela import KOLOM_TW, Terkunci, kunci_opd, pastikan_terbuka, status_jendela
 from renstra.models import Elemen, Level, RenstraVersi
 from sakip.lib import grid
@@ -71,6 +71,21 @@ def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
             row.save(update_fields=["jumlah", "updated_at"])
         result.saved[key] = format_number(jumlah, 0) if jumlah is not None else ""
     return result
+
+
+@transaction.atomic
+def save_belanja(opd, tahun: int, formset) -> list[BelanjaOPD]:
+    """Save the belanja per jenis of the OPD's year from a valid :data:`kinerja.forms.BelanjaFormSet` (rows
+    added, changed and deleted, all or nothing), with the OPD locked like every realisasi write
+    (:func:`kunci_opd`). Returns the saved rows."""
+    kunci_opd(opd)
+    saved = formset.save(commit=False)
+    for obj in saved:
+        obj.opd, obj.tahun = opd, tahun
+        obj.save()
+    for obj in formset.deleted_objects:
+        obj.delete()
+    return saved
 
 
 @dataclass
