@@ -558,7 +558,8 @@ RA_COLUMNS = ["tw1", "tw2", "tw3", "tw4", "anggaran", "anggaran_tw1", "anggaran_
 def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict], *, actor=None):
     """Save the rencana aksi grid; each cell valid or reported, like the Renstra grids. The PK's row is locked
     first (:func:`lock_pk`), so the grid and the PK's workflow never interleave; on a signed PK the changed
-    cells are one numbered revision (:func:`record_revisi`)."""
+    cells are one numbered revision (:func:`record_revisi`). A cell changed by someone else since the page
+    showed it (its token, :mod:`sakip.lib.grid`) is reported as a conflict and not saved."""
     pk = lock_pk(pk)
     result = CellResult()
     rows = {
@@ -568,7 +569,12 @@ def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict], *, actor=None):
         )
     }
     changes = []
+    tokens = grid.tokens(cells, "rencana")
     for key, ra, kolom, value in grid.cells_of(cells, "rencana", rows, set(RA_COLUMNS), result):
+        before = getattr(ra, kolom)
+        if grid.changed_meanwhile(tokens.get(key), _ra_cell(kolom, before)):
+            result.conflict(key, _ra_cell(kolom, before), *audit.last_change(RencanaAksi, ra.pk))
+            continue
         try:
             amount = parse_money(value) if kolom.startswith("anggaran") else parse_value(value).nilai
         except UnreadableValue as error:
@@ -576,8 +582,7 @@ def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict], *, actor=None):
             continue
         if kolom.startswith("anggaran"):
             amount = amount or ZERO
-        shown = format_number(amount, 0) if kolom.startswith("anggaran") else format_value(amount)
-        before = getattr(ra, kolom)
+        shown = _ra_cell(kolom, amount)
         if before != amount:
             changes.append(_change(ra, _label(kolom), _ra_shown(kolom, before), shown))
             setattr(ra, kolom, amount)
@@ -590,6 +595,13 @@ def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict], *, actor=None):
 def _label(name: str) -> str:
     """A rencana aksi field's label, as the revision history shows it."""
     return str(next(f.verbose_name for f in RencanaAksi._meta.concrete_fields if f.name == name))
+
+
+def _ra_cell(kolom: str, value) -> str:
+    """A grid cell's value as the page shows it (its token): an amount of 0 and an empty quarter are empty."""
+    if kolom.startswith("anggaran"):
+        return format_number(value, 0) if value else ""
+    return format_value(value) if value is not None else ""
 
 
 def _ra_shown(kolom: str, value) -> str:
