@@ -18,6 +18,7 @@ from kinerja import exporters
 from kinerja.models import (
     STATEMENT_DEFAULT,
     NaskahPK,
+    PengaturanCapaian,
     PerjanjianKinerja,
     PKAnggaran,
     PKIndikator,
@@ -35,6 +36,7 @@ from sakip.lib.numbers import format_number
 from sakip.lib.tree import copy_rows
 from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
 from sakip.models import Jabatan, Jenjang, Pegawai, Penugasan, Peran, UnitKerja
+from sakip.services import lock_pemda
 
 ZERO = Decimal("0")
 
@@ -490,6 +492,32 @@ def perbedaan(lama: PerjanjianKinerja, baru: PerjanjianKinerja) -> dict:
     }
 
 
+# --- The pemda's settings -------------------------------------------------------------------------------
+
+
+def _save_setting(model, pemda, data: dict):
+    """Save the pemda's one row of ``model`` (created by its first save) with the form's ``data``; the pemda's
+    row is locked first and the setting read again under the lock, so two first saves make one row."""
+    lock_pemda(pemda.pk)
+    setting = model.objects.filter(pemda=pemda).first() or model(pemda=pemda)
+    for name, value in data.items():
+        setattr(setting, name, value)
+    setting.save()
+    return setting
+
+
+@transaction.atomic
+def save_naskah_pk(pemda, data: dict) -> NaskahPK:
+    """The admin pemda's statement text for the PK drafted from now on (a valid form's ``cleaned_data``)."""
+    return _save_setting(NaskahPK, pemda, data)
+
+
+@transaction.atomic
+def save_pengaturan_capaian(pemda, data: dict) -> PengaturanCapaian:
+    """The pemda's capaian rules (a valid :class:`kinerja.forms.PengaturanCapaianForm`'s ``cleaned_data``)."""
+    return _save_setting(PengaturanCapaian, pemda, data)
+
+
 # --- Rencana Aksi ----------------------------------------------------------------------------------------
 
 
@@ -646,7 +674,9 @@ def save_aksi(ra: RencanaAksi, form, formset, *, actor) -> RevisiRencanaAksi | N
     """Save a row's program, penanggung jawab and steps (validated ``form`` and ``formset``).
 
     The penanggung jawab must be a pegawai of the PK's OPD; on a signed PK the save is a numbered revision.
+    The PK's row is locked first (:func:`lock_pk`), as for the grid.
     """
+    ra.pk_doc = lock_pk(ra.pk_doc)
     pj = form.cleaned_data.get("penanggung_jawab")
     if pj is not None and not penanggung_jawab_choices(ra.pk_doc).filter(pk=pj.pk).exists():
         raise PKError(_("Penanggung jawab harus pegawai perangkat daerah PK ini."))
