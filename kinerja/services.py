@@ -18,6 +18,7 @@ from kinerja import exporters
 from kinerja.models import (
     STATEMENT_DEFAULT,
     NaskahPK,
+    PengaturanCapaian,
     PerjanjianKinerja,
     PKAnggaran,
     PKIndikator,
@@ -35,6 +36,7 @@ from sakip.lib.numbers import format_number
 from sakip.lib.tree import copy_rows
 from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
 from sakip.models import Jabatan, Jenjang, Pegawai, Penugasan, Peran, UnitKerja
+from sakip.services import lock_pemda
 
 ZERO = Decimal("0")
 
@@ -490,6 +492,32 @@ def perbedaan(lama: PerjanjianKinerja, baru: PerjanjianKinerja) -> dict:
     }
 
 
+# --- The pemda's settings -------------------------------------------------------------------------------
+
+
+def _save_setting(model, pemda, data: dict):
+    """Save the pemda's one row of ``model`` (created by its first save) with the form's ``data``; the pemda's
+    row is locked first and the setting read again under the lock, so two first saves make one row."""
+    lock_pemda(pemda.pk)
+    setting = model.objects.filter(pemda=pemda).first() or model(pemda=pemda)
+    for name, value in data.items():
+        setattr(setting, name, value)
+    setting.save()
+    return setting
+
+
+@transaction.atomic
+def save_naskah_pk(pemda, data: dict) -> NaskahPK:
+    """The admin pemda's statement text for the PK drafted from now on (a valid form's ``cleaned_data``)."""
+    return _save_setting(NaskahPK, pemda, data)
+
+
+@transaction.atomic
+def save_pengaturan_capaian(pemda, data: dict) -> PengaturanCapaian:
+    """The pemda's capaian rules (a valid :class:`kinerja.forms.PengaturanCapaianForm`'s ``cleaned_data``)."""
+    return _save_setting(PengaturanCapaian, pemda, data)
+
+
 # --- Rencana Aksi ----------------------------------------------------------------------------------------
 
 
@@ -558,7 +586,8 @@ RA_COLUMNS = ["tw1", "tw2", "tw3", "tw4", "anggaran", "anggaran_tw1", "anggaran_
 def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict], *, actor=None):
     """Save the rencana aksi grid; each cell valid or reported, like the Renstra grids. The PK's row is locked
     first (:func:`lock_pk`), so the grid and the PK's workflow never interleave; on a signed PK the changed
-    cells are one numbered revision (:func:`record_revisi`)."""
+    cells are one numbered revision (:func:`record_revisi`). A cell changed by someone else since the page
+    showed it (its token, :mod:`sakip.lib.grid`) is reported as a conflict and not saved."""
     pk = lock_pk(pk)
     result = CellResult()
     rows = {
@@ -568,7 +597,12 @@ def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict], *, actor=None):
         )
     }
     changes = []
+    tokens = grid.tokens(cells, "rencana")
     for key, ra, kolom, value in grid.cells_of(cells, "rencana", rows, set(RA_COLUMNS), result):
+        before = getattr(ra, kolom)
+        if grid.changed_meanwhile(tokens.get(key), _ra_cell(kolom, before)):
+            result.conflict(key, _ra_cell(kolom, before), *audit.last_change(RencanaAksi, ra.pk))
+            continue
         try:
             amount = parse_money(value) if kolom.startswith("anggaran") else parse_value(value).nilai
         except UnreadableValue as error:
@@ -576,8 +610,7 @@ def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict], *, actor=None):
             continue
         if kolom.startswith("anggaran"):
             amount = amount or ZERO
-        shown = format_number(amount, 0) if kolom.startswith("anggaran") else format_value(amount)
-        before = getattr(ra, kolom)
+        shown = _ra_cell(kolom, amount)
         if before != amount:
             changes.append(_change(ra, _label(kolom), _ra_shown(kolom, before), shown))
             setattr(ra, kolom, amount)
@@ -590,6 +623,13 @@ def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict], *, actor=None):
 def _label(name: str) -> str:
     """A rencana aksi field's label, as the revision history shows it."""
     return str(next(f.verbose_name for f in RencanaAksi._meta.concrete_fields if f.name == name))
+
+
+def _ra_cell(kolom: str, value) -> str:
+    """A grid cell's value as the page shows it (its token): an amount of 0 and an empty quarter are empty."""
+    if kolom.startswith("anggaran"):
+        return format_number(value, 0) if value else ""
+    return format_value(value) if value is not None else ""
 
 
 def _ra_shown(kolom: str, value) -> str:
@@ -634,7 +674,9 @@ def save_aksi(ra: RencanaAksi, form, formset, *, actor) -> RevisiRencanaAksi | N
     """Save a row's program, penanggung jawab and steps (validated ``form`` and ``formset``).
 
     The penanggung jawab must be a pegawai of the PK's OPD; on a signed PK the save is a numbered revision.
+    The PK's row is locked first (:func:`lock_pk`), as for the grid.
     """
+    ra.pk_doc = lock_pk(ra.pk_doc)
     pj = form.cleaned_data.get("penanggung_jawab")
     if pj is not None and not penanggung_jawab_choices(ra.pk_doc).filter(pk=pj.pk).exists():
         raise PKError(_("Penanggung jawab harus pegawai perangkat daerah PK ini."))

@@ -30,7 +30,7 @@ from renstra.models import Level as RenstraLevel
 from sakip import audit
 from sakip.lib.tabel import Kepala, Tabel
 from sakip.lib.tree import copy_rows, copy_tree
-from sakip.models import Jenjang
+from sakip.models import Jenjang, PerangkatDaerah
 
 #: the owner level seed 002 gives each level (its "PK/SKP JF" for both kegiatan and sub kegiatan)
 JENJANG_BAKU_SEED = {**JENJANG_BAKU, Tingkat.IMMEDIATE: Jenjang.FUNGSIONAL}
@@ -89,6 +89,44 @@ def load(pohon: PohonKinerja) -> Pohon:
 # --- Building --------------------------------------------------------------------------------------
 
 
+def lock_pohon(pohon: PohonKinerja) -> None:
+    """Lock the tree's row to the end of the transaction: every write into a tree (its nodes, its stage 1)
+    takes it first, so two planners' changes of one tree are applied one after the other."""
+    list(PohonKinerja.objects.select_for_update(no_key=True).filter(pk=pohon.pk).values_list("pk", flat=True))
+
+
+def _lock_opd(opd_id: int) -> None:
+    """Lock the OPD's row: a tree created (or revised) for it waits for another one being created, then sees it
+    (the form's check of the unique year then answers, rather than the database with a server error)."""
+    list(PerangkatDaerah.objects.select_for_update(no_key=True).filter(pk=opd_id).values_list("pk", flat=True))
+
+
+@transaction.atomic
+def create_pohon(form) -> PohonKinerja:
+    """Create a tree from a valid :class:`pohon.forms.PohonForm`, linked to the OPD's newest Renstra version of
+    its period. ``ValidationError`` when a tree of that year was created meanwhile."""
+    pohon = form.save(commit=False)
+    _lock_opd(pohon.opd_id)
+    pohon.versi = initial_versi(pohon.opd, pohon.periode)
+    pohon.full_clean()
+    pohon.save()
+    return pohon
+
+
+@transaction.atomic
+def update_pohon(form) -> PohonKinerja:
+    """Save stage 1 (outcome, mandat, permasalahan…) of a tree from its valid form, the tree locked."""
+    lock_pohon(form.instance)
+    return form.save()
+
+
+@transaction.atomic
+def delete_simpul(node: Simpul) -> None:
+    """Delete a node and its branch (indicators, links and crosscutting go with it, each row in the log)."""
+    lock_pohon(node.pohon)
+    node.delete()
+
+
 def initial_versi(opd, periode) -> RenstraVersi | None:
     """The Renstra version a new tree translates into: the newest of the OPD for that period."""
     return RenstraVersi.objects.filter(renstra__opd=opd, renstra__periode=periode).order_by("-nomor").first()
@@ -119,6 +157,7 @@ def save_simpul(node: Simpul) -> Simpul:
 @transaction.atomic
 def move_simpul(node: Simpul, parent: Simpul | None) -> Simpul:
     """Move a branch under another node (or to the top); its levels must stay below the new parent."""
+    lock_pohon(node.pohon)
     node.parent = parent
     node.urutan = next_urutan(node.pohon, parent)
     node.full_clean()
@@ -126,14 +165,18 @@ def move_simpul(node: Simpul, parent: Simpul | None) -> Simpul:
     return node
 
 
+@transaction.atomic
 def reorder_simpul(node: Simpul, direction: int) -> None:
     """Up (-1) or down (+1) among its siblings."""
+    lock_pohon(node.pohon)
     renstra_services.move(node, direction, Simpul.objects.filter(pohon=node.pohon, parent=node.parent))
 
 
 @transaction.atomic
 def revisi(pohon: PohonKinerja, tahun: int) -> PohonKinerja:
-    """A revision in force from ``tahun``: a copy of the whole tree the planner then changes."""
+    """A revision in force from ``tahun``: a copy of the whole tree the planner then changes (the OPD locked,
+    so a double click makes one revision and is then told that year has one)."""
+    _lock_opd(pohon.opd_id)
     baru = PohonKinerja(
         opd=pohon.opd,
         periode=pohon.periode,
@@ -425,6 +468,7 @@ def elemen_milik(jabatan, tahun: int, versi: RenstraVersi) -> set[int]:
 @transaction.atomic
 def save_simpul_form(form, formset) -> Simpul:
     """Save a node from its form with its indicators, plan links and crosscutting partners, all or nothing."""
+    lock_pohon(form.instance.pohon)
     node = save_simpul(form.instance)
     formset.instance = node
     for i, sub in enumerate(formset.forms, start=1):

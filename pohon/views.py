@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -66,9 +65,11 @@ def pohon_create(request):
     if form is None:
         raise PermissionDenied
     if form.is_valid():  # the model's clean() checks the year and the pemda of the period
-        pohon = form.save(commit=False)
-        pohon.versi = services.initial_versi(pohon.opd, pohon.periode)
-        pohon.save()
+        try:
+            pohon = services.create_pohon(form)
+        except ValidationError as error:  # a tree of that year was created meanwhile
+            messages.error(request, " ".join(error.messages))
+            return _index(request, request.POST, status=400)[1]
         messages.success(request, _("Pohon kinerja dibuat. Mulailah dari outcome (tujuan OPD)."))
         return redirect(pohon)
     return _index(request, request.POST, status=400)[1]
@@ -198,7 +199,7 @@ def simpul_delete(request, pk: int):
     pohon = node.pohon
     if request.method == "POST":
         text = node.kinerja[:60]
-        node.delete()
+        services.delete_simpul(node)
         return _saved(request, pohon, _("Simpul \u201c%(s)s\u201d dan cabangnya dihapus.") % {"s": text})
     tree = services.load(pohon)
     below = len(tree.descendants(tree.nodes[node.pk]))
@@ -246,7 +247,7 @@ def pohon_update(request, pk: int):
     pohon = _pohon(request, pk, Perm.EDIT)
     form = PohonForm(request.POST or None, instance=pohon, opds=[pohon.opd])
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.update_pohon(form)
         return _saved(request, pohon, _("Tahap 1 disimpan."))
     template = "pohon/_simpul_form.html" if request.htmx else "pohon/simpul_page.html"
     return render(
@@ -262,8 +263,7 @@ def pohon_revisi(request, pk: int):
     form = RevisiForm(request.POST)
     if form.is_valid():
         try:
-            with transaction.atomic():
-                baru = services.revisi(pohon, form.cleaned_data["tahun"])
+            baru = services.revisi(pohon, form.cleaned_data["tahun"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -20,6 +20,7 @@ from renstra.models import (
     Level,
     Nomenklatur,
     Pagu,
+    Periode,
     Renstra,
     RenstraVersi,
     Strategi,
@@ -31,6 +32,7 @@ from sakip.lib.grid import CellResult
 from sakip.lib.numbers import format_number
 from sakip.lib.tree import copy_rows, copy_tree
 from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
+from sakip.services import lock_pemda
 
 ZERO = Decimal("0")
 
@@ -351,6 +353,70 @@ def move(obj, direction: int, siblings) -> None:
         if item.urutan != number:
             item.urutan = number
             item.save(update_fields=["urutan", "updated_at"])
+
+
+@transaction.atomic
+def move_in_versi(versi: RenstraVersi, obj, direction: int, siblings) -> None:
+    """:func:`move` within a version: an element, indicator or strategi of a draft, checked with the version
+    locked (:func:`lock_draft`)."""
+    lock_draft(versi)
+    move(obj, direction, siblings)
+
+
+def versi_of(obj) -> RenstraVersi:
+    """The version an element, indicator, strategi or arah kebijakan belongs to."""
+    if isinstance(obj, Elemen):
+        return obj.versi
+    if isinstance(obj, Indikator):
+        return obj.elemen.versi
+    if isinstance(obj, Strategi):
+        return obj.sasaran.versi
+    if isinstance(obj, ArahKebijakan):
+        return obj.strategi.sasaran.versi
+    raise TypeError(obj)
+
+
+@transaction.atomic
+def save_child(form, versi: RenstraVersi):
+    """Save an indicator, strategi or arah kebijakan of ``versi`` from its valid form, the version locked and
+    checked to be a draft (:class:`VersiTerkunci` otherwise)."""
+    lock_draft(versi)
+    return form.save()
+
+
+@transaction.atomic
+def delete_child(obj) -> None:
+    """Delete an indicator (with its targets), strategi (with its arah kebijakan) or arah kebijakan of a draft,
+    the version locked (:class:`VersiTerkunci` when it is no draft)."""
+    lock_draft(versi_of(obj))
+    obj.delete()
+
+
+@transaction.atomic
+def save_versi(form) -> RenstraVersi:
+    """Save a draft version's description (a valid :class:`renstra.forms.VersiForm`), the version locked."""
+    lock_draft(form.instance)
+    return form.save()
+
+
+# --- RPJMD ----------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_periode(form, formset) -> Periode:
+    """Save an RPJMD period and its misi (valid form and formset), both or neither, the pemda locked."""
+    lock_pemda(form.instance.pemda_id)
+    periode = form.save()
+    formset.instance = periode
+    formset.save()
+    return periode
+
+
+@transaction.atomic
+def save_rpjmd(form, periode: Periode):
+    """Save a tujuan or sasaran of the RPJMD ``periode`` from its valid form, the period's row locked."""
+    list(Periode.objects.select_for_update(no_key=True).filter(pk=periode.pk).values_list("pk", flat=True))
+    return form.save()
 
 
 # --- Grids ----------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from sakip import access
-from sakip.models import Jabatan, Penugasan, PerangkatDaerah, UnitKerja
+from sakip.models import Jabatan, Pemda, Penugasan, PerangkatDaerah, UnitKerja
 
 
 @dataclass
@@ -92,3 +92,29 @@ def save_user_with_roles(form, formset):
     formset.save()
     access.forget_scope(user)
     return user
+
+
+def lock_pemda(pemda_id: int) -> None:
+    """Lock the pemda's row to the end of the transaction: a write of one of the pemda's settings (PK
+    statement, capaian rules) or of its RPJMD waits for another running one, and then reads what it left.
+    (``FOR NO KEY UPDATE``: rows that merely refer to the pemda are still written freely.)"""
+    list(Pemda.objects.select_for_update(no_key=True).filter(pk=pemda_id).values_list("pk", flat=True))
+
+
+@transaction.atomic
+def save_form(form):
+    """Save a valid model form of master data (pemda, OPD, unit kerja, jabatan, pegawai, penugasan, a user's
+    password): the service hook of the generic create and update pages (``sakip.views.generic``).
+
+    It locks nothing: master data has no parent whose state decides whether it may change (no status, no
+    window), and a single row is written, which django-auditlog records through ``save()``.
+    """
+    return form.save()
+
+
+@transaction.atomic
+def delete_object(obj) -> None:
+    """Delete one object of master data and what cascades from it, all or nothing (``ProtectedError`` when
+    something still refers to it): the hook of the generic delete pages. Every row goes through the
+    collector's signals, so django-auditlog records each; nothing is locked, as in :func:`save_form`."""
+    obj.delete()

@@ -188,6 +188,28 @@ def test_a_realisasi_save_started_while_the_quarter_closes_is_refused(world, in_
     assert not Realisasi.objects.exists()
 
 
+def test_a_note_or_evidence_started_while_the_quarter_closes_is_refused(world, in_force, monkeypatch):
+    # The detail page's kendala/solusi and bukti dukung: the window is checked by the service with the OPD
+    # locked, so a note that starts while TW II is being closed waits, then is refused, and nothing is written.
+    ind = Indikator.objects.filter(elemen__versi=in_force).first()
+    window = JendelaRealisasi.objects.get(pemda=world.pemda, tahun=2024, triwulan=2)
+    form = JendelaForm({"tw2-terbuka": ""}, instance=window, pemda=world.pemda, prefix="tw2")
+    assert form.is_valid()
+    reached, release = pause_in(monkeypatch, form, "save", "close")
+    close = Side("close", lambda: jendela.save_jendela(form))
+    close.start()
+    assert reached.wait(WAIT)
+    note = Side(
+        "note", lambda: lembar.save_catatan(world.opd_a, ind, 2024, 2, kendala="Hujan", solusi="Lembur", actor=None)
+    )
+    note.start()
+    assert still_waiting(note), "the note did not wait for the quarter being closed"
+    release.set()
+    close.join(WAIT), note.join(WAIT)
+    assert close.error is None and isinstance(note.error, jendela.Terkunci)
+    assert not Realisasi.objects.exists()
+
+
 # --- A PK row and signing ------------------------------------------------------------------------------
 
 

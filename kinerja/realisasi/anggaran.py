@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
-from kinerja.models import AnggaranSubKegiatan, RealisasiAnggaran
+from kinerja.models import AnggaranSubKegiatan, BelanjaOPD, RealisasiAnggaran
 from kinerja.realisasi.jendela import KOLOM_TW, Terkunci, ensure_open, kunci_opd, status_jendela
 from renstra.models import Elemen, Level, RenstraVersi
+from sakip import audit
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
 from sakip.lib.numbers import format_number
@@ -30,7 +31,8 @@ ANGGARAN_KOLOM = {"dpa", "dppa", *KOLOM_TW}
 @transaction.atomic
 def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
     """Save the budget grid: DPA, DPPA and the realisasi of each triwulan per sub kegiatan (the windows read
-    once the OPD is locked, see :func:`kunci_opd`)."""
+    once the OPD is locked, see :func:`kunci_opd`). A cell changed by someone else since the page showed it
+    (its token, :mod:`sakip.lib.grid`) is reported as a conflict and not saved."""
     kunci_opd(opd)
     result = CellResult()
     versi = RenstraVersi.objects.berlaku(opd, tahun)
@@ -38,7 +40,22 @@ def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
     budgets = {(a.elemen_id, a.jenis): a for a in AnggaranSubKegiatan.objects.filter(elemen_id__in=subs, tahun=tahun)}
     spent = {(r.elemen_id, r.triwulan): r for r in RealisasiAnggaran.objects.filter(elemen_id__in=subs, tahun=tahun)}
     status = status_jendela(opd, tahun)
+    tokens = grid.tokens(cells, "elemen")
     for key, sub, kolom, value in grid.cells_of(cells, "elemen", subs, ANGGARAN_KOLOM, result):
+        lookup: dict[str, int | str]
+        model: type[AnggaranSubKegiatan] | type[RealisasiAnggaran]
+        if kolom in KOLOM_TW:
+            row, model, lookup = spent.get((sub.pk, KOLOM_TW[kolom])), RealisasiAnggaran, {"triwulan": KOLOM_TW[kolom]}
+        else:
+            row, model, lookup = budgets.get((sub.pk, kolom)), AnggaranSubKegiatan, {"jenis": kolom}
+        now = format_number(row.jumlah, 0) if row else ""  # as the grid shows it (its token)
+        if grid.changed_meanwhile(tokens.get(key), now):
+            if row:
+                who = audit.last_change(model, row.pk)
+            else:
+                who = audit.last_change(model, elemen=str(sub), tahun=tahun, **lookup)
+            result.conflict(key, now, *who)
+            continue
         try:
             jumlah = parse_money(value)
         except UnreadableValue as error:
@@ -47,11 +64,6 @@ def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
         if jumlah is not None and jumlah < 0:
             result.errors[key] = _("Jumlah tidak boleh negatif.")
             continue
-        lookup: dict[str, int | str]
-        if kolom in KOLOM_TW:
-            row, model, lookup = spent.get((sub.pk, KOLOM_TW[kolom])), RealisasiAnggaran, {"triwulan": KOLOM_TW[kolom]}
-        else:
-            row, model, lookup = budgets.get((sub.pk, kolom)), AnggaranSubKegiatan, {"jenis": kolom}
         if (row.jumlah if row else None) == jumlah:
             result.saved[key] = format_number(jumlah, 0) if jumlah is not None else ""
             continue
@@ -71,6 +83,21 @@ def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
             row.save(update_fields=["jumlah", "updated_at"])
         result.saved[key] = format_number(jumlah, 0) if jumlah is not None else ""
     return result
+
+
+@transaction.atomic
+def save_belanja(opd, tahun: int, formset) -> list[BelanjaOPD]:
+    """Save the belanja per jenis of the OPD's year from a valid :data:`kinerja.forms.BelanjaFormSet` (rows
+    added, changed and deleted, all or nothing), with the OPD locked like every realisasi write
+    (:func:`kunci_opd`). Returns the saved rows."""
+    kunci_opd(opd)
+    saved = formset.save(commit=False)
+    for obj in saved:
+        obj.opd, obj.tahun = opd, tahun
+        obj.save()
+    for obj in formset.deleted_objects:
+        obj.delete()
+    return saved
 
 
 @dataclass

@@ -15,7 +15,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
-from kinerja.models import PengaturanCapaian, Realisasi
+from kinerja.models import BuktiDukung, PengaturanCapaian, Realisasi
 from kinerja.realisasi.jendela import (
     KOLOM_TW,
     TRIWULAN,
@@ -250,3 +250,54 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
             row.save()
         result.saved[key] = format_value(parsed.nilai, parsed.teks)
     return result
+
+
+# --- One quarter's story and evidence (the detail page) ---------------------------------------------------
+
+
+def _terbuka(opd, indikator: Indikator, tahun: int, triwulan: int) -> Realisasi:
+    """Lock the OPD (:func:`kunci_opd`), check the quarter's window once locked, and return the quarter's
+    realisasi, read again under the lock (a new, unsaved one when there is none yet)."""
+    kunci_opd(opd)
+    ensure_open(opd, tahun, triwulan)
+    found = Realisasi.objects.filter(indikator=indikator, tahun=tahun, triwulan=triwulan).first()
+    return found or Realisasi(indikator=indikator, tahun=tahun, triwulan=triwulan)
+
+
+@transaction.atomic
+def save_catatan(opd, indikator: Indikator, tahun: int, triwulan: int, *, kendala: str, solusi: str, actor):
+    """Save the quarter's kendala and solusi (a realisasi row is created for them when there is none).
+
+    :class:`Terkunci` when the triwulan is closed, checked inside the transaction with the OPD locked, so a
+    triwulan closed while the note is being saved refuses it.
+    """
+    row = _terbuka(opd, indikator, tahun, triwulan)
+    if row.pk is None:
+        row.dicatat_oleh = actor
+    row.kendala, row.solusi = kendala, solusi
+    row.save()
+    return row
+
+
+@transaction.atomic
+def add_bukti(opd, indikator: Indikator, tahun: int, triwulan: int, berkas, *, actor):
+    """Attach an evidence file to the quarter's realisasi (created when there is none); :class:`Terkunci`
+    when the triwulan is closed (checked as in :func:`save_catatan`)."""
+    row = _terbuka(opd, indikator, tahun, triwulan)
+    if row.pk is None:
+        row.dicatat_oleh = actor
+        row.save()
+    return BuktiDukung.objects.create(realisasi=row, berkas=berkas, nama=berkas.name[:200], ukuran=berkas.size)
+
+
+@transaction.atomic
+def delete_bukti(bukti) -> None:
+    """Delete an evidence file; :class:`Terkunci` when its triwulan is closed (checked with the OPD locked).
+    The file leaves the storage once the deletion is committed, so a refused or failed one keeps it."""
+    r = bukti.realisasi
+    opd = r.indikator.elemen.versi.renstra.opd
+    kunci_opd(opd)
+    ensure_open(opd, r.tahun, r.triwulan)
+    storage, name = bukti.berkas.storage, bukti.berkas.name
+    bukti.delete()
+    transaction.on_commit(lambda: storage.delete(name))

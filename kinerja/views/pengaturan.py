@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from kinerja import services
 from kinerja.forms import JendelaForm, PengaturanCapaianForm
 from kinerja.models import JendelaRealisasi, NaskahPK, PengaturanCapaian
 from kinerja.realisasi.jendela import TRIWULAN, save_jendela
@@ -33,7 +34,7 @@ def naskah_pk(request):
     )
     form = form_class(request.POST or None, instance=naskah)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_naskah_pk(pemda, form.cleaned_data)
         messages.success(request, _("Naskah PK disimpan; berlaku untuk PK yang disusun berikutnya."))
         return redirect("kinerja:naskah_pk")
     return render(
@@ -94,7 +95,7 @@ def pengaturan(request):
     if request.method == "POST":
         access.require(request.user, Perm.MANAGE, pemda)
         if form.is_valid():
-            form.save()
+            services.save_pengaturan_capaian(pemda, form.cleaned_data)
             messages.success(request, _("Pengaturan capaian disimpan; semua capaian dihitung ulang dengan aturan ini."))
             return redirect("realisasi:pengaturan_update")
     return render(

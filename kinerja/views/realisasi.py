@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,10 +16,10 @@ from kinerja import exporters, importers
 from kinerja.capaian import kelas_kategori
 from kinerja.forms import BelanjaFormSet, BuktiForm, CatatanRealisasiForm, KembalikanForm
 from kinerja.models import BelanjaOPD, BuktiDukung, Realisasi
-from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, save_anggaran
+from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, save_anggaran, save_belanja
 from kinerja.realisasi.dasbor import sort_belanja
-from kinerja.realisasi.jendela import TRIWULAN, Terkunci, ensure_open, status_jendela
-from kinerja.realisasi.lembar import lembar, save_realisasi
+from kinerja.realisasi.jendela import TRIWULAN, Terkunci, status_jendela
+from kinerja.realisasi.lembar import add_bukti, delete_bukti, lembar, save_catatan, save_realisasi
 from kinerja.realisasi.verifikasi import sees_pemda
 from kinerja.views.common import realisasi_context, valid_tahun, xlsx_response
 from renstra.importers.tc27 import MAX_BYTES
@@ -107,12 +106,7 @@ def belanja(request, opd: int, tahun: int):
         access.require(request.user, Perm.EDIT, opd)
     formset = BelanjaFormSet(request.POST or None, queryset=queryset, prefix="belanja")
     if request.method == "POST" and formset.is_valid():
-        with transaction.atomic():
-            for obj in formset.save(commit=False):
-                obj.opd, obj.tahun = opd, tahun
-                obj.save()
-            for obj in formset.deleted_objects:
-                obj.delete()
+        save_belanja(opd, tahun, formset)
         messages.success(request, _("Anggaran dan realisasi per jenis belanja disimpan."))
         return redirect("realisasi:belanja_update", opd=opd.pk, tahun=tahun)
     context = realisasi_context(request, opd, tahun, formset=formset, rows=sort_belanja(queryset), can_edit=can_edit)
@@ -140,29 +134,24 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
         access.require(request.user, Perm.EDIT, opd)
         action = request.POST.get("action")
         try:
-            ensure_open(opd, tahun, tw)
-        except Terkunci as error:
+            if action == "catatan":
+                form = CatatanRealisasiForm(request.POST, instance=item, prefix="catatan")
+                if form.is_valid():
+                    data = form.cleaned_data
+                    save_catatan(
+                        opd, ind, tahun, tw, kendala=data["kendala"], solusi=data["solusi"], actor=request.user
+                    )
+                    messages.success(request, _("Catatan disimpan."))
+                    return redirect(request.path)
+            elif action == "bukti":
+                bukti_form = BuktiForm(request.POST, request.FILES)
+                if bukti_form.is_valid():
+                    add_bukti(opd, ind, tahun, tw, bukti_form.cleaned_data["berkas"], actor=request.user)
+                    messages.success(request, _("Bukti dukung diunggah."))
+                    return redirect(request.path)
+        except Terkunci as error:  # checked by the service with the OPD locked
             messages.error(request, str(error))
             return redirect(request.path)
-        target = item or Realisasi(indikator=ind, tahun=tahun, triwulan=tw, dicatat_oleh=request.user)
-        if action == "catatan":
-            form = CatatanRealisasiForm(request.POST, instance=target, prefix="catatan")
-            if form.is_valid():
-                form.save()
-                messages.success(request, _("Catatan disimpan."))
-                return redirect(request.path)
-        elif action == "bukti":
-            bukti_form = BuktiForm(request.POST, request.FILES)
-            if bukti_form.is_valid():
-                upload = bukti_form.cleaned_data["berkas"]
-                with transaction.atomic():
-                    if target.pk is None:
-                        target.save()
-                    BuktiDukung.objects.create(
-                        realisasi=target, berkas=upload, nama=upload.name[:200], ukuran=upload.size
-                    )
-                messages.success(request, _("Bukti dukung diunggah."))
-                return redirect(request.path)
     if item is not None:
         item.indikator = ind
     context = realisasi_context(
@@ -207,12 +196,10 @@ def bukti_delete(request, pk: int):
     opd = r.indikator.elemen.versi.renstra.opd
     access.require(request.user, Perm.EDIT, opd)
     try:
-        ensure_open(opd, r.tahun, r.triwulan)
+        delete_bukti(bukti)
     except Terkunci as error:
         messages.error(request, str(error))
     else:
-        bukti.berkas.delete(save=False)
-        bukti.delete()
         messages.success(request, _("Bukti dukung dihapus."))
     return redirect("realisasi:realisasi_detail", ind=r.indikator_id, tahun=r.tahun, tw=r.triwulan)
 

@@ -196,13 +196,11 @@ def elemen_delete(request, pk: int):
 @require_POST
 def elemen_move(request, pk: int, direction: str):
     elemen = access.get_for_user(request.user, Elemen.objects.select_related("versi__renstra"), Perm.EDIT, pk=pk)
+    siblings = Elemen.objects.filter(versi=elemen.versi, parent=elemen.parent)
     try:
-        services.ensure_draft(elemen.versi)
+        services.move_in_versi(elemen.versi, elemen, -1 if direction == "naik" else 1, siblings)
     except services.VersiTerkunci as error:
         return locked_response(request, elemen.versi, error)
-    services.move(
-        elemen, -1 if direction == "naik" else 1, Elemen.objects.filter(versi=elemen.versi, parent=elemen.parent)
-    )
     return _tree_response(request, elemen.versi, _("Urutan diubah."))
 
 
@@ -215,28 +213,14 @@ def _child_editor(request, model, form_class, *, owner_model, owner_field: str, 
         owner = access.get_for_user(request.user, owner_model.objects, Perm.EDIT, pk=owner_pk)
         siblings = model.objects.filter(**{owner_field: owner})
         obj = model(**{owner_field: owner}, urutan=siblings.count() + 1)
-    versi = _owner_versi(owner)
+    versi = services.versi_of(owner)
     form = form_class(request.POST or None, instance=obj)
 
     def save(f):
-        services.ensure_draft(versi)
-        saved = f.save()
+        saved = services.save_child(f, versi)
         return _("%(obj)s disimpan.") % {"obj": str(saved)[:80]}
 
     return _editor(request, versi, form, title=title, on_valid=save)
-
-
-def _owner_versi(obj) -> RenstraVersi:
-    """The version an element, indicator, strategi or arah kebijakan belongs to."""
-    if isinstance(obj, Elemen):
-        return obj.versi
-    if isinstance(obj, Indikator):
-        return obj.elemen.versi
-    if isinstance(obj, Strategi):
-        return obj.sasaran.versi
-    if isinstance(obj, ArahKebijakan):
-        return obj.strategi.sasaran.versi
-    raise TypeError(obj)
 
 
 @require_http_methods(["GET", "POST"])
@@ -290,12 +274,15 @@ def child_delete(request, kind: str, pk: int):
     if model is None:
         raise PermissionDenied
     obj = access.get_for_user(request.user, model.objects, Perm.EDIT, pk=pk)
-    versi = _owner_versi(obj)
+    versi = services.versi_of(obj)
     if not versi.is_draft:
         return locked_response(request, versi, services.VersiTerkunci(versi))
     if request.method == "POST":
         name = str(obj)[:80]
-        obj.delete()
+        try:
+            services.delete_child(obj)
+        except services.VersiTerkunci as error:
+            return locked_response(request, versi, error)
         return _tree_response(request, versi, _("%(obj)s dihapus.") % {"obj": name})
     goes_with = {}
     if isinstance(obj, Indikator):
@@ -321,13 +308,11 @@ def child_move(request, kind: str, pk: int, direction: str):
     if model is None:
         raise PermissionDenied
     obj = access.get_for_user(request.user, model.objects, Perm.EDIT, pk=pk)
-    versi = _owner_versi(obj)
+    versi = services.versi_of(obj)
+    owner_field = {"indikator": "elemen", "strategi": "sasaran", "kebijakan": "strategi"}[kind]
+    siblings = model.objects.filter(**{owner_field: getattr(obj, owner_field)})
     try:
-        services.ensure_draft(versi)
+        services.move_in_versi(versi, obj, -1 if direction == "naik" else 1, siblings)
     except services.VersiTerkunci as error:
         return locked_response(request, versi, error)
-    owner_field = {"indikator": "elemen", "strategi": "sasaran", "kebijakan": "strategi"}[kind]
-    services.move(
-        obj, -1 if direction == "naik" else 1, model.objects.filter(**{owner_field: getattr(obj, owner_field)})
-    )
     return _tree_response(request, versi, _("Urutan diubah."))

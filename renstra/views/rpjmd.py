@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from renstra import services
 from renstra.forms import (
     MisiFormSet,
     PeriodeForm,
@@ -41,10 +41,7 @@ def _periode_form_page(request, periode: Periode, title: str):
     form = PeriodeForm(request.POST or None, instance=periode)
     formset = MisiFormSet(request.POST or None, instance=periode, prefix="misi")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():
-            periode = form.save()
-            formset.instance = periode
-            formset.save()
+        periode = services.save_periode(form, formset)
         messages.success(request, _("Periode %(p)s tersimpan.") % {"p": periode})
         return redirect(periode)
     return render(
@@ -83,9 +80,9 @@ def periode_detail(request, pk: int):
     )
 
 
-def _simple_form(request, form, *, title: str, cancel: str, success: str):
+def _simple_form(request, form, periode: Periode, *, title: str, cancel: str, success: str):
     if request.method == "POST" and form.is_valid():
-        obj = form.save()
+        obj = services.save_rpjmd(form, periode)
         messages.success(request, _("%(obj)s tersimpan.") % {"obj": str(obj)[:80]})
         return redirect(success)
     return render(request, "sakip/object_form.html", {"form": form, "title": title, "cancel_url": cancel})
@@ -97,7 +94,12 @@ def tujuan_rpjmd_edit(request, periode: int, pk: int | None = None):
     obj = get_object_or_404(TujuanRPJMD, pk=pk, periode=periode) if pk else TujuanRPJMD(periode=periode)
     form = TujuanRPJMDForm(request.POST or None, instance=obj)
     return _simple_form(
-        request, form, title=_("Tujuan RPJMD"), cancel=periode.get_absolute_url(), success=periode.get_absolute_url()
+        request,
+        form,
+        periode,
+        title=_("Tujuan RPJMD"),
+        cancel=periode.get_absolute_url(),
+        success=periode.get_absolute_url(),
     )
 
 
@@ -108,7 +110,12 @@ def sasaran_rpjmd_edit(request, periode: int, tujuan: int, pk: int | None = None
     obj = get_object_or_404(SasaranRPJMD, pk=pk, tujuan=tujuan) if pk else SasaranRPJMD(tujuan=tujuan)
     form = SasaranRPJMDForm(request.POST or None, instance=obj)
     return _simple_form(
-        request, form, title=_("Sasaran RPJMD"), cancel=periode.get_absolute_url(), success=periode.get_absolute_url()
+        request,
+        form,
+        periode,
+        title=_("Sasaran RPJMD"),
+        cancel=periode.get_absolute_url(),
+        success=periode.get_absolute_url(),
     )
 
 

@@ -84,7 +84,10 @@ def versi_update(request, pk: int):
         return locked_response(request, versi, services.VersiTerkunci(versi))
     form = VersiForm(request.POST or None, instance=versi)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        try:
+            services.save_versi(form)
+        except services.VersiTerkunci as error:
+            return locked_response(request, versi, error)
         messages.success(request, _("Keterangan versi disimpan."))
         return redirect(versi)
     return render(

@@ -19,7 +19,7 @@ from django.views.generic.edit import FormMixin
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from sakip import access
+from sakip import access, services
 from sakip.access import Perm
 from sakip.models import PerangkatDaerah
 
@@ -99,9 +99,10 @@ class OwnedCreateView(CreateView):
         return context
 
     def form_valid(self, form):
-        response = super().form_valid(form)
+        # Through the service hook (one transaction, audited by django-auditlog), not ModelFormMixin's save.
+        self.object = services.save_form(form)
         messages.success(self.request, _("%(obj)s tersimpan.") % {"obj": self.object})
-        return response
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class ScopedUpdateView(ScopedMixin, UpdateView):
@@ -116,9 +117,9 @@ class ScopedUpdateView(ScopedMixin, UpdateView):
         return context
 
     def form_valid(self, form):
-        response = super().form_valid(form)
+        self.object = services.save_form(form)  # the service hook, as in OwnedCreateView
         messages.success(self.request, _("Perubahan pada %(obj)s tersimpan.") % {"obj": self.object})
-        return response
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PemdaOwnedCreateView(OwnedCreateView):
@@ -165,7 +166,7 @@ class ScopedDeleteView(ScopedMixin, DeleteView):
         name = str(self.object)
         success_url = self.get_success_url()
         try:
-            self.object.delete()
+            services.delete_object(self.object)
         except ProtectedError:
             messages.error(self.request, _("%(obj)s tidak dapat dihapus karena masih dipakai.") % {"obj": name})
             return HttpResponseRedirect(self.get_cancel_url())

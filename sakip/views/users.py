@@ -74,7 +74,7 @@ def user_set_password(request, pk: int):
     user = access.get_for_user(request.user, User.objects, Perm.MANAGE, pk=pk)
     form = AdminSetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_form(form)
         messages.success(request, _("Kata sandi %(user)s diganti.") % {"user": user.username})
         return redirect("sakip:user_update", pk=user.pk)
     return render(
