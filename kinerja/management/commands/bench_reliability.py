@@ -411,6 +411,7 @@ class Bench:
         ]  # fmt: skip
         with open(self.log, "wb") as log:
             process = subprocess.Popen(command, env=self.env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
+        self.gunicorn_pid = process.pid
         for _ in range(300):
             if process.poll() is not None:
                 raise CommandError(f"gunicorn stopped:\n{self.log.read_text()}")
@@ -451,6 +452,7 @@ class Bench:
             f"{len(users)} pengguna masuk; {seconds} s, jeda rata-rata {think:g} s, beban mesin sebelum: "
             f"{load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f} ({os.cpu_count()} inti)"
         )
+        server_cpu, client_cpu = cpu_seconds(self.gunicorn_pid), time.process_time()
         started = time.monotonic()
         deadline = started + seconds
         threads = [threading.Thread(target=user.run, args=(deadline, think), daemon=True) for user in users]
@@ -459,7 +461,14 @@ class Bench:
         for thread in threads:
             thread.join(timeout=seconds + TIMEOUT + 30)
         elapsed = time.monotonic() - started
+        server_cpu, client_cpu = cpu_seconds(self.gunicorn_pid) - server_cpu, time.process_time() - client_cpu
         self.report(elapsed, load_before, os.getloadavg(), pages)
+        if self.stats.requests:
+            self.say(
+                f"CPU gunicorn: {server_cpu:.1f} s = {server_cpu / self.stats.requests * 1000:.0f} ms per permintaan "
+                f"(tanpa PostgreSQL); CPU klien (proses ini): {client_cpu:.1f} s; "
+                f"{server_cpu / elapsed:.2f} dari {os.cpu_count()} inti dipakai gunicorn"
+            )
         checked = ", ".join(f"{s}×{n}" for s, n in sorted(warmup.status["periksa"].items()))
         self.say(f"Sebelum pengukuran: masuk {dict(warmup.status['masuk'])}, halaman diperiksa per peran {checked}")
         if any(outcome not in {"200", "302", "403", "404"} for k in warmup.status for outcome in warmup.status[k]):
@@ -543,3 +552,17 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind((HOST, 0))
         return s.getsockname()[1]
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and its children now running (Linux /proc; 0 elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        for p in [str(pid), *children]:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    return total
