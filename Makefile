@@ -9,7 +9,7 @@ PORT ?= 8000
 WORKERS ?= auto
 PYTEST := $(BIN)/pytest -n $(WORKERS) --dist loadfile
 
-.PHONY: run demo test test-fast bench lint format check migrations messages clean
+.PHONY: run demo test test-fast bench bench-reliability lint format check migrations messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ bench: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py bench_delete
 	DEBUG=1 $(BIN)/python manage.py bench_realisasi
 	DEBUG=1 $(BIN)/python manage.py bench_documents
+
+## bench-reliability: gunicorn (3 workers, DEBUG=0) on PostgreSQL and Redis, 20 logged-in users reading and saving grids for 60 s
+## (needs PostgreSQL at DATABASE_URL's server, default 127.0.0.1:5432, and Redis at CACHE_URL, default 127.0.0.1:6379/1)
+SECONDS_BENCH ?= 60
+bench-reliability: $(STAMP)
+	DEBUG=1 $(BIN)/python manage.py bench_reliability --seconds $(SECONDS_BENCH)
 
 ## lint: ruff (lint and format check), mypy, import layering; runs every check, fails if any failed
 lint: $(STAMP)

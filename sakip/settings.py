@@ -13,7 +13,7 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from sakip.lib.env import env_bool, env_int, env_list, env_secret_key, env_str
+from sakip.lib.env import env_bool, env_cache, env_int, env_list, env_secret_key, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -104,6 +104,11 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The PK verification rate limit (sakip.lib.client.allow) counts in this cache: with several gunicorn workers
+# it must be one they share (CACHE_URL=redis://127.0.0.1:6379/1), else each worker counts on its own. Unset, a
+# per-process memory cache (development, tests).
+CACHES = {"default": env_cache("CACHE_URL")}
 
 AUTH_USER_MODEL = "sakip.User"
 AUTHENTICATION_BACKENDS = [

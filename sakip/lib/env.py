@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -70,3 +72,25 @@ def env_secret_key(debug: bool, environ: Mapping[str, str] | None = None) -> str
     if debug:
         return "django-insecure-development-only-key-never-use-in-production-0123456789"
     raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+
+
+def env_cache(name: str = "CACHE_URL", environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Django's default cache: Redis at ``redis://host:port/db`` (or ``rediss://`` for TLS), shared by every
+    worker process; unset, each process keeps its own in memory (development and tests)."""
+    raw = env_str(name, environ=environ)
+    if not raw:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sakip"}
+    example = "e.g. redis://127.0.0.1:6379/1"
+    url = urlsplit(raw)
+    if url.scheme not in {"redis", "rediss"}:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a redis:// or rediss:// address ({example}).")
+    try:
+        url.port  # noqa: B018 (parsing it raises ValueError on a port that is no number or out of range)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} has a port that is not a number ({example}).") from None
+    if not url.hostname:
+        raise ImproperlyConfigured(f"{name}={raw!r} names no host ({example}).")
+    db = url.path.strip("/")
+    if db and not db.isdigit():
+        raise ImproperlyConfigured(f"{name}={raw!r}: the database after the host must be a number ({example}).")
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": raw}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from sakip.lib.env import env_bool, env_int, env_list, env_secret_key
+from sakip.lib.env import env_bool, env_cache, env_int, env_list, env_secret_key
 from sakip.lib.numbers import format_number, format_rupiah
 from sakip.lib.periode import Triwulan, angka_romawi, romawi, tanggal_panjang
 
@@ -53,7 +53,24 @@ def test_secret_key_rules():
     assert env_secret_key(False, {"SECRET_KEY": "k" * 60}) == "k" * 60
 
 
-CONFIG_VARIABLES = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+def test_cache_url_redis_or_memory():
+    assert env_cache("CACHE_URL", {})["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    for url in ("redis://127.0.0.1:6379/1", "rediss://:secret@cache.example.go.id:6380", "redis://localhost"):
+        assert env_cache("CACHE_URL", {"CACHE_URL": f" {url} "}) == {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+        }
+
+
+@pytest.mark.parametrize(
+    "raw", ["127.0.0.1:6379", "memcached://127.0.0.1:11211", "redis://127.0.0.1:63a9/1", "redis:///1", "redis://h/x"]
+)
+def test_cache_url_refuses_a_malformed_address(raw):
+    with pytest.raises(ImproperlyConfigured, match=r"^CACHE_URL=.* \(e\.g\. redis://127\.0\.0\.1:6379/1\)\.$"):
+        env_cache("CACHE_URL", {"CACHE_URL": raw})
+
+
+CONFIG_VARIABLES = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CACHE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
 def _manage(*args, **env):
@@ -81,6 +98,17 @@ def test_server_refuses_to_start_on_a_bad_value():
     result = _manage("check", **{**PRODUCTION, "DEBUG": "ture"})
     assert result.returncode != 0
     assert "DEBUG='ture' is not a boolean" in result.stderr
+
+
+def test_settings_read_cache_url():
+    result = _manage("diffsettings", **{**PRODUCTION, "CACHE_URL": "redis://127.0.0.1:6379/1"})
+    assert result.returncode == 0, result.stderr
+    assert "'BACKEND': 'django.core.cache.backends.redis.RedisCache', 'LOCATION': 'redis://127.0.0.1:6379/1'" in (
+        result.stdout
+    )
+    result = _manage("check", **{**PRODUCTION, "CACHE_URL": "127.0.0.1:6379"})
+    assert result.returncode != 0
+    assert "CACHE_URL='127.0.0.1:6379' is not a redis:// or rediss:// address" in result.stderr
 
 
 def test_server_refuses_to_start_without_secret_in_production():
