@@ -18,7 +18,6 @@ def environment(**options) -> Environment:
         {
             "angka": lambda value, places=2: format_number(value, places),
             "rupiah": format_rupiah,
-            "indent": lambda depth, step=1.25: f"{int(depth) * float(step):.2f}rem",
         }
     )
     return env

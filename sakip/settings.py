@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -156,15 +156,16 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", SECURE)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Content-Security-Policy (django-csp): scripts and stylesheets from this site only, no inline script or event
-# handler (behaviour is in static/sakip/*.js, declared with data- attributes), no <style> element. Inline style
-# attributes are still allowed (indentation by depth, widths, progress bars). data: images: Bootstrap's icons
-# in its CSS and the pohon diagram's PNG download.
+# handler (behaviour is in static/sakip/*.js, declared with data- attributes), no <style> element and no style=
+# attribute (looks are classes in static/sakip/sakip.css; a per-row value such as the indentation by depth is a
+# data- attribute that sakip.css or base.js turns into a style through the CSSOM, which the policy allows).
+# data: images: Bootstrap's icons in its CSS and the pohon diagram's PNG download.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "style-src-attr": [UNSAFE_INLINE],
+        "style-src-attr": [NONE],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],

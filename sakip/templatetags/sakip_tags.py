@@ -32,12 +32,6 @@ def nip(value):
 
 
 @register.filter
-def indent(depth, step=1.25):
-    """Left padding in rem for a tree row at ``depth``."""
-    return f"{int(depth) * float(step):.2f}rem"
-
-
-@register.filter
 def audit_value(value):
     """A before/after value of an audit entry as a person reads it."""
     if value in (None, "", "None"):

@@ -37,6 +37,30 @@
     }
   });
 
+  // Looks computed per row, without a style attribute (the CSP allows none), set through the CSSOM:
+  // data-depth="N" deeper than the classes in sakip.css go (.indent, .pohon-node), and a legend swatch's
+  // colours, <span data-swatch-fill="#…" data-swatch-stroke="#…">.
+  var CSS_DEPTHS = 12;
+  function applyStyles(root) {
+    var found = Array.prototype.slice.call(root.querySelectorAll("[data-depth], [data-swatch-fill], [data-swatch-stroke]"));
+    if (root.matches && root.matches("[data-depth], [data-swatch-fill], [data-swatch-stroke]")) { found.push(root); }
+    found.forEach(function (el) {
+      var depth = parseInt(el.getAttribute("data-depth"), 10);
+      if (depth > CSS_DEPTHS) { el.style.setProperty("--depth", String(depth)); }
+      if (el.hasAttribute("data-swatch-fill")) { el.style.backgroundColor = el.getAttribute("data-swatch-fill"); }
+      if (el.hasAttribute("data-swatch-stroke")) { el.style.borderColor = el.getAttribute("data-swatch-stroke"); }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { applyStyles(document); });
+  } else {
+    applyStyles(document);
+  }
+  // Content HTMX swaps in.
+  document.addEventListener("htmx:load", function (event) {
+    if (event.target instanceof Element) { applyStyles(event.target); }
+  });
+
   // <form data-upload-progress="#progress">: an HTMX upload moves that <progress> bar.
   document.addEventListener("htmx:xhr:progress", function (event) {
     var form = event.target instanceof Element ? event.target.closest("[data-upload-progress]") : null;

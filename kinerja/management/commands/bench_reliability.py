@@ -134,20 +134,20 @@ def prepare() -> dict:
                 ("pohon rencana", berlaku.get_absolute_url()),
                 ("pohon rencana", draf.get_absolute_url()),
                 ("grid target", reverse("renstra:target_grid", args=[berlaku.pk])),
-                ("grid realisasi", reverse("realisasi:indikator", args=[opd.pk, tahun])),
-                ("dasbor", reverse("realisasi:opd", args=[opd.pk, tahun])),
-                ("dasbor", reverse("realisasi:opd", args=[opd.pk, 2024])),
-                ("dasbor", reverse("realisasi:pemda", args=[tahun])),
+                ("grid realisasi", reverse("realisasi:indikator_grid", args=[opd.pk, tahun])),
+                ("dasbor", reverse("realisasi:opd_dashboard", args=[opd.pk, tahun])),
+                ("dasbor", reverse("realisasi:opd_dashboard", args=[opd.pk, 2024])),
+                ("dasbor", reverse("realisasi:pemda_dashboard", args=[tahun])),
                 ("PK", reverse("kinerja:pk_list")),
                 *[("PK", pk.get_absolute_url()) for pk in pks],
-                *[("PK", reverse("kinerja:ra_grid", args=[pk.pk])) for pk in pks[:1]],
+                *[("PK", reverse("kinerja:rencana_aksi_grid", args=[pk.pk])) for pk in pks[:1]],
             ]
             signed = [pk for pk in pks if pk.kode_verifikasi and pk.pdf_sha256]
             pages[slug] = {
                 "reads": reads,
                 "target": reverse("renstra:target_grid", args=[draf.pk]),
-                "realisasi": reverse("realisasi:indikator", args=[opd.pk, tahun]),
-                "verifikasi": reverse("kinerja:verifikasi", args=[signed[0].kode_verifikasi]) if signed else None,
+                "realisasi": reverse("realisasi:indikator_grid", args=[opd.pk, tahun]),
+                "verifikasi": reverse("kinerja:pk_verifikasi", args=[signed[0].kode_verifikasi]) if signed else None,
                 "tahun": tahun,
                 "triwulan": triwulan,
             }
