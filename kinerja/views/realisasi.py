@@ -23,7 +23,6 @@ from kinerja.realisasi.lembar import lembar, save_realisasi
 from kinerja.realisasi.verifikasi import melihat_pemda
 from kinerja.templatetags.kinerja_tags import KATEGORI_KELAS
 from kinerja.views.common import get_opd, realisasi_context, valid_tahun, xlsx_response
-from renstra.importers.tc27 import MAX_BYTES
 from renstra.models import Indikator, Level, RenstraVersi
 from renstra.services import load_plan
 from sakip import access
@@ -32,6 +31,7 @@ from sakip.jinja2 import rows_html
 from sakip.lib import grid
 from sakip.lib.periode import romawi
 from sakip.lib.uploads import keep_upload, upload_path
+from sakip.lib.workbook import MAX_BYTES
 from sakip.models import PerangkatDaerah
 from sakip.services import active_opd
 
@@ -256,7 +256,7 @@ def workbook_import(request, opd: int, tahun: int):
         if upload.size > MAX_BYTES:
             messages.error(request, _("Berkas terlalu besar (maksimum 20 MB)."))
             return redirect(request.path)
-        report = importers.import_workbook(opd, tahun, upload, actor=request.user, save=False)
+        report = importers.import_workbook(opd, tahun, upload, actor=request.user, save=False, size=upload.size)
         context.update({"report": report, "upload_name": upload.name})
         if not report.errors:
             upload.seek(0)
