@@ -16,12 +16,13 @@ import zipfile
 from collections.abc import Iterator
 from typing import IO
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
 
 MiB = 1024 * 1024
-MAX_BYTES = 20 * MiB  # the upload itself
+MAX_BYTES: int = settings.MAX_WORKBOOK_UPLOAD  # the upload itself (20 MB)
 MAX_UNPACKED = 100 * MiB  # all members of the zip together, unpacked
 MAX_RATIO = 100  # unpacked : packed, per member larger than RATIO_FLOOR (real sheets stay well below 30)
 RATIO_FLOOR = 1 * MiB
@@ -92,12 +93,6 @@ def _check_members(members: list[zipfile.ZipInfo]) -> None:
             _("Berkas .xlsx ini berisi %(n)s bagian; batasnya %(max)s.")
             % {"n": _number(len(members)), "max": _number(MAX_MEMBERS)}
         )
-    unpacked = sum(info.file_size for info in members)
-    if unpacked > MAX_UNPACKED:
-        raise WorkbookError(
-            _("Isi berkas ini terlalu besar setelah dibuka (%(size)s MB); batasnya %(max)s MB.")
-            % {"size": _mb(unpacked), "max": _mb(MAX_UNPACKED)}
-        )
     for info in members:
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise WorkbookError(
@@ -111,6 +106,12 @@ def _check_members(members: list[zipfile.ZipInfo]) -> None:
                     "max": MAX_RATIO,
                 }
             )
+    unpacked = sum(info.file_size for info in members)
+    if unpacked > MAX_UNPACKED:
+        raise WorkbookError(
+            _("Isi berkas ini terlalu besar setelah dibuka (%(size)s MB); batasnya %(max)s MB.")
+            % {"size": _mb(unpacked), "max": _mb(MAX_UNPACKED)}
+        )
 
 
 def _check_dimension(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_rows: int) -> None:
