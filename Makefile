@@ -45,6 +45,7 @@ bench: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py bench_renstra
 	DEBUG=1 $(BIN)/python manage.py bench_import
 	DEBUG=1 $(BIN)/python manage.py bench_realisasi
+	DEBUG=1 $(BIN)/python manage.py bench_realisasi_upload
 	DEBUG=1 $(BIN)/python manage.py bench_documents
 
 ## lint: ruff (lint and format check), mypy, import layering; runs every check, fails if any failed
