@@ -25,8 +25,10 @@ TAHUN = 2024
 
 def _small_workbook(rows=(("Kode", "Nomenklatur"), ("8.01", "Urusan"))) -> bytes:
     wb = Workbook()
+    ws = wb.active
+    assert ws is not None
     for row in rows:
-        wb.active.append(list(row))
+        ws.append(list(row))
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -228,7 +228,12 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
         elif row is None:
             created.append(
                 Realisasi(
-                    indikator=ind, tahun=tahun, triwulan=q, nilai=parsed.nilai, teks=parsed.teks, dicatat_oleh=actor
+                    indikator_id=ind.pk,
+                    tahun=tahun,
+                    triwulan=q,
+                    nilai=parsed.nilai,
+                    teks=parsed.teks,
+                    dicatat_oleh=actor,
                 )
             )
         else:  # a changed value needs verifying again

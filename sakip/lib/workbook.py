@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.utils import column_index_from_string
 
 MiB = 1024 * 1024
@@ -121,9 +121,9 @@ def _check_dimension(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_rows: 
     match = _DIMENSION.search(start)
     if not match:
         return
-    first_col, first_row, last_col, last_row = match.groups()
+    first_col, first_row, last_col, last_row = (bytes(g).decode() if g else "" for g in match.groups())
     rows = int(last_row or first_row or 1)
-    columns = column_index_from_string((last_col or first_col or "A").decode())
+    columns = column_index_from_string(last_col or first_col or "A")
     if rows > max_rows:
         raise WorkbookError(
             _(
@@ -139,7 +139,7 @@ def _check_dimension(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_rows: 
         )
 
 
-def open_workbook(fileobj: IO[bytes], size: int | None = None, *, max_rows: int = MAX_ROWS):
+def open_workbook(fileobj: IO[bytes], size: int | None = None, *, max_rows: int = MAX_ROWS) -> Workbook:
     """An .xlsx checked by :func:`check_workbook` and opened read-only (values, not formulas)."""
     check_workbook(fileobj, size, max_rows=max_rows)
     try:
@@ -154,8 +154,8 @@ def open_workbook(fileobj: IO[bytes], size: int | None = None, *, max_rows: int 
 
 
 def iter_rows(
-    sheet, *, min_row: int = 1, max_rows: int = MAX_ROWS, max_columns: int = MAX_COLUMNS
-) -> Iterator[tuple[int, tuple]]:
+    sheet: Any, *, min_row: int = 1, max_rows: int = MAX_ROWS, max_columns: int = MAX_COLUMNS
+) -> Iterator[tuple[int, tuple[Any, ...]]]:
     """(row number, values) of a sheet opened by :func:`open_workbook`, at most ``max_columns`` wide.
 
     A sheet longer than ``max_rows`` (whatever its dimension said) is a :class:`WorkbookError` when the
