@@ -50,6 +50,15 @@ def _patterns(resolver=None, prefix="", ns=""):
 PATTERNS = [(route, name) for route, name in _patterns() if not route.startswith("operator/")]
 # Answered by Django itself or by a page that takes no body of ours.
 NOT_OURS = {"logout", "password_change_done"}
+# The demo has no rencana aksi row, evidence file, rendering or final document: these URLs are not reached.
+NO_DEMO_OBJECT = {
+    "kinerja:ra_aksi",
+    "realisasi:bukti",
+    "realisasi:bukti_delete",
+    "lkjip:cetakan_status",
+    "lkjip:cetakan_pdf",
+    "lkjip:final_pdf",
+}
 
 
 class Forms(HTMLParser):
@@ -250,9 +259,10 @@ def test_every_post_endpoint_answers_garbage_without_a_500(demo_data, objects):
             covered += 1
             break
     assert not failures, "\n".join(failures)
-    # The demo holds an object for every URL argument but these (printed with -s); they are few.
+    # The demo holds an object for every URL argument but these (printed with -s).
     print(f"{covered} (URL, user) pairs covered; no demo object for: {', '.join(skipped)}")
-    assert len(skipped) <= 4, skipped
+    assert set(skipped) <= NO_DEMO_OBJECT, set(skipped) - NO_DEMO_OBJECT
+    assert covered >= 120
 
 
 def test_deleting_a_penugasan_asks_then_deletes(client, world):
