@@ -46,6 +46,7 @@ bench: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py bench_import
 	DEBUG=1 $(BIN)/python manage.py bench_delete
 	DEBUG=1 $(BIN)/python manage.py bench_realisasi
+	DEBUG=1 $(BIN)/python manage.py bench_realisasi_upload
 	DEBUG=1 $(BIN)/python manage.py bench_documents
 
 ## bench-reliability: gunicorn (3 workers, DEBUG=0) on PostgreSQL and Redis, 20 logged-in users reading and saving grids for 60 s

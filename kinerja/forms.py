@@ -1,6 +1,7 @@
 import os
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -65,7 +66,7 @@ AksiFormSet = forms.inlineformset_factory(RencanaAksi, Aksi, form=AksiForm, extr
 # --- Realisasi ------------------------------------------------------------------------------------
 
 BUKTI_EKSTENSI = {".pdf", ".jpg", ".jpeg", ".png", ".xlsx", ".xls", ".docx", ".csv", ".ods", ".odt"}
-BUKTI_MAKS = 10 * 1024 * 1024
+BUKTI_MAKS: int = settings.MAX_EVIDENCE_UPLOAD
 
 
 class CatatanRealisasiForm(forms.ModelForm):

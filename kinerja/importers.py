@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from kinerja.exporters import ANG_COLS, IND_COLS, SHEET_ANG, SHEET_IND
@@ -18,6 +17,7 @@ from kinerja.realisasi.anggaran import save_anggaran
 from kinerja.realisasi.lembar import save_realisasi
 from sakip import audit
 from sakip.lib.uploads import sha256_of
+from sakip.lib.workbook import WorkbookError, iter_rows, open_workbook
 
 
 @dataclass
@@ -35,11 +35,11 @@ class UploadRefused(Exception):
 
 def _cells(ws, columns: dict[int, str], id_field: str, places: dict, report: Laporan):
     cells = []
-    for number, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+    for number, row in iter_rows(ws, min_row=2):
         if not row or all(v in (None, "") for v in row):
             continue
         raw_id = row[0]
-        if not isinstance(raw_id, int | float) or int(raw_id) != raw_id:
+        if not isinstance(raw_id, int | float) or not 0 < raw_id < 2**31 or int(raw_id) != raw_id:
             report.errors.append((ws.title, number, "A", _("Kolom ID kosong atau diubah; unduh templat baru.")))
             continue
         for col, kolom in columns.items():
@@ -55,29 +55,35 @@ def _cells(ws, columns: dict[int, str], id_field: str, places: dict, report: Lap
     return cells
 
 
-def read(fileobj) -> tuple[list[dict], list[dict], Laporan, dict]:
+def read(fileobj, size: int | None = None) -> tuple[list[dict], list[dict], Laporan, dict]:
     report = Laporan()
     places: dict[str, tuple[str, int, str]] = {}
     try:
-        wb = load_workbook(fileobj, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises several kinds for a file that is not a workbook
-        report.errors.append(("", 0, "", _("Berkas ini bukan lembar kerja Excel (.xlsx) yang dapat dibaca.")))
+        wb = open_workbook(fileobj, size)
+    except WorkbookError as error:
+        report.errors.append(("", 0, "", str(error)))
         return [], [], report, places
     if SHEET_IND not in wb.sheetnames or SHEET_ANG not in wb.sheetnames:
         report.errors.append(
             ("", 0, "", _("Lembar “%s” dan “%s” tidak ditemukan; pakai templat dari Sakip.") % (SHEET_IND, SHEET_ANG))
         )
         return [], [], report, places
-    ind = _cells(wb[SHEET_IND], IND_COLS, "indikator", places, report)
-    ang = _cells(wb[SHEET_ANG], ANG_COLS, "elemen", places, report)
+    try:
+        ind = _cells(wb[SHEET_IND], IND_COLS, "indikator", places, report)
+        ang = _cells(wb[SHEET_ANG], ANG_COLS, "elemen", places, report)
+    except WorkbookError as error:
+        report.errors.append(("", 0, "", str(error)))
+        return [], [], report, places
     return ind, ang, report, places
 
 
-def import_workbook(opd, tahun: int, fileobj, *, actor, save: bool, berkas: str = "") -> Laporan:
+def import_workbook(
+    opd, tahun: int, fileobj, *, actor, save: bool, berkas: str = "", size: int | None = None
+) -> Laporan:
     """Check (``save=False``: everything rolled back) or save the workbook, all or nothing; a saved workbook
-    gets one audit entry naming the file (``berkas``) and its SHA-256, besides the entry of each cell."""
+    gets one audit entry naming the file (``berkas``) and its SHA-256, besides the entries of its cells."""
     digest = sha256_of(fileobj) if save else ""
-    ind, ang, report, places = read(fileobj)
+    ind, ang, report, places = read(fileobj, size)
     if report.errors:
         return report
     try:

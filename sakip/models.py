@@ -719,6 +719,7 @@ class AuditEntry(AbstractLogEntry):
         PK_PERUBAHAN = "pk_perubahan", _("PK perubahan dibuat")
         RENCANA_AKSI_SIAPKAN = "rencana_aksi_siapkan", _("baris rencana aksi dibuat")
         REALISASI_IMPOR = "realisasi_impor", _("realisasi diimpor dari Excel")
+        REALISASI_SIMPAN_MASSAL = "realisasi_simpan_massal", _("realisasi disimpan sekaligus")
         PERIODE_LALU_SIMPAN = "periode_lalu_simpan", _("tabel periode lalu diganti")
 
     action = models.PositiveSmallIntegerField(_("aksi"), choices=Aksi.choices, db_index=True)

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a body larger than any upload is refused (413) before anything reads it.
+    "sakip.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -203,9 +205,17 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-# Uploads (logos now, evidence files later) are limited per request.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request bodies are bounded before they are read (sakip.middleware): the largest upload is a 20 MB
+# workbook (sakip.lib.workbook.MAX_BYTES); evidence files take 10 MB (kinerja.forms.BUKTI_MAKS). A body
+# declaring more than the workbook plus the multipart envelope is answered 413 unread.
+MAX_WORKBOOK_UPLOAD = 20 * 1024 * 1024
+MAX_EVIDENCE_UPLOAD = 10 * 1024 * 1024
+MAX_REQUEST_BODY = MAX_WORKBOOK_UPLOAD + 1024 * 1024
+# A body that is not a file (form fields, a grid's JSON: 20,000 cells are about 1.5 MB) is held in memory
+# up to this; more is RequestDataTooBig, answered 413 by sakip.middleware.bad_request.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploaded files larger than this are streamed to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -37,6 +37,8 @@ sakip_patterns = [
     path("opd-aktif/", general.switch_opd, name="switch_opd"),
 ]
 
+handler400 = "sakip.middleware.bad_request"
+
 urlpatterns = [
     path("", general.home, name="home"),
     path("", include((sakip_patterns, "sakip"))),

@@ -239,6 +239,7 @@ COVERED = {
     ("kinerja/services.py", "create_perubahan"): test_susun_pk_and_pk_perubahan,
     ("kinerja/services.py", "prepare_rencana_aksi"): test_rencana_aksi_rows,
     ("lkjip/services.py", "save_periode_lalu"): test_periode_lalu_replaced,
+    ("kinerja/realisasi/lembar.py", "_write"): "tests/test_limits.py: a large upload is one summary entry",
     ("lkjip/render.py", "run"): "Cetakan (a rendering's progress) is not an audited model",
     ("lkjip/render.py", "step"): "Cetakan (a rendering's progress) is not an audited model",
 }

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
@@ -31,6 +32,7 @@ from sakip import audit
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
 from sakip.lib.values import UnreadableValue, format_value, parse_value
+from sakip.models import AuditEntry
 
 
 def kebijakan_pemda(pemda) -> engine.Kebijakan:
@@ -201,6 +203,10 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
     }
     status = status_jendela(opd, tahun)
     tokens = grid.tokens(cells, "indikator")
+    created: list[Realisasi] = []
+    changed: list[Realisasi] = []
+    cleared: list[Realisasi] = []
+    deleted: list[Realisasi] = []
     for key, ind, kolom, value in grid.cells_of(cells, "indikator", indicators, set(KOLOM_TW), result):
         q = KOLOM_TW[kolom]
         stored = existing.get((ind.pk, q))
@@ -236,19 +242,27 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
         if parsed.is_empty:
             if row and (row.n_bukti or row.kendala or row.solusi):
                 row.nilai, row.teks, row.status = None, "", Realisasi.Status.MENUNGGU
-                row.save(update_fields=["nilai", "teks", "status", "updated_at"])
+                cleared.append(row)
             elif row:
-                row.delete()
+                deleted.append(row)
         elif row is None:
-            Realisasi.objects.create(
-                indikator=ind, tahun=tahun, triwulan=q, nilai=parsed.nilai, teks=parsed.teks, dicatat_oleh=actor
+            created.append(
+                Realisasi(
+                    indikator_id=ind.pk,
+                    tahun=tahun,
+                    triwulan=q,
+                    nilai=parsed.nilai,
+                    teks=parsed.teks,
+                    dicatat_oleh=actor,
+                )
             )
         else:  # a changed value needs verifying again
             row.nilai, row.teks, row.dicatat_oleh = parsed.nilai, parsed.teks, actor
             row.status, row.diverifikasi_oleh, row.diverifikasi_pada = Realisasi.Status.MENUNGGU, None, None
             row.diverifikasi_oleh_nama = ""
-            row.save()
+            changed.append(row)
         result.saved[key] = format_value(parsed.nilai, parsed.teks)
+    _write(opd, tahun, versi, created=created, changed=changed, cleared=cleared, deleted=deleted)
     return result
 
 
@@ -301,3 +315,59 @@ def delete_bukti(bukti) -> None:
     storage, name = bukti.berkas.storage, bukti.berkas.name
     bukti.delete()
     transaction.on_commit(lambda: storage.delete(name))
+
+
+BULK_FROM = 200  # changed cells from which a save is written in bulk (an uploaded workbook, a large paste)
+BATCH = 1000
+
+
+def _write(opd, tahun: int, versi, *, created, changed, cleared, deleted) -> None:
+    """Write what :func:`save_realisasi` decided. A few cells (a grid edit) are saved one by one, each
+    with its audit entry; many (a workbook of 20,000 cells) in batches of ``BATCH`` rows with one summary
+    entry in the audit log, so that the work stays a few queries per thousand cells."""
+    if len(created) + len(changed) + len(cleared) + len(deleted) < BULK_FROM:
+        for row in cleared:
+            row.save(update_fields=["nilai", "teks", "status", "updated_at"])
+        for row in deleted:
+            row.delete()
+        for row in created:
+            row.save()
+        for row in changed:
+            row.save()
+        return
+    now = timezone.now()
+    for row in (*changed, *cleared):
+        row.updated_at = now
+    for row in (*created, *changed):
+        row.copy_actor_names()  # bulk writes bypass save(), which copies the names
+    Realisasi.objects.bulk_create(created, batch_size=BATCH)
+    Realisasi.objects.bulk_update(
+        changed,
+        [
+            "nilai",
+            "teks",
+            "dicatat_oleh",
+            "dicatat_oleh_nama",
+            "status",
+            "diverifikasi_oleh",
+            "diverifikasi_oleh_nama",
+            "diverifikasi_pada",
+            "updated_at",
+        ],
+        batch_size=BATCH,
+    )
+    Realisasi.objects.bulk_update(cleared, ["nilai", "teks", "status", "updated_at"], batch_size=BATCH)
+    ids = [row.pk for row in deleted]
+    for start in range(0, len(ids), BATCH):
+        Realisasi.objects.filter(pk__in=ids[start : start + BATCH]).delete()
+    counts = {"dibuat": len(created), "diubah": len(changed) + len(cleared), "dihapus": len(deleted)}
+    audit.record(
+        AuditEntry.Operasi.REALISASI_SIMPAN_MASSAL,
+        versi,
+        jumlah={Realisasi: sum(counts.values())},
+        action=AuditEntry.Action.UPDATE,
+        pemda=opd.pemda_id,
+        opd=opd.pk,
+        tahun=tahun,
+        **counts,
+    )

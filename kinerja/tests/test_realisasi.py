@@ -379,7 +379,7 @@ def test_workbook_that_is_not_a_template(client, world, iku, windows):
     client.force_login(world.alice)
     url = reverse("realisasi:workbook_import", args=[world.opd_a.pk, TAHUN])
     page = client.post(url, {"berkas": SimpleUploadedFile("x.xlsx", b"not a zip")}).content.decode()
-    assert "bukan lembar kerja Excel" in page
+    assert "bukan berkas Excel .xlsx" in page
     page = client.post(url, {"berkas": SimpleUploadedFile("x.csv", b"a;b")}, follow=True).content.decode()
     assert "Pilih berkas .xlsx" in page
     huge = SimpleUploadedFile("x.xlsx", b"0" * (20 * 1024 * 1024 + 1))

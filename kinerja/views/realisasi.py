@@ -22,7 +22,6 @@ from kinerja.realisasi.jendela import TRIWULAN, Terkunci, status_jendela
 from kinerja.realisasi.lembar import add_bukti, delete_bukti, lembar, save_catatan, save_realisasi
 from kinerja.realisasi.verifikasi import sees_pemda
 from kinerja.views.common import realisasi_context, valid_tahun, xlsx_response
-from renstra.importers.tc27 import MAX_BYTES
 from renstra.models import Indikator, Level, RenstraVersi
 from renstra.services import load_plan
 from sakip import access
@@ -31,6 +30,7 @@ from sakip.jinja2 import rows_html
 from sakip.lib import grid
 from sakip.lib.periode import romawi
 from sakip.lib.uploads import keep_upload, upload_path
+from sakip.lib.workbook import MAX_BYTES
 from sakip.models import PerangkatDaerah
 from sakip.services import active_opd
 from sakip.views.generic import get_opd
@@ -246,7 +246,7 @@ def workbook_import(request, opd: int, tahun: int):
         if upload.size > MAX_BYTES:
             messages.error(request, _("Berkas terlalu besar (maksimum 20 MB)."))
             return redirect(request.path)
-        report = importers.import_workbook(opd, tahun, upload, actor=request.user, save=False)
+        report = importers.import_workbook(opd, tahun, upload, actor=request.user, save=False, size=upload.size)
         context.update({"report": report, "upload_name": upload.name})
         if not report.errors:
             upload.seek(0)

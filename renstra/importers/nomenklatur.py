@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from renstra.models import Nomenklatur
 from renstra.services import normalize_kode
 from sakip import audit
 from sakip.lib.uploads import sha256_of
+from sakip.lib.workbook import WorkbookError, iter_rows, open_workbook
 
 HEADERS = ("kode", "nomenklatur", "kinerja", "indikator", "satuan")
 DEPTH = {
@@ -37,13 +37,14 @@ class ImportResult:
     updated: int = 0
 
 
-def read_nomenklatur(fileobj) -> ImportResult:
+def read_nomenklatur(fileobj, size: int | None = None) -> ImportResult:
     """Read and check every row of a workbook's first sheet; nothing is written here."""
     try:
-        sheet = load_workbook(fileobj, read_only=True, data_only=True).worksheets[0]
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        return ImportResult(errors=[_("Berkas ini bukan workbook Excel (.xlsx) yang dapat dibaca.")])
-    return read_rows(sheet.iter_rows(values_only=True))
+        sheet = open_workbook(fileobj, size).worksheets[0]
+        rows = [values for _number, values in iter_rows(sheet)]
+    except WorkbookError as error:
+        return ImportResult(errors=[str(error)])
+    return read_rows(rows)
 
 
 def read_rows(rows) -> ImportResult:
@@ -145,11 +146,11 @@ def save_rows(result: ImportResult, versi: str = "", *, pemda=None) -> ImportRes
 
 
 @transaction.atomic
-def import_nomenklatur(versi: str, fileobj, *, pemda=None) -> ImportResult:
+def import_nomenklatur(versi: str, fileobj, *, pemda=None, size: int | None = None) -> ImportResult:
     """All rows or none: a file with any error writes nothing; one audit entry names the file and its counts.
     ``pemda``: see :func:`save_rows` (the entry is in that pemda's log, the operator's for the official list)."""
     digest = sha256_of(fileobj)
-    result = read_nomenklatur(fileobj)
+    result = read_nomenklatur(fileobj, size)
     if result.errors:
         return result
     save_rows(result, versi, pemda=pemda)

@@ -13,7 +13,6 @@ else from the name ("PROGRAM ...", "Kegiatan ...") or the row above.
 from __future__ import annotations
 
 import re
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,26 +20,20 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from renstra.models import Elemen, Indikator, Level, Nomenklatur, Pagu, Periode, Renstra, RenstraVersi, Target
 from sakip import audit
 from sakip.lib.numbers import format_number
 from sakip.lib.values import Parsed, UnreadableValue, parse_money, parse_value
+from sakip.lib.workbook import MAX_ROWS, WorkbookError, iter_rows, open_workbook
 from sakip.models import PerangkatDaerah, UnitKerja
 
-MAX_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 20_000
 HEADER_SEARCH_ROWS = 15
 ZERO = Decimal("0")
 
 _YEAR = re.compile(r"\b(20\d\d)\b")
 _NUMBERING = re.compile(r"^[(\-]?\d{1,2}\)?$")
 _SUBHEADER = re.compile(r"^(tahun\s*)?(20\d\d)$|^target$|^rp\.?$|^\(rp\)$|^pagu( \(rp\))?$|^anggaran$|^kinerja$")
-
-
-class WorkbookError(Exception):
-    """A file that cannot be read at all; ``str()`` is the message for the user."""
 
 
 @dataclass
@@ -150,42 +143,14 @@ class Report:
 # --- Opening the file ---------------------------------------------------------------------------
 
 
-def open_workbook(fileobj, size: int | None = None):
-    """An .xlsx opened read-only, or a WorkbookError that says what is wrong with the file."""
-    if size is not None and size > MAX_BYTES:
-        raise WorkbookError(
-            _("Berkas terlalu besar (%(size)s MB); batasnya %(max)s MB.")
-            % {"size": round(size / 1024 / 1024, 1), "max": MAX_BYTES // 1024 // 1024}
-        )
-    head = fileobj.read(8)
-    fileobj.seek(0)
-    if not head:
-        raise WorkbookError(_("Berkasnya kosong."))
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        # The OLE container: an old .xls, or an .xlsx encrypted with a password.
-        raise WorkbookError(
-            _("Ini berkas Excel lama (.xls) atau berkas yang dikunci kata sandi. Buka di Excel, hapus kata "
-              "sandinya bila ada, lalu simpan sebagai .xlsx.")
-        )  # fmt: skip
-    if not head.startswith(b"PK"):
-        raise WorkbookError(_("Ini bukan berkas Excel .xlsx."))
-    try:
-        workbook = load_workbook(fileobj, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise WorkbookError(
-            _("Berkas .xlsx ini rusak dan tidak dapat dibuka (%(e)s).") % {"e": type(error).__name__}
-        ) from None
-    if not workbook.worksheets:
-        raise WorkbookError(_("Workbook ini tidak punya lembar kerja."))
-    return workbook
-
-
 def _pick_sheet(workbook):
     """The first sheet whose first rows hold a T-C.27-like header (an export has T-C.25 first), else the first."""
     for sheet in workbook.worksheets:
-        for values in sheet.iter_rows(values_only=True, max_row=HEADER_SEARCH_ROWS):
+        for number, values in iter_rows(sheet):
             if _is_header_start([_text(v) for v in values]):
                 return sheet
+            if number >= HEADER_SEARCH_ROWS:
+                break
     return workbook.worksheets[0]
 
 
@@ -347,19 +312,11 @@ def read_renstra(fileobj, years: list[int], *, size: int | None = None, max_rows
     """Read and check a T-C.27-like sheet for a period of ``years``; nothing is written."""
     report = Report(years=list(years))
     try:
-        sheet = _pick_sheet(open_workbook(fileobj, size))
+        sheet = _pick_sheet(open_workbook(fileobj, size, max_rows=max_rows))
+        rows = [(number, [_text(v) for v in values]) for number, values in iter_rows(sheet, max_rows=max_rows)]
     except WorkbookError as error:
         report.error(str(error))
         return report
-    rows: list[tuple[int, list[str]]] = []
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        if number > max_rows:
-            report.error(
-                _("Lembar ini berisi lebih dari %(max)s baris; pecah menjadi beberapa berkas atau hapus baris kosong.")
-                % {"max": f"{max_rows:,}".replace(",", ".")}
-            )
-            return report
-        rows.append((number, [_text(v) for v in values]))
     if not any(any(cells) for _n, cells in rows):
         report.error(_("Lembar kerjanya kosong."))
         return report

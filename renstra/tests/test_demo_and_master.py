@@ -143,7 +143,7 @@ def test_not_a_workbook(client, world):
     client.force_login(world.dave)
     upload = SimpleUploadedFile("x.xlsx", b"not a workbook")
     response = client.post(reverse("renstra:nomenklatur_import"), {"versi": Nomenklatur.Versi.V2023, "berkas": upload})
-    assert "bukan workbook Excel" in response.content.decode()
+    assert "bukan berkas Excel .xlsx" in response.content.decode()
 
 
 def test_periode_pages(client, world):

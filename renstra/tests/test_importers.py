@@ -12,7 +12,7 @@ from renstra.importers import tc27
 from renstra.models import Elemen, Indikator, Level, Pagu, RenstraVersi, Target
 from renstra.samples import SAMPLE
 from renstra.testing import generate_plan, make_periode, make_versi
-from sakip.lib import xlsx
+from sakip.lib import workbook, xlsx
 
 YEARS = list(range(2021, 2027))
 
@@ -184,7 +184,7 @@ def test_empty_sheet_no_header_too_big_too_long(db):
     assert "kosong" in tc27.read_renstra(_xlsx([]), YEARS).errors[0].message
     report = tc27.read_renstra(_xlsx([["Nama", "Nilai"], ["a", 1]]), YEARS)
     assert "Baris judul tabel tidak ditemukan" in report.errors[0].message
-    report = tc27.read_renstra(_xlsx([HEADER]), YEARS, size=tc27.MAX_BYTES + 1)
+    report = tc27.read_renstra(_xlsx([HEADER]), YEARS, size=workbook.MAX_BYTES + 1)
     assert "terlalu besar" in report.errors[0].message
     long = _xlsx([HEADER] + [["8.01.02", "Program"]] * 60)
     assert "lebih dari 50 baris" in tc27.read_renstra(long, YEARS, max_rows=50).errors[0].message

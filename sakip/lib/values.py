@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
@@ -22,6 +22,7 @@ PREDIKAT = ("AA", "A", "BB", "B", "CC", "C", "D")  # SAKIP grades, best first
 # Every number column holds 16 digits before the decimal point: DecimalField(20, 4) for targets and
 # realisasi, DecimalField(18, 2) for Rupiah (pagu, anggaran, realisasi anggaran).
 MAX_INTEGER_DIGITS = 16
+_WIDE = Context(prec=MAX_INTEGER_DIGITS + 20)
 EMPTY = {"", "-", "–", "—", "n/a", "na", "#n/a", "tidak ada", "nihil"}
 
 _SPACES_IN_NUMBER = re.compile(r"(?<=[\d.,])\s+(?=[\d.,])")
@@ -81,14 +82,19 @@ def parse_number(text: str, *, money: bool = False) -> Decimal:
         number = Decimal(raw)
     except InvalidOperation:
         raise UnreadableValue(_("“%(text)s” bukan angka.") % {"text": text.strip()}) from None
-    return _fitting(-number if negative else number, text.strip())
+    return _fitting(-number if negative else number, text.strip(), 2 if money else 4)
 
 
-def _fitting(number: Decimal, text: str) -> Decimal:
-    """The number, if a number column can hold it."""
+def _fitting(number: Decimal, text: str, places: int = 4) -> Decimal:
+    """The number, if a number column can hold it once rounded to its ``places`` decimals (as the database
+    will: 9999999999999999,99995 becomes a 17-digit number there)."""
     if not number.is_finite():  # NaN or infinity, sent as a JSON number
         raise UnreadableValue(_("“%(text)s” bukan angka.") % {"text": text})
-    if number.adjusted() >= MAX_INTEGER_DIGITS:
+    if number.adjusted() < MAX_INTEGER_DIGITS:
+        number_rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN, context=_WIDE)
+    else:
+        number_rounded = number
+    if number_rounded.adjusted() >= MAX_INTEGER_DIGITS:
         raise UnreadableValue(
             _("Angka terlalu besar: paling banyak %(n)s digit sebelum koma.") % {"n": MAX_INTEGER_DIGITS}
         )
@@ -104,9 +110,9 @@ def parse_value(text: object, *, allow_predikat: bool = True, money: bool = Fals
     if text is None:
         return Parsed()
     if isinstance(text, int | Decimal):
-        return Parsed(nilai=_fitting(Decimal(text), str(text)))
+        return Parsed(nilai=_fitting(Decimal(text), str(text), 2 if money else 4))
     if isinstance(text, float):
-        return Parsed(nilai=_fitting(Decimal(repr(text)), repr(text)))
+        return Parsed(nilai=_fitting(Decimal(repr(text)), repr(text), 2 if money else 4))
     cleaned = " ".join(str(text).split())
     if cleaned.lower() in EMPTY:
         return Parsed()

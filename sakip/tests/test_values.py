@@ -68,6 +68,15 @@ def test_a_number_no_column_holds_is_an_error(value):
             parse_money(value)
 
 
+def test_a_number_that_rounds_to_seventeen_digits_is_an_error():
+    # The database rounds to the column's decimals (4 for targets, 2 for Rupiah) and would overflow.
+    with pytest.raises(UnreadableValue, match="terlalu besar"):
+        parse_value("9999999999999999,99995")
+    with pytest.raises(UnreadableValue, match="terlalu besar"):
+        parse_money("9999999999999999,995")
+    assert parse_value("9999999999999999,99994").nilai == Decimal("9999999999999999.99994")
+
+
 def test_sixteen_digits_fit_and_nan_is_no_number():
     assert parse_value("9999999999999999,9999").nilai == Decimal("9999999999999999.9999")
     assert parse_money("Rp 1.234.567.890.123.456,50") == Decimal("1234567890123456.50")

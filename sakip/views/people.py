@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -93,3 +94,7 @@ class PenugasanUpdate(PenugasanMixin, ScopedUpdateView):
 
 class PenugasanDelete(PenugasanMixin, ScopedDeleteView):
     model = Penugasan
+    form_class = forms.Form  # the confirmation, not the penugasan's form
+
+    def get_form_kwargs(self):
+        return super(PenugasanMixin, self).get_form_kwargs()
