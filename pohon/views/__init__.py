@@ -1,0 +1,1 @@
+"""The pohon kinerja pages, one module per screen family."""
