@@ -10,14 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lkjip import exporters, services
 from lkjip import render as rendering
-from lkjip import services
 from lkjip.models import Cetakan, Dokumen, Final, Jenis
 from lkjip.views.common import dokumen_url, ensure_dokumen, get_dokumen, get_versi
 from renstra.models import RenstraVersi
 from sakip import access
 from sakip.access import Perm
-from sakip.lib.tabel import workbook
 from sakip.models import PerangkatDaerah
 from sakip.views.generic import get_opd
 
@@ -166,15 +165,10 @@ def xlsx(request, jenis: str, key: int, opd: int | None = None):
         dokumen = services.lkjip(owner, key)
     else:
         dokumen = services.renstra(get_versi(request, key))
-    isi = rendering.build(dokumen)
-    chosen = isi.tables
-    wanted = request.GET.get("tabel")
-    if wanted:
-        chosen = [t for t in chosen if t.kunci == wanted]
-        if not chosen:
-            raise Http404
-    content = workbook(chosen, f"{isi.opd.nama} · {isi.pemda.nama} · {isi.judul.title()} {isi.subjudul.title()}")
-    name = f"{isi.nama_file}{'-' + wanted if wanted else ''}.xlsx"
+    try:
+        content, name = exporters.xlsx(rendering.build(dokumen), request.GET.get("tabel", ""))
+    except exporters.TabelTidakAda:
+        raise Http404 from None
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
