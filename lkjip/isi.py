@@ -18,7 +18,7 @@ from django.utils import timezone
 from kinerja.services import Pihak, pihak_untuk
 from lkjip.narasi import kosong, opsional
 from sakip.lib.tabel import Tabel
-from sakip.models import Jabatan
+from sakip.models import Jabatan, Pemda, PerangkatDaerah
 
 #: bump when the layout changes so cached renderings are not reused
 VERSI_TATA_LETAK = "2"
@@ -43,8 +43,8 @@ class Isi:
     jenis: str
     judul: str  # "LAPORAN KINERJA INSTANSI PEMERINTAH"
     subjudul: str  # "TAHUN 2024"
-    opd: object
-    pemda: object
+    opd: PerangkatDaerah
+    pemda: Pemda
     tahun_dokumen: int
     tanggal: datetime.date
     penandatangan: Pihak
