@@ -297,7 +297,7 @@ def _metro() -> None:
         return
     # The seed is a rencana aksi without the Renstra behind it: its PK lines carry their own text.
     pk = PerjanjianKinerja(opd=opd, jabatan=kepala, tahun=2021, tempat="Metro", tanggal=datetime.date(2021, 1, 29))
-    services._copy_parties(pk, pk.tanggal)
+    services.copy_parties(pk, pk.tanggal)
     pk.save()
     for order, (sasaran, uraian, satuan, target, quarters, program, actions, months, anggaran, pj) in enumerate(
         METRO_RA, start=1

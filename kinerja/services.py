@@ -88,7 +88,7 @@ def pihak_untuk(jabatan: Jabatan | None, pemda, tanggal: datetime.date) -> Pihak
     return Pihak(nama=pegawai.nama, nip=pegawai.nip, pangkat=pegawai.pangkat_golongan, jabatan=prefix + title, plt=plt)
 
 
-def _copy_parties(pk: PerjanjianKinerja, tanggal: datetime.date) -> None:
+def copy_parties(pk: PerjanjianKinerja, tanggal: datetime.date) -> None:
     first = pihak_untuk(pk.jabatan, pk.opd.pemda, tanggal)
     second = pihak_untuk(pk.jabatan.atasan, pk.opd.pemda, tanggal)
     pk.pertama_nama, pk.pertama_nip, pk.pertama_pangkat = first.nama, first.nip, first.pangkat
@@ -161,7 +161,7 @@ def susun_dari_renstra(jabatan: Jabatan, tahun: int) -> PerjanjianKinerja:
     if versi is None:
         raise PKError(_("Belum ada Renstra yang ditetapkan dan berlaku untuk tahun %(t)s.") % {"t": tahun})
     pk = PerjanjianKinerja(opd=opd, jabatan=jabatan, tahun=tahun, renstra_versi=versi, tempat=opd.pemda.ibukota)
-    _copy_parties(pk, timezone.localdate())
+    copy_parties(pk, timezone.localdate())
     for key, text in _statement(opd.pemda).items():
         setattr(pk, key, text)
     pk.save()
@@ -345,7 +345,7 @@ def check(pk: PerjanjianKinerja) -> list[str]:
 def ajukan(pk: PerjanjianKinerja, *, actor) -> PerjanjianKinerja:
     pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
     ensure_editable(pk)
-    _copy_parties(pk, pk.tanggal or timezone.localdate())
+    copy_parties(pk, pk.tanggal or timezone.localdate())
     problems = check(pk)
     if problems:
         raise PKError(" ".join(problems))
@@ -394,7 +394,7 @@ def tandatangani(pk: PerjanjianKinerja, *, actor, tanggal: datetime.date | None 
         raise PKError(_("Hanya pimpinan yang memegang jabatan pihak pertama yang dapat menandatangani PK ini."))
     pk.tanggal = tanggal or pk.tanggal or timezone.localdate()
     pk.tempat = pk.tempat or pk.opd.pemda.ibukota
-    _copy_parties(pk, pk.tanggal)
+    copy_parties(pk, pk.tanggal)
     pk.kode_verifikasi = secrets.token_hex(8)
     pk.status = PerjanjianKinerja.Status.DITANDATANGANI
     pk.ditandatangani_oleh, pk.ditandatangani_pada = actor, timezone.now()
@@ -443,7 +443,7 @@ def create_perubahan(pk: PerjanjianKinerja, *, alasan: str) -> PerjanjianKinerja
     baru.diajukan_oleh = baru.diajukan_pada = baru.ditandatangani_oleh = baru.ditandatangani_pada = None
     baru.diajukan_oleh_nama = baru.ditandatangani_oleh_nama = ""
     baru.tanggal, baru.catatan_pengembalian = None, ""
-    _copy_parties(baru, timezone.localdate())
+    copy_parties(baru, timezone.localdate())
     baru.save()
     indikator = copy_rows(pk.indikator.all(), pk_doc=baru)
     anggaran = copy_rows(pk.anggaran.all(), pk_doc=baru)

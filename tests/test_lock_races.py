@@ -218,7 +218,7 @@ def test_a_pk_row_edit_started_while_the_pk_is_signed_is_refused(world, in_force
     PerjanjianKinerja.objects.filter(pk=pk.pk).update(status=PerjanjianKinerja.Status.DIAJUKAN)
     row = pk.indikator.first()
     monkeypatch.setattr(pk_services.exporters, "pk_pdf", lambda pk: b"%PDF-1.4 test")
-    reached, release = pause_in(monkeypatch, pk_services, "_copy_parties", "sign")
+    reached, release = pause_in(monkeypatch, pk_services, "copy_parties", "sign")
     sign = Side("sign", lambda: pk_services.tandatangani(pk, actor=None))
     sign.start()
     assert reached.wait(WAIT)

@@ -10,6 +10,7 @@ from kinerja.models import PerjanjianKinerja
 from kinerja.realisasi.verifikasi import can_verify, sees_pemda
 from sakip import access
 from sakip.access import Perm
+from sakip.lib import http
 
 
 def get_pk(request, pk: int, perm: Perm = Perm.VIEW) -> PerjanjianKinerja:
@@ -23,9 +24,6 @@ def pdf_filename(pk: PerjanjianKinerja, kind: str) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in name) + ".pdf"
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 def valid_tahun(tahun: int) -> int:
     if not 2000 <= tahun <= 2100:
         raise Http404
@@ -33,8 +31,7 @@ def valid_tahun(tahun: int) -> int:
 
 
 def xlsx_response(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    response = http.download(content, f"{name}.xlsx", http.XLSX)
     return response
 
 

@@ -8,7 +8,7 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -19,7 +19,7 @@ from kinerja.models import PerjanjianKinerja, PKAnggaran, PKIndikator
 from kinerja.views.common import get_pk, pdf_filename
 from sakip import access
 from sakip.access import Perm
-from sakip.lib import client
+from sakip.lib import client, http
 from sakip.lib.periode import tanggal_panjang
 from sakip.lib.values import parse_id
 from sakip.models import PerangkatDaerah
@@ -179,8 +179,7 @@ def pk_pdf(request, pk: int):
     pk = get_pk(request, pk)
     if pk.is_signed:
         return FileResponse(pk.pdf.open("rb"), content_type="application/pdf", filename=pdf_filename(pk, "PK"))
-    response = HttpResponse(exporters.pk_pdf(pk), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{pdf_filename(pk, "PK-draft")}"'
+    response = http.download(exporters.pk_pdf(pk), pdf_filename(pk, "PK-draft"), http.PDF, inline=True)
     return response
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,7 +14,7 @@ from kinerja.models import RencanaAksi
 from kinerja.views.common import get_pk, pdf_filename
 from sakip import access
 from sakip.access import Perm
-from sakip.lib import grid
+from sakip.lib import grid, http
 
 
 @require_http_methods(["GET", "POST"])
@@ -79,6 +78,7 @@ def ra_pdf(request, pk: int):
     rows = list(
         RencanaAksi.objects.filter(pk_doc=pk).select_related("indikator", "penanggung_jawab").prefetch_related("aksi")
     )
-    response = HttpResponse(exporters.rencana_aksi_pdf(pk, rows), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{pdf_filename(pk, "RencanaAksi")}"'
+    response = http.download(
+        exporters.rencana_aksi_pdf(pk, rows), pdf_filename(pk, "RencanaAksi"), http.PDF, inline=True
+    )
     return response

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from lkjip.views.common import dokumen_url, ensure_dokumen, get_dokumen, get_ver
 from renstra.models import RenstraVersi
 from sakip import access
 from sakip.access import Perm
+from sakip.lib import http
 from sakip.models import PerangkatDaerah
 from sakip.views.generic import get_opd
 
@@ -169,6 +170,5 @@ def xlsx(request, jenis: str, key: int, opd: int | None = None):
         content, name = exporters.xlsx(rendering.build(dokumen), request.GET.get("tabel", ""))
     except exporters.TabelTidakAda:
         raise Http404 from None
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response = http.download(content, name, http.XLSX)
     return response

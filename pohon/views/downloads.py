@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
 from django.shortcuts import render
 
 from pohon import diagram, exporters, services
 from pohon.views.common import filename, get_pohon
+from sakip.lib import http
 from sakip.lib.pdf import KERTAS_DIAGRAM
 
 
@@ -24,8 +24,7 @@ def pohon_diagram(request, pk: int):
 def pohon_svg(request, pk: int):
     pohon = get_pohon(request, pk)
     content = diagram.svg_pohon(services.load(pohon)).svg
-    response = HttpResponse('<?xml version="1.0" encoding="UTF-8"?>\n' + content, content_type="image/svg+xml")
-    response["Content-Disposition"] = f'attachment; filename="{filename(pohon, ".svg")}"'
+    response = http.download('<?xml version="1.0" encoding="UTF-8"?>\n' + content, filename(pohon, ".svg"), http.SVG)
     return response
 
 
@@ -36,9 +35,8 @@ def pohon_pdf(request, pk: int):
     bagian = request.GET.get("bagian", "semua")
     bagian = bagian if bagian in ("semua", "diagram", "tabel") else "semua"
     content = exporters.pdf(services.load(pohon), kertas=kertas, bagian=bagian)
-    response = HttpResponse(content, content_type="application/pdf")
     suffix = {"semua": "", "diagram": "-diagram", "tabel": "-tabel"}[bagian]
-    response["Content-Disposition"] = f'inline; filename="{filename(pohon, f"{suffix}-{kertas}.pdf")}"'
+    response = http.download(content, filename(pohon, f"{suffix}-{kertas}.pdf"), http.PDF, inline=True)
     return response
 
 
@@ -51,9 +49,5 @@ def pohon_tabel(request, pk: int):
 
 def pohon_xlsx(request, pk: int):
     pohon = get_pohon(request, pk)
-    response = HttpResponse(
-        exporters.xlsx(services.load(pohon)),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{filename(pohon, "-tahap4.xlsx")}"'
+    response = http.download(exporters.xlsx(services.load(pohon)), filename(pohon, "-tahap4.xlsx"), http.XLSX)
     return response

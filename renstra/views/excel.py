@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -19,6 +18,7 @@ from renstra.models import (
 from renstra.views.common import get_versi
 from sakip import access
 from sakip.access import Perm
+from sakip.lib import http
 from sakip.lib.uploads import keep_upload, sha256_of, upload_path
 from sakip.models import PerangkatDaerah
 
@@ -40,11 +40,7 @@ def versi_export(request, pk: int):
         )
         if part
     )
-    response = HttpResponse(
-        exporters.export_workbook(versi, tables),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    response = http.download(exporters.export_workbook(versi, tables), f"{name}.xlsx", http.XLSX)
     return response
 
 

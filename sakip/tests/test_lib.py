@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
+from sakip.lib import http
 from sakip.lib.env import env_bool, env_cache, env_int, env_list, env_secret_key
 from sakip.lib.numbers import format_number, format_rupiah
 from sakip.lib.periode import Triwulan, angka_romawi, romawi, tanggal_panjang
@@ -180,3 +181,12 @@ def test_sakip_imports_no_domain_app():
                 names = [node.module]
             found += [f"{path.relative_to(root)}: {n}" for n in names if n.split(".")[0] in domain]
     assert found == []
+
+
+def test_a_download_keeps_a_name_outside_ascii():
+
+    response = http.download(b"%PDF-", "Renstra Badan–Kesbangpol.pdf", http.PDF, inline=True)
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("inline; filename*=utf-8''Renstra%20Badan%E2%80%93")
+    saved = http.download(b"x", "Tabel.xlsx", http.XLSX)
+    assert saved["Content-Disposition"] == 'attachment; filename="Tabel.xlsx"'
