@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from sakip.lib.nip import format_nip, normalize_nip, validate_nip
 from sakip.lib.numbers import format_number
 from sakip.lib.pdf import KERTAS_DOKUMEN, pilihan_kertas
+from sakip.lib.uploads import validate_logo
 
 
 class TimeStampedModel(models.Model):
@@ -115,7 +116,7 @@ class Pemda(TimeStampedModel):
     ibukota = models.CharField(
         _("ibukota"), max_length=100, help_text=_("Tempat yang ditulis pada tanggal dokumen, mis. Paringin.")
     )
-    logo = models.ImageField(_("logo"), upload_to="logo/pemda/", blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logo/pemda/", blank=True, validators=[validate_logo])
     ukuran_kertas = models.CharField(
         _("ukuran kertas dokumen"),
         max_length=2,
@@ -157,7 +158,7 @@ class PerangkatDaerah(TimeStampedModel):
     telepon = models.CharField(_("telepon"), max_length=100, blank=True)
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logo/opd/", blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logo/opd/", blank=True, validators=[validate_logo])
     aktif = models.BooleanField(_("aktif"), default=True)
 
     objects = PerangkatDaerahQuerySet.as_manager()

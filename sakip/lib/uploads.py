@@ -1,4 +1,4 @@
-"""Uploaded spreadsheets kept between the preview and the confirmation of an import."""
+"""Uploads: spreadsheets kept between the preview and the confirmation of an import, and the logo check."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
 
 IMPORT_DIR = "imports"
 
@@ -50,3 +52,20 @@ def sha256_of(fileobj: Any) -> str:
     if hasattr(fileobj, "seek"):
         fileobj.seek(0)
     return digest.hexdigest()
+
+
+#: a letterhead logo: small on paper, so a few megapixels are plenty; a larger image (or a decompression bomb
+#: that unpacks to hundreds of megapixels) would be decoded into memory every time a document is printed
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_MAX_PIXELS = 4000 * 4000
+
+
+def validate_logo(image: Any) -> None:
+    """Refuse a logo over 2 MB or 16 megapixels, reading only the image's header."""
+    if image.size > LOGO_MAX_BYTES:
+        raise ValidationError(_("Logo terlalu besar: paling banyak 2 MB."))
+    width, height = getattr(image, "width", 0) or 0, getattr(image, "height", 0) or 0
+    if width * height > LOGO_MAX_PIXELS:
+        raise ValidationError(
+            _("Logo terlalu besar: %(w)s × %(h)s piksel, paling banyak 16 megapiksel.") % {"w": width, "h": height}
+        )

@@ -1,9 +1,12 @@
 """The admin pemda's pages: happy paths, and invalid input answered at the field."""
 
+import io
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from sakip.models import Jabatan, Jenjang, Pegawai, Penugasan, Peran, PerangkatDaerah, UnitKerja, User
 from sakip.testing import assert_same_queries, capture_queries
@@ -267,3 +270,22 @@ def test_list_pages_queries_do_not_grow(admin_client, world):
         Peran.objects.create(user=user, jenis="perencana", opd=opd)
     large = [_count_queries(admin_client, url) for url in urls]
     assert_same_queries(small, large)
+
+
+def test_an_oversized_logo_is_refused_at_its_field(admin_client, world):
+    # 5,000 × 4,000 pixels of one colour: a small file that would decode to 20 megapixels at every printing.
+    image = io.BytesIO()
+    Image.new("RGB", (5000, 4000), "white").save(image, "PNG")
+    data = {
+        "nama": "Kabupaten Satu",
+        "jenis": "kabupaten",
+        "kepala_daerah_jabatan": "Bupati Satu",
+        "ibukota": "Kota Satu",
+        "ukuran_kertas": "A4",
+        "logo": SimpleUploadedFile("logo.png", image.getvalue(), content_type="image/png"),
+    }
+    response = admin_client.post(reverse("sakip:pemda_update"), data)
+    assert response.status_code == 200
+    assert "Logo terlalu besar: 5000 × 4000 piksel" in response.content.decode()
+    world.pemda.refresh_from_db()
+    assert not world.pemda.logo
