@@ -1,5 +1,6 @@
 """Middleware of the project's own: refusing an oversized request before reading it, answering a race's
-IntegrityError with a message, and keeping logged-in pages out of caches."""
+IntegrityError with a message, an error to an HTMX request as a fragment, and keeping logged-in pages out of
+caches."""
 
 from __future__ import annotations
 
@@ -24,11 +25,18 @@ def _mb(size: int) -> str:
     return f"{size / MiB:.1f}".replace(".", ",").removesuffix(",0")
 
 
+def htmx_alert(message: str, status: int) -> HttpResponse:
+    """An error as the fragment an HTMX request swaps into its target (never a whole page inside the page)."""
+    return HttpResponse(render_to_string("_htmx_error.html", {"message": message, "status": status}), status=status)
+
+
 def refusal(request: HttpRequest, status: int, message: str) -> HttpResponse:
-    """The message as the grids read it (JSON ``{"error": …}``) or as a page."""
+    """The message as the grids read it (JSON ``{"error": …}``), as a fragment to HTMX, or as a page."""
     wants_json = request.content_type == "application/json" or "application/json" in request.headers.get("Accept", "")
     if wants_json:
         return JsonResponse({"error": message}, status=status)
+    if request.headers.get("HX-Request"):
+        return htmx_alert(message, status)
     template = "413.html" if status == 413 else "400.html"
     return HttpResponse(render_to_string(template, {"message": message, "status": status}), status=status)
 
@@ -82,13 +90,48 @@ class IntegrityErrorMiddleware:
             return None
         logger.warning("IntegrityError answered with a message: %s %s: %s", request.method, request.path, exception)
         message = _("Data ini baru saja diubah pengguna lain pada saat yang sama; muat ulang halaman lalu ulangi.")
-        if request.content_type == "application/json" or request.headers.get("HX-Request"):
+        if request.headers.get("HX-Request"):
+            return htmx_alert(message, 409)
+        if request.content_type == "application/json":
             return JsonResponse({"error": message}, status=409)
         messages.error(request, message)
         back = request.headers.get("Referer", "")
         if not url_has_allowed_host_and_scheme(back, {request.get_host()}, require_https=request.is_secure()):
             back = "/"
         return redirect(back)
+
+
+def _error_message(status: int) -> str:
+    if status == 403:
+        return _("Akses ditolak: Anda tidak berwenang melakukan tindakan ini.")
+    if status == 404:
+        return _("Data yang diminta tidak ditemukan; mungkin sudah dihapus. Muat ulang halaman.")
+    if status == 405:
+        return _("Tindakan ini tidak dapat dilakukan dengan cara itu. Muat ulang halaman lalu coba lagi.")
+    if status >= 500:
+        return _("Terjadi kesalahan di server; tidak ada yang disimpan. Coba lagi sebentar lagi.")
+    return _("Permintaan tidak dapat diproses. Muat ulang halaman lalu coba lagi.")
+
+
+class HtmxFragmentMiddleware:
+    """An error answered to an HTMX request as a fragment: the error pages (403, 404, 500 …) are whole pages,
+    which HTMX would swap into the element it targets, a page inside the page. Views answer their own
+    fragments (a form with its errors); this is the net for every error page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            request.headers.get("HX-Request")
+            and response.status_code >= 400
+            and not getattr(response, "streaming", False)
+            and response.get("Content-Type", "").startswith("text/html")
+            and b"<html" in response.content[:2000].lower()
+        ):
+            return htmx_alert(_error_message(response.status_code), response.status_code)
+        return response
 
 
 class NoStoreMiddleware:

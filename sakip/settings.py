@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "sakip.middleware.HtmxFragmentMiddleware",
     "sakip.audit.AuditMiddleware",
     "sakip.middleware.IntegrityErrorMiddleware",
     # Last, so that it sees the outcome of authentication (django-axes' rule).

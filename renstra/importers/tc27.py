@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -560,11 +561,21 @@ class ImportRefused(Exception):
 
 @transaction.atomic
 def save_renstra(
-    report: Report, opd: PerangkatDaerah, periode: Periode, *, berkas: str = "", sha256: str = ""
+    report: Report,
+    opd: PerangkatDaerah,
+    periode: Periode,
+    *,
+    berkas: str = "",
+    sha256: str = "",
+    dasar: RenstraVersi | None = None,
+    induk: Callable[[RenstraVersi], dict[int, Elemen]] | None = None,
 ) -> RenstraVersi:
     """Write a checked report as a new draft version (or a new Renstra): all of it, or nothing.
 
-    ``berkas`` and ``sha256`` name the workbook in the operation's audit entry."""
+    ``berkas`` and ``sha256`` name the workbook in the operation's audit entry. ``induk(versi)``, called once the
+    version exists, may give a parent element in it for roots of the report (by ``id()`` of the parsed root):
+    the import of a T-C.27 that starts at the programs keeps the tujuan and sasaran in force that way
+    (:mod:`renstra.importers.berlaku`); ``dasar`` is then the version in force, which *Bandingkan* compares with."""
     if report.errors:
         raise ImportRefused(_("Berkas masih mengandung kesalahan; tidak ada yang disimpan."))
     renstra, _created = Renstra.objects.get_or_create(opd=opd, periode=periode)
@@ -576,7 +587,9 @@ def save_renstra(
         nomor=nomor,
         jenis=RenstraVersi.Jenis.MURNI if nomor == 1 else RenstraVersi.Jenis.PERUBAHAN,
         alasan=_("Diimpor dari berkas Excel."),
+        dasar=dasar,
     )
+    roots = induk(versi) if induk else {}
     units = {u.nama.lower(): u for u in UnitKerja.objects.filter(opd=opd)}
     flat = report.flat()
     master = {
@@ -594,7 +607,7 @@ def save_renstra(
         pending = [e for e in pending if id(e) not in done]
         objects = []
         for e in ready:
-            parent = saved.get(id(e.parent)) if e.parent else None
+            parent = saved.get(id(e.parent)) if e.parent else roots.get(id(e))
             order[id(e.parent)] += 1
             objects.append(
                 Elemen(

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django_htmx.http import reswap, retarget
 
 from renstra import exporters
 from renstra.forms import (
     RenstraImportForm,
 )
-from renstra.importers import tc27
+from renstra.importers import berlaku, tc27
 from renstra.models import (
     Periode,
+    Renstra,
+    RenstraVersi,
 )
 from renstra.views.common import get_versi
 from sakip import access
@@ -49,19 +54,37 @@ def renstra_import(request, opd: int):
     """Upload → preview (tree, counts, totals, every problem with its row and column) → confirm."""
     opd = access.get_for_user(request.user, PerangkatDaerah.objects, Perm.EDIT, pk=opd)
     form = RenstraImportForm(request.POST or None, request.FILES or None, opd=opd)
-    context = {"opd": opd, "form": form}
+    drafts = RenstraVersi.objects.filter(renstra__opd=opd, status=RenstraVersi.Status.DRAFT).select_related(
+        "renstra__periode"
+    )
+    context = {"opd": opd, "form": form, "drafts": drafts}
     if request.method == "POST" and request.POST.get("token"):
         return _confirm_import(request, opd)
     if request.method == "POST" and form.is_valid():
         periode, upload = form.cleaned_data["periode"], form.cleaned_data["berkas"]
         report = tc27.read_renstra(upload, periode.years, size=upload.size)
         token = keep_upload(upload) if not report.errors else ""
-        context.update({"report": report, "periode": periode, "token": token, "upload_name": upload.name})
-        request.session[f"import:{token}"] = (
-            {"opd": opd.pk, "periode": periode.pk, "berkas": upload.name} if token else None
+        draf = berlaku.draf_of(opd, periode)
+        context.update(
+            {
+                "report": report,
+                "periode": periode,
+                "token": token,
+                "upload_name": upload.name,
+                "draf": draf,
+                "rencana": berlaku.rencana(report, Renstra.objects.filter(opd=opd, periode=periode).first()),
+            }
         )
-    template = "renstra/_import_preview.html" if request.htmx and "report" in context else "renstra/import.html"
-    return render(request, template, context)
+        request.session[f"import:{token}"] = (
+            {"opd": opd.pk, "periode": periode.pk, "berkas": upload.name, "draf": draf.pk if draf else None}
+            if token
+            else None
+        )
+    if request.htmx and "report" in context:
+        return render(request, "renstra/_import_preview.html", context)
+    if request.htmx:  # the form's errors, at its fields: the form replaces itself, the preview stays
+        return reswap(retarget(render(request, "renstra/_import_form.html", context), "#import-form"), "outerHTML")
+    return render(request, "renstra/import.html", context)
 
 
 def _confirm_import(request, opd):
@@ -75,13 +98,18 @@ def _confirm_import(request, opd):
     try:
         with open(path, "rb") as handle:
             report = tc27.read_renstra(handle, periode.years)
-        versi = tc27.save_renstra(report, opd, periode, berkas=claim.get("berkas", ""), sha256=sha256_of(path))
+        ganti = claim.get("draf") if request.POST.get("ganti_draf") else None
+        versi = berlaku.simpan(
+            report, opd, periode, berkas=claim.get("berkas", ""), sha256=sha256_of(path), ganti_draf=ganti
+        )
     except tc27.ImportRefused as error:
         messages.error(request, str(error))
         return redirect("renstra:renstra_import", opd=opd.pk)
     finally:
         path.unlink(missing_ok=True)
-    messages.success(
-        request, _("Renstra diimpor sebagai %(v)s: %(n)d elemen.") % {"v": versi.label, "n": versi.elemen.count()}
-    )
+    text = _("Renstra diimpor sebagai %(v)s: %(n)d elemen.") % {"v": versi.label, "n": versi.elemen.count()}
+    if versi.dasar_id:
+        url = reverse("renstra:versi_compare", args=[versi.pk]) + f"?dengan={versi.dasar_id}"
+        text = format_html('{} <a href="{}">{}</a>', text, url, _("Bandingkan dengan versi berlaku"))
+    messages.success(request, text)
     return redirect(versi)
