@@ -26,7 +26,7 @@ from kinerja.realisasi.jendela import (
     status_jendela,
     triwulan_ditutup,
 )
-from renstra.models import Indikator, Level, RenstraVersi
+from renstra.models import Indikator, Level, RenstraVersi, Target
 from renstra.services import TargetValue, load_plan
 from sakip import audit
 from sakip.lib import grid
@@ -263,7 +263,35 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
             changed.append(row)
         result.saved[key] = format_value(parsed.nilai, parsed.teks)
     _write(opd, tahun, versi, created=created, changed=changed, cleared=cleared, deleted=deleted)
+    result.rows = _rows_after(opd, tahun, [indicators[pk] for pk in _saved_ids(result) if pk in indicators])
     return result
+
+
+def _saved_ids(result: CellResult) -> set[int]:
+    return {int(key.split(":")[0]) for key in result.saved if key.split(":")[0].isdigit()}
+
+
+def _rows_after(opd, tahun: int, indicators: list[Indikator]) -> dict[str, dict[str, str]]:
+    """The year's value and capaian of each indicator as now saved, as the grid shows them."""
+    if not indicators:
+        return {}
+    kebijakan = kebijakan_pemda(opd.pemda)
+    ditutup = triwulan_ditutup(opd.pemda, tahun)
+    found = Target.objects.filter(indikator__in=indicators, tahun=tahun)
+    targets = {t.indikator_id: TargetValue(t.nilai, t.teks) for t in found}
+    stored: dict[int, dict[int, Realisasi]] = defaultdict(dict)
+    for r in Realisasi.objects.filter(indikator__in=indicators, tahun=tahun):
+        stored[r.indikator_id][r.triwulan] = r
+    rows = {}
+    for ind in indicators:
+        row = Baris(node=None, indikator=ind, target=targets.get(ind.pk), realisasi=stored[ind.pk])
+        _compute(row, kebijakan, ditutup)
+        rows[str(ind.pk)] = {
+            "realisasi": row.tahunan_shown or "–",
+            "capaian": row.capaian.shown(),
+            "kategori": engine.kelas_kategori(row.kategori),
+        }
+    return rows
 
 
 # --- One quarter's story and evidence (the detail page) ---------------------------------------------------

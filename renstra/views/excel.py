@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -81,7 +82,14 @@ def renstra_import(request, opd: int):
             else None
         )
     if request.htmx and "report" in context:
-        return render(request, "renstra/_import_preview.html", context)
+        # The preview, and the form again without the errors of an earlier try (out of band).
+        fresh = RenstraImportForm(opd=opd, initial={"periode": context["periode"]})
+        form_html = render_to_string(
+            "renstra/_import_form.html", {**context, "form": fresh, "oob": True}, request=request
+        )
+        response = render(request, "renstra/_import_preview.html", context)
+        response.content += form_html.encode()
+        return response
     if request.htmx:  # the form's errors, at its fields: the form replaces itself, the preview stays
         return reswap(retarget(render(request, "renstra/_import_form.html", context), "#import-form"), "outerHTML")
     return render(request, "renstra/import.html", context)

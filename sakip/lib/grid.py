@@ -1,7 +1,9 @@
 """The spreadsheet-like grids' protocol (static/sakip/grid.js).
 
 The page POSTs ``{"cells": [{<id field>: id, "kolom": column, "value": text}, …]}`` and gets back
-``{"saved": {key: shown}, "errors": {key: message}}``: each cell is saved or reported on its own, a value
+``{"saved": {key: shown}, "errors": {key: message}}`` (and, where a grid has them, ``"rows"``: each touched row's
+computed columns as saved, and ``"warnings"``: values that need the user's confirmation): each cell is saved
+or reported on its own, a value
 that cannot be read (text that is no number, a number no column holds) at its cell by the saver, through
 :func:`sakip.lib.values.parse_value`. A body that is not of that shape is refused whole
 (:class:`GridInvalid`, HTTP 400), before anything is saved, so that a broken or hostile request never
@@ -49,9 +51,18 @@ class CellResult:
     saved: dict[str, str] = field(default_factory=dict)  # key → value as shown after saving (its new token)
     errors: dict[str, str] = field(default_factory=dict)  # key → message
     conflicts: dict[str, dict[str, str]] = field(default_factory=dict)  # key → {"pesan", "nilai"}
+    # row id → {name: text}: what the saved cells changed in the row's computed columns (a realisasi row's year
+    # value and capaian), for the page to show without reloading; each cell [data-derived=name] of the row.
+    rows: dict[str, dict[str, str]] = field(default_factory=dict)
+    warnings: dict[str, str] = field(default_factory=dict)  # key → a saved value worth a second look
 
     def response(self) -> JsonResponse:
-        return JsonResponse({"saved": self.saved, "errors": self.errors, "conflicts": self.conflicts})
+        data: dict[str, Any] = {"saved": self.saved, "errors": self.errors, "conflicts": self.conflicts}
+        if self.rows:
+            data["rows"] = self.rows
+        if self.warnings:
+            data["warnings"] = self.warnings
+        return JsonResponse(data)
 
     def conflict(self, key: str, nilai: str, oleh: str, pada: datetime.datetime | None) -> None:
         """Report that the cell now reads ``nilai``, as ``oleh`` left it at ``pada``; nothing is saved."""

@@ -136,9 +136,22 @@
           input.removeAttribute("aria-invalid");
           input.title = "";
           cell.classList.add("saved");
-          if (window.sakipGridChanged) { window.sakipGridChanged(input); }
         }
       });
+      // The row's computed columns (a realisasi's year value and capaian) as saved.
+      var rows = result.data.rows || {};
+      Object.keys(rows).forEach(function (id) {
+        var tr = table.querySelector('tbody tr[data-id="' + CSS.escape(id) + '"]');
+        if (!tr) { return; }
+        Object.keys(rows[id]).forEach(function (name) {
+          var cell = tr.querySelector('[data-derived="' + name + '"]');
+          if (cell) { cell.textContent = rows[id][name]; }
+        });
+        var kat = tr.querySelector('[data-derived="capaian"]');
+        if (kat && rows[id].kategori) { kat.className = "kat " + rows[id].kategori; }
+      });
+      // Totals follow what was saved: a rejected cell counts with its stored value (grid-rejected marks it).
+      if (window.sakipGridChanged) { window.sakipGridChanged(); }
       updateStatus(saved + " sel tersimpan" + (failed ? ", " + failed + " sel perlu diperbaiki" : "") + ".");
     }).catch(function () { updateStatus("Gagal menyimpan: periksa sambungan."); });
   }

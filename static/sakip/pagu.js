@@ -1,4 +1,5 @@
-// Pagu grid: kegiatan, program and plan totals follow what is typed in the sub kegiatan cells.
+// Pagu grid: kegiatan, program and plan totals follow what is typed in the sub kegiatan cells; after saving,
+// what was saved (a refused cell counts with its stored value).
 (function () {
   "use strict";
   // Indonesian or English digits as typed; the server is the authority, this is only a preview.
@@ -26,7 +27,9 @@
       if (!inputs.length) { return; }
       var rowTotal = 0;
       inputs.forEach(function (input) {
-        var v = parse(input.value), y = input.dataset.kolom;
+        // A cell the server refused counts with the value it still has (its original), not the refused text.
+        var refused = input.closest("td").classList.contains("invalid");
+        var v = parse(refused ? input.dataset.original : input.value), y = input.dataset.kolom;
         rowTotal += v;
         grand[y] = (grand[y] || 0) + v;
         grandAll += v;
