@@ -21,8 +21,7 @@ from renstra.models import (
     TujuanRPJMD,
 )
 from renstra.services import normalize_kode
-from sakip.forms import DateInput, ScopedModelForm
-from sakip.lib.values import UnreadableValue, parse_value
+from sakip.forms import DateInput, KonfirmasiMixin, NilaiField, ScopedModelForm
 from sakip.models import UnitKerja
 
 
@@ -155,20 +154,12 @@ class ArahKebijakanForm(forms.ModelForm):
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2})}
 
 
-class ValueField(forms.CharField):
-    """A target typed as planners write it ("62,56", "100%", "BB (75,3)"); cleaned to a Parsed value."""
+class IndikatorForm(KonfirmasiMixin, forms.ModelForm):
+    """An indicator; its kondisi awal and akhir are read as the target grid reads a cell (the same reader, the
+    indicator's satuan), and a value worth a second look is confirmed before it is saved."""
 
-    def clean(self, value):
-        value = super().clean(value)
-        try:
-            return parse_value(value)
-        except UnreadableValue as error:
-            raise forms.ValidationError(str(error)) from None
-
-
-class IndikatorForm(forms.ModelForm):
-    kondisi_awal = ValueField(label=_("Kondisi awal"), required=False)
-    kondisi_akhir = ValueField(label=_("Kondisi akhir"), required=False)
+    kondisi_awal = NilaiField(label=_("Kondisi awal"), required=False)
+    kondisi_akhir = NilaiField(label=_("Kondisi akhir"), required=False)
 
     class Meta:
         model = Indikator
@@ -179,10 +170,21 @@ class IndikatorForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("kondisi_awal", self.instance.kondisi_awal)
         self.initial.setdefault("kondisi_akhir", self.instance.kondisi_akhir)
+        self.add_konfirmasi()
+        # The values are checked against the satuan and tipe as submitted (or stored).
+        satuan = str(self.data.get(self.add_prefix("satuan")) or self.instance.satuan or "").strip()
+        persen = self.data.get(self.add_prefix("tipe"), self.instance.tipe) == Indikator.Tipe.PERSEN
+        for name in ("kondisi_awal", "kondisi_akhir"):
+            self.fields[name].satuan, self.fields[name].persen = satuan, persen
+
+    def clean(self):
+        data = super().clean()
+        self.check_konfirmasi(data)
+        return data
 
     def save(self, commit=True):
         for name in ("kondisi_awal", "kondisi_akhir"):
-            parsed = self.cleaned_data[name]
+            parsed = self.cleaned_data[name].parsed
             setattr(self.instance, f"{name}_nilai", parsed.nilai)
             setattr(self.instance, f"{name}_teks", parsed.teks)
         return super().save(commit)

@@ -31,7 +31,7 @@ from sakip.lib import grid
 from sakip.lib.grid import CellResult
 from sakip.lib.numbers import format_number
 from sakip.lib.tree import copy_rows, copy_tree
-from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
+from sakip.lib.values import UnreadableValue, format_value, read_cell
 from sakip.services import lock_pemda
 
 ZERO = Decimal("0")
@@ -443,6 +443,7 @@ def save_target_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
     existing = {(t.indikator_id, t.tahun): t for t in Target.objects.filter(indikator_id__in=indicators)}
     columns = {AWAL, AKHIR, *map(str, versi.years)}
     tokens = grid.tokens(cells, "indikator")
+    confirmed = grid.confirmed(cells, "indikator")
     for key, ind, kolom, value in grid.cells_of(cells, "indikator", indicators, columns, result):
         if kolom in (AWAL, AKHIR):
             now = format_value(getattr(ind, f"kondisi_{kolom}_nilai"), getattr(ind, f"kondisi_{kolom}_teks"))
@@ -458,16 +459,13 @@ def save_target_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
             result.conflict(key, now, *who)
             continue
         try:
-            parsed = parse_value(value)
+            reading = read_cell(value, satuan=ind.satuan, persen=ind.tipe == Indikator.Tipe.PERSEN)
         except UnreadableValue as error:
             result.errors[key] = str(error)
             continue
-        if parsed.satuan and parsed.satuan != "%" and ind.satuan and parsed.satuan.lower() not in ind.satuan.lower():
-            result.errors[key] = _("Satuan “%(cell)s” berbeda dengan satuan indikator “%(ind)s”.") % {
-                "cell": parsed.satuan,
-                "ind": ind.satuan,
-            }
+        if grid.needs_confirming(result, key, reading, confirmed):
             continue
+        parsed = reading.parsed
         if kolom in (AWAL, AKHIR):
             setattr(ind, f"kondisi_{kolom}_nilai", parsed.nilai)
             setattr(ind, f"kondisi_{kolom}_teks", parsed.teks)
@@ -511,10 +509,13 @@ def save_pagu_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
             result.conflict(key, now, *who)
             continue
         try:
-            jumlah = parse_money(value)
+            reading = read_cell(value, money=True)
         except UnreadableValue as error:
             result.errors[key] = str(error)
             continue
+        jumlah = reading.parsed.nilai
+        if reading.catatan:
+            result.warnings[key] = reading.catatan  # said, and saved: the grid shows whole rupiah
         pagu = existing.get((sub.pk, int(kolom)))
         if jumlah is None:
             if pagu:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sakip.lib.nip import format_nip, normalize_nip
 from sakip.lib.numbers import format_number
-from sakip.lib.values import UnreadableValue, parse_money
+from sakip.lib.values import Reading, UnreadableValue, parse_money, read_cell
 from sakip.models import Jabatan, Pegawai, Pemda, Penugasan, Peran, PerangkatDaerah, UnitKerja, User
 
 
@@ -32,6 +32,48 @@ class RupiahField(forms.DecimalField):
 
     def widget_attrs(self, widget):
         return {}  # no min/max/step: the value is text
+
+
+class NilaiField(forms.CharField):
+    """A value typed as in the grids ("62,56", "100%", "BB (75,3)", "Rp 1.234.567"), read by the same reader
+    (:func:`sakip.lib.values.read_cell`); cleaned to a :class:`Reading`. The form sets ``satuan``, ``persen``
+    and ``target`` to check against; :class:`KonfirmasiMixin` asks to confirm what the reading warns of."""
+
+    def __init__(self, *args, money: bool = False, **kwargs):
+        self.money = money
+        self.satuan, self.persen, self.target = "", False, None
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value) -> Reading:
+        value = super().clean(value)
+        try:
+            return read_cell(value, satuan=self.satuan, persen=self.persen, target=self.target, money=self.money)
+        except UnreadableValue as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+class KonfirmasiMixin:
+    """A form whose :class:`NilaiField` values may need a second look: a negative count, a percentage over
+    100, a value ten times the target, money rounded to whole rupiah. Each is said at its field, with a
+    *konfirmasi* checkbox shown with it; ticked, the values are saved as read."""
+
+    def add_konfirmasi(self) -> None:
+        self.fields["konfirmasi"] = forms.BooleanField(
+            label=_("Ya, nilai di atas memang benar; simpan."), required=False, widget=forms.HiddenInput
+        )
+
+    def check_konfirmasi(self, data: dict) -> None:
+        notes = {
+            name: [*value.peringatan, *([value.catatan] if value.catatan else [])]
+            for name, value in data.items()
+            if isinstance(value, Reading) and (value.peringatan or value.catatan)
+        }
+        if not notes or data.get("konfirmasi"):
+            return
+        self.fields["konfirmasi"].widget = forms.CheckboxInput()
+        for name, messages in notes.items():
+            self.add_error(name, [*messages, _("Periksa lalu centang konfirmasi di bawah untuk menyimpan.")])
 
 
 class DateInput(forms.DateInput):

@@ -31,7 +31,7 @@ from renstra.services import TargetValue, load_plan
 from sakip import audit
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
-from sakip.lib.values import UnreadableValue, format_value, parse_value
+from sakip.lib.values import UnreadableValue, format_value, read_cell
 from sakip.models import AuditEntry
 
 
@@ -176,12 +176,6 @@ def lembar(opd, tahun: int) -> Lembar:
     return sheet
 
 
-def _satuan_cocok(parsed, ind: Indikator) -> bool:
-    return not (
-        parsed.satuan and parsed.satuan != "%" and ind.satuan and parsed.satuan.lower() not in ind.satuan.lower()
-    )
-
-
 @transaction.atomic
 def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
     """Save the realisasi grid: {"indikator": id, "kolom": "tw1".."tw4", "value": text} per cell.
@@ -203,6 +197,8 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
     }
     status = status_jendela(opd, tahun)
     tokens = grid.tokens(cells, "indikator")
+    confirmed = grid.confirmed(cells, "indikator")
+    targets = {t.indikator_id: t for t in Target.objects.filter(indikator__in=indicators, tahun=tahun)}
     created: list[Realisasi] = []
     changed: list[Realisasi] = []
     cleared: list[Realisasi] = []
@@ -219,18 +215,21 @@ def save_realisasi(opd, tahun: int, cells: list[dict], *, actor) -> CellResult:
             result.conflict(key, now, *who)
             continue
         try:
-            parsed = parse_value(value)
+            target = targets.get(ind.pk)
+            reading = read_cell(
+                value,
+                satuan=ind.satuan,
+                persen=ind.tipe == Indikator.Tipe.PERSEN,
+                target=target.nilai if target else None,
+            )
         except UnreadableValue as error:
             result.errors[key] = str(error)
             continue
-        if not _satuan_cocok(parsed, ind):
-            result.errors[key] = _("Satuan “%(cell)s” berbeda dengan satuan indikator “%(ind)s”.") % {
-                "cell": parsed.satuan,
-                "ind": ind.satuan,
-            }
-            continue
+        parsed = reading.parsed
         row = existing.get((ind.pk, q))
         unchanged = (row.nilai, row.teks) == (parsed.nilai, parsed.teks) if row else parsed.is_empty
+        if not unchanged and grid.needs_confirming(result, key, reading, confirmed):
+            continue
         if unchanged:  # an unchanged cell of a closed quarter (e.g. in an uploaded workbook) is fine
             result.saved[key] = format_value(parsed.nilai, parsed.teks)
             continue

@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sakip.lib.periode import tanggal_panjang
-from sakip.lib.values import parse_id
+from sakip.lib.values import Reading, parse_id
 
 T = TypeVar("T")
 
@@ -76,6 +76,20 @@ def tokens(cells: list[dict[str, Any]], id_field: str) -> dict[str, str]:
         for cell in cells
         if cell.get("token") is not None
     }
+
+
+def confirmed(cells: list[dict[str, Any]], id_field: str) -> set[str]:
+    """The keys of the cells the user confirmed (``"konfirmasi": true``) after a plausibility warning."""
+    return {f"{cell.get(id_field, '')}:{cell.get('kolom', '')}" for cell in cells if cell.get("konfirmasi") is True}
+
+
+def needs_confirming(result: CellResult, key: str, reading: Reading, confirmed: set[str]) -> bool:
+    """Whether a cell waits for the user's confirmation (a negative count, a percentage over 100, ten times the
+    target): then it is not saved, and comes back in ``"warnings"`` for the page to ask."""
+    if reading.peringatan and key not in confirmed:
+        result.warnings[key] = " ".join(reading.peringatan)
+        return True
+    return False
 
 
 def changed_meanwhile(token: str | None, shown: str) -> bool:

@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from sakip.lib.numbers import format_number
+from sakip.lib.numbers import format_number, round_decimal
 
 PREDIKAT = ("AA", "A", "BB", "B", "CC", "C", "D")  # SAKIP grades, best first
 # Every number column holds 16 digits before the decimal point: DecimalField(20, 4) for targets and
@@ -160,3 +160,63 @@ def parse_id(raw: object) -> int | None:
     if not text or len(text) > 18 or not (text.isascii() and text.isdigit()):
         return None
     return int(text)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A value read for saving: the value, and what the user should see or confirm about it."""
+
+    parsed: Parsed
+    catatan: str = ""  # said, not asked: money rounded to whole rupiah
+    peringatan: tuple[str, ...] = ()  # plausibility warnings the user confirms before the value is saved
+
+
+def _satuan_berbeda(parsed: Parsed, satuan: str) -> bool:
+    return bool(parsed.satuan and parsed.satuan != "%" and satuan and parsed.satuan.lower() not in satuan.lower())
+
+
+def read_cell(
+    text: object,
+    *,
+    satuan: str = "",
+    persen: bool = False,
+    target: Decimal | None = None,
+    money: bool = False,
+) -> Reading:
+    """The one reader of a value typed in a form or a grid cell, or read from a workbook.
+
+    Indicator values (``money=False``): :func:`parse_value`, and a unit written into the cell must be the
+    indicator's ``satuan`` ("1.234,5x" is refused where the indicator counts "dok"). Rupiah (``money=True``):
+    :func:`parse_money`, rounded to whole rupiah by :func:`sakip.lib.numbers.round_decimal`, saying so when that
+    changed the value ("15.000.000,50" becomes 15.000.001). Warnings, for the user to confirm: a negative
+    number, a percentage over 100, a value ten times the ``target`` or more."""
+    if money:
+        amount = parse_money(text)
+        if amount is None:
+            return Reading(Parsed())
+        rounded = round_decimal(amount, 0)
+        note = ""
+        if rounded != amount:
+            note = _("%(typed)s dibulatkan menjadi %(rounded)s (rupiah penuh).") % {
+                "typed": format_number(amount, 2),
+                "rounded": format_number(rounded, 0),
+            }
+        return Reading(Parsed(nilai=rounded), catatan=note)
+    parsed = parse_value(text)
+    if _satuan_berbeda(parsed, satuan):
+        raise UnreadableValue(
+            _("Satuan “%(cell)s” berbeda dengan satuan indikator “%(ind)s”.") % {"cell": parsed.satuan, "ind": satuan}
+        )
+    warnings = []
+    nilai = parsed.nilai
+    if nilai is not None and not parsed.predikat:
+        if nilai < 0:
+            warnings.append(_("Nilainya negatif (%(v)s).") % {"v": format_value(nilai)})
+        if (persen or parsed.satuan == "%" or satuan.strip() == "%") and nilai > 100:
+            warnings.append(_("Persentase lebih dari 100 (%(v)s %%).") % {"v": format_value(nilai)})
+        if target is not None and target > 0 and nilai >= target * 10:
+            warnings.append(
+                _("Nilainya %(v)s, sepuluh kali target (%(t)s) atau lebih.")
+                % {"v": format_value(nilai), "t": format_value(target)}
+            )
+    return Reading(parsed, peringatan=tuple(warnings))

@@ -40,9 +40,8 @@
 
   function markDirty(input) {
     var cell = input.closest("td");
-    cell.classList.remove("saved", "invalid");
-    var error = cell.querySelector(".cell-error");
-    if (error) { error.remove(); }
+    cell.classList.remove("saved", "invalid", "warning");
+    cell.querySelectorAll(".cell-error").forEach(function (note) { note.remove(); });
     cell.classList.toggle("dirty", input.value !== input.dataset.original);
     updateStatus();
     if (window.sakipGridChanged) { window.sakipGridChanged(input); }
@@ -92,6 +91,7 @@
     if (!dirty.length) { return; }
     var cells = dirty.map(function (input) {
       var cell = { kolom: input.dataset.kolom, value: input.value, token: input.dataset.original };
+      if (input.dataset.confirmed === input.value) { cell.konfirmasi = true; }
       cell[table.dataset.key] = input.dataset.id;
       return cell;
     });
@@ -105,10 +105,11 @@
       return response.json().then(function (data) { return { ok: response.ok, data: data }; });
     }).then(function (result) {
       if (!result.ok) { updateStatus(result.data.error || "Gagal menyimpan."); return; }
-      var saved = 0, failed = 0, conflicts = result.data.conflicts || {};
+      var saved = 0, failed = 0, asked = 0, conflicts = result.data.conflicts || {}, warnings = result.data.warnings || {};
       dirty.forEach(function (input) {
         var key = input.dataset.id + ":" + input.dataset.kolom, cell = input.closest("td");
-        cell.classList.remove("dirty");
+        cell.classList.remove("dirty", "warning", "invalid", "conflict");
+        cell.querySelectorAll(".cell-error").forEach(function (old) { old.remove(); });
         if (key in conflicts) {
           failed += 1;
           input.dataset.original = conflicts[key].nilai;  // theirs: Esc takes it, saving again overwrites it
@@ -129,6 +130,22 @@
           cell.appendChild(message);
           input.setAttribute("aria-invalid", "true");
           input.title = result.data.errors[key];
+        } else if (key in warnings && !(key in result.data.saved)) {
+          // Plausible? The cell waits for the user: "Simpan juga" sends it again, confirmed.
+          asked += 1;
+          cell.classList.add("warning", "dirty");
+          var ask = document.createElement("span");
+          ask.className = "cell-error cell-warning";
+          ask.setAttribute("role", "alert");
+          ask.textContent = warnings[key] + " ";
+          var confirm = document.createElement("button");
+          confirm.type = "button";
+          confirm.className = "btn btn-sm btn-warning py-0";
+          confirm.textContent = "Simpan juga";
+          confirm.addEventListener("click", function () { input.dataset.confirmed = input.value; save(); });
+          ask.appendChild(confirm);
+          cell.appendChild(ask);
+          input.title = warnings[key];
         } else if (key in result.data.saved) {
           saved += 1;
           input.value = result.data.saved[key];
@@ -136,6 +153,13 @@
           input.removeAttribute("aria-invalid");
           input.title = "";
           cell.classList.add("saved");
+          delete input.dataset.confirmed;
+          if (key in warnings) {  // said, and saved (a Rupiah amount rounded to whole rupiah)
+            var note = document.createElement("span");
+            note.className = "cell-error cell-note";
+            note.textContent = warnings[key];
+            cell.appendChild(note);
+          }
         }
       });
       // The row's computed columns (a realisasi's year value and capaian) as saved.
@@ -152,7 +176,8 @@
       });
       // Totals follow what was saved: a rejected cell counts with its stored value (grid-rejected marks it).
       if (window.sakipGridChanged) { window.sakipGridChanged(); }
-      updateStatus(saved + " sel tersimpan" + (failed ? ", " + failed + " sel perlu diperbaiki" : "") + ".");
+      updateStatus(saved + " sel tersimpan" + (failed ? ", " + failed + " sel perlu diperbaiki" : "") +
+        (asked ? ", " + asked + " sel perlu dikonfirmasi" : "") + ".");
     }).catch(function () { updateStatus("Gagal menyimpan: periksa sambungan."); });
   }
   if (saveButton) { saveButton.addEventListener("click", save); }
