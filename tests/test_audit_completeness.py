@@ -28,9 +28,10 @@ from pohon import services as pohon_services
 from pohon.models import IndikatorSimpul, PohonKinerja, Simpul, Tingkat
 from renstra import exporters as renstra_exporters
 from renstra import services as renstra_services
+from renstra.importers import berlaku, tc27
 from renstra.importers import nomenklatur as nomenklatur_importer
-from renstra.importers import tc27
-from renstra.models import Elemen, Indikator, Level, Nomenklatur, Pagu, RenstraVersi, Target
+from renstra.models import Elemen, Indikator, Level, Nomenklatur, Pagu, RenstraVersi, Strategi, Target
+from renstra.samples import SAMPLE
 from renstra.testing import generate_plan, make_periode, make_versi
 from sakip.audit import acting_as
 from sakip.models import AuditEntry
@@ -111,6 +112,20 @@ def test_excel_import_names_the_file_and_its_hash(world, plan):
     assert entry.object_pk == str(versi.pk)
     assert entry.data["berkas"] == "tc27.xlsx" and entry.data["sha256"] == "ab" * 32
     assert entry.data["jumlah"]["renstra.pagu"] == Pagu.objects.filter(elemen__versi=versi).count() > 0
+
+
+def test_import_keeping_the_sasaran_in_force_counts_the_copied_rows(world, plan):
+    """A T-C.27 that starts at the programs copies the tujuan and sasaran in force (with their strategi):
+    the import's one entry counts them with the imported rows."""
+    sasaran = Elemen.objects.get(versi=plan, level=Level.SASARAN)
+    Strategi.objects.create(sasaran=sasaran, uraian="Memperkuat deteksi dini", urutan=1)
+    with open(SAMPLE, "rb") as handle:
+        report = tc27.read_renstra(handle, plan.years)
+    versi, watch = _run(world.alice, berlaku.simpan, report, world.opd_a, plan.renstra.periode, berkas="s.xlsx")
+    entry = _the_entry(watch, Operasi.RENSTRA_IMPOR, world.alice, world.pemda)
+    assert entry.data["jumlah"]["renstra.strategi"] == 1
+    assert entry.data["jumlah"]["renstra.elemen"] == Elemen.objects.filter(versi=versi).count()
+    assert Elemen.objects.filter(versi=versi, level=Level.SASARAN).count() == 1
 
 
 def test_excel_import_page_records_the_uploaded_file(client, world, plan):
@@ -234,6 +249,7 @@ BULK_CALLS = {"bulk_create", "bulk_update", "copy_rows", "copy_tree"}
 COVERED = {
     ("renstra/services.py", "create_perubahan"): test_buat_perubahan_renstra,
     ("renstra/importers/tc27.py", "save_renstra"): test_excel_import_names_the_file_and_its_hash,
+    ("renstra/importers/berlaku.py", "salin_sasaran"): test_import_keeping_the_sasaran_in_force_counts_the_copied_rows,
     ("pohon/services.py", "revisi"): test_pohon_revisi_and_terjemahkan,
     ("kinerja/services.py", "susun_dari_renstra"): test_susun_pk_and_pk_perubahan,
     ("kinerja/services.py", "create_perubahan"): test_susun_pk_and_pk_perubahan,

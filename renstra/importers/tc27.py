@@ -22,7 +22,19 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from renstra.models import Elemen, Indikator, Level, Nomenklatur, Pagu, Periode, Renstra, RenstraVersi, Target
+from renstra.models import (
+    ArahKebijakan,
+    Elemen,
+    Indikator,
+    Level,
+    Nomenklatur,
+    Pagu,
+    Periode,
+    Renstra,
+    RenstraVersi,
+    Strategi,
+    Target,
+)
 from sakip import audit
 from sakip.lib.numbers import format_number
 from sakip.lib.values import Parsed, UnreadableValue, parse_money, parse_value
@@ -644,18 +656,26 @@ def save_renstra(
             indicators.append(obj)
             values.append(ind)
     Indikator.objects.bulk_create(indicators)
-    targets = Target.objects.bulk_create(
+    Target.objects.bulk_create(
         Target(indikator=obj, tahun=year, nilai=parsed.nilai, teks=parsed.teks)
         for obj, ind in zip(indicators, values, strict=True)
         for year, parsed in ind.targets.items()
     )
-    pagu = Pagu.objects.bulk_create(
+    Pagu.objects.bulk_create(
         Pagu(elemen=saved[id(e)], tahun=year, jumlah=amount) for e in flat for year, amount in e.pagu.items()
     )
     audit.record(
         audit.Operasi.RENSTRA_IMPOR,
         versi,
-        jumlah={Elemen: len(saved), Indikator: len(indicators), Target: len(targets), Pagu: len(pagu)},
+        # Counted in the version, so that rows ``induk`` copied from the version in force are in the entry too.
+        jumlah={
+            Elemen: Elemen.objects.filter(versi=versi).count(),
+            Indikator: Indikator.objects.filter(elemen__versi=versi).count(),
+            Target: Target.objects.filter(indikator__elemen__versi=versi).count(),
+            Pagu: Pagu.objects.filter(elemen__versi=versi).count(),
+            Strategi: Strategi.objects.filter(sasaran__versi=versi).count(),
+            ArahKebijakan: ArahKebijakan.objects.filter(strategi__sasaran__versi=versi).count(),
+        },
         berkas=berkas,
         sha256=sha256,
     )
