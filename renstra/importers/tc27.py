@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Model
 from django.utils.translation import gettext as _
 
 from renstra.models import (
@@ -667,19 +667,24 @@ def save_renstra(
     audit.record(
         audit.Operasi.RENSTRA_IMPOR,
         versi,
-        # Counted in the version, so that rows ``induk`` copied from the version in force are in the entry too.
-        jumlah={
-            Elemen: Elemen.objects.filter(versi=versi).count(),
-            Indikator: Indikator.objects.filter(elemen__versi=versi).count(),
-            Target: Target.objects.filter(indikator__elemen__versi=versi).count(),
-            Pagu: Pagu.objects.filter(elemen__versi=versi).count(),
-            Strategi: Strategi.objects.filter(sasaran__versi=versi).count(),
-            ArahKebijakan: ArahKebijakan.objects.filter(strategi__sasaran__versi=versi).count(),
-        },
+        jumlah=_rows_of(versi),
         berkas=berkas,
         sha256=sha256,
     )
     return versi
+
+
+def _rows_of(versi: RenstraVersi) -> dict[type[Model], int]:
+    """The rows the version holds, per model: counted in the database, so that rows ``induk`` copied from the
+    version in force are in the import's entry too."""
+    return {
+        Elemen: Elemen.objects.filter(versi=versi).count(),
+        Indikator: Indikator.objects.filter(elemen__versi=versi).count(),
+        Target: Target.objects.filter(indikator__elemen__versi=versi).count(),
+        Pagu: Pagu.objects.filter(elemen__versi=versi).count(),
+        Strategi: Strategi.objects.filter(sasaran__versi=versi).count(),
+        ArahKebijakan: ArahKebijakan.objects.filter(strategi__sasaran__versi=versi).count(),
+    }
 
 
 def _agregasi(ind: ParsedIndikator) -> str:
