@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from kinerja.models import JendelaRealisasi, Realisasi
+from kinerja.models import BelanjaOPD, JendelaRealisasi, PengaturanCapaian, Realisasi, RealisasiAnggaran
 from renstra import services
 from renstra.models import Elemen, Indikator, Level, Pagu, Target
 from renstra.testing import generate_plan, make_periode, make_versi
@@ -99,3 +99,70 @@ def test_indicator_form_reads_as_the_grid_and_asks_to_confirm(client, world, dra
     assert not Indikator.objects.filter(elemen=sub, uraian="Jumlah dokumen").exists()
     client.post(url, {**base, "kondisi_awal": "-2", "konfirmasi": "on"}, **HX)
     assert Indikator.objects.get(elemen=sub, uraian="Jumlah dokumen").kondisi_awal_nilai == -2
+
+
+def test_budget_grid_answers_the_totals_as_saved_and_a_refused_cell_counts_as_stored(client, world, in_force):
+    subs = list(Elemen.objects.filter(versi=in_force, level=Level.SUB_KEGIATAN).order_by("kode")[:2])
+    client.force_login(world.alice)
+    url = reverse("realisasi:anggaran_grid", args=[world.opd_a.pk, 2024])
+    cells = [
+        {"elemen": subs[0].pk, "kolom": "dpa", "value": "1.000.000"},
+        {"elemen": subs[0].pk, "kolom": "tw1", "value": "250.000,40"},
+        {"elemen": subs[1].pk, "kolom": "dpa", "value": "abc"},
+    ]
+    data = _post(client, url, cells)
+    assert set(data["errors"]) == {f"{subs[1].pk}:dpa"}
+    assert data["saved"][f"{subs[0].pk}:tw1"] == "250.000"
+    assert "dibulatkan menjadi 250.000" in data["warnings"][f"{subs[0].pk}:tw1"]
+    row = data["rows"][str(subs[0].pk)]
+    assert row == {"realisasi": "250.000", "penyerapan": "25,00 %"}
+    parent = data["rows"][str(subs[0].parent_id)]
+    assert parent["dpa"] == "1.000.000" and parent["tw1"] == "250.000" and parent["penyerapan"] == "25,00 %"
+    assert data["rows"]["jumlah"]["dpa"] == "1.000.000" and data["rows"]["jumlah"]["realisasi"] == "250.000"
+    page = client.get(url).content.decode()
+    assert 'data-id="jumlah"' in page and 'data-derived="penyerapan"' in page
+
+
+def test_budget_grid_asks_to_confirm_a_realisasi_ten_times_the_budget(client, world, in_force):
+    sub = Elemen.objects.filter(versi=in_force, level=Level.SUB_KEGIATAN).order_by("kode").first()
+    client.force_login(world.alice)
+    url = reverse("realisasi:anggaran_grid", args=[world.opd_a.pk, 2024])
+    _post(client, url, [{"elemen": sub.pk, "kolom": "dpa", "value": "100.000"}])
+    cell = {"elemen": sub.pk, "kolom": "tw1", "value": "1.000.000", "token": ""}
+    data = _post(client, url, [cell])
+    assert "sepuluh kali anggarannya" in data["warnings"][f"{sub.pk}:tw1"] and not data["saved"]
+    assert not RealisasiAnggaran.objects.filter(elemen=sub).exists()
+    data = _post(client, url, [{**cell, "konfirmasi": True}])
+    assert data["saved"] == {f"{sub.pk}:tw1": "1.000.000"}
+    assert RealisasiAnggaran.objects.get(elemen=sub).jumlah == Decimal(1000000)
+
+
+def test_jenis_belanja_form_says_the_rounding_at_the_field_and_saves_once_confirmed(client, world):
+    client.force_login(world.alice)
+    url = reverse("realisasi:belanja_update", args=[world.opd_a.pk, 2024])
+    form = {"belanja-TOTAL_FORMS": "1", "belanja-INITIAL_FORMS": "0", "belanja-MIN_NUM_FORMS": "0",
+            "belanja-MAX_NUM_FORMS": "1000", "belanja-0-jenis": BelanjaOPD.Jenis.values[0],
+            "belanja-0-anggaran": "15.000.000,50", "belanja-0-realisasi": "1.000.000"}  # fmt: skip
+    html = client.post(url, form).content.decode()
+    assert "15.000.000,50 dibulatkan menjadi 15.000.001" in html and 'name="belanja-0-konfirmasi"' in html
+    assert not BelanjaOPD.objects.exists()
+    client.post(url, {**form, "belanja-0-konfirmasi": "on"})
+    assert BelanjaOPD.objects.get().anggaran == Decimal(15000001)
+    # unchanged, it is not asked again; a realisasi ten times the anggaran is
+    row = BelanjaOPD.objects.get()
+    edit = {**form, "belanja-INITIAL_FORMS": "1", "belanja-0-id": str(row.pk), "belanja-0-anggaran": "15.000.001"}
+    html = client.post(url, {**edit, "belanja-0-realisasi": "150.000.010"}).content.decode()
+    assert "sepuluh kali anggarannya" in html
+    client.post(url, {**edit, "belanja-0-realisasi": "2.000.000"})
+    assert BelanjaOPD.objects.get().realisasi == Decimal(2000000)
+
+
+def test_capaian_settings_read_indonesian_numbers_and_confirm_a_bound_over_100(client, world):
+    client.force_login(world.dave)
+    url = reverse("realisasi:pengaturan_update")
+    form = {"rumus_negatif": PengaturanCapaian.Rumus.DUA_T_MINUS_R, "metode_sasaran": PengaturanCapaian.MetodeSasaran.values[0],
+            "batas_atas": "120", "sangat_tinggi": "190,5", "tinggi": "76", "sedang": "66", "rendah": "51"}  # fmt: skip
+    html = client.post(url, form).content.decode()
+    assert "Persentase lebih dari 100" in html and not PengaturanCapaian.objects.exists()
+    client.post(url, {**form, "sangat_tinggi": "90,5 %"})
+    assert PengaturanCapaian.objects.get(pemda=world.pemda).sangat_tinggi == Decimal("90.5")
