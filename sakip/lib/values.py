@@ -214,6 +214,14 @@ def read_cell(
         raise UnreadableValue(
             _("Satuan “%(cell)s” berbeda dengan satuan indikator “%(ind)s”.") % {"cell": parsed.satuan, "ind": satuan}
         )
+    return Reading(parsed, peringatan=plausibility(parsed, satuan=satuan, persen=persen, target=target))
+
+
+def plausibility(
+    parsed: Parsed, *, satuan: str = "", persen: bool = False, target: Decimal | None = None
+) -> tuple[str, ...]:
+    """What is worth a second look in a value read (by :func:`read_cell`, or by a workbook importer that reads its
+    own way): a negative number, a percentage over 100, ten times the ``target`` or more."""
     warnings = []
     nilai = parsed.nilai
     if nilai is not None and not parsed.predikat:
@@ -226,4 +234,4 @@ def read_cell(
                 _("Nilainya %(v)s, sepuluh kali target (%(t)s) atau lebih.")
                 % {"v": format_value(nilai), "t": format_value(target)}
             )
-    return Reading(parsed, peringatan=tuple(warnings))
+    return tuple(warnings)
