@@ -37,8 +37,9 @@ SUBHEADER = [None, None, None, None, "Target", "Rp", "Target", "Pagu", "Target",
 
 def _xlsx(rows: list[list]) -> io.BytesIO:
     wb = Workbook()
+    ws = wb.create_sheet("T-C.27", 0)
     for row in rows:
-        wb.active.append(row)
+        ws.append(row)
     out = io.BytesIO()
     wb.save(out)
     out.seek(0)
