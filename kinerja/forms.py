@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.models import Aksi, BelanjaOPD, JendelaRealisasi, PengaturanCapaian, Realisasi, RencanaAksi
-from sakip.forms import RupiahField
+from sakip.forms import AngkaField, KonfirmasiMixin, RupiahField
 from sakip.models import Jabatan, Pegawai, PerangkatDaerah
 
 
@@ -111,13 +111,28 @@ class JendelaForm(forms.ModelForm):
         self.fields["dibuka_untuk"].queryset = PerangkatDaerah.objects.filter(pemda=pemda)
 
 
-class PengaturanCapaianForm(forms.ModelForm):
+class PengaturanCapaianForm(KonfirmasiMixin, forms.ModelForm):
+    """The pemda's capaian rules; the percentages are read as every value ("90,5", "90,5 %"), and a category
+    bound over 100 % is confirmed before it is saved (the cap may exceed 100: that is what it is for)."""
+
+    batas_atas = AngkaField(label=_("Batas atas capaian (%)"), required=False, help_text=_("Kosong: tidak dibatasi."))
+    sangat_tinggi = AngkaField(label=_("Sangat tinggi mulai"), persen=True)
+    tinggi = AngkaField(label=_("Tinggi mulai"), persen=True)
+    sedang = AngkaField(label=_("Sedang mulai"), persen=True)
+    rendah = AngkaField(label=_("Rendah mulai"), persen=True)
+
     class Meta:
         model = PengaturanCapaian
         fields = ["rumus_negatif", "batas_atas", "metode_sasaran", "sangat_tinggi", "tinggi", "sedang", "rendah"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_konfirmasi()
+
     def clean(self):
         data = super().clean()
+        self.check_konfirmasi(data)
+        data.pop("konfirmasi", None)  # not a setting
         bounds = [data.get(f) for f in ("sangat_tinggi", "tinggi", "sedang", "rendah")]
         if None not in bounds and not bounds[0] > bounds[1] > bounds[2] > bounds[3] >= 0:
             raise forms.ValidationError(
@@ -126,9 +141,12 @@ class PengaturanCapaianForm(forms.ModelForm):
         return data
 
 
-class BelanjaForm(forms.ModelForm):
-    anggaran = RupiahField(label=_("Anggaran (Rp)"), min_value=0)
-    realisasi = RupiahField(label=_("Realisasi (Rp)"), min_value=0)
+class BelanjaForm(KonfirmasiMixin, forms.ModelForm):
+    """A jenis belanja's anggaran and realisasi, read as every Rupiah (whole rupiah, the rounding said at the
+    field); a realisasi ten times its anggaran is confirmed before it is saved."""
+
+    anggaran = RupiahField(label=_("Anggaran (Rp)"))
+    realisasi = RupiahField(label=_("Realisasi (Rp)"))
 
     class Meta:
         model = BelanjaOPD
@@ -139,6 +157,16 @@ class BelanjaForm(forms.ModelForm):
         self.fields["jenis"].widget.attrs["class"] = "form-select form-select-sm"
         for name in ("anggaran", "realisasi"):
             self.fields[name].widget.attrs["class"] = "form-control form-control-sm text-end"
+        self.add_konfirmasi()
+
+    def clean_anggaran(self):
+        self.fields["realisasi"].target = self.cleaned_data.get("anggaran")
+        return self.cleaned_data.get("anggaran")
+
+    def clean(self):
+        data = super().clean()
+        self.check_konfirmasi(data)
+        return data
 
 
 class BaseBelanjaFormSet(forms.BaseModelFormSet):

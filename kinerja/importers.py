@@ -1,7 +1,8 @@
 """The realisasi workbook uploaded back: the template of :func:`kinerja.exporters.template`, filled offline.
 
 The upload is checked as a whole (every wrong cell reported with its sheet, row and column) and saved in
-one transaction: one bad cell and nothing is saved.
+one transaction: one bad cell and nothing is saved. Values worth a second look (the grids' plausibility
+warnings) are listed at their cell in the preview and saved as read.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ class Laporan:
     indikator: int = 0
     anggaran: int = 0
     errors: list[tuple[str, int, str, str]] = field(default_factory=list)  # sheet, row, column, message
+    # the same, for values saved as read but worth a second look (a negative count, a percentage over 100, ten
+    # times the target or budget, Rupiah rounded): shown in the preview at their cell, never blocking
+    warnings: list[tuple[str, int, str, str]] = field(default_factory=list)
 
 
 class UploadRefused(Exception):
@@ -51,7 +55,8 @@ def _cells(ws, columns: dict[int, str], id_field: str, places: dict, report: Lap
                 text = repr(value).replace(".", ",")
             key = f"{int(raw_id)}:{kolom}"
             places[(id_field, key)] = (ws.title, number, get_column_letter(col))
-            cells.append({id_field: int(raw_id), "kolom": kolom, "value": text})
+            # confirmed: a workbook's plausibility warnings are shown in the preview, they do not block it
+            cells.append({id_field: int(raw_id), "kolom": kolom, "value": text, "konfirmasi": True})
     return cells
 
 
@@ -94,6 +99,9 @@ def import_workbook(
                 for key, message in result.errors.items():
                     sheet, row, col = places.get((id_field, key), ("", 0, ""))
                     report.errors.append((sheet, row, col, message))
+                for key, message in {**result.warnings, **result.dikonfirmasi}.items():
+                    sheet, row, col = places.get((id_field, key), ("", 0, ""))
+                    report.warnings.append((sheet, row, col, message))
             report.indikator = sum(1 for v in r1.saved.values() if v)
             report.anggaran = sum(1 for v in r2.saved.values() if v)
             if report.errors or not save:
@@ -111,4 +119,5 @@ def import_workbook(
     except UploadRefused:
         pass
     report.errors.sort(key=lambda e: (e[0], e[1], e[2]))
+    report.warnings.sort(key=lambda e: (e[0], e[1], e[2]))
     return report

@@ -34,7 +34,7 @@ from sakip.lib import grid
 from sakip.lib.grid import CellResult
 from sakip.lib.numbers import format_number
 from sakip.lib.tree import copy_rows
-from sakip.lib.values import UnreadableValue, format_value, parse_money, parse_value
+from sakip.lib.values import Reading, UnreadableValue, format_value, read_cell
 from sakip.models import Jabatan, Jenjang, Pegawai, Penugasan, Peran, UnitKerja
 from sakip.services import lock_pemda
 
@@ -271,20 +271,25 @@ def _ensure_unchanged(row, token: str | None, shown: str) -> None:
 @transaction.atomic
 def update_target(row: PKIndikator, text: str, alasan: str, *, token: str | None = None) -> PKIndikator:
     """Adjust a target; one that differs from the Renstra needs a reason. With ``token`` (the row's
-    ``updated_at`` as the form had it), an edit of a row changed meanwhile is refused with who changed it."""
+    ``updated_at`` as the form had it), an edit of a row changed meanwhile is refused with who changed it. The
+    target is read as every value (:func:`read_cell`: the row's satuan); its plausibility warnings (negative, over
+    100 %, ten times the Renstra's target) are left on the returned row as ``catatan`` for the page to say (the
+    target differing from the Renstra already needs a written reason)."""
     row.pk_doc = lock_editable(row.pk_doc)
     row.refresh_from_db()
     _ensure_unchanged(row, token, row.target)
     try:
-        parsed = parse_value(text)
+        reading = read_cell(text, satuan=row.satuan, persen=row.satuan.strip() == "%", target=row.renstra_nilai)
     except UnreadableValue as error:
         raise PKError(str(error)) from None
+    parsed = reading.parsed
     if parsed.is_empty:
         raise PKError(_("Target tidak boleh kosong."))
     row.target_nilai, row.target_teks, row.alasan_beda = parsed.nilai, parsed.teks, alasan.strip()
     if row.berbeda and not row.alasan_beda:
         raise PKError(_("Target berbeda dari Renstra (%(r)s): tuliskan alasannya.") % {"r": row.target_renstra})
     row.save()
+    row.catatan = " ".join(reading.peringatan)  # said to the user
     return row
 
 
@@ -294,11 +299,12 @@ def update_anggaran(row: PKAnggaran, text: str, keterangan: str, *, token: str |
     row.refresh_from_db()
     _ensure_unchanged(row, token, format_number(row.anggaran, 0))
     try:
-        amount = parse_money(text)
+        reading = read_cell(text, money=True)
     except UnreadableValue as error:
         raise PKError(str(error)) from None
-    row.anggaran, row.keterangan = amount or ZERO, keterangan.strip()
+    row.anggaran, row.keterangan = reading.parsed.nilai or ZERO, keterangan.strip()
     row.save()
+    row.catatan = reading.catatan  # said to the user: rounded to whole rupiah
     return row
 
 
@@ -598,18 +604,24 @@ def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict], *, actor=None):
     }
     changes = []
     tokens = grid.tokens(cells, "rencana")
+    confirmed = grid.confirmed(cells, "rencana")
     for key, ra, kolom, value in grid.cells_of(cells, "rencana", rows, set(RA_COLUMNS), result):
         before = getattr(ra, kolom)
         if grid.changed_meanwhile(tokens.get(key), _ra_cell(kolom, before)):
             result.conflict(key, _ra_cell(kolom, before), *audit.last_change(RencanaAksi, ra.pk))
             continue
         try:
-            amount = parse_money(value) if kolom.startswith("anggaran") else parse_value(value).nilai
+            reading = _ra_read(ra, kolom, value)
         except UnreadableValue as error:
             result.errors[key] = str(error)
             continue
+        amount = reading.parsed.nilai
         if kolom.startswith("anggaran"):
             amount = amount or ZERO
+            if reading.catatan:
+                result.warnings[key] = reading.catatan  # said, and saved: whole rupiah
+        if before != amount and grid.needs_confirming(result, key, reading, confirmed):
+            continue
         shown = _ra_cell(kolom, amount)
         if before != amount:
             changes.append(_change(ra, _label(kolom), _ra_shown(kolom, before), shown))
@@ -618,6 +630,15 @@ def save_ra_cells(pk: PerjanjianKinerja, cells: list[dict], *, actor=None):
         result.saved[key] = shown
     record_revisi(pk, changes, actor=actor)
     return result
+
+
+def _ra_read(ra: RencanaAksi, kolom: str, value) -> Reading:
+    """A rencana aksi cell read as every value (:func:`read_cell`): a quarter's target in the indicator's satuan,
+    warned of when ten times the year's target; a quarter's budget ten times the year's."""
+    if kolom.startswith("anggaran"):
+        return read_cell(value, money=True, target=ra.anggaran if kolom != "anggaran" else None)
+    ind = ra.indikator
+    return read_cell(value, satuan=ind.satuan, persen=ind.satuan.strip() == "%", target=ind.target_nilai)
 
 
 def _label(name: str) -> str:

@@ -21,7 +21,7 @@ from renstra.models import Level, RenstraVersi
 from renstra.services import load_plan
 from sakip import audit
 from sakip.lib.numbers import format_number
-from sakip.lib.values import UnreadableValue, parse_money, parse_value
+from sakip.lib.values import UnreadableValue, read_cell
 
 
 def lkjip(opd, tahun: int, *, create: bool = False) -> Dokumen:
@@ -103,9 +103,8 @@ class GalatSel:
 
 
 def _parse(text: str, *, money: bool) -> tuple[Decimal | None, str]:
-    if money:
-        return parse_money(text), ""
-    parsed = parse_value(text)
+    """A T-C.23/T-C.24 cell read as every value (:func:`read_cell`; Rupiah in whole rupiah)."""
+    parsed = read_cell(text, money=money).parsed
     return parsed.nilai, parsed.teks
 
 

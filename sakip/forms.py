@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib.auth.forms import SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 
 from sakip.lib.nip import format_nip, normalize_nip
 from sakip.lib.numbers import format_number
-from sakip.lib.values import Reading, UnreadableValue, parse_money, read_cell
+from sakip.lib.values import Reading, UnreadableValue, format_value, read_cell
 from sakip.models import Jabatan, Pegawai, Pemda, Penugasan, Peran, PerangkatDaerah, UnitKerja, User
-
-
-class RupiahField(forms.DecimalField):
-    """Rupiah typed as people write it ("1.234.567,89", "1234567", "Rp 1.234.567") and shown that way."""
-
-    widget = forms.TextInput(attrs={"inputmode": "decimal", "class": "text-end"})
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        try:
-            return parse_money(str(value))
-        except UnreadableValue as error:
-            raise forms.ValidationError(str(error)) from None
-
-    def prepare_value(self, value):
-        if value in (None, "") or isinstance(value, str):
-            return value
-        return format_number(value, 0 if value == value.to_integral_value() else 2)
-
-    def widget_attrs(self, widget):
-        return {}  # no min/max/step: the value is text
 
 
 class NilaiField(forms.CharField):
@@ -39,24 +19,70 @@ class NilaiField(forms.CharField):
     (:func:`sakip.lib.values.read_cell`); cleaned to a :class:`Reading`. The form sets ``satuan``, ``persen``
     and ``target`` to check against; :class:`KonfirmasiMixin` asks to confirm what the reading warns of."""
 
-    def __init__(self, *args, money: bool = False, **kwargs):
+    def __init__(self, *args, money: bool = False, persen: bool = False, **kwargs):
         self.money = money
-        self.satuan, self.persen, self.target = "", False, None
+        self.satuan, self.persen, self.target = "", persen, None
+        self.reading: Reading | None = None  # the last value cleaned, for KonfirmasiMixin
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
         super().__init__(*args, **kwargs)
 
     def clean(self, value) -> Reading:
+        self.reading = None
         value = super().clean(value)
         try:
-            return read_cell(value, satuan=self.satuan, persen=self.persen, target=self.target, money=self.money)
+            self.reading = read_cell(
+                value, satuan=self.satuan, persen=self.persen, target=self.target, money=self.money
+            )
         except UnreadableValue as error:
             raise forms.ValidationError(str(error)) from None
+        return self.reading
+
+
+class AngkaField(NilaiField):
+    """A plain number (a percentage bound, a threshold) read by the same reader as every value, cleaned to a
+    ``Decimal`` (or None): no predikat or text. ``persen=True``: more than 100 is a warning to confirm."""
+
+    def clean(self, value) -> Decimal | None:  # type: ignore[override]
+        parsed = super().clean(value).parsed
+        if parsed.teks:
+            self.reading = None
+            raise forms.ValidationError(_("Isi dengan angka."))
+        return parsed.nilai
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return format_value(value)
+        return value
+
+    def has_changed(self, initial, data) -> bool:
+        """Changed when the text differs from the stored value as shown (a stored 1.234,56 left as is is no
+        change, so it is not rounded or warned about again)."""
+        shown = self.prepare_value(initial) if initial is not None else ""
+        return str(shown) != str(data if data is not None else "").strip()
+
+
+class RupiahField(AngkaField):
+    """Rupiah typed as people write it ("1.234.567,89", "1234567", "Rp 1.234.567") and shown that way: read as
+    every Rupiah (:func:`read_cell`), whole rupiah; that a typed amount was rounded is said at the field
+    (:class:`KonfirmasiMixin`), as is an amount ten times its ``target`` (the budget it is spent from)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "class": "text-end"}))
+        super().__init__(*args, money=True, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return format_number(value, 0 if value == value.to_integral_value() else 2)
+        return value
 
 
 class KonfirmasiMixin:
     """A form whose :class:`NilaiField` values may need a second look: a negative count, a percentage over
     100, a value ten times the target, money rounded to whole rupiah. Each is said at its field, with a
-    *konfirmasi* checkbox shown with it; ticked, the values are saved as read."""
+    *konfirmasi* checkbox shown with it; ticked, the values are saved as read. The form calls
+    :meth:`add_konfirmasi` in ``__init__`` and :meth:`check_konfirmasi` in ``clean``."""
+
+    fields: dict[str, forms.Field]
 
     def add_konfirmasi(self) -> None:
         self.fields["konfirmasi"] = forms.BooleanField(
@@ -64,14 +90,15 @@ class KonfirmasiMixin:
         )
 
     def check_konfirmasi(self, data: dict) -> None:
-        notes = {
-            name: [*value.peringatan, *([value.catatan] if value.catatan else [])]
-            for name, value in data.items()
-            if isinstance(value, Reading) and (value.peringatan or value.catatan)
-        }
+        notes = {}
+        for name, field in self.fields.items():
+            reading = getattr(field, "reading", None)
+            changed = name in self.changed_data
+            if changed and name in data and reading is not None and (reading.peringatan or reading.catatan):
+                notes[name] = [*reading.peringatan, *([reading.catatan] if reading.catatan else [])]
         if not notes or data.get("konfirmasi"):
             return
-        self.fields["konfirmasi"].widget = forms.CheckboxInput()
+        self.fields["konfirmasi"].widget = forms.CheckboxInput(attrs={"class": "form-check-input"})
         for name, messages in notes.items():
             self.add_error(name, [*messages, _("Periksa lalu centang konfirmasi di bawah untuk menyimpan.")])
 

@@ -1,16 +1,23 @@
-"""Issue 16, journey 8 in a real browser at 1366×900: a block pasted into the pagu grid with one bad cell,
-the totals show what was saved; realisasi saved and the row's year value and capaian updated at once."""
+"""Issue 16, journeys 8 and 9 in a real browser at 1366×900: a block pasted into the pagu grid with one bad cell,
+the totals show what was saved; realisasi saved and the row's year value and capaian updated at once; a value
+ten times the target is saved once "Simpan juga" is clicked; the budget grid's Jumlah follows a saved cell."""
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from kinerja.models import JendelaRealisasi
+from kinerja.models import JendelaRealisasi, Realisasi
 from renstra import services
-from renstra.models import Indikator, RenstraVersi
+from renstra.models import Indikator, RenstraVersi, Target
+from sakip.lib.numbers import format_number
 from sakip.models import PerangkatDaerah
 from tests.test_e2e_pk import login
 from tests.test_e2e_renstra import PASTE
+
+
+def _rupiah(text: str) -> int:
+    return int(text.replace(".", "") or 0)
+
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -55,6 +62,31 @@ def test_pagu_totals_and_realisasi_capaian_follow_what_was_saved(page, site):
     page.get_by_text("1 sel tersimpan.").wait_for()
     assert row.locator("[data-derived='realisasi']").inner_text() == "36"
     assert row.locator("[data-derived='capaian']").inner_text() != capaian_before
+
+    # Ten times the target: the cell asks; "Simpan juga" saves it as typed.
+    target = Target.objects.get(indikator=ind, tahun=2024).nilai
+    much = int(target * 20)
+    cell.fill(str(much))
+    cell.press("Control+s")
+    page.get_by_text("0 sel tersimpan, 1 sel perlu dikonfirmasi.").wait_for()
+    assert "sepuluh kali target" in row.locator(".cell-warning").inner_text()
+    assert Realisasi.objects.get(indikator=ind, tahun=2024, triwulan=2).nilai == 36
+    row.get_by_role("button", name="Simpan juga").click()
+    page.get_by_text("1 sel tersimpan.").wait_for()
+    assert Realisasi.objects.get(indikator=ind, tahun=2024, triwulan=2).nilai == much
+    assert row.locator("[data-derived='realisasi']").inner_text() == format_number(much, 0)
+    assert not row.locator(".cell-warning").count()
+
+    # The budget grid's Jumlah follows what was saved, without reloading.
+    page.goto(site.url + reverse("realisasi:anggaran_grid", args=[blitar.pk, 2024]))
+    page.locator("input[data-row]").first.wait_for()
+    dpa = page.locator('input[data-row="0"][data-kolom="dpa"]')
+    total = page.locator("tfoot [data-derived='dpa']")
+    expected = _rupiah(total.inner_text()) - _rupiah(dpa.input_value()) + 7_000_000
+    dpa.fill("7.000.000")
+    dpa.press("Control+s")
+    page.get_by_text("1 sel tersimpan.").wait_for()
+    assert total.inner_text() == format_number(expected, 0)
     page.screenshot(path="/tmp/h16b-realisasi-1366.png")
     page.set_viewport_size({"width": 1024, "height": 768})
     page.screenshot(path="/tmp/h16b-realisasi-1024.png")

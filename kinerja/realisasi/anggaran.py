@@ -6,17 +6,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
 from kinerja.models import AnggaranSubKegiatan, BelanjaOPD, RealisasiAnggaran
 from kinerja.realisasi.jendela import KOLOM_TW, Terkunci, ensure_open, kunci_opd, status_jendela
 from renstra.models import Elemen, Level, RenstraVersi
+from renstra.services import load_plan
 from sakip import audit
 from sakip.lib import grid
 from sakip.lib.grid import CellResult
 from sakip.lib.numbers import format_number
-from sakip.lib.values import UnreadableValue, parse_money
+from sakip.lib.values import UnreadableValue, read_cell
 
 ZERO = Decimal(0)
 
@@ -32,7 +32,10 @@ ANGGARAN_KOLOM = {"dpa", "dppa", *KOLOM_TW}
 def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
     """Save the budget grid: DPA, DPPA and the realisasi of each triwulan per sub kegiatan (the windows read
     once the OPD is locked, see :func:`kunci_opd`). A cell changed by someone else since the page showed it
-    (its token, :mod:`sakip.lib.grid`) is reported as a conflict and not saved."""
+    (its token, :mod:`sakip.lib.grid`) is reported as a conflict and not saved. Amounts are read as every
+    Rupiah is (:func:`read_cell`: rounded to whole rupiah, said); a realisasi ten times the sub kegiatan's
+    budget, or a DPPA ten times its DPA, waits for the user's confirmation. The answer carries the totals as
+    saved: each touched row up to the program, and the plan's *Jumlah* (``"rows"``, keyed ``"jumlah"``)."""
     kunci_opd(opd)
     result = CellResult()
     versi = RenstraVersi.objects.berlaku(opd, tahun)
@@ -41,6 +44,7 @@ def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
     spent = {(r.elemen_id, r.triwulan): r for r in RealisasiAnggaran.objects.filter(elemen_id__in=subs, tahun=tahun)}
     status = status_jendela(opd, tahun)
     tokens = grid.tokens(cells, "elemen")
+    confirmed = grid.confirmed(cells, "elemen")
     for key, sub, kolom, value in grid.cells_of(cells, "elemen", subs, ANGGARAN_KOLOM, result):
         lookup: dict[str, int | str]
         model: type[AnggaranSubKegiatan] | type[RealisasiAnggaran]
@@ -57,13 +61,15 @@ def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
             result.conflict(key, now, *who)
             continue
         try:
-            jumlah = parse_money(value)
+            reading = read_cell(value, money=True, target=_acuan(budgets, sub.pk, kolom))
         except UnreadableValue as error:
             result.errors[key] = str(error)
             continue
-        if jumlah is not None and jumlah < 0:
-            result.errors[key] = _("Jumlah tidak boleh negatif.")
+        jumlah = reading.parsed.nilai
+        if (row.jumlah if row else None) != jumlah and grid.needs_confirming(result, key, reading, confirmed):
             continue
+        if reading.catatan:
+            result.warnings[key] = reading.catatan  # said, and saved: the grid shows whole rupiah
         if (row.jumlah if row else None) == jumlah:
             result.saved[key] = format_number(jumlah, 0) if jumlah is not None else ""
             continue
@@ -82,7 +88,51 @@ def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
             row.jumlah, row.elemen = jumlah, sub
             row.save(update_fields=["jumlah", "updated_at"])
         result.saved[key] = format_number(jumlah, 0) if jumlah is not None else ""
+    if versi and result.saved:
+        result.rows = _rows_after(versi, tahun, {sub.pk for sub in subs.values() if _saved(result, sub.pk)})
     return result
+
+
+def _acuan(budgets: dict, elemen_id: int, kolom: str) -> Decimal | None:
+    """What a cell is compared with for the ten-times warning: a realisasi with the budget in force (DPPA, else
+    DPA), a DPPA with the DPA; a DPA with nothing."""
+    dpa, dppa = budgets.get((elemen_id, "dpa")), budgets.get((elemen_id, "dppa"))
+    if kolom in KOLOM_TW:
+        row = dppa or dpa
+        return row.jumlah if row else None
+    return dpa.jumlah if kolom == "dppa" and dpa else None
+
+
+def _saved(result: CellResult, elemen_id: int) -> bool:
+    return any(key.split(":")[0] == str(elemen_id) for key in result.saved)
+
+
+def _shown(row: BarisAnggaran, *, typed: bool) -> dict[str, str]:
+    """A budget row's computed columns as the grid shows them; ``typed``: a sub kegiatan, whose amounts are its
+    own cells (answered with each saved cell), so only its realisasi and penyerapan."""
+    out = {"realisasi": format_number(row.realisasi, 0), "penyerapan": _persen(row.penyerapan)}
+    if not typed:
+        out |= {"dpa": format_number(row.dpa, 0), "dppa": format_number(row.dppa, 0)}
+        out |= {f"tw{q}": format_number(v, 0) for q, v in enumerate(row.triwulan, start=1)}
+    return out
+
+
+def _persen(hasil: engine.Hasil) -> str:
+    return hasil.shown() if hasil.nilai is not None else "–"
+
+
+def _rows_after(versi: RenstraVersi, tahun: int, saved: set[int]) -> dict[str, dict[str, str]]:
+    """Each saved sub kegiatan's row, its kegiatan and program, and the plan's *Jumlah*, as now saved."""
+    plan = load_plan(versi)
+    budget = anggaran(plan, tahun)
+    touched = {int(pk) for sub in saved if sub in plan.nodes for pk in plan.nodes[sub].path.split("/")}
+    rows = {
+        str(pk): _shown(budget[pk], typed=plan.nodes[pk].elemen.level == Level.SUB_KEGIATAN)
+        for pk in touched
+        if plan.nodes[pk].has_pagu
+    }
+    rows["jumlah"] = _shown(jumlah_anggaran(plan, budget), typed=False)
+    return rows
 
 
 @transaction.atomic

@@ -87,14 +87,14 @@ def pk_row_update(request, pk: int, row: int):
     pk = get_pk(request, pk, Perm.EDIT)
     try:
         if request.POST.get("jenis") == "anggaran":
-            services.update_anggaran(
+            saved = services.update_anggaran(
                 get_object_or_404(PKAnggaran, pk=row, pk_doc=pk),
                 request.POST.get("anggaran", ""),
                 request.POST.get("keterangan", ""),
                 token=request.POST.get("token"),
             )
         else:
-            services.update_target(
+            saved = services.update_target(
                 get_object_or_404(PKIndikator, pk=row, pk_doc=pk),
                 request.POST.get("target", ""),
                 request.POST.get("alasan", ""),
@@ -106,6 +106,8 @@ def pk_row_update(request, pk: int, row: int):
     except services.PKError as error:
         return _refused(request, pk, error)
     messages.success(request, _("Perubahan disimpan."))
+    if saved.catatan:  # rounded to whole rupiah, or a value worth a second look
+        messages.warning(request, _("Periksa: %(catatan)s") % {"catatan": saved.catatan})
     return redirect(pk)
 
 

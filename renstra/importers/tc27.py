@@ -37,7 +37,7 @@ from renstra.models import (
 )
 from sakip import audit
 from sakip.lib.numbers import format_number
-from sakip.lib.values import Parsed, UnreadableValue, parse_money, parse_value
+from sakip.lib.values import Parsed, UnreadableValue, parse_money, parse_value, plausibility, read_cell
 from sakip.lib.workbook import MAX_ROWS, WorkbookError, iter_rows, open_workbook
 from sakip.models import PerangkatDaerah, UnitKerja
 
@@ -482,7 +482,7 @@ class _Rows:
                 continue
             text = self.at(cells, column)
             try:
-                amount = parse_money(text)
+                reading = read_cell(text, money=True)  # whole rupiah, as the pagu grid saves it
             except UnreadableValue as error:
                 if element.level == Level.SUB_KEGIATAN:
                     self.report.error(str(error), number, column.label, text)
@@ -494,9 +494,12 @@ class _Rows:
                         text,
                     )
                 continue
+            amount = reading.parsed.nilai
             if amount is None:
                 continue
             if element.level == Level.SUB_KEGIATAN:
+                if reading.catatan:
+                    self.report.warn(reading.catatan, number, column.label, text)
                 element.pagu[year] = amount
             else:
                 element.printed_rp[year] = amount
@@ -548,7 +551,20 @@ class _Rows:
                     ind.targets[key] = parsed
             if not ind.satuan and units:
                 ind.satuan = Counter(units).most_common(1)[0][0]
+            self.check_plausible(ind, columns, values, i, number)
             element.indikator.append(ind)
+
+    def check_plausible(self, ind: ParsedIndikator, columns, values, i: int, number: int) -> None:
+        """The grids' plausibility warnings, at their cell (a negative count, a percentage over 100, a year's
+        target ten times the kondisi akhir): said in the preview, never blocking the import."""
+        akhir = ind.akhir.nilai if ind.akhir and not ind.akhir.predikat else None
+        for key, col in columns:
+            parsed = ind.awal if key == "awal" else ind.akhir if key == "akhir" else ind.targets.get(key)
+            if parsed is None or col is None:
+                continue
+            target = akhir if key not in ("awal", "akhir") else None
+            for message in plausibility(parsed, satuan=ind.satuan, target=target):
+                self.report.warn(message, number, col.label, values[key][i])
 
     def check_totals(self) -> None:
         """Printed program/kegiatan amounts are not stored; a difference from the sum is worth a warning."""

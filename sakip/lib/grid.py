@@ -55,6 +55,8 @@ class CellResult:
     # value and capaian), for the page to show without reloading; each cell [data-derived=name] of the row.
     rows: dict[str, dict[str, str]] = field(default_factory=dict)
     warnings: dict[str, str] = field(default_factory=dict)  # key → a saved value worth a second look
+    # key → the warning of a value the user confirmed and that was saved (not sent: a workbook upload reports it)
+    dikonfirmasi: dict[str, str] = field(default_factory=dict)
 
     def response(self) -> JsonResponse:
         data: dict[str, Any] = {"saved": self.saved, "errors": self.errors, "conflicts": self.conflicts}
@@ -86,10 +88,13 @@ def confirmed(cells: list[dict[str, Any]], id_field: str) -> set[str]:
 def needs_confirming(result: CellResult, key: str, reading: Reading, confirmed: set[str]) -> bool:
     """Whether a cell waits for the user's confirmation (a negative count, a percentage over 100, ten times the
     target): then it is not saved, and comes back in ``"warnings"`` for the page to ask."""
-    if reading.peringatan and key not in confirmed:
-        result.warnings[key] = " ".join(reading.peringatan)
-        return True
-    return False
+    if not reading.peringatan:
+        return False
+    if key in confirmed:
+        result.dikonfirmasi[key] = " ".join(reading.peringatan)
+        return False
+    result.warnings[key] = " ".join(reading.peringatan)
+    return True
 
 
 def changed_meanwhile(token: str | None, shown: str) -> bool:

@@ -189,7 +189,8 @@ def read_cell(
     indicator's ``satuan`` ("1.234,5x" is refused where the indicator counts "dok"). Rupiah (``money=True``):
     :func:`parse_money`, rounded to whole rupiah by :func:`sakip.lib.numbers.round_decimal`, saying so when that
     changed the value ("15.000.000,50" becomes 15.000.001). Warnings, for the user to confirm: a negative
-    number, a percentage over 100, a value ten times the ``target`` or more."""
+    number, a percentage over 100, a value ten times the ``target`` or more (for Rupiah, ``target`` is the budget
+    a realisasi or a DPPA is compared with)."""
     if money:
         amount = parse_money(text)
         if amount is None:
@@ -201,12 +202,26 @@ def read_cell(
                 "typed": format_number(amount, 2),
                 "rounded": format_number(rounded, 0),
             }
-        return Reading(Parsed(nilai=rounded), catatan=note)
+        warned: tuple[str, ...] = ()
+        if target is not None and target > 0 and rounded >= target * 10:
+            warned = (
+                _("Jumlahnya %(v)s, sepuluh kali anggarannya (%(t)s) atau lebih.")
+                % {"v": format_number(rounded, 0), "t": format_number(target, 0)},
+            )
+        return Reading(Parsed(nilai=rounded), catatan=note, peringatan=warned)
     parsed = parse_value(text)
     if _satuan_berbeda(parsed, satuan):
         raise UnreadableValue(
             _("Satuan “%(cell)s” berbeda dengan satuan indikator “%(ind)s”.") % {"cell": parsed.satuan, "ind": satuan}
         )
+    return Reading(parsed, peringatan=plausibility(parsed, satuan=satuan, persen=persen, target=target))
+
+
+def plausibility(
+    parsed: Parsed, *, satuan: str = "", persen: bool = False, target: Decimal | None = None
+) -> tuple[str, ...]:
+    """What is worth a second look in a value read (by :func:`read_cell`, or by a workbook importer that reads its
+    own way): a negative number, a percentage over 100, ten times the ``target`` or more."""
     warnings = []
     nilai = parsed.nilai
     if nilai is not None and not parsed.predikat:
@@ -219,4 +234,4 @@ def read_cell(
                 _("Nilainya %(v)s, sepuluh kali target (%(t)s) atau lebih.")
                 % {"v": format_value(nilai), "t": format_value(target)}
             )
-    return Reading(parsed, peringatan=tuple(warnings))
+    return tuple(warnings)

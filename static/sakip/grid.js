@@ -162,10 +162,10 @@
           }
         }
       });
-      // The row's computed columns (a realisasi's year value and capaian) as saved.
+      // The rows' computed columns as saved (a realisasi's year value and capaian; a budget's sums and penyerapan).
       var rows = result.data.rows || {};
       Object.keys(rows).forEach(function (id) {
-        var tr = table.querySelector('tbody tr[data-id="' + CSS.escape(id) + '"]');
+        var tr = table.querySelector('tr[data-id="' + CSS.escape(id) + '"]');  // tfoot too: the Jumlah row
         if (!tr) { return; }
         Object.keys(rows[id]).forEach(function (name) {
           var cell = tr.querySelector('[data-derived="' + name + '"]');
