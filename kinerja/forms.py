@@ -97,7 +97,26 @@ class BuktiForm(forms.Form):
 
 
 class KembalikanForm(forms.Form):
-    komentar = forms.CharField(label=_("Alasan pengembalian"), widget=forms.Textarea(attrs={"rows": 2}))
+    """Verify or return one realisasi: the reason is required only to return it (checked here, not by the
+    browser, so that an empty reason never blocks *Verifikasi*)."""
+
+    action = forms.ChoiceField(choices=[("setuju", "setuju"), ("kembalikan", "kembalikan")], widget=forms.HiddenInput)
+    komentar = forms.CharField(
+        label=_("Alasan pengembalian"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Wajib diisi bila dikembalikan."),
+    )
+
+    @property
+    def setuju(self) -> bool:
+        return self.cleaned_data.get("action") == "setuju"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "kembalikan" and not data.get("komentar", "").strip():
+            self.add_error("komentar", _("Tuliskan alasan pengembalian."))
+        return data
 
 
 class JendelaForm(forms.ModelForm):

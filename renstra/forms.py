@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -80,18 +82,39 @@ class VersiForm(forms.ModelForm):
 
 
 class TetapkanForm(forms.Form):
+    """*Tetapkan*: from which year the version applies, and its legal basis typed on the same form."""
+
+    dasar_hukum_nomor = forms.CharField(
+        label=_("Nomor dasar hukum"),
+        max_length=200,
+        help_text=_("Mis. Peraturan Bupati Balangan Nomor 47 Tahun 2023."),
+    )
+    dasar_hukum_tanggal = forms.DateField(label=_("Tanggal dasar hukum"), widget=DateInput())
     berlaku_mulai = forms.TypedChoiceField(label=_("Berlaku mulai tahun"), coerce=int)
 
-    def __init__(self, *args, versi: RenstraVersi, **kwargs):
+    def __init__(self, *args, versi: RenstraVersi, hari_ini: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["berlaku_mulai"].choices = [(y, y) for y in versi.years]
         self.versi = versi
+        self.fields["berlaku_mulai"].choices = [(y, y) for y in versi.years]
+        self.fields["berlaku_mulai"].initial = versi.tahun_mulai_usulan(hari_ini)
+        self.fields["dasar_hukum_nomor"].initial = versi.dasar_hukum_nomor
+        self.fields["dasar_hukum_tanggal"].initial = versi.dasar_hukum_tanggal
+        diubah = versi.versi_diubah()
+        if diubah is not None:
+            self.fields["berlaku_mulai"].help_text = _(
+                "Versi ini mengubah %(v)s yang berlaku mulai %(t)s; tidak boleh berlaku sebelum tahun itu."
+            ) % {"v": diubah.label, "t": diubah.berlaku_mulai}
 
-    def clean(self):
-        data = super().clean()
-        if not self.versi.dasar_hukum_nomor:
-            raise forms.ValidationError(_("Isi dulu nomor dasar hukum penetapan versi ini."))
-        return data
+    def clean_berlaku_mulai(self):
+        tahun = self.cleaned_data["berlaku_mulai"]
+        paling_awal = self.versi.tahun_mulai_paling_awal()
+        if tahun < paling_awal:
+            diubah = self.versi.versi_diubah()
+            raise forms.ValidationError(
+                _("%(v)s berlaku mulai %(t)s; versi ini tidak dapat berlaku sebelum tahun itu.")
+                % {"v": diubah.label if diubah else "", "t": paling_awal}
+            )
+        return tahun
 
 
 class ElemenForm(forms.ModelForm):

@@ -45,8 +45,9 @@ def test_tetapkan_twice_is_a_message(client, world):
     RenstraVersi.objects.filter(pk=versi.pk).update(dasar_hukum_nomor="Perbup 1/2021")
     client.force_login(world.alice)
     url = reverse("renstra:versi_tetapkan", args=[versi.pk])
-    assert client.post(url, {"berlaku_mulai": 2021}).status_code == 302
-    second = client.post(url, {"berlaku_mulai": 2021}, follow=True)
+    data = {"berlaku_mulai": 2021, "dasar_hukum_nomor": "Perbup 1/2021", "dasar_hukum_tanggal": "2021-06-01"}
+    assert client.post(url, data).status_code == 302
+    second = client.post(url, data, follow=True)
     assert second.status_code == 200 and "sudah ditetapkan" in messages_of(second)
 
 
