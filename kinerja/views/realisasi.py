@@ -173,6 +173,9 @@ def render_detail(request, ind, tahun: int, tw: int, *, item=None, status: int =
         bukti_form=forms.get("bukti_form") or BuktiForm(),
         terbuka=status_jendela(opd, tahun).get(tw),
         kembalikan_form=forms.get("kembalikan_form") or KembalikanForm(),
+        year_links=[
+            (y, reverse("realisasi:realisasi_detail", args=[ind.pk, y, tw])) for y in range(tahun - 3, tahun + 2)
+        ],
     )
     context["can_edit"] = access.can(request.user, Perm.EDIT, opd)
     return render(request, "kinerja/realisasi/detail.html", context, status=status)
