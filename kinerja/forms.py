@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.models import Aksi, BelanjaOPD, JendelaRealisasi, PengaturanCapaian, Realisasi, RencanaAksi
+from renstra.models import RenstraVersi
 from sakip.forms import RupiahField
 from sakip.models import Jabatan, Pegawai, PerangkatDaerah
 
@@ -18,8 +19,15 @@ class SusunPKForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["jabatan"].queryset = Jabatan.objects.filter(opd=opd).exclude(jenjang="pelaksana")
         this_year = timezone.localdate().year
-        self.fields["tahun"].choices = [(y, y) for y in range(this_year + 1, this_year - 6, -1)]
-        self.fields["tahun"].initial = this_year
+        # The years a Renstra in force covers (a PK is drafted from it), this year first when it is one of them.
+        covered = RenstraVersi.objects.tahun_tercakup(opd)
+        years = covered or list(range(this_year + 1, this_year - 6, -1))
+        self.fields["tahun"].choices = [(y, y) for y in years]
+        self.fields["tahun"].initial = (
+            this_year if this_year in years else next((y for y in years if y <= this_year), years[-1])
+        )
+        if not covered:
+            self.fields["tahun"].help_text = _("Belum ada Renstra yang ditetapkan untuk perangkat daerah ini.")
 
 
 class PerubahanForm(forms.Form):
