@@ -99,11 +99,6 @@ class TetapkanForm(forms.Form):
         self.fields["berlaku_mulai"].initial = versi.tahun_mulai_usulan(hari_ini)
         self.fields["dasar_hukum_nomor"].initial = versi.dasar_hukum_nomor
         self.fields["dasar_hukum_tanggal"].initial = versi.dasar_hukum_tanggal
-        diubah = versi.versi_diubah()
-        if diubah is not None:
-            self.fields["berlaku_mulai"].help_text = _(
-                "Versi ini mengubah %(v)s yang berlaku mulai %(t)s; tidak boleh berlaku sebelum tahun itu."
-            ) % {"v": diubah.label, "t": diubah.berlaku_mulai}
 
     def clean_berlaku_mulai(self):
         tahun = self.cleaned_data["berlaku_mulai"]

@@ -179,8 +179,10 @@ def versi_compare(request, pk: int):
     versions = list(b.renstra.versi.order_by("nomor"))
     other = request.GET.get("dengan") or (b.dasar_id or "")
     a = next((v for v in versions if str(v.pk) == str(other)), None)
-    if a is None:
-        a = next((v for v in reversed(versions) if v.nomor < b.nomor), None)
+    if a is None:  # the version before it, else (the first version) the latest other one
+        a = next((v for v in reversed(versions) if v.nomor < b.nomor), None) or next(
+            (v for v in reversed(versions) if v != b), None
+        )
     changes = diff.compare(a, b) if a else []
     counts = diff.summary(changes)
     return render(
