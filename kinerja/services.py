@@ -378,8 +378,10 @@ def check(pk: PerjanjianKinerja) -> list[str]:
         problems.append(_("Ada anggaran yang negatif."))
     if not pk.pertama_nama:
         problems.append(_("Jabatan pihak pertama belum ada pemangkunya pada tanggal ini."))
-    if not pk.kedua_nama:
-        problems.append(_("Pihak kedua (atasan) belum ada pemangkunya atau nama kepala daerah belum diisi."))
+    if not pk.kedua_nama and pk.jabatan.atasan_id is None:
+        problems.append(_("Nama kepala daerah (pihak kedua) belum diisi: admin pemda mengisinya di Profil pemda."))
+    elif not pk.kedua_nama:
+        problems.append(_("Jabatan atasan (pihak kedua) belum ada pemangkunya pada tanggal ini."))
     return problems
 
 

@@ -14,7 +14,7 @@ from renstra import services as renstra_services
 from renstra.testing import generate_plan, make_periode, make_versi
 from sakip.models import AuditEntry
 
-MISSING_SIGNER = "Pihak kedua (atasan) belum ada pemangkunya atau nama kepala daerah belum diisi."
+MISSING_SIGNER = "Nama kepala daerah (pihak kedua) belum diisi: admin pemda mengisinya di Profil pemda."
 
 
 @pytest.fixture
