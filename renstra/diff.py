@@ -55,20 +55,22 @@ def summary(changes: list[Change]) -> dict[str, int]:
 
 
 def _indicator_values(ind: Indikator, years) -> dict:
-    targets = {tahun: t.shown for tahun, t in ind.targets.items()}
+    loaded: dict = getattr(ind, "targets", {})  # set by load_plan(with_targets=True)
+    targets = {tahun: t.shown for tahun, t in loaded.items()}
     return {AWAL: ind.kondisi_awal, **{y: targets.get(y, "") for y in years}, AKHIR: ind.kondisi_akhir}
 
 
 def _lineage(model, renstra_id: int, lookup: str) -> dict[int, int]:
     """Each row of a Renstra's versions → the first row it was copied from (following *asal* back through
     every perubahan), so two versions match whichever is older and however many versions lie between."""
-    asal = dict(model.objects.filter(**{lookup: renstra_id}).values_list("pk", "asal_id"))
+    asal: dict[int, int | None] = dict(model.objects.filter(**{lookup: renstra_id}).values_list("pk", "asal_id"))
     roots: dict[int, int] = {}
     for pk in asal:
-        chain, cur = [], pk
-        while cur in asal and asal[cur] is not None and cur not in roots and len(chain) < 100:
+        chain: list[int] = []
+        cur: int = pk
+        while cur not in roots and len(chain) < 100 and (parent := asal.get(cur)) is not None:
             chain.append(cur)
-            cur = asal[cur]
+            cur = parent
         root = roots.get(cur, cur)
         for x in chain:
             roots[x] = root
@@ -140,7 +142,7 @@ def compare(a: RenstraVersi, b: RenstraVersi) -> list[Change]:
             changes.append(Change("added", e.level, e.kode, None, node))
             continue
         change = Change("same", e.level, e.kode, old, node, renamed=old.elemen.nama.strip() != e.nama.strip())
-        if a_to_b.get(old.elemen.parent_id) != e.parent_id:
+        if (a_to_b.get(old.elemen.parent_id) if old.elemen.parent_id else None) != e.parent_id:
             change.moved = True
             change.old_parent = plan_a.nodes[old.elemen.parent_id].elemen if old.elemen.parent_id else None
             change.new_parent = plan_b.nodes[e.parent_id].elemen if e.parent_id else None

@@ -7,6 +7,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from renstra import services
 from renstra.importers.nomenklatur import tingkat_of
 from renstra.models import (
     CODED_LEVELS,
@@ -96,15 +97,15 @@ class TetapkanForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.versi = versi
         self.fields["berlaku_mulai"].choices = [(y, y) for y in versi.years]
-        self.fields["berlaku_mulai"].initial = versi.tahun_mulai_usulan(hari_ini)
+        self.fields["berlaku_mulai"].initial = services.tahun_mulai_usulan(versi, hari_ini)
         self.fields["dasar_hukum_nomor"].initial = versi.dasar_hukum_nomor
         self.fields["dasar_hukum_tanggal"].initial = versi.dasar_hukum_tanggal
 
     def clean_berlaku_mulai(self):
         tahun = self.cleaned_data["berlaku_mulai"]
-        paling_awal = self.versi.tahun_mulai_paling_awal()
+        paling_awal = services.tahun_mulai_paling_awal(self.versi)
         if tahun < paling_awal:
-            diubah = self.versi.versi_diubah()
+            diubah = services.versi_diubah(self.versi)
             raise forms.ValidationError(
                 _("%(v)s berlaku mulai %(t)s; versi ini tidak dapat berlaku sebelum tahun itu.")
                 % {"v": diubah.label if diubah else "", "t": paling_awal}

@@ -6,8 +6,6 @@ sub kegiatan. Pagu lives on sub kegiatan only; every total above is computed (``
 
 from __future__ import annotations
 
-import datetime
-
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -456,36 +454,6 @@ class RenstraVersi(ActorNamesModel, TimeStampedModel):
     @property
     def label(self) -> str:
         return f"{self.get_jenis_display()} (versi {self.nomor})"
-
-    def versi_diubah(self) -> RenstraVersi | None:
-        """The ditetapkan version this one amends: the one it was copied from, else (a version imported or
-        entered anew) the latest ditetapkan version before it."""
-        if self.dasar_id and self.dasar.berlaku_mulai:
-            return self.dasar
-        return (
-            RenstraVersi.objects.ditetapkan()
-            .filter(renstra_id=self.renstra_id, nomor__lt=self.nomor)
-            .exclude(pk=self.pk)
-            .order_by("-nomor")
-            .first()
-        )
-
-    def tahun_mulai_paling_awal(self) -> int:
-        """The first year this version may apply from: not before the version it amends."""
-        diubah = self.versi_diubah()
-        awal = self.renstra.periode.tahun_awal
-        return max(awal, diubah.berlaku_mulai) if diubah and diubah.berlaku_mulai else awal
-
-    def tahun_mulai_usulan(self, hari_ini: datetime.date) -> int:
-        """The year *Tetapkan* proposes: a murni applies from the period's start (or this year, when ditetapkan
-        late); a perubahan from next year, and never before the year after the version it amends starts."""
-        years = self.years
-        diubah = self.versi_diubah()
-        if diubah is None:
-            usulan = max(years[0], hari_ini.year)
-        else:
-            usulan = max(hari_ini.year + 1, (diubah.berlaku_mulai or years[0]) + 1)
-        return min(max(usulan, years[0]), years[-1])
 
 
 # --- The plan tree ------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -217,6 +218,40 @@ def create_renstra(opd, periode) -> RenstraVersi:
     return RenstraVersi.objects.create(renstra=renstra, nomor=1, jenis=RenstraVersi.Jenis.MURNI)
 
 
+def versi_diubah(versi: RenstraVersi) -> RenstraVersi | None:
+    """The ditetapkan version ``versi`` amends: the one it was copied from, else (a version imported or entered
+    anew) the latest ditetapkan version before it."""
+    if versi.dasar is not None and versi.dasar.berlaku_mulai:
+        return versi.dasar
+    return (
+        RenstraVersi.objects.ditetapkan()
+        .filter(renstra_id=versi.renstra_id, nomor__lt=versi.nomor)
+        .exclude(pk=versi.pk)
+        .order_by("-nomor")
+        .first()
+    )
+
+
+def tahun_mulai_paling_awal(versi: RenstraVersi) -> int:
+    """The first year ``versi`` may apply from: not before the version it amends."""
+    diubah = versi_diubah(versi)
+    awal = versi.renstra.periode.tahun_awal
+    return max(awal, diubah.berlaku_mulai) if diubah and diubah.berlaku_mulai else awal
+
+
+def tahun_mulai_usulan(versi: RenstraVersi, hari_ini: datetime.date) -> int:
+    """The year *Tetapkan* proposes: a murni applies from the period's start (or this year, when ditetapkan
+    late); a perubahan from next year, and never before the year after the version it amends starts; always
+    within the period."""
+    years = versi.years
+    diubah = versi_diubah(versi)
+    if diubah is None:
+        usulan = max(years[0], hari_ini.year)
+    else:
+        usulan = max(hari_ini.year + 1, (diubah.berlaku_mulai or years[0]) + 1)
+    return min(max(usulan, years[0]), years[-1])
+
+
 class TahunBerlakuSalah(Exception):
     """*Tetapkan* with a start before the start of the version it amends."""
 
@@ -233,10 +268,11 @@ def tetapkan(
     """Ditetapkan from ``berlaku_mulai`` (never before the version it amends), with its legal basis when given."""
     versi = RenstraVersi.objects.select_for_update().select_related("renstra__periode").get(pk=versi.pk)
     ensure_draft(versi)
-    if berlaku_mulai < versi.tahun_mulai_paling_awal():
+    paling_awal = tahun_mulai_paling_awal(versi)
+    if berlaku_mulai < paling_awal:
         raise TahunBerlakuSalah(
             _("Versi yang diubah berlaku mulai %(t)s; versi ini tidak dapat berlaku sebelum tahun itu.")
-            % {"t": versi.tahun_mulai_paling_awal()}
+            % {"t": paling_awal}
         )
     if dasar_hukum_nomor is not None:
         versi.dasar_hukum_nomor = dasar_hukum_nomor.strip()

@@ -25,7 +25,9 @@ def draft(world, plan):
 
 
 def ajukan_button(html: str) -> str:
-    return re.search(r"<button[^>]*>Ajukan untuk ditandatangani</button>", html).group(0)
+    found = re.search(r"<button[^>]*>Ajukan untuk ditandatangani</button>", html)
+    assert found, "no Ajukan button on the page"
+    return found.group(0)
 
 
 def test_a_signer_fixed_by_the_admin_counts_at_once_and_the_pk_is_submitted(client, world, draft, monkeypatch):

@@ -26,7 +26,9 @@ def detail(item):
 
 
 def verify_form(html: str) -> str:
-    return re.search(r'<form[^>]*data-testid="verifikasi-form".*?</form>', html, re.S).group(0)
+    found = re.search(r'<form[^>]*data-testid="verifikasi-form".*?</form>', html, re.S)
+    assert found, "no verification form on the page"
+    return found.group(0)
 
 
 def test_the_verification_form_lets_the_browser_submit_verifikasi_without_a_reason(client, world, item):

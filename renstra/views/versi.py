@@ -126,7 +126,7 @@ def versi_tetapkan(request, pk: int):
     return render(
         request,
         "renstra/tetapkan.html",
-        {"form": form, "versi": versi, "issues": services.check(versi)},
+        {"form": form, "versi": versi, "diubah": services.versi_diubah(versi), "issues": services.check(versi)},
     )
 
 
