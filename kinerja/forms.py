@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.models import Aksi, BelanjaOPD, JendelaRealisasi, PengaturanCapaian, Realisasi, RencanaAksi
+from renstra.models import RenstraVersi
 from sakip.forms import AngkaField, KonfirmasiMixin, RupiahField
 from sakip.models import Jabatan, Pegawai, PerangkatDaerah
 
@@ -18,8 +19,15 @@ class SusunPKForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["jabatan"].queryset = Jabatan.objects.filter(opd=opd).exclude(jenjang="pelaksana")
         this_year = timezone.localdate().year
-        self.fields["tahun"].choices = [(y, y) for y in range(this_year + 1, this_year - 6, -1)]
-        self.fields["tahun"].initial = this_year
+        # The years a Renstra in force covers (a PK is drafted from it), this year first when it is one of them.
+        covered = RenstraVersi.objects.tahun_tercakup(opd)
+        years = covered or list(range(this_year + 1, this_year - 6, -1))
+        self.fields["tahun"].choices = [(y, y) for y in years]
+        self.fields["tahun"].initial = (
+            this_year if this_year in years else next((y for y in years if y <= this_year), years[-1])
+        )
+        if not covered:
+            self.fields["tahun"].help_text = _("Belum ada Renstra yang ditetapkan untuk perangkat daerah ini.")
 
 
 class PerubahanForm(forms.Form):
@@ -97,7 +105,26 @@ class BuktiForm(forms.Form):
 
 
 class KembalikanForm(forms.Form):
-    komentar = forms.CharField(label=_("Alasan pengembalian"), widget=forms.Textarea(attrs={"rows": 2}))
+    """Verify or return one realisasi: the reason is required only to return it (checked here, not by the
+    browser, so that an empty reason never blocks *Verifikasi*)."""
+
+    action = forms.ChoiceField(choices=[("setuju", "setuju"), ("kembalikan", "kembalikan")], widget=forms.HiddenInput)
+    komentar = forms.CharField(
+        label=_("Alasan pengembalian"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Wajib diisi bila dikembalikan."),
+    )
+
+    @property
+    def setuju(self) -> bool:
+        return self.cleaned_data.get("action") == "setuju"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "kembalikan" and not data.get("komentar", "").strip():
+            self.add_error("komentar", _("Tuliskan alasan pengembalian."))
+        return data
 
 
 class JendelaForm(forms.ModelForm):

@@ -53,6 +53,20 @@ class PerubahanSudahAda(PKError):
         super().__init__(_("Masih ada versi yang belum ditandatangani untuk jabatan dan tahun ini."))
 
 
+class PKSudahAda(PKError):
+    """*Susun PK* for a position and year that has one: the page opens it (a draft) or says so (signed)."""
+
+    def __init__(self, pk: PerjanjianKinerja):
+        self.pk = pk
+        super().__init__(
+            _("Jabatan ini sudah punya PK tahun %(t)s; ubah yang ada atau buat perubahannya.") % {"t": pk.tahun}
+        )
+
+
+class PKTerkunci(PKError):
+    """A signed PK (or one waiting for its signature) cannot be deleted."""
+
+
 # --- The parties ------------------------------------------------------------------------------------
 
 
@@ -99,6 +113,18 @@ def copy_parties(pk: PerjanjianKinerja, tanggal: datetime.date) -> None:
         second.pangkat,
         second.jabatan,
     )
+
+
+def pihak_terkini(pk: PerjanjianKinerja) -> PerjanjianKinerja:
+    """A PK's parties as they stand now, set on ``pk`` (not saved) unless it is signed.
+
+    Until it is signed a PK names whoever holds the positions on its date (today when it has none) and the
+    kepala daerah as the pemda's profile names them now: a signer the admin placed after the draft was made
+    counts at once. :func:`tandatangani` freezes them; a signed PK keeps the parties it was signed with.
+    """
+    if not pk.is_signed:
+        copy_parties(pk, pk.tanggal or timezone.localdate())
+    return pk
 
 
 def _statement(pemda) -> dict[str, str]:
@@ -155,8 +181,9 @@ def susun_dari_renstra(jabatan: Jabatan, tahun: int) -> PerjanjianKinerja:
     opd = jabatan.opd
     # The position's row is locked so that a double click drafts one PK: the second finds the first's.
     list(Jabatan.objects.select_for_update(no_key=True).filter(pk=jabatan.pk).values_list("pk", flat=True))
-    if PerjanjianKinerja.objects.filter(jabatan=jabatan, tahun=tahun).exists():
-        raise PKError(_("Jabatan ini sudah punya PK tahun %(t)s; ubah yang ada atau buat perubahannya.") % {"t": tahun})
+    existing = PerjanjianKinerja.objects.filter(jabatan=jabatan, tahun=tahun).order_by("-versi").first()
+    if existing is not None:
+        raise PKSudahAda(existing)
     versi = RenstraVersi.objects.berlaku(opd, tahun)
     if versi is None:
         raise PKError(_("Belum ada Renstra yang ditetapkan dan berlaku untuk tahun %(t)s.") % {"t": tahun})
@@ -309,6 +336,21 @@ def update_anggaran(row: PKAnggaran, text: str, keterangan: str, *, token: str |
 
 
 @transaction.atomic
+def delete_draf(pk: PerjanjianKinerja) -> None:
+    """Delete a PK that is still a draft, with its rows and rencana aksi (each deletion in the audit log).
+
+    A signed PK never changes, and one waiting for its signature is returned to draft first. The PK is locked,
+    so that it cannot be submitted or signed meanwhile.
+    """
+    pk = lock_pk(pk)
+    if pk.is_signed:
+        raise PKTerkunci(_("PK ini sudah ditandatangani dan tidak dapat dihapus. Buat PK perubahan bila perlu."))
+    if pk.status != PerjanjianKinerja.Status.DRAFT:
+        raise PKTerkunci(_("PK ini sedang diajukan; kembalikan dulu ke draf untuk menghapusnya."))
+    pk.delete()
+
+
+@transaction.atomic
 def delete_baris(row) -> None:
     lock_editable(row.pk_doc)
     row.delete()
@@ -342,8 +384,10 @@ def check(pk: PerjanjianKinerja) -> list[str]:
         problems.append(_("Ada anggaran yang negatif."))
     if not pk.pertama_nama:
         problems.append(_("Jabatan pihak pertama belum ada pemangkunya pada tanggal ini."))
-    if not pk.kedua_nama:
-        problems.append(_("Pihak kedua (atasan) belum ada pemangkunya atau nama kepala daerah belum diisi."))
+    if not pk.kedua_nama and pk.jabatan.atasan_id is None:
+        problems.append(_("Nama kepala daerah (pihak kedua) belum diisi: admin pemda mengisinya di Profil pemda."))
+    elif not pk.kedua_nama:
+        problems.append(_("Jabatan atasan (pihak kedua) belum ada pemangkunya pada tanggal ini."))
     return problems
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from renstra import services
 from renstra.importers.nomenklatur import tingkat_of
 from renstra.models import (
     CODED_LEVELS,
@@ -79,18 +82,34 @@ class VersiForm(forms.ModelForm):
 
 
 class TetapkanForm(forms.Form):
+    """*Tetapkan*: from which year the version applies, and its legal basis typed on the same form."""
+
+    dasar_hukum_nomor = forms.CharField(
+        label=_("Nomor dasar hukum"),
+        max_length=200,
+        help_text=_("Mis. Peraturan Bupati Balangan Nomor 47 Tahun 2023."),
+    )
+    dasar_hukum_tanggal = forms.DateField(label=_("Tanggal dasar hukum"), widget=DateInput())
     berlaku_mulai = forms.TypedChoiceField(label=_("Berlaku mulai tahun"), coerce=int)
 
-    def __init__(self, *args, versi: RenstraVersi, **kwargs):
+    def __init__(self, *args, versi: RenstraVersi, hari_ini: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["berlaku_mulai"].choices = [(y, y) for y in versi.years]
         self.versi = versi
+        self.fields["berlaku_mulai"].choices = [(y, y) for y in versi.years]
+        self.fields["berlaku_mulai"].initial = services.tahun_mulai_usulan(versi, hari_ini)
+        self.fields["dasar_hukum_nomor"].initial = versi.dasar_hukum_nomor
+        self.fields["dasar_hukum_tanggal"].initial = versi.dasar_hukum_tanggal
 
-    def clean(self):
-        data = super().clean()
-        if not self.versi.dasar_hukum_nomor:
-            raise forms.ValidationError(_("Isi dulu nomor dasar hukum penetapan versi ini."))
-        return data
+    def clean_berlaku_mulai(self):
+        tahun = self.cleaned_data["berlaku_mulai"]
+        paling_awal = services.tahun_mulai_paling_awal(self.versi)
+        if tahun < paling_awal:
+            diubah = services.versi_diubah(self.versi)
+            raise forms.ValidationError(
+                _("%(v)s berlaku mulai %(t)s; versi ini tidak dapat berlaku sebelum tahun itu.")
+                % {"v": diubah.label if diubah else "", "t": paling_awal}
+            )
+        return tahun
 
 
 class ElemenForm(forms.ModelForm):

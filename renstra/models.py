@@ -344,6 +344,17 @@ class VersiQuerySet(ScopedQuerySet):
             .order_by("-berlaku_mulai", "-nomor")
         )
 
+    def tahun_tercakup(self, opd) -> list[int]:
+        """The years for which an OPD has a Renstra version in force, newest first (what a PK can be made for)."""
+        years: set[int] = set()
+        for mulai, awal, akhir in (
+            self.ditetapkan()
+            .filter(renstra__opd=opd)
+            .values_list("berlaku_mulai", "renstra__periode__tahun_awal", "renstra__periode__tahun_akhir")
+        ):
+            years.update(range(max(mulai or awal, awal), akhir + 1))
+        return sorted(years, reverse=True)
+
     def berlaku(self, opd, tahun: int) -> RenstraVersi | None:
         """The Renstra version in force for an OPD in a year, or None."""
         return (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -217,10 +218,66 @@ def create_renstra(opd, periode) -> RenstraVersi:
     return RenstraVersi.objects.create(renstra=renstra, nomor=1, jenis=RenstraVersi.Jenis.MURNI)
 
 
+def versi_diubah(versi: RenstraVersi) -> RenstraVersi | None:
+    """The ditetapkan version ``versi`` amends: the one it was copied from, else (a version imported or entered
+    anew) the latest ditetapkan version before it."""
+    if versi.dasar is not None and versi.dasar.berlaku_mulai:
+        return versi.dasar
+    return (
+        RenstraVersi.objects.ditetapkan()
+        .filter(renstra_id=versi.renstra_id, nomor__lt=versi.nomor)
+        .exclude(pk=versi.pk)
+        .order_by("-nomor")
+        .first()
+    )
+
+
+def tahun_mulai_paling_awal(versi: RenstraVersi) -> int:
+    """The first year ``versi`` may apply from: not before the version it amends."""
+    diubah = versi_diubah(versi)
+    awal = versi.renstra.periode.tahun_awal
+    return max(awal, diubah.berlaku_mulai) if diubah and diubah.berlaku_mulai else awal
+
+
+def tahun_mulai_usulan(versi: RenstraVersi, hari_ini: datetime.date) -> int:
+    """The year *Tetapkan* proposes: a murni applies from the period's start (or this year, when ditetapkan
+    late); a perubahan from next year, and never before the year after the version it amends starts; always
+    within the period."""
+    years = versi.years
+    diubah = versi_diubah(versi)
+    if diubah is None:
+        usulan = max(years[0], hari_ini.year)
+    else:
+        usulan = max(hari_ini.year + 1, (diubah.berlaku_mulai or years[0]) + 1)
+    return min(max(usulan, years[0]), years[-1])
+
+
+class TahunBerlakuSalah(Exception):
+    """*Tetapkan* with a start before the start of the version it amends."""
+
+
 @transaction.atomic
-def tetapkan(versi: RenstraVersi, *, berlaku_mulai: int, actor) -> RenstraVersi:
-    versi = RenstraVersi.objects.select_for_update().get(pk=versi.pk)
+def tetapkan(
+    versi: RenstraVersi,
+    *,
+    berlaku_mulai: int,
+    actor,
+    dasar_hukum_nomor: str | None = None,
+    dasar_hukum_tanggal=None,
+) -> RenstraVersi:
+    """Ditetapkan from ``berlaku_mulai`` (never before the version it amends), with its legal basis when given."""
+    versi = RenstraVersi.objects.select_for_update().select_related("renstra__periode").get(pk=versi.pk)
     ensure_draft(versi)
+    paling_awal = tahun_mulai_paling_awal(versi)
+    if berlaku_mulai < paling_awal:
+        raise TahunBerlakuSalah(
+            _("Versi yang diubah berlaku mulai %(t)s; versi ini tidak dapat berlaku sebelum tahun itu.")
+            % {"t": paling_awal}
+        )
+    if dasar_hukum_nomor is not None:
+        versi.dasar_hukum_nomor = dasar_hukum_nomor.strip()
+    if dasar_hukum_tanggal is not None:
+        versi.dasar_hukum_tanggal = dasar_hukum_tanggal
     versi.status = RenstraVersi.Status.DITETAPKAN
     versi.berlaku_mulai = berlaku_mulai
     versi.ditetapkan_pada = timezone.now()
@@ -527,83 +584,6 @@ def save_pagu_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
             pagu.save(update_fields=["jumlah", "updated_at"])
         result.saved[key] = format_number(jumlah, 0) if jumlah is not None else ""
     return result
-
-
-# --- Comparison -----------------------------------------------------------------------------------
-
-
-@dataclass
-class Change:
-    kind: str  # "added", "removed", "renamed", "changed", "same"
-    level: str
-    kode: str
-    old: Node | None
-    new: Node | None
-    renamed: bool = False
-    target_changes: list[tuple[str, int | str, str, str]] = field(default_factory=list)  # indikator, col, old, new
-    pagu_changes: list[tuple[int, Decimal, Decimal]] = field(default_factory=list)
-    indikator_added: list[str] = field(default_factory=list)
-    indikator_removed: list[str] = field(default_factory=list)
-
-
-def _indicator_values(ind: Indikator, years) -> dict:
-    targets = {tahun: t.shown for tahun, t in ind.targets.items()}
-    return {AWAL: ind.kondisi_awal, **{y: targets.get(y, "") for y in years}, AKHIR: ind.kondisi_akhir}
-
-
-def compare(a: RenstraVersi, b: RenstraVersi) -> list[Change]:
-    """What changed from version ``a`` to ``b``, in ``b``'s order with removals where they stood."""
-    plan_a, plan_b = load_plan(a, with_targets=True), load_plan(b, with_targets=True)
-    years = sorted(set(plan_a.years) | set(plan_b.years))
-    by_pk_a = {n.elemen.pk: n for n in plan_a.flat()}
-    # Match by copy lineage first, then by level and code (versions entered separately, e.g. imported).
-    by_key_a = {(n.elemen.level, n.elemen.kode or n.elemen.nama): n for n in plan_a.flat()}
-    matched: set[int] = set()
-    changes: list[Change] = []
-    for node in plan_b.flat():
-        e = node.elemen
-        old = by_pk_a.get(e.asal_id) if e.asal_id else None
-        if old is None:
-            old = by_key_a.get((e.level, e.kode or e.nama))
-            if old is not None and old.elemen.pk in matched:
-                old = None
-        if old is None:
-            changes.append(Change("added", e.level, e.kode, None, node))
-            continue
-        matched.add(old.elemen.pk)
-        change = Change("same", e.level, e.kode, old, node, renamed=old.elemen.nama.strip() != e.nama.strip())
-        if node.has_pagu:
-            change.pagu_changes = [
-                (y, old.pagu.get(y, ZERO), node.pagu.get(y, ZERO))
-                for y in years
-                if old.pagu.get(y, ZERO) != node.pagu.get(y, ZERO)
-            ]
-        old_ind = {i.pk: i for i in old.indikator}
-        old_by_text = {i.uraian.strip().lower(): i for i in old.indikator}
-        seen = set()
-        for ind in node.indikator:
-            prev = old_ind.get(ind.asal_id) or old_by_text.get(ind.uraian.strip().lower())
-            if prev is None:
-                change.indikator_added.append(ind.uraian)
-                continue
-            seen.add(prev.pk)
-            va, vb = _indicator_values(prev, years), _indicator_values(ind, years)
-            for col in va.keys() | vb.keys():
-                if va.get(col, "") != vb.get(col, ""):
-                    change.target_changes.append((ind.uraian, col, va.get(col, ""), vb.get(col, "")))
-        change.indikator_removed = [i.uraian for i in old.indikator if i.pk not in seen]
-        change.target_changes.sort(
-            key=lambda c: (c[0], str(c[1]) if c[1] not in (AWAL, AKHIR) else ("0" if c[1] == AWAL else "9"))
-        )
-        if change.renamed:
-            change.kind = "renamed"
-        elif change.pagu_changes or change.target_changes or change.indikator_added or change.indikator_removed:
-            change.kind = "changed"
-        changes.append(change)
-    for node in plan_a.flat():
-        if node.elemen.pk not in matched:
-            changes.append(Change("removed", node.elemen.level, node.elemen.kode, node, None))
-    return changes
 
 
 # --- Completeness ---------------------------------------------------------------------------------

@@ -118,6 +118,8 @@ def objects(world):
     pk = kinerja_services.susun_dari_renstra(world.kepala_a, 2024)
     row = pk.indikator.first()
     o["kinerja:pk_row_delete"] = (world.alice, reverse("kinerja:pk_row_delete", args=[pk.pk, row.pk]), lambda: row)
+    other = kinerja_services.susun_dari_renstra(world.kepala_a, 2025)
+    o["kinerja:pk_delete"] = (world.alice, reverse("kinerja:pk_delete", args=[other.pk]), lambda: other)
     JendelaRealisasi.objects.create(pemda=world.pemda, tahun=2024, triwulan=2, terbuka=True)
     item = Realisasi.objects.create(indikator=ind, tahun=2024, triwulan=2, nilai=Decimal(50))
     bukti = BuktiDukung.objects.create(

@@ -104,10 +104,9 @@ def test_planner_builds_a_plan_and_revises_it(page, site):
     assert Pagu.objects.filter(elemen__versi=versi).count() == 2
 
     # Tetapkan, then make a perubahan, change a target and compare.
-    page.goto(f"{site.url}/renstra/versi/{versi.pk}/keterangan/")
-    page.locator("#id_dasar_hukum_nomor").fill("Peraturan Bupati Blitar Nomor 10 Tahun 2022")
-    page.get_by_role("button", name="Simpan").click()
     page.goto(f"{site.url}/renstra/versi/{versi.pk}/tetapkan/")
+    page.locator("#id_dasar_hukum_nomor").fill("Peraturan Bupati Blitar Nomor 10 Tahun 2022")
+    page.locator("#id_dasar_hukum_tanggal").fill("2026-01-15")
     page.locator("#id_berlaku_mulai").select_option("2026")
     page.get_by_role("button", name="Tetapkan").click()
     assert page.get_by_text("ditetapkan dan kini hanya dapat dibaca").is_visible()

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", pk.pk_detail, name="pk_detail"),
     path("<int:pk>/baris/<int:row>/ubah/", pk.pk_row_update, name="pk_row_update"),
     path("<int:pk>/baris/<int:row>/hapus/", pk.pk_row_delete, name="pk_row_delete"),
+    path("<int:pk>/hapus/", pk.pk_delete, name="pk_delete"),
     path("<int:pk>/ajukan/", pk.pk_ajukan, name="pk_ajukan"),
     path("<int:pk>/kembalikan/", pk.pk_kembalikan, name="pk_kembalikan"),
     path("<int:pk>/tandatangani/", pk.pk_tandatangani, name="pk_tandatangani"),

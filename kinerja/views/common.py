@@ -46,10 +46,11 @@ def year_links(request, tahun: int) -> list[tuple[int, str]]:
 
 def realisasi_context(request, opd, tahun: int, **extra) -> dict:
     scope = access.scope_for(request.user)
+    links = extra.pop("year_links", None)  # given by a page shown from another URL (a form's errors)
     return {
         "opd": opd,
         "tahun": tahun,
-        "year_links": year_links(request, tahun),
+        "year_links": links if links is not None else year_links(request, tahun),
         "can_edit": scope.can(Perm.EDIT, opd_id=opd.pk),
         "can_verify": can_verify(request.user, opd.pk),
         "can_see_pemda": sees_pemda(request.user),

@@ -45,6 +45,11 @@ def pk_create(request, opd: int):
     if request.method == "POST" and form.is_valid():
         try:
             pk = services.susun_dari_renstra(form.cleaned_data["jabatan"], form.cleaned_data["tahun"])
+        except services.PKSudahAda as error:
+            if not error.pk.is_signed:  # the draft exists: open it (its parties are read afresh there)
+                messages.info(request, _("PK ini sudah ada sebagai draf; lanjutkan di sini atau hapus drafnya."))
+                return redirect(error.pk)
+            form.add_error("tahun", str(error))
         except services.PKError as error:
             form.add_error(None, str(error))
         else:
@@ -58,7 +63,7 @@ def pk_create(request, opd: int):
 
 
 def pk_detail(request, pk: int):
-    pk = get_pk(request, pk)
+    pk = services.pihak_terkini(get_pk(request, pk))
     can_edit = access.can(request.user, Perm.EDIT, pk)
     versions = list(PerjanjianKinerja.objects.filter(jabatan=pk.jabatan, tahun=pk.tahun).order_by("versi"))
     context = {
@@ -67,6 +72,7 @@ def pk_detail(request, pk: int):
         "anggaran": list(pk.anggaran.all()),
         "can_edit": can_edit and pk.is_editable,
         "can_submit": can_edit and pk.is_editable,
+        "can_delete": can_edit and pk.is_editable,
         "can_sign": pk.status == PerjanjianKinerja.Status.DIAJUKAN and services.can_sign(request.user, pk),
         "can_revise": can_edit and pk.is_signed and versions[-1] == pk,
         "problems": services.check(pk) if pk.is_editable else [],
@@ -121,6 +127,39 @@ def pk_row_delete(request, pk: int, row: int):
         return _refused(request, pk, error)
     messages.success(request, _("Baris dihapus."))
     return redirect(pk)
+
+
+@require_http_methods(["GET", "POST"])
+def pk_delete(request, pk: int):
+    """Delete a draft PK after asking; a signed PK (or one waiting for signature) is refused."""
+    pk = get_pk(request, pk, Perm.EDIT)
+    if request.method == "POST":
+        try:
+            services.delete_draf(pk)
+        except services.PKError as error:
+            return _refused(request, pk, error)
+        messages.success(request, _("Draf PK dihapus."))
+        return redirect("kinerja:pk_list")
+    blockers = []
+    if pk.is_signed:
+        blockers.append(_("PK ini sudah ditandatangani; yang ditandatangani tidak dapat dihapus."))
+    elif not pk.is_editable:
+        blockers.append(_("PK ini sedang diajukan; kembalikan dulu ke draf untuk menghapusnya."))
+    return render(
+        request,
+        "kinerja/pk_confirm_delete.html",
+        {
+            "object": pk,
+            "blockers": blockers,
+            "goes_with": {
+                _("Indikator kinerja"): pk.indikator.count(),
+                _("Baris anggaran"): pk.anggaran.count(),
+                _("Rencana aksi"): pk.rencana_aksi.count(),
+            },
+            "cancel_url": pk.get_absolute_url(),
+        },
+        status=409 if blockers else 200,
+    )
 
 
 @require_POST
@@ -179,6 +218,8 @@ def pk_perubahan(request, pk: int):
 def pk_pdf(request, pk: int):
     """The signed PK is the stored file; a draft is rendered now, with a DRAFT watermark."""
     pk = get_pk(request, pk)
+    if not pk.is_signed:
+        services.pihak_terkini(pk)
     if pk.is_signed:
         return FileResponse(pk.pdf.open("rb"), content_type="application/pdf", filename=pdf_filename(pk, "PK"))
     response = http.download(exporters.pk_pdf(pk), pdf_filename(pk, "PK-draft"), http.PDF, inline=True)

@@ -127,7 +127,6 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
         raise Http404
     opd = ind.elemen.versi.renstra.opd
     item = Realisasi.objects.filter(indikator=ind, tahun=tahun, triwulan=tw).prefetch_related("bukti").first()
-    can_edit = access.can(request.user, Perm.EDIT, opd)
     form = CatatanRealisasiForm(instance=item, prefix="catatan")
     bukti_form = BuktiForm()
     if request.method == "POST":
@@ -152,6 +151,14 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
         except Terkunci as error:  # checked by the service with the OPD locked
             messages.error(request, str(error))
             return redirect(request.path)
+    return render_detail(request, ind, tahun, tw, item=item, form=form, bukti_form=bukti_form)
+
+
+def render_detail(request, ind, tahun: int, tw: int, *, item=None, status: int = 200, **forms):
+    """The page of one indicator's quarter, with the forms given (bound ones show their errors at the fields)."""
+    opd = ind.elemen.versi.renstra.opd
+    if item is None:
+        item = Realisasi.objects.filter(indikator=ind, tahun=tahun, triwulan=tw).prefetch_related("bukti").first()
     if item is not None:
         item.indikator = ind
     context = realisasi_context(
@@ -162,13 +169,16 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
         tw=tw,
         romawi=romawi(tw),
         item=item,
-        form=form,
-        bukti_form=bukti_form,
+        form=forms.get("form") or CatatanRealisasiForm(instance=item, prefix="catatan"),
+        bukti_form=forms.get("bukti_form") or BuktiForm(),
         terbuka=status_jendela(opd, tahun).get(tw),
-        kembalikan_form=KembalikanForm(),
+        kembalikan_form=forms.get("kembalikan_form") or KembalikanForm(),
+        year_links=[
+            (y, reverse("realisasi:realisasi_detail", args=[ind.pk, y, tw])) for y in range(tahun - 3, tahun + 2)
+        ],
     )
-    context["can_edit"] = can_edit
-    return render(request, "kinerja/realisasi/detail.html", context)
+    context["can_edit"] = access.can(request.user, Perm.EDIT, opd)
+    return render(request, "kinerja/realisasi/detail.html", context, status=status)
 
 
 def bukti_download(request, pk: int):

@@ -74,7 +74,7 @@ def ra_aksi(request, pk: int, ra: int):
 
 
 def ra_pdf(request, pk: int):
-    pk = get_pk(request, pk)
+    pk = services.pihak_terkini(get_pk(request, pk))  # a draft's signer as they are now
     rows = list(
         RencanaAksi.objects.filter(pk_doc=pk).select_related("indikator", "penanggung_jawab").prefetch_related("aksi")
     )

@@ -8,8 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kinerja.forms import KembalikanForm
 from kinerja.models import Realisasi
 from kinerja.realisasi import verifikasi as svc
+from kinerja.views.realisasi import render_detail
+from renstra.models import Indikator
 from sakip.lib.values import parse_id
 
 
@@ -44,12 +47,18 @@ def verifikasi(request):
 
 @require_POST
 def verifikasi_satu(request, pk: int):
+    """Verify or return one realisasi from its own page; a return without a reason shows the page again with
+    the message at the reason."""
     item = get_object_or_404(Realisasi.objects.for_user(request.user).select_related("indikator"), pk=pk)
     if not svc.can_verify(request.user, item.opd_id):
         raise PermissionDenied
-    setuju = request.POST.get("action") == "setuju"
+    form = KembalikanForm(request.POST)
+    if not form.is_valid():
+        ind = Indikator.objects.select_related("elemen__versi__renstra__opd__pemda").get(pk=item.indikator_id)
+        return render_detail(request, ind, item.tahun, item.triwulan, kembalikan_form=form, status=400)
+    setuju = form.setuju
     try:
-        svc.verifikasi([item], actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", ""))
+        svc.verifikasi([item], actor=request.user, setuju=setuju, komentar=form.cleaned_data["komentar"])
     except ValueError as error:
         messages.error(request, str(error))
     else:

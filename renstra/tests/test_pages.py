@@ -1,6 +1,7 @@
 """The Renstra pages: access matrix, in-place editing, refusals, constant query counts."""
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -156,15 +157,25 @@ def test_perubahan_and_compare_pages(client, world, versi):
     assert versi.renstra.versi.count() == 2
 
 
-def test_tetapkan_needs_a_legal_basis(client, world, versi):
+def test_tetapkan_needs_a_legal_basis_typed_on_its_form(client, world, versi):
     client.force_login(world.alice)
-    response = client.post(reverse("renstra:versi_tetapkan", args=[versi.pk]), {"berlaku_mulai": 2021})
-    assert "nomor dasar hukum" in response.content.decode()
-    versi.dasar_hukum_nomor = "Perbup 1/2021"
-    versi.save()
-    client.post(reverse("renstra:versi_tetapkan", args=[versi.pk]), {"berlaku_mulai": 2021})
+    url = reverse("renstra:versi_tetapkan", args=[versi.pk])
+    response = client.post(url, {"berlaku_mulai": 2021})
+    assert response.status_code == 200 and _field_error(response, "dasar_hukum_nomor")
+    assert _field_error(response, "dasar_hukum_tanggal")
+    versi.refresh_from_db()
+    assert versi.is_draft
+    data = {"berlaku_mulai": 2021, "dasar_hukum_nomor": "Perbup 1/2021", "dasar_hukum_tanggal": "2021-06-01"}
+    client.post(url, data)
     versi.refresh_from_db()
     assert not versi.is_draft and versi.berlaku_mulai == 2021
+    assert versi.dasar_hukum_nomor == "Perbup 1/2021" and versi.dasar_hukum_tanggal.isoformat() == "2021-06-01"
+
+
+def _field_error(response, name: str) -> str:
+    """The message shown under a field of the form ("" when none)."""
+    found = re.search(rf'id="error_\d+_id_{name}"><strong>(.*?)</strong>', response.content.decode())
+    return found.group(1) if found else ""
 
 
 def test_strategi_and_kebijakan(client, world, versi):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pohon.models import PohonKinerja, Simpul, Terjemahan
-from renstra import services
+from renstra import diff, services
 from renstra.models import ArahKebijakan, Elemen, Indikator, Level, Pagu, RenstraVersi, Strategi, Target
 from renstra.testing import generate_plan, make_versi
 from sakip.models import AuditEntry
@@ -82,16 +82,16 @@ def test_compare_shows_added_removed_renamed_and_changed(ditetapkan):
     ind = Indikator.objects.filter(elemen=subs[3]).first()
     Target.objects.filter(indikator=ind, tahun=2023).update(nilai=Decimal("30"))
 
-    changes = {(c.kind, c.kode) for c in services.compare(ditetapkan, baru)}
+    changes = {(c.kind, c.kode) for c in diff.compare(ditetapkan, baru)}
     assert ("renamed", subs[0].kode) in changes
     assert ("removed", subs[1].kode) in changes
     assert ("added", f"{kegiatan.kode}.0009") in changes
-    changed = next(c for c in services.compare(ditetapkan, baru) if c.kode == subs[3].kode)
+    changed = next(c for c in diff.compare(ditetapkan, baru) if c.kode == subs[3].kode)
     assert changed.kind == "changed"
     assert changed.pagu_changes == [(2022, Decimal("1000000.00"), Decimal("1250000.00"))]
     assert changed.target_changes == [(ind.uraian, 2023, "23", "30")]
     # Totals above changed too.
-    program = next(c for c in services.compare(ditetapkan, baru) if c.kode == kegiatan.parent.kode)
+    program = next(c for c in diff.compare(ditetapkan, baru) if c.kode == kegiatan.parent.kode)
     assert program.pagu_changes
 
 
@@ -99,7 +99,7 @@ def test_compare_versions_entered_separately_matches_by_code(world, periode):
     a = generate_plan(make_versi(world.opd_b, periode))
     b = RenstraVersi.objects.create(renstra=a.renstra, nomor=2)
     generate_plan(b)
-    assert {c.kind for c in services.compare(a, b)} == {"same"}
+    assert {c.kind for c in diff.compare(a, b)} == {"same"}
 
 
 def test_hapus_versi_only_draft(ditetapkan):

@@ -7,10 +7,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from renstra import services
+from renstra import diff, services
 from renstra.forms import (
     RenstraCreateForm,
     TetapkanForm,
@@ -102,18 +103,30 @@ def versi_tetapkan(request, pk: int):
     versi = get_versi(request, pk, Perm.EDIT)
     if not versi.is_draft:
         return locked_response(request, versi, services.VersiTerkunci(versi))
-    form = TetapkanForm(request.POST or None, versi=versi)
+    form = TetapkanForm(request.POST or None, versi=versi, hari_ini=timezone.localdate())
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            services.tetapkan(versi, berlaku_mulai=form.cleaned_data["berlaku_mulai"], actor=request.user)
+            services.tetapkan(
+                versi,
+                berlaku_mulai=data["berlaku_mulai"],
+                actor=request.user,
+                dasar_hukum_nomor=data["dasar_hukum_nomor"],
+                dasar_hukum_tanggal=data["dasar_hukum_tanggal"],
+            )
         except services.VersiTerkunci as error:  # ditetapkan meanwhile (a second click)
             return locked_response(request, versi, error)
+        except services.TahunBerlakuSalah as error:  # the version it amends was ditetapkan meanwhile
+            form.add_error("berlaku_mulai", str(error))
+        else:
+            messages.success(request, _("%(v)s ditetapkan dan kini hanya dapat dibaca.") % {"v": versi.label})
+            return redirect(versi)
         messages.success(request, _("%(v)s ditetapkan dan kini hanya dapat dibaca.") % {"v": versi.label})
         return redirect(versi)
     return render(
         request,
         "renstra/tetapkan.html",
-        {"form": form, "versi": versi, "issues": services.check(versi)},
+        {"form": form, "versi": versi, "diubah": services.versi_diubah(versi), "issues": services.check(versi)},
     )
 
 
@@ -166,10 +179,12 @@ def versi_compare(request, pk: int):
     versions = list(b.renstra.versi.order_by("nomor"))
     other = request.GET.get("dengan") or (b.dasar_id or "")
     a = next((v for v in versions if str(v.pk) == str(other)), None)
-    if a is None:
-        a = next((v for v in reversed(versions) if v.nomor < b.nomor), None)
-    changes = services.compare(a, b) if a else []
-    counts = {kind: sum(1 for c in changes if c.kind == kind) for kind in ("added", "removed", "renamed", "changed")}
+    if a is None:  # the version before it, else (the first version) the latest other one
+        a = next((v for v in reversed(versions) if v.nomor < b.nomor), None) or next(
+            (v for v in reversed(versions) if v != b), None
+        )
+    changes = diff.compare(a, b) if a else []
+    counts = diff.summary(changes)
     return render(
         request,
         "renstra/compare.html",

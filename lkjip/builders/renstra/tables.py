@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kinerja import capaian as engine
-from renstra import services
+from renstra import diff
 from renstra.exporters import tc27_order
 from renstra.models import Level
 from sakip.lib.numbers import format_number
@@ -269,6 +269,7 @@ KIND = {
     "added": gettext_lazy("Ditambahkan"),
     "removed": gettext_lazy("Dihapus"),
     "renamed": gettext_lazy("Nama diubah"),
+    "moved": gettext_lazy("Dipindah"),
     "changed": gettext_lazy("Diubah"),
 }
 
@@ -293,12 +294,14 @@ def perbandingan(old_versi, new_versi) -> Tabel:
         kolom=["9%", "11%", "24%", "24%", "32%"],
     )
     level_label = dict(Level.choices)
-    for change in services.compare(old_versi, new_versi):
+    for change in diff.compare(old_versi, new_versi):
         if change.kind == "same":
             continue
         notes = []
         if change.kind in KIND:
             notes.append(str(KIND[change.kind]))
+        if change.moved and change.renamed:
+            notes.append(str(KIND["renamed"]))
         for uraian in change.indikator_added:
             notes.append(_("indikator baru: %(i)s") % {"i": uraian})
         for uraian in change.indikator_removed:
