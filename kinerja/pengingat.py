@@ -97,7 +97,7 @@ def realisasi_dikembalikan(today: datetime.date) -> list[tuple[Butir, User]]:
     out = []
     for r in rows:
         butir = Butir(
-            f"realisasi:{r.pk}:{r.diverifikasi_pada:%Y%m%d%H%M%S}",
+            f"realisasi:{r.pk}:{r.diverifikasi_pada:%Y%m%d%H%M%S%f}",
             "dikembalikan",
             _("Realisasi dikembalikan"),
             _("Realisasi TW %(tw)s %(tahun)s \u201c%(ind)s\u201d dikembalikan oleh %(nama)s: %(komentar)s")
@@ -125,7 +125,7 @@ def pk_dikembalikan(today: datetime.date) -> list[tuple[Butir, User]]:
     out = []
     for pk in pks:
         butir = Butir(
-            f"pk:{pk.pk}:{pk.diajukan_pada:%Y%m%d%H%M%S}",
+            f"pk:{pk.pk}:{pk.diajukan_pada:%Y%m%d%H%M%S%f}",
             "dikembalikan",
             _("PK dikembalikan"),
             _("%(pk)s dikembalikan pimpinan: %(catatan)s")
@@ -163,7 +163,7 @@ def pk_menunggu_tanda_tangan(today: datetime.date) -> list[tuple[Butir, User]]:
     out = []
     for pk in pks:
         butir = Butir(
-            f"pk:{pk.pk}:{pk.diajukan_pada:%Y%m%d%H%M%S}",
+            f"pk:{pk.pk}:{pk.diajukan_pada:%Y%m%d%H%M%S%f}",
             "menunggu-ttd",
             _("PK menunggu tanda tangan Anda"),
             _("%(pk)s (%(opd)s) diajukan oleh %(nama)s dan menunggu tanda tangan Anda.")
