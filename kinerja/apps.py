@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from sakip import panels
+from sakip import inbox, panels
 
 
 class KinerjaConfig(AppConfig):
@@ -10,6 +10,9 @@ class KinerjaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from kinerja.panels import antrean_verifikasi  # reads the models: importable only once apps are ready
+        from kinerja.inbox import PROVIDERS  # reads the models: importable only once apps are ready
+        from kinerja.panels import antrean_verifikasi  # as above
 
         panels.register(antrean_verifikasi)
+        for provider in PROVIDERS:
+            inbox.register(provider)

@@ -325,6 +325,7 @@ def load(stdout) -> None:
     _blitar_pk(blitar)
     _blitar_realisasi(blitar)
     _metro()
+    _jendela_bertanggal()
     stdout.write(
         "PK demo: Bakesbangpol Blitar 2024 (PK dan PK Perubahan ditandatangani; realisasi 2022–2024); "
         "rencana aksi Kesbangpol Kota Metro 2021."
@@ -375,6 +376,17 @@ BELANJA = {
            ("hibah", "59.887.356.160", "59.857.774.160"), ("modal_peralatan", "87.990.225", "83.300.000"),
            ("modal_gedung", "0", "0")],
 }  # fmt: skip
+
+
+def _jendela_bertanggal() -> None:
+    """Give this year's windows dates, as a pemda's schedule would (so the inbox counts down): a quarter opens on
+    its first day and closes on the 15th of the month after it ends. Windows already dated keep their dates."""
+    for window in JendelaRealisasi.objects.filter(tahun=timezone.localdate().year, ditutup_pada=None):
+        first_month = 3 * window.triwulan - 2
+        end_year, end_month = (window.tahun + 1, 1) if window.triwulan == 4 else (window.tahun, first_month + 3)
+        window.dibuka_pada = datetime.date(window.tahun, first_month, 1)
+        window.ditutup_pada = datetime.date(end_year, end_month, 15)
+        window.save(update_fields=["dibuka_pada", "ditutup_pada", "updated_at"])
 
 
 def _blitar_realisasi(opd: PerangkatDaerah) -> None:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.models import Aksi, BelanjaOPD, JendelaRealisasi, PengaturanCapaian, Realisasi, RencanaAksi
 from renstra.models import RenstraVersi
-from sakip.forms import AngkaField, KonfirmasiMixin, RupiahField
+from sakip.forms import AngkaField, DateInput, KonfirmasiMixin, RupiahField
 from sakip.models import Jabatan, Pegawai, PerangkatDaerah
 
 
@@ -130,8 +130,12 @@ class KembalikanForm(forms.Form):
 class JendelaForm(forms.ModelForm):
     class Meta:
         model = JendelaRealisasi
-        fields = ["terbuka", "dibuka_untuk"]
-        widgets = {"dibuka_untuk": forms.CheckboxSelectMultiple}
+        fields = ["terbuka", "dibuka_pada", "ditutup_pada", "dibuka_untuk"]
+        widgets = {
+            "dibuka_untuk": forms.CheckboxSelectMultiple,
+            "dibuka_pada": DateInput(),
+            "ditutup_pada": DateInput(),
+        }
 
     def __init__(self, *args, pemda, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,12 +7,13 @@ Once signed it is frozen; a change is a new version (PK Perubahan).
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -480,7 +481,8 @@ class PengaturanCapaian(TimeStampedModel):
 
 
 class JendelaRealisasi(TimeStampedModel):
-    """Whether realisasi of a triwulan can be entered; the admin pemda opens and closes it."""
+    """Whether realisasi of a triwulan can be entered: open (the admin pemda's switch) and, when dated, from
+    ``dibuka_pada`` to ``ditutup_pada`` inclusive; past its closing date a window counts as closed."""
 
     pemda = models.ForeignKey(
         Pemda, on_delete=models.CASCADE, related_name="jendela_realisasi", verbose_name=_("pemda")
@@ -495,6 +497,10 @@ class JendelaRealisasi(TimeStampedModel):
         verbose_name=_("dibuka kembali untuk"),
         help_text=_("Perangkat daerah yang boleh mengisi meski ditutup."),
     )
+    dibuka_pada = models.DateField(_("dibuka pada"), null=True, blank=True, help_text=_("Kosong: segera."))
+    ditutup_pada = models.DateField(
+        _("ditutup pada"), null=True, blank=True, help_text=_("Hari terakhir pengisian. Kosong: sampai ditutup.")
+    )
 
     class Meta:
         verbose_name = _("jendela realisasi")
@@ -505,11 +511,24 @@ class JendelaRealisasi(TimeStampedModel):
                 fields=["pemda", "tahun", "triwulan"],
                 name="kinerja_jendelarealisasi_unique_pemda_tahun_triwulan",
                 violation_error_message=_("Jendela ini sudah ada."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(dibuka_pada=None) | Q(ditutup_pada=None) | Q(ditutup_pada__gte=F("dibuka_pada")),
+                name="kinerja_jendelarealisasi_ditutup_after_dibuka",
+                violation_error_message=_("Tanggal tutup tidak boleh sebelum tanggal buka."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Triwulan {self.get_triwulan_display()} {self.tahun}"
+
+    def terbuka_pada(self, hari: datetime.date) -> bool:
+        """Open for entry on ``hari``: switched open and within its dates (reopening for an OPD aside)."""
+        return (
+            self.terbuka
+            and (self.dibuka_pada is None or self.dibuka_pada <= hari)
+            and (self.ditutup_pada is None or hari <= self.ditutup_pada)
+        )
 
     def get_additional_data(self) -> dict:
         return {"pemda": self.pemda_id}
@@ -733,6 +752,34 @@ class BelanjaOPD(TimeStampedModel):
 
     def get_additional_data(self) -> dict:
         return {"pemda": self.opd.pemda_id, "opd": self.opd_id}
+
+
+class Pengingat(ActorNamesModel):
+    """A reminder sent by e-mail (``send_reminders``): one per item, threshold and recipient, never twice."""
+
+    penerima = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("penerima")
+    )
+    penerima_nama = models.CharField(_("penerima (nama)"), max_length=200, blank=True)
+    kunci = models.CharField(_("butir"), max_length=120, help_text=_("Mis. jendela:12:2026-12-08."))
+    ambang = models.CharField(_("ambang"), max_length=20, help_text=_("Mis. h-7, h-1, dikembalikan."))
+    subjek = models.CharField(_("subjek"), max_length=200)
+    tautan = models.CharField(_("tautan"), max_length=300)
+    dikirim_pada = models.DateTimeField(_("dikirim pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pengingat")
+        verbose_name_plural = _("pengingat")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["penerima", "kunci", "ambang"],
+                name="kinerja_pengingat_unique_penerima_kunci_ambang",
+                violation_error_message=_("Pengingat ini sudah dikirim."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subjek} → {self.penerima_nama}"
 
 
 auditlog.register(JendelaRealisasi, exclude_fields=["created_at", "updated_at"], m2m_fields={"dibuka_untuk"})

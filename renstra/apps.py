@@ -1,6 +1,13 @@
 from django.apps import AppConfig
 
+from sakip import inbox
+
 
 class RenstraConfig(AppConfig):
     name = "renstra"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from renstra.inbox import draf_renstra  # reads the models: importable only once apps are ready
+
+        inbox.register(draf_renstra)

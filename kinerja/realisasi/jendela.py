@@ -1,9 +1,16 @@
-"""Entry windows: which triwulan an OPD may fill now (the admin pemda opens and closes them)."""
+"""Entry windows: which triwulan an OPD may fill now (the admin pemda opens and closes them).
+
+A window is open for entry when the admin switched it open (``terbuka``) and today lies within its dates
+(``dibuka_pada`` to ``ditutup_pada``, both inclusive, either left empty: unbounded). Past its closing date a
+window counts as closed exactly as if the admin had closed it (read-only, realisasi due, late if missing)
+without anyone touching the switch; reopening it for chosen OPD (``dibuka_untuk``) overrides both.
+"""
 
 from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.models import JendelaRealisasi
@@ -41,20 +48,39 @@ def save_jendela(form) -> JendelaRealisasi:
 
 
 def status_jendela(opd, tahun: int) -> dict[int, bool]:
-    """Whether each triwulan of the year is open for the OPD: open, or reopened for it. No window: closed."""
+    """Whether each triwulan of the year is open for the OPD today: open and within its dates, or reopened
+    for it. No window: closed."""
+    today = timezone.localdate()
     windows = JendelaRealisasi.objects.filter(pemda_id=opd.pemda_id, tahun=tahun).annotate(
         untuk_opd=Count("dibuka_untuk", filter=Q(dibuka_untuk=opd))
     )
     status = dict.fromkeys(TRIWULAN, False)
     for window in windows:
-        status[window.triwulan] = window.terbuka or window.untuk_opd > 0
+        status[window.triwulan] = window.terbuka_pada(today) or window.untuk_opd > 0
     return status
 
 
 def triwulan_ditutup(pemda, tahun: int) -> set[int]:
-    """Quarters whose window was opened and is now closed: realisasi should be in."""
+    """Quarters whose window was opened and is now closed (switched off, or past its closing date): realisasi
+    should be in."""
     return set(
-        JendelaRealisasi.objects.filter(pemda=pemda, tahun=tahun, terbuka=False).values_list("triwulan", flat=True)
+        JendelaRealisasi.objects.filter(pemda=pemda, tahun=tahun)
+        .filter(ditutup(timezone.localdate()))
+        .values_list("triwulan", flat=True)
+    )
+
+
+def ditutup(hari) -> Q:
+    """The windows closed on ``hari``: switched off or past their closing date."""
+    return Q(terbuka=False) | Q(ditutup_pada__lt=hari)
+
+
+def terbuka(hari) -> Q:
+    """The windows open for entry on ``hari`` (see :meth:`JendelaRealisasi.terbuka_pada`)."""
+    return (
+        Q(terbuka=True)
+        & (Q(dibuka_pada=None) | Q(dibuka_pada__lte=hari))
+        & (Q(ditutup_pada=None) | Q(ditutup_pada__gte=hari))
     )
 
 

@@ -6,6 +6,7 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -82,6 +83,7 @@ def jendela(request, tahun: int):
             "tahun": tahun,
             "forms": [(q, romawi(q), forms[q], windows.get(q)) for q in TRIWULAN],
             "year_links": year_links(request, tahun),
+            "today": timezone.localdate(),
         },
     )
 

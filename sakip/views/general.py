@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_filters.views import FilterView
 
-from sakip import access, audit, panels, services
+from sakip import access, audit, inbox, panels, services
 from sakip.access import Perm
 from sakip.models import Peran, PerangkatDaerah
 from sakip.tables import AuditEntryFilter
@@ -34,6 +34,7 @@ def home(request):
         context["jabatan_saya"] = list(
             user.pegawai.penugasan.aktif_pada(timezone.localdate()).select_related("jabatan__opd", "jabatan__atasan")
         )
+    context["inbox"] = inbox.items_for(user, scope)
     context["panels"] = panels.panels_for(request, scope)
     if context["is_admin"]:
         context["recent_changes"] = list(audit.for_pemda(scope.managed_pemda_ids)[:8])
