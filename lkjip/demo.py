@@ -12,6 +12,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from kinerja.capaian import RumusNegatif
+from kinerja.services import save_pengaturan_capaian
 from lkjip import narasi, render, services
 from lkjip.models import BarisPeriodeLalu, Pembanding
 from renstra.models import Indikator, Level, RenstraVersi
@@ -79,6 +81,8 @@ def load(stdout) -> None:
     texts = _texts()
     balangan = PerangkatDaerah.objects.filter(pemda__kode="balangan", kode="8.01.0.00.0.00.01.0000").first()
     versi = RenstraVersi.objects.filter(renstra__opd=balangan).order_by("-nomor").first() if balangan else None
+    if balangan is not None:  # seed 000's T-C.23 rates a lower-is-better indicator (T − R) / T (60 %, 44,4 %)
+        save_pengaturan_capaian(balangan.pemda, {"rumus_negatif": RumusNegatif.T_MINUS_R})
     if versi is not None:
         dokumen = services.renstra(versi, create=True)
         _save(dokumen, texts["renstra_balangan"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from kinerja.realisasi.lembar import kebijakan_pemda
 from lkjip import narasi
 from lkjip.builders.renstra.tables import perbandingan, tc23, tc24, tc27, tc28
 from lkjip.isi import Isi, penandatangan, tanggal_dokumen
@@ -102,7 +103,8 @@ def bab2(isi: Isi, texts, dokumen, periode) -> None:
         .prefetch_related("nilai")
         .order_by("tabel", "urutan", "pk")
     )
-    isi.tabel(tc23(opd, [r for r in rows if r.tabel == BarisPeriodeLalu.Tabel.KINERJA], periode))
+    kinerja_rows = [r for r in rows if r.tabel == BarisPeriodeLalu.Tabel.KINERJA]
+    isi.tabel(tc23(opd, kinerja_rows, periode, kebijakan_pemda(opd.pemda)))
     isi.tabel(tc24(opd, [r for r in rows if r.tabel == BarisPeriodeLalu.Tabel.PENDANAAN], periode))
     _section(isi, texts, "2.4", _("Tantangan dan Peluang Pengembangan Pelayanan Perangkat Daerah"), "tantangan_peluang")
 

@@ -22,6 +22,7 @@ from sakip.lib.tabel import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
 from sakip.lib.values import format_value
 
 ZERO = Decimal(0)
+BAWAAN = engine.Kebijakan()  # the policy of a pemda that set none
 
 
 def _target(ind, year) -> str:
@@ -39,7 +40,8 @@ def _v(nilai, teks) -> str:
     return format_value(nilai, teks)
 
 
-def tc23(opd, rows, periode) -> Tabel:
+def tc23(opd, rows, periode, kebijakan: engine.Kebijakan = BAWAAN) -> Tabel:
+    """The previous period's service, its ratios by the pemda's capaian policy (printed under the table)."""
     years = _previous_years(rows, periode)
     n = len(years)
     labels = [_("Tahun ke-%(i)s") % {"i": i} for i in range(1, n + 1)]
@@ -77,6 +79,7 @@ def tc23(opd, rows, periode) -> Tabel:
                     engine.Nilai(v.rencana_nilai, v.rencana_teks),
                     engine.Nilai(v.realisasi_nilai, v.realisasi_teks),
                     row.polaritas,
+                    kebijakan,
                 )
                 if v
                 else engine.Hasil(None)
@@ -86,6 +89,9 @@ def tc23(opd, rows, periode) -> Tabel:
                  *targets, *realised, *ratios)  # fmt: skip
     if not rows:
         t.catatan = _("Belum diisi: capaian kinerja pelayanan periode sebelumnya (menu Dokumen › Periode lalu).")
+    else:
+        rumus = " ".join(kebijakan.uraian()[:2])
+        t.catatan = _("Rasio capaian: realisasi / target × 100; %(rumus)s") % {"rumus": rumus}
     return t
 
 
