@@ -6,6 +6,7 @@ seed 001's Bab III. Idempotent: narratives are saved only when they differ, rows
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -102,6 +103,8 @@ def load(stdout) -> None:
     blitar = PerangkatDaerah.objects.filter(pemda__kode="blitar", kode="8.01.0.00.0.00.02.0000").first()
     if blitar is not None and RenstraVersi.objects.berlaku(blitar, 2024) is not None:
         dokumen = services.lkjip(blitar, 2024, create=True)
+        if dokumen.tanggal is None:  # seed 001: "Blitar, 28 Februari 2025" (kata pengantar and signature)
+            services.simpan_identitas(dokumen, {"tanggal": datetime.date(2025, 2, 28), "tempat": "Blitar"})
         lk = dict(texts["lkjip_blitar_2024"])
         general = lk.pop("analisis_umum")
         _save(dokumen, lk)

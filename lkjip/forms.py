@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.forms import BaseModelFormSet, ModelForm, modelformset_factory
 
-from lkjip.models import BarisPeriodeLalu, Pembanding
+from lkjip.models import BarisPeriodeLalu, Dokumen, Pembanding
 
 PembandingFormSet: type[BaseModelFormSet[Pembanding, ModelForm[Pembanding]]] = modelformset_factory(
     Pembanding, fields=["indikator", "pembanding", "tahun", "nilai", "sumber"], extra=3, can_delete=True
 )
+
+
+class IdentitasForm(forms.ModelForm):
+    """The document's own date, place and number (printed on the cover, the kata pengantar and signatures)."""
+
+    class Meta:
+        model = Dokumen
+        fields = ["tanggal", "tempat", "nomor"]
+        widgets = {"tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 def read_periode_lalu(post, years: list[int]) -> list[dict]:

@@ -16,6 +16,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from kinerja.services import Pihak, pihak_untuk
+from lkjip.models import Jenis
 from lkjip.narasi import kosong, opsional
 from sakip.lib.tabel import Tabel
 from sakip.models import Jabatan, Pemda, PerangkatDaerah
@@ -48,6 +49,8 @@ class Isi:
     tahun_dokumen: int
     tanggal: datetime.date
     penandatangan: Pihak
+    tempat: str = ""  # where it is signed (the pemda's ibukota unless the document says otherwise)
+    nomor: str = ""  # the document's number, printed on the cover
     blok: list[Blok] = field(default_factory=list)
     nama_file: str = "dokumen"
     lampiran_pdf: list[bytes] = field(default_factory=list)  # signed PDFs appended as they are (the PK)
@@ -128,6 +131,8 @@ class Isi:
             "opd": {"kode": self.opd.kode, "nama": self.opd.nama},
             "pemda": self.pemda.nama,
             "tanggal": self.tanggal.isoformat(),
+            "tempat": self.tempat,
+            "nomor": self.nomor,
             "penandatangan": {
                 "nama": self.penandatangan.nama,
                 "nip": self.penandatangan.nip,
@@ -166,4 +171,17 @@ def penandatangan(opd, tanggal: datetime.date) -> Pihak:
 
 
 def tanggal_dokumen(dokumen) -> datetime.date:
-    return dokumen.tanggal or timezone.localdate()
+    """The date the document carries: its own; unset, an LKjIP's is the print day but no later than 31 March
+    of the next year (the reporting deadline), a Renstra's the day its version was set (else the print day)."""
+    if dokumen.tanggal:
+        return dokumen.tanggal
+    today = timezone.localdate()
+    if dokumen.tahun and dokumen.jenis == Jenis.LKJIP:
+        return min(today, datetime.date(dokumen.tahun + 1, 3, 31))
+    versi = dokumen.versi if dokumen.versi_id else None
+    return (versi.dasar_hukum_tanggal if versi else None) or today
+
+
+def tempat_dokumen(dokumen) -> str:
+    """Where the document is signed: its own place, else the pemda's ibukota."""
+    return dokumen.tempat or dokumen.opd.pemda.ibukota

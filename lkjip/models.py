@@ -47,8 +47,18 @@ class Dokumen(OpdScopedModel):
         verbose_name=_("versi Renstra"),
     )
     tanggal = models.DateField(
-        _("tanggal dokumen"), null=True, blank=True, help_text=_("Tanggal penandatanganan; kosong: hari dicetak.")
+        _("tanggal dokumen"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Tanggal penandatanganan. Kosong: LKjIP paling lambat 31 Maret tahun berikutnya, Renstra tanggal "
+            "penetapannya, selain itu hari dicetak; difinalkan, tanggal itu disimpan."
+        ),
     )
+    tempat = models.CharField(
+        _("tempat"), max_length=100, blank=True, help_text=_("Tempat penandatanganan; kosong: ibu kota pemda.")
+    )
+    nomor = models.CharField(_("nomor dokumen"), max_length=100, blank=True, help_text=_("Dicetak di sampul."))
     sertakan_perbandingan = models.BooleanField(
         _("sertakan perbandingan murni–perubahan"),
         default=True,

@@ -58,7 +58,7 @@ def html(isi: Isi, **bagian) -> str:
         "overlays": None,
         "logo": data_uri(pemda.logo) or data_uri(opd.logo),
         **page_sizes(pemda.ukuran_kertas),
-        "tempat_tanggal": f"{pemda.ibukota}, {tanggal_panjang(isi.tanggal)}",
+        "tempat_tanggal": f"{isi.tempat or pemda.ibukota}, {tanggal_panjang(isi.tanggal)}",
         "format_number": format_number,
     }
     if bagian:

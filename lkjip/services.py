@@ -286,7 +286,21 @@ def finalkan(dokumen: Dokumen, *, actor, catatan: str = "") -> Final:
     except Exception:
         final.pdf.delete(save=False)  # no orphan file for a final that does not exist
         raise
+    if dokumen.tanggal is None:  # the date the final carries stays the document's (no new date tomorrow)
+        dokumen.tanggal = isi.tanggal
+        dokumen.save(update_fields=["tanggal", "updated_at"])
     return final
+
+
+@transaction.atomic
+def simpan_identitas(dokumen: Dokumen, data: dict) -> Dokumen:
+    """The document's own date, place and number (a valid :class:`lkjip.forms.IdentitasForm`'s
+    ``cleaned_data``); the row is locked so a concurrent final sees either all of them or none."""
+    dokumen = Dokumen.objects.select_for_update().get(pk=dokumen.pk)
+    for name in ("tanggal", "tempat", "nomor"):
+        setattr(dokumen, name, data.get(name) or ("" if name != "tanggal" else None))
+    dokumen.save(update_fields=["tanggal", "tempat", "nomor", "updated_at"])  # audited (auditlog)
+    return dokumen
 
 
 def request_render(dokumen: Dokumen, *, actor=None, isi: Isi | None = None) -> Cetakan:

@@ -18,6 +18,13 @@ urlpatterns = [
     path(
         "renstra/<int:key>/pratinjau/", dokumen.cetakan_create, {"jenis": Jenis.RENSTRA}, name="renstra_cetakan_create"
     ),
+    path(
+        "lkjip/<int:opd>/<int:key>/identitas/",
+        dokumen.identitas_update,
+        {"jenis": Jenis.LKJIP},
+        name="lkjip_identitas",
+    ),
+    path("renstra/<int:key>/identitas/", dokumen.identitas_update, {"jenis": Jenis.RENSTRA}, name="renstra_identitas"),
     path("lkjip/<int:opd>/<int:key>/xlsx/", dokumen.xlsx, {"jenis": Jenis.LKJIP}, name="lkjip_xlsx"),
     path("renstra/<int:key>/xlsx/", dokumen.xlsx, {"jenis": Jenis.RENSTRA}, name="renstra_xlsx"),
     path(

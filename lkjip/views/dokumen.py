@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lkjip import exporters, services
 from lkjip import render as rendering
+from lkjip.forms import IdentitasForm
 from lkjip.models import Cetakan, Dokumen, Final, Jenis
 from lkjip.views.common import dokumen_url, ensure_dokumen, get_dokumen, get_versi
 from renstra.models import RenstraVersi
@@ -75,8 +77,29 @@ def _page(request, dokumen: Dokumen, title: str):
             "editable": editable,
             "tables": isi.tables,
             "self_url": dokumen_url(dokumen),
+            "identitas": IdentitasForm(instance=dokumen, initial={"tanggal": dokumen.tanggal or isi.tanggal}),
+            "identitas_url": _identitas_url(dokumen),
         },
     )
+
+
+def _identitas_url(dokumen: Dokumen) -> str:
+    if dokumen.jenis == Jenis.LKJIP:
+        return reverse("lkjip:lkjip_identitas", args=[dokumen.opd_id, dokumen.tahun])
+    return reverse("lkjip:renstra_identitas", args=[dokumen.versi_id])
+
+
+@require_POST
+def identitas_update(request, jenis: str, key: int, opd: int | None = None):
+    """The document's own date, place and number."""
+    dokumen = ensure_dokumen(request, jenis, key, opd, Perm.EDIT)
+    form = IdentitasForm(request.POST, instance=Dokumen.objects.get(pk=dokumen.pk))
+    if form.is_valid():
+        services.simpan_identitas(dokumen, form.cleaned_data)
+        messages.success(request, _("Tanggal, tempat dan nomor dokumen disimpan."))
+    else:
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(dokumen_url(dokumen))
 
 
 def lkjip_detail(request, opd: int, tahun: int):

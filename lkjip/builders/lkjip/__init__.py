@@ -15,7 +15,7 @@ from lkjip.builders.lkjip.bab1 import bab1
 from lkjip.builders.lkjip.bab2 import bab2
 from lkjip.builders.lkjip.bab3 import bab3
 from lkjip.builders.lkjip.bab4 import bab4, lampiran
-from lkjip.isi import Isi, penandatangan, tanggal_dokumen
+from lkjip.isi import Isi, penandatangan, tanggal_dokumen, tempat_dokumen
 from lkjip.models import Jenis
 from renstra.models import Level
 
@@ -36,6 +36,8 @@ def build(dokumen) -> Isi:
         tahun_dokumen=tahun,
         tanggal=tanggal,
         penandatangan=penandatangan(opd, tanggal),
+        tempat=tempat_dokumen(dokumen),
+        nomor=dokumen.nomor,
         nama_file=f"LKjIP-{tahun}-{opd.singkatan or opd.kode}",
         sasaran=sasaran_nodes,
     )

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from kinerja.realisasi.lembar import kebijakan_pemda
 from lkjip import narasi
 from lkjip.builders.renstra.tables import perbandingan, tc23, tc24, tc27, tc28
-from lkjip.isi import Isi, penandatangan, tanggal_dokumen
+from lkjip.isi import Isi, penandatangan, tanggal_dokumen, tempat_dokumen
 from lkjip.models import BarisPeriodeLalu, Jenis
 from renstra import services
 from renstra.tabel import tc25, tc26
@@ -36,6 +36,8 @@ def build(dokumen) -> Isi:
         tahun_dokumen=periode.tahun_awal,
         tanggal=tanggal,
         penandatangan=penandatangan(opd, tanggal),
+        tempat=tempat_dokumen(dokumen),
+        nomor=dokumen.nomor,
         nama_file=f"Renstra-{periode.tahun_awal}-{periode.tahun_akhir}-{opd.singkatan or opd.kode}-v{versi.nomor}",
     )
     if not narasi.kosong(texts.get("kata_pengantar", "")):
