@@ -245,30 +245,64 @@ def _blitar_pk(opd: PerangkatDaerah) -> None:
         services.susun_dari_renstra(kabid, 2024)
 
 
-# Seed 003: Rencana Aksi Kinerja Sasaran 2021, Kesbangpol Kota Metro
+# Seed 003: Rencana Aksi Kinerja Sasaran 2021, Kesbangpol Kota Metro, as the seed prints it. Its quarterly
+# targets (TR 1–4) and the "target kegiatan" are separate columns; where the seed prints no annual target for
+# the sasaran the PK line has none. Rows 1 and 2 share one sub kegiatan (Rp 109.000.000, counted once in the PK).
+# The seed's JADWAL KEGIATAN has three rows of ticks, for the rencana aksi of rows 1–3, one tick per aksi in
+# order (row 1: months 2, 4, 9, 12; row 2: 7, 12; row 3: 4, 10); rows 4–5 have no schedule in the seed.
+SUB_KETAHANAN = (
+    "Pelaksanaan kebijakan di bidang ketahanan ekonomi, sosial, budaya dan fasilitasi pencegahan penyalahgunaan "
+    "narkotika, fasilitasi kerukunan umat beragama dan penghayat kepercayaan di daerah"
+)
 METRO_RA = [
-    ("Meningkatnya kerukunan umat beragama", "Persentase kerukunan umat beragama", "%", "70",
-     ["15", "25", "15", "15"], "Pelaksanaan kebijakan di bidang ketahanan ekonomi, sosial, budaya dan fasilitasi kerukunan umat beragama",
-     ["Melaksanakan rapat-rapat koordinasi antar umat beragama", "Melaksanakan monitoring takbir akbar"], [[2, 4], [9, 12]],
-     "109.000.000", "Dra. LISMANIA AMPARAWATI"),
-    ("Meningkatkan peserta sosialisasi yang paham terhadap bahaya narkoba", "Jumlah peserta sosialisasi yang paham terhadap bahaya narkoba", "Orang", "79",
-     ["0", "0", "0", "79"], "Pelaksanaan kebijakan di bidang ketahanan ekonomi, sosial, budaya dan fasilitasi pencegahan penyalahgunaan narkotika",
-     ["Melaksanakan sosialisasi Perda Nomor 5 Tahun 2019 (peserta mahasiswa dan kelurahan)"], [[7, 12]],
-     "109.000.000", "Dra. LISMANIA AMPARAWATI"),
-    ("Meningkatkan jumlah partai politik yang melaksanakan fungsinya sesuai peraturan perundang-undangan",
-     "Persentase partai politik yang melaksanakan fungsinya sesuai peraturan perundang-undangan", "%", "50",
-     ["0", "0", "0", "50"], "Pelaksanaan koordinasi di bidang pendidikan politik, etika budaya politik dan peningkatan demokrasi",
-     ["Sosialisasi partai politik untuk mewujudkan pemilu yang berintegritas dan bermartabat", "Pembinaan partai politik dalam pengelolaan keuangan"], [[4], [10]],
-     "51.150.000", "I KETUT GEDE PARTITO, S.Sos"),
-    ("Meningkatkan ormas yang melaksanakan fungsi di bidang kesatuan bangsa dan politik dalam negeri",
-     "Persentase ormas yang melaksanakan fungsi di bidang kesatuan bangsa dan politik dalam negeri", "%", "35",
-     ["0", "0", "0", "35"], "Pelaksanaan kebijakan di bidang pendaftaran, pemberdayaan dan pengawasan ormas",
-     ["Melaksanakan penyuluhan ormas untuk mendukung pemilu yang berintegritas dan bermartabat"], [[6, 9]],
-     "648.510.600", "I KETUT GEDE PARTITO, S.Sos"),
-    ("Meningkatkan penanganan konflik sosial", "Persentase penanganan konflik sosial", "%", "100",
-     ["25", "50", "75", "100"], "Pelaksanaan monitoring, evaluasi dan pelaporan di bidang kewaspadaan dini dan penanganan konflik",
-     ["Memberdayakan forum-forum yang sudah terbentuk (Tim Terpadu Penanganan Konflik Sosial)"], [[3, 6, 9, 12]],
-     "157.415.000", "HERI HENDARTO, S.Sos"),
+    {"sasaran": "Meningkatnya kerukunan umat beragama", "uraian": "Persentase kerukunan umat beragama", "satuan": "%",
+         "target": "70", "agregasi": Indikator.Agregasi.KUMULATIF, "tw": ["15", "25", "15", "15"], "target_kegiatan": "70%",
+         "sub": SUB_KETAHANAN, "anggaran": "109.000.000", "pj": "Dra. LISMANIA AMPARAWATI",
+         "aksi": [("Melaksanakan rapat-rapat koordinasi antar umat beragama (menghadiri dan mensupport hari besar "
+                "agama Budha)", [2]),
+               ("Melaksanakan monitoring takbir akbar keliling Metro bersama Walikota, Kementerian Agama, Forkopimda "
+                "dan Badan Kesbangpol", [4]),
+               ("Menghadiri hari raya Galungan di Pura Girinata Metro", [9]),
+               ("Melaksanakan monitoring malam perayaan Natal bersama Walikota, Forkopimda, Kementerian Agama dan "
+                "Badan Kesbangpol di Gereja Hati Kudus Yosodadi Metro", [12])]},
+    {"sasaran": "Meningkatkan peserta sosialisasi yang paham terhadap bahaya narkoba",
+         "uraian": "Jumlah peserta sosialisasi yang paham terhadap bahaya narkoba", "satuan": "orang", "target": None,
+         "agregasi": Indikator.Agregasi.KUMULATIF, "tw": [None, None, "79", "79"], "target_kegiatan": "225 peserta",
+         "sub": SUB_KETAHANAN, "anggaran": "109.000.000", "pj": "Dra. LISMANIA AMPARAWATI",
+         "aksi": [("Melaksanakan sosialisasi Perda Nomor 05 Tahun 2019 (peserta mahasiswa dan perangkat kelurahan)", [7]),
+               ("Melaksanakan sosialisasi Perda Nomor 05 Tahun 2019 (peserta masyarakat)", [12])],
+         "catatan": "Seed 003 tidak mencantumkan target tahunan sasaran ini (TW III dan TW IV 79 orang; target kegiatan "
+                 "225 peserta)."},
+    {"sasaran": "Meningkatkan jumlah partai politik yang melaksanakan fungsinya sesuai peraturan perundang-undangan",
+         "uraian": "Persentase partai politik yang melaksanakan fungsinya sesuai peraturan perundang-undangan",
+         "satuan": "%", "target": None, "agregasi": Indikator.Agregasi.NILAI_AKHIR, "tw": [None, None, "50", None],
+         "target_kegiatan": "50%",
+         "sub": "Pelaksanaan koordinasi di bidang pendidikan politik, etika budaya politik, peningkatan demokrasi, "
+             "fasilitasi kelembagaan pemerintahan, perwakilan dan partai politik, pemilihan umum/pemilihan umum "
+             "kepala daerah serta pemantauan situasi politik di daerah",
+         "anggaran": "51.150.000", "pj": "I KETUT GEDE PARTITO, S.Sos",
+         "aksi": [("Sosialisasi partai politik untuk mewujudkan pemilu yang berintegritas dan bermartabat", [4]),
+               ("Pembinaan partai politik dalam pengelolaan keuangan", [10])],
+         "catatan": "Seed 003 tidak mencantumkan target tahunan sasaran ini (TW III 50%; target kegiatan 50%)."},
+    {"sasaran": "Meningkatkan ormas yang melaksanakan fungsi di bidang kesatuan bangsa dan politik dalam negeri",
+         "uraian": "Persentase ormas yang melaksanakan fungsi di bidang kesatuan bangsa dan politik dalam negeri",
+         "satuan": "%", "target": None, "agregasi": Indikator.Agregasi.NILAI_AKHIR, "tw": [None, None, None, None],
+         "target_kegiatan": "",
+         "sub": "Pelaksanaan kebijakan di bidang pendaftaran ormas, pemberdayaan ormas, evaluasi dan mediasi sengketa "
+             "ormas, pengawasan ormas dan ormas asing di daerah",
+         "anggaran": "648.510.600", "pj": "I KETUT GEDE PARTITO, S.Sos",
+         "aksi": [("Melaksanakan penyuluhan ormas untuk mendukung pemilu yang berintegritas dan bermartabat", [])],
+         "catatan": "Seed 003 mencantumkan \"35%\" pada baris ini tanpa kolom yang jelas (target triwulan atau target "
+                 "kegiatan); belum ditempatkan."},
+    {"sasaran": "Meningkatkan penanganan konflik sosial", "uraian": "Persentase penanganan konflik sosial", "satuan": "%",
+         "target": None, "agregasi": Indikator.Agregasi.KUMULATIF, "tw": ["25", "25", "25", "25"], "target_kegiatan": "",
+         "sub": "Pelaksanaan monitoring, evaluasi dan pelaporan di bidang kewaspadaan dini, kerjasama intelijen, "
+             "pemantauan orang asing, tenaga kerja asing, kewaspadaan perbatasan antar negara, fasilitasi "
+             "kelembagaan bidang kewaspadaan serta penanganan konflik di daerah",
+         "anggaran": "157.415.000", "pj": "HERI HENDARTO, S.Sos",
+         "aksi": [("Memberdayakan forum-forum yang sudah terbentuk di Badan Kesbangpol: Tim Terpadu Penanganan Konflik "
+                "Sosial (Polri, TNI, Camat dan Lurah) dan FKDM (satu tokoh masyarakat dari tiap kelurahan)", [])],
+         "catatan": "Seed 003 tidak mencantumkan target tahunan sasaran ini (TW I–IV masing-masing 25%)."},
 ]  # fmt: skip
 
 
@@ -299,24 +333,38 @@ def _metro() -> None:
     pk = PerjanjianKinerja(opd=opd, jabatan=kepala, tahun=2021, tempat="Metro", tanggal=datetime.date(2021, 1, 29))
     services.copy_parties(pk, pk.tanggal)
     pk.save()
-    for order, (sasaran, uraian, satuan, target, quarters, program, actions, months, anggaran, pj) in enumerate(
-        METRO_RA, start=1
-    ):
-        row = PKIndikator.objects.create(
-            pk_doc=pk, urutan=order, sasaran=sasaran, uraian=uraian, satuan=satuan, target_nilai=Decimal(target),
-            agregasi=Indikator.Agregasi.NILAI_AKHIR if satuan == "%" else Indikator.Agregasi.KUMULATIF,
-        )  # fmt: skip
-        amount = parse_money(anggaran)
-        PKAnggaran.objects.create(pk_doc=pk, urutan=order, level=Level.SUB_KEGIATAN, nama=program, anggaran=amount)
-        person, _ = Pegawai.objects.get_or_create(pemda=pemda, nama=pj)
-        share = (amount / 4).quantize(Decimal("1"))
-        ra = RencanaAksi.objects.create(
-            pk_doc=pk, indikator=row, program=program, anggaran=amount, penanggung_jawab=person,
-            tw1=Decimal(quarters[0]), tw2=Decimal(quarters[1]), tw3=Decimal(quarters[2]), tw4=Decimal(quarters[3]),
-            anggaran_tw1=share, anggaran_tw2=share, anggaran_tw3=share, anggaran_tw4=amount - 3 * share,
-        )  # fmt: skip
-        for a_order, (text, bulan) in enumerate(zip(actions, months, strict=True), start=1):
-            Aksi.objects.create(rencana=ra, urutan=a_order, uraian=text, bulan=bulan)
+    funded: set[str] = set()
+    for order, row_data in enumerate(METRO_RA, start=1):
+        _metro_row(pk, pemda, order, row_data, funded)
+
+
+def _metro_row(pk, pemda, order: int, data: dict, funded: set[str]) -> None:
+    """One rencana aksi of seed 003 with its PK line; a sub kegiatan funds the PK once however many rows use it."""
+    row = PKIndikator.objects.create(
+        pk_doc=pk, urutan=order, sasaran=data["sasaran"], uraian=data["uraian"], satuan=data["satuan"],
+        target_nilai=Decimal(data["target"]) if data["target"] else None, agregasi=data["agregasi"],
+    )  # fmt: skip
+    amount = parse_money(data["anggaran"])
+    if data["sub"] not in funded:
+        funded.add(data["sub"])
+        PKAnggaran.objects.create(pk_doc=pk, urutan=order, level=Level.SUB_KEGIATAN, nama=data["sub"], anggaran=amount)
+    person, _ = Pegawai.objects.get_or_create(pemda=pemda, nama=data["pj"])
+    tw = [Decimal(q) if q else None for q in data["tw"]]
+    ra = RencanaAksi.objects.create(
+        pk_doc=pk,
+        indikator=row,
+        program=data["sub"],
+        anggaran=amount,
+        penanggung_jawab=person,
+        tw1=tw[0],
+        tw2=tw[1],
+        tw3=tw[2],
+        tw4=tw[3],
+        target_kegiatan=data["target_kegiatan"],
+        catatan=data.get("catatan", ""),
+    )  # fmt: skip  (the seed splits no anggaran per triwulan: the check says so)
+    for a_order, (text, bulan) in enumerate(data["aksi"], start=1):
+        Aksi.objects.create(rencana=ra, urutan=a_order, uraian=text, bulan=bulan)
 
 
 def load(stdout) -> None:

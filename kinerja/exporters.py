@@ -69,7 +69,9 @@ def _level_label(pk: PerjanjianKinerja) -> dict:
 
 
 def rencana_aksi_pdf(pk: PerjanjianKinerja, rows) -> bytes:
-    context = {**_kop(pk), "pk": pk, "rows": rows, "months": list(range(1, 13))}
+    rows = list(rows)
+    catatan = [(i, ra.catatan) for i, ra in enumerate(rows, start=1) if ra.catatan]  # what the source left unclear
+    context = {**_kop(pk), "pk": pk, "rows": rows, "months": list(range(1, 13)), "catatan": catatan}
     return render_pdf("kinerja/rencana_aksi_pdf.html", context, paper=pk.opd.pemda.ukuran_kertas)
 
 

@@ -328,6 +328,14 @@ class RencanaAksi(PKChild):
     tw2 = models.DecimalField(_("TW II"), max_digits=20, decimal_places=4, null=True, blank=True)
     tw3 = models.DecimalField(_("TW III"), max_digits=20, decimal_places=4, null=True, blank=True)
     tw4 = models.DecimalField(_("TW IV"), max_digits=20, decimal_places=4, null=True, blank=True)
+    target_kegiatan = models.CharField(
+        _("target kegiatan"), max_length=60, blank=True, help_text=_("Target kegiatan/sub kegiatan, mis. 225 peserta.")
+    )
+    catatan = models.TextField(
+        _("catatan"),
+        blank=True,
+        help_text=_("Yang belum jelas (mis. angka sumber yang kolomnya tidak pasti); ditampilkan sebagai peringatan."),
+    )
     program = models.TextField(_("program/kegiatan/sub kegiatan terkait"), blank=True)
     anggaran = models.DecimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2, default=Decimal("0"))
     anggaran_tw1 = models.DecimalField(_("anggaran TW I"), max_digits=18, decimal_places=2, default=Decimal("0"))

@@ -621,11 +621,15 @@ def check_rencana_aksi(ra: RencanaAksi) -> list[str]:
                 _("Target TW IV (%(s)s) harus sama dengan target tahunan %(t)s.")
                 % {"s": format_value(quarters[3]), "t": format_value(target)}
             )
-    if sum(ra.anggaran_triwulan) != ra.anggaran:
+    if ra.anggaran and not any(ra.anggaran_triwulan):
+        problems.append(_("Anggaran per triwulan belum dibagi."))
+    elif sum(ra.anggaran_triwulan) != ra.anggaran:
         problems.append(
             _("Jumlah anggaran TW I–IV (Rp %(s)s) harus sama dengan anggaran Rp %(a)s.")
             % {"s": format_number(sum(ra.anggaran_triwulan), 0), "a": format_number(ra.anggaran, 0)}
         )
+    if ra.catatan:
+        problems.append(_("Perlu dipastikan: %(c)s") % {"c": ra.catatan})
     return problems
 
 
