@@ -332,9 +332,7 @@ class RencanaAksi(PKChild):
         _("target kegiatan"), max_length=60, blank=True, help_text=_("Target kegiatan/sub kegiatan, mis. 225 peserta.")
     )
     catatan = models.TextField(
-        _("catatan"),
-        blank=True,
-        help_text=_("Yang belum jelas (mis. angka sumber yang kolomnya tidak pasti); ditampilkan sebagai peringatan."),
+        _("catatan"), blank=True, help_text=_("Yang belum jelas; ditampilkan sebagai peringatan.")
     )
     program = models.TextField(_("program/kegiatan/sub kegiatan terkait"), blank=True)
     anggaran = models.DecimalField(_("anggaran (Rp)"), max_digits=18, decimal_places=2, default=Decimal("0"))
