@@ -64,7 +64,7 @@ def build(path=SAMPLE) -> None:
                 indikator, targets, awal = row["indikator"], [row[f"target_{y}"] for y in YEARS], row["kondisi_awal"]
             rp = [row[f"rp_{y}"] for y in YEARS]
             values = [x for pair in zip(targets, rp, strict=True) for x in pair]
-            akhir_rp = "#REF!" if row["baris_seed"] == "1329" else ""
+            akhir_rp = row["rp_akhir"]  # as the seed prints it, "#REF!" and wrong totals included
             ws.append(
                 [
                     kode,

@@ -567,7 +567,8 @@ class _Rows:
                 self.report.warn(message, number, col.label, values[key][i])
 
     def check_totals(self) -> None:
-        """Printed program/kegiatan amounts are not stored; a difference from the sum is worth a warning."""
+        """Printed program/kegiatan amounts and printed period totals are not stored; a difference from the
+        sum is worth a warning, with both values."""
         for element in self.report.flat():
             for year, printed in sorted(element.printed_rp.items()):
                 computed = element.computed_rp(year)
@@ -578,6 +579,17 @@ class _Rows:
                         element.row,
                         self.moneys[year].label,
                     )
+            printed = element.printed_rp_akhir
+            if (
+                printed is not None
+                and (computed := sum((element.computed_rp(y) for y in self.moneys), ZERO)) != printed
+            ):
+                self.report.warn(
+                    _("Rp kondisi akhir tercetak %(p)s, jumlah tahunannya %(c)s; yang dipakai jumlahnya.")
+                    % {"p": format_number(printed, 0), "c": format_number(computed, 0)},
+                    element.row,
+                    self.by_kind["akhir_rp"].label,
+                )
 
 
 # --- Saving ----------------------------------------------------------------------------------------
