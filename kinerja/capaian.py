@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from renstra.models import Indikator
-from sakip.lib.numbers import format_number, round_decimal
+from sakip.lib.numbers import as_printed, format_number, pembulatan_aktif
 from sakip.lib.values import PREDIKAT, UnreadableValue, parse_value
 
 #: what the engine reads as a value: a Nilai, a number, or a cell's text ("75,5", "BB (75,3)")
@@ -137,7 +137,9 @@ class Hasil:
     alasan: str = ""
     catatan: list[str] = field(default_factory=list, compare=False)
 
-    def shown(self, places: int = PLACES_SHOWN) -> str:
+    def shown(self, places: int | None = None) -> str:
+        """As printed: with the pemda's rounding policy's decimals (:mod:`sakip.lib.numbers`) unless told."""
+        places = pembulatan_aktif().desimal if places is None else places
         return "–" if self.nilai is None else f"{format_number(self.nilai, places)} %"
 
     def __str__(self) -> str:
@@ -226,7 +228,8 @@ def efisiensi(keluaran: Iterable[tuple[Angka, Angka | None, Angka]]) -> Hasil:
 
     ``keluaran``: (pagu, capaian in %, realisasi) per output; outputs without capaian are left out.
     """
-    rows = [(Decimal(p), Decimal(c) / HUNDRED, Decimal(r)) for p, c, r in keluaran if c is not None]
+    # each capaian as printed, so that the efisiensi can be recomputed from the table
+    rows = [(Decimal(p), as_printed(Decimal(c)) / HUNDRED, Decimal(r)) for p, c, r in keluaran if c is not None]
     planned = sum((p * c for p, c, _r in rows), ZERO)
     if planned == 0:
         return Hasil(None, "Tidak ada pagu dengan capaian.")
@@ -237,7 +240,7 @@ def kategori(hasil: Hasil | Decimal | None, kebijakan: Kebijakan = Kebijakan()) 
     value = hasil.nilai if isinstance(hasil, Hasil) else hasil
     if value is None:
         return ""
-    value = round_decimal(value, PLACES_SHOWN)  # 90,996 shows as "91,00" and is Sangat Tinggi, as the legend says
+    value = as_printed(value)  # 90,996 shows as "91,00" and is Sangat Tinggi, as the legend says
     for bound, label in kebijakan.skala:
         if value >= bound:
             return label
@@ -245,7 +248,8 @@ def kategori(hasil: Hasil | Decimal | None, kebijakan: Kebijakan = Kebijakan()) 
 
 
 def capaian_sasaran(hasil: list[Hasil], kebijakan: Kebijakan = Kebijakan()) -> Hasil:
-    values = [h.nilai for h in hasil if h.nilai is not None]
+    """From the indicators' capaian as printed, so the sasaran's figure can be recomputed from the table."""
+    values = [as_printed(h.nilai) for h in hasil if h.nilai is not None]
     if not values:
         return Hasil(None, "Belum ada capaian indikator.")
     if kebijakan.metode_sasaran == MetodeSasaran.TERENDAH:

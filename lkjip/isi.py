@@ -18,6 +18,7 @@ from django.utils import timezone
 from kinerja.services import Pihak, pihak_untuk
 from lkjip.models import Jenis
 from lkjip.narasi import kosong, opsional
+from sakip.lib.numbers import Pembulatan, pembulatan
 from sakip.lib.tabel import Tabel
 from sakip.models import Jabatan, Pemda, PerangkatDaerah
 
@@ -56,6 +57,7 @@ class Isi:
     lampiran_pdf: list[bytes] = field(default_factory=list)  # signed PDFs appended as they are (the PK)
     lampiran_sidik: list[str] = field(default_factory=list)
     sasaran: list = field(default_factory=list)  # LKjIP: the sasaran nodes, each with its analysis narrative
+    pembulatan: Pembulatan = field(default_factory=Pembulatan)  # the pemda's rounding of printed figures
     _bab: int = 0
     _sub: int = 0
     _lebar: bool = False  # the current chapter is landscape
@@ -123,6 +125,10 @@ class Isi:
         return runs
 
     def snapshot(self) -> dict:
+        with pembulatan(self.pembulatan):
+            return self._snapshot()
+
+    def _snapshot(self) -> dict:
         return {
             "versi_tata_letak": VERSI_TATA_LETAK,
             "jenis": self.jenis,
@@ -140,6 +146,7 @@ class Isi:
             },
             "blok": [_blok_json(b) for b in self.blok],
             "lampiran_sha256": self.lampiran_sidik,
+            "pembulatan": self.pembulatan.uraian(),
         }
 
     def fingerprint(self) -> str:

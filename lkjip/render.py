@@ -26,7 +26,7 @@ from lkjip.isi import Isi
 from lkjip.models import Cetakan, Dokumen, Jenis
 from renstra.models import Level, RenstraVersi
 from renstra.services import load_plan
-from sakip.lib.numbers import format_number
+from sakip.lib.numbers import Pembulatan, format_number, pembulatan
 from sakip.lib.pdf import data_uri, page_sizes
 from sakip.lib.periode import tanggal_panjang
 
@@ -34,10 +34,13 @@ log = logging.getLogger(__name__)
 
 
 def build(dokumen: Dokumen) -> Isi:
-    with translation.override("id"):
-        if dokumen.jenis == Jenis.RENSTRA:
-            return renstra_builder.build(dokumen)
-        return lkjip_builder.build(dokumen)
+    """The document's content, its figures rounded by its pemda's policy (printed under the tables)."""
+    pemda = dokumen.opd.pemda
+    kebijakan = Pembulatan(desimal=pemda.desimal_persen, cara=pemda.pembulatan)
+    with translation.override("id"), pembulatan(kebijakan):
+        isi = renstra_builder.build(dokumen) if dokumen.jenis == Jenis.RENSTRA else lkjip_builder.build(dokumen)
+    isi.pembulatan = kebijakan
+    return isi
 
 
 def html(isi: Isi, **bagian) -> str:
@@ -60,10 +63,11 @@ def html(isi: Isi, **bagian) -> str:
         **page_sizes(pemda.ukuran_kertas),
         "tempat_tanggal": f"{isi.tempat or pemda.ibukota}, {tanggal_panjang(isi.tanggal)}",
         "format_number": format_number,
+        "pembulatan_uraian": isi.pembulatan.uraian(),
     }
     if bagian:
         context.update({"runs": [], "sampul": False, "headers_footers": False}, **bagian)
-    with translation.override("id"):
+    with translation.override("id"), pembulatan(isi.pembulatan):
         return render_to_string("documents/dokumen.html", context, using="jinja2")
 
 

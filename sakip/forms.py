@@ -144,7 +144,21 @@ class PemdaForm(forms.ModelForm):
             "ibukota",
             "logo",
             "ukuran_kertas",
+            "desimal_persen",
+            "pembulatan",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("desimal_persen", "pembulatan"):  # left out of a post: the pemda's current policy stays
+            self.fields[name].required = False
+
+    def clean_desimal_persen(self):
+        value = self.cleaned_data.get("desimal_persen")
+        return self.instance.desimal_persen if value is None else value
+
+    def clean_pembulatan(self):
+        return self.cleaned_data.get("pembulatan") or self.instance.pembulatan
 
 
 class PerangkatDaerahForm(ScopedModelForm):

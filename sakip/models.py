@@ -18,9 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sakip.lib.nip import format_nip, normalize_nip, validate_nip
-from sakip.lib.numbers import format_number
+from sakip.lib.numbers import CARA_PEMBULATAN, PILIHAN_DESIMAL, SETENGAH_NAIK, format_number
 from sakip.lib.pdf import KERTAS_DOKUMEN, pilihan_kertas
 from sakip.lib.uploads import validate_logo
+
+KERTAS = pilihan_kertas(KERTAS_DOKUMEN)
 
 
 class TimeStampedModel(models.Model):
@@ -117,12 +119,9 @@ class Pemda(TimeStampedModel):
         _("ibukota"), max_length=100, help_text=_("Tempat yang ditulis pada tanggal dokumen, mis. Paringin.")
     )
     logo = models.ImageField(_("logo"), upload_to="logo/pemda/", blank=True, validators=[validate_logo])
-    ukuran_kertas = models.CharField(
-        _("ukuran kertas dokumen"),
-        max_length=2,
-        choices=pilihan_kertas(KERTAS_DOKUMEN),
-        default="A4",
-    )
+    ukuran_kertas = models.CharField(_("ukuran kertas dokumen"), max_length=2, choices=KERTAS, default="A4")
+    desimal_persen = models.PositiveSmallIntegerField(_("desimal persentase"), default=2, choices=PILIHAN_DESIMAL)
+    pembulatan = models.CharField(_("pembulatan"), max_length=14, choices=CARA_PEMBULATAN, default=SETENGAH_NAIK)
 
     class Meta:
         verbose_name = _("pemerintah daerah")

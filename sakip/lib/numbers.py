@@ -6,9 +6,47 @@ for, so they use these helpers rather than Django's localisation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from itertools import accumulate
+
+SETENGAH_NAIK, POTONG = "setengah_naik", "potong"
+PILIHAN_DESIMAL = [(n, str(n)) for n in range(5)]  # decimals a percentage may be printed with
+CARA_PEMBULATAN = [(SETENGAH_NAIK, "Setengah ke atas (98,38 → 98,4)"), (POTONG, "Dipotong (98,38 → 98,3)")]
+
+
+@dataclass(frozen=True)
+class Pembulatan:
+    """A pemda's rounding policy for printed figures: the decimals a percentage is printed with, and whether
+    the last one is rounded half up (90,995 → 91,00) or cut (98,38 → 98,3, as seed 001 prints)."""
+
+    desimal: int = 2
+    cara: str = SETENGAH_NAIK
+
+    def uraian(self) -> str:
+        """The policy as the sentence printed under the tables."""
+        how = "dipotong tanpa pembulatan" if self.cara == POTONG else "dibulatkan setengah ke atas"
+        return f"Persentase ditulis dengan {self.desimal} angka desimal, {how}."
+
+
+_AKTIF: ContextVar[Pembulatan] = ContextVar("pembulatan", default=Pembulatan())  # noqa: B039 (immutable)
+
+
+def pembulatan_aktif() -> Pembulatan:
+    return _AKTIF.get()
+
+
+@contextmanager
+def pembulatan(kebijakan: Pembulatan) -> Iterator[Pembulatan]:
+    """Print everything inside with ``kebijakan`` (a document of a pemda, its tables and their checks)."""
+    token = _AKTIF.set(kebijakan)
+    try:
+        yield kebijakan
+    finally:
+        _AKTIF.reset(token)
 
 
 def to_decimal(value: object) -> Decimal | None:
@@ -26,9 +64,17 @@ def to_decimal(value: object) -> Decimal | None:
 
 
 def round_decimal(value: Decimal, places: int = 2) -> Decimal:
-    """The one rounding rule for money, targets and percentages: half up, as officials round by hand
-    (``Decimal("90.995")`` → ``91.00``). Everything that prints or compares a displayed figure uses it."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    """The one rounding rule for money, targets and percentages: by default half up, as officials round by
+    hand (``Decimal("90.995")`` → ``91.00``), or cut where the pemda's policy says so (:func:`pembulatan`).
+    Everything that prints or compares a displayed figure uses it."""
+    mode = ROUND_DOWN if _AKTIF.get().cara == POTONG else ROUND_HALF_UP
+    return value.quantize(Decimal(1).scaleb(-places), rounding=mode)
+
+
+def as_printed(value: Decimal) -> Decimal:
+    """A percentage as the policy prints it (98,3838 → 98,3 cut to one decimal): derived figures are computed
+    from it, so a reader who recomputes from the printed inputs gets the printed result."""
+    return round_decimal(value, _AKTIF.get().desimal)
 
 
 def cumulative(values: Iterable[Decimal | int | None]) -> list[Decimal]:

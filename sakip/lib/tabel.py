@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from sakip.lib.numbers import format_number
+from sakip.lib.numbers import format_number, pembulatan_aktif
 from sakip.lib.values import format_value
 from sakip.lib.xlsx import BORDER, DECIMAL, HEADER_FILL, RUPIAH, TOTAL_FILL, WHOLE, Sheet
 
@@ -46,7 +46,7 @@ class Sel:
         if self.fmt == RUPIAH_FMT:
             return format_number(v, 0)
         if self.fmt == PERSEN:
-            return f"{format_number(v, 2)} %"
+            return f"{format_number(v, pembulatan_aktif().desimal)} %"
         whole = v == v.to_integral_value()
         return format_number(v, 0 if whole else 2)
 
@@ -154,6 +154,11 @@ class Tabel:
                 longest[i] = max(longest[i], size)
         total = sum(longest)
         return [f"{w / total * 100:.2f}%" for w in longest]
+
+    @property
+    def ada_persen(self) -> bool:
+        """Whether it prints a percentage (the rounding policy is then printed under it)."""
+        return any(c.fmt == PERSEN and c.is_number for row in self.baris for c in row.sel)
 
     @property
     def label(self) -> str:
