@@ -58,6 +58,7 @@ class Isi:
     lampiran_sidik: list[str] = field(default_factory=list)
     sasaran: list = field(default_factory=list)  # LKjIP: the sasaran nodes, each with its analysis narrative
     pembulatan: Pembulatan = field(default_factory=Pembulatan)  # the pemda's rounding of printed figures
+    nilai_hilang: list[str] = field(default_factory=list)  # narrative fields ({{ nilai:… }}) pointing at nothing
     _bab: int = 0
     _sub: int = 0
     _lebar: bool = False  # the current chapter is landscape

@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from lkjip import parallel
+from lkjip import angka, parallel
 from lkjip.builders import lkjip as lkjip_builder
 from lkjip.builders import renstra as renstra_builder
 from lkjip.isi import Isi
@@ -39,6 +39,10 @@ def build(dokumen: Dokumen) -> Isi:
     kebijakan = Pembulatan(desimal=pemda.desimal_persen, cara=pemda.pembulatan)
     with translation.override("id"), pembulatan(kebijakan):
         isi = renstra_builder.build(dokumen) if dokumen.jenis == Jenis.RENSTRA else lkjip_builder.build(dokumen)
+        for blok in isi.blok:  # the narratives' live figures, from the tables as printed
+            if blok.jenis == "narasi" and blok.html:
+                blok.html, missing = angka.isi_nilai(blok.html, isi.tables)
+                isi.nilai_hilang += missing
     isi.pembulatan = kebijakan
     return isi
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.realisasi.anggaran import anggaran, anggaran_berlaku
 from kinerja.realisasi.lembar import lembar
-from lkjip import narasi, render, tasks
+from lkjip import angka, narasi, render, tasks
 from lkjip.isi import Isi
 from lkjip.models import BarisPeriodeLalu, Cetakan, Dokumen, Final, Jenis, NilaiPeriodeLalu, Pembanding
 from renstra.models import Level, RenstraVersi
@@ -78,6 +78,10 @@ def state(dokumen: Dokumen, isi) -> State:
             notes.append(_("Sebagian IKU belum memiliki realisasi tahunan."))
     elif not BarisPeriodeLalu.objects.filter(dokumen_id=dokumen.pk).exists():
         notes.append(_("T-C.23 dan T-C.24 (kinerja dan pendanaan periode lalu) belum diisi."))
+    for field_text in isi.nilai_hilang:
+        notes.append(_("Isian nilai %(f)s tidak menemukan tabel, baris atau kolomnya.") % {"f": field_text})
+    for b in sections:  # what the narratives write against what the tables print
+        notes += angka.periksa(str(b.judul), texts.get(b.kunci, ""), isi.tables)
     return State(
         final=finals[0] if finals else None,
         finals=finals,

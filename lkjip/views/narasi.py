@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from lkjip import narasi
+from lkjip import angka, narasi
 from lkjip import render as rendering
 from lkjip.views.common import dokumen_url, ensure_dokumen, get_dokumen
 from sakip import access
@@ -34,10 +34,19 @@ def narasi_update(request, pk: int, kunci: str):
             if following:
                 return redirect("lkjip:narasi_update", pk=dokumen.pk, kunci=following)
         return redirect(dokumen_url(dokumen) + "#narasi")
+    isi = rendering.build(dokumen)
     return render(
         request,
         "lkjip/narasi_form.html",
-        {"dokumen": dokumen, "section": section, "narasi": current, "editable": editable, "back": dokumen_url(dokumen)},
+        {
+            "dokumen": dokumen,
+            "section": section,
+            "narasi": current,
+            "editable": editable,
+            "back": dokumen_url(dokumen),
+            "pilihan": angka.pilihan(isi.tables) if editable else [],
+            "periksa": angka.periksa(str(section.judul), current.isi if current else "", isi.tables),
+        },
     )
 
 

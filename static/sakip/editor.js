@@ -14,6 +14,26 @@
   });
   let dirty = false;
   editor.addEventListener("input", () => { dirty = true; });
+  // A live figure ({{ nilai:… }}) from the list under the editor, inserted where the caret was.
+  let caret = null;
+  const remember = () => {
+    const selection = window.getSelection();
+    if (selection.rangeCount && editor.contains(selection.anchorNode)) caret = selection.getRangeAt(0).cloneRange();
+  };
+  ["keyup", "mouseup", "input"].forEach((name) => editor.addEventListener(name, remember));
+  document.querySelectorAll("[data-sisip]").forEach((button) => {
+    button.addEventListener("click", () => {
+      editor.focus();
+      if (caret) {
+        const selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(caret);
+      }
+      document.execCommand("insertText", false, button.dataset.sisip);
+      dirty = true;
+      remember();
+    });
+  });
   form.addEventListener("submit", () => {
     field.value = editor.innerHTML;
     dirty = false;
