@@ -18,6 +18,7 @@ from lkjip import angka, narasi, render, tasks
 from lkjip.isi import Isi
 from lkjip.models import BarisPeriodeLalu, Cetakan, Dokumen, Final, Jenis, NilaiPeriodeLalu, Pembanding
 from renstra.models import Level, RenstraVersi
+from renstra.services import check as check_renstra
 from renstra.services import load_plan
 from sakip import audit
 from sakip.lib.numbers import format_number
@@ -64,6 +65,16 @@ class State:
         return self.final is not None and self.final.sidik != self.sidik
 
 
+def selisih_renstra(versi) -> list[str]:
+    """The plan's figures typed or imported that differ from what its data computes (printed totals, kondisi
+    akhir), each with both values: shown, not silently corrected."""
+    return [
+        f"{i.elemen.kode or i.elemen.get_level_display()} {i.elemen.nama[:80]}: {i.message}"
+        for i in check_renstra(versi)
+        if i.selisih
+    ]
+
+
 def state(dokumen: Dokumen, isi) -> State:
     sidik = isi.fingerprint()
     finals = list(Final.objects.filter(dokumen=dokumen).order_by("-nomor")) if dokumen.pk else []
@@ -76,8 +87,10 @@ def state(dokumen: Dokumen, isi) -> State:
         table = isi.table("capaian")
         if table is not None and any(row.sel[4].shown in ("", "–") for row in table.baris if len(row.sel) > 4):
             notes.append(_("Sebagian IKU belum memiliki realisasi tahunan."))
-    elif not BarisPeriodeLalu.objects.filter(dokumen_id=dokumen.pk).exists():
-        notes.append(_("T-C.23 dan T-C.24 (kinerja dan pendanaan periode lalu) belum diisi."))
+    else:
+        if not BarisPeriodeLalu.objects.filter(dokumen_id=dokumen.pk).exists():
+            notes.append(_("T-C.23 dan T-C.24 (kinerja dan pendanaan periode lalu) belum diisi."))
+        notes += selisih_renstra(dokumen.versi)
     for field_text in isi.nilai_hilang:
         notes.append(_("Isian nilai %(f)s tidak menemukan tabel, baris atau kolomnya.") % {"f": field_text})
     for b in sections:  # what the narratives write against what the tables print

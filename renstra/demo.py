@@ -242,6 +242,7 @@ def _load_programs(versi: RenstraVersi, opd: PerangkatDaerah, sasaran: list[Elem
             unit_kerja=units.get(UNITS.get(unit_text.lower().strip(), "")),
             unit_kerja_teks=unit_text,
             lokasi=row["lokasi"],
+            rp_tercetak=_tercetak(row, level),
         )
         if level in current:
             current[level] = elemen
@@ -268,6 +269,16 @@ def _load_programs(versi: RenstraVersi, opd: PerangkatDaerah, sasaran: list[Elem
                 for y in YEARS
                 if (amount := _money(row[f"rp_{y}"])) is not None
             )
+
+
+def _tercetak(row: dict, level: str) -> dict[str, str]:
+    """What seed 000 prints as Rp: a program's or kegiatan's years, and every row's period total ("akhir")."""
+    out = {}
+    if level != Level.SUB_KEGIATAN:
+        out = {str(y): str(amount) for y in YEARS if (amount := _money(row[f"rp_{y}"])) is not None}
+    if (akhir := _money(row["rp_akhir"])) is not None:  # "#REF!" is not an amount
+        out["akhir"] = str(akhir)
+    return out
 
 
 def load(stdout) -> None:

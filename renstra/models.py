@@ -493,6 +493,12 @@ class Elemen(TimeStampedModel):
         _("penanggung jawab (tertulis)"), max_length=250, blank=True, help_text=_("Sebagaimana tertulis di dokumen.")
     )
     lokasi = models.CharField(_("lokasi"), max_length=200, blank=True)
+    rp_tercetak = models.JSONField(
+        _("Rp tercetak di sumber"),
+        default=dict,
+        blank=True,
+        help_text=_('Jumlah Rp per tahun dan kondisi akhir ("akhir") sebagaimana tercetak di berkas asal.'),
+    )
     misi = models.ForeignKey(
         Misi, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("misi")
     )

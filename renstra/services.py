@@ -594,6 +594,27 @@ class Issue:
     message: str
     elemen: Elemen | None = None
     indikator: Indikator | None = None
+    selisih: bool = False  # a typed or imported figure that differs from what the data computes
+
+
+def _printed_totals(node: Node, years: list[int]) -> list[Issue]:
+    """The source's printed Rp (a program's year, any row's period total) against the computed ones."""
+    issues = []
+    printed = node.elemen.rp_tercetak or {}
+    for key, text in sorted(printed.items()):
+        computed = node.pagu_total if key == "akhir" else node.pagu.get(int(key), ZERO) if key.isdigit() else None
+        if computed is None or Decimal(text) == computed:
+            continue
+        label = _("Rp kondisi akhir") if key == "akhir" else _("Rp %(y)s") % {"y": key}
+        issues.append(
+            Issue(
+                _("%(label)s tercetak di sumber %(p)s, dihitung dari datanya %(c)s.")
+                % {"label": label, "p": format_number(Decimal(text), 0), "c": format_number(computed, 0)},
+                node.elemen,
+                selisih=True,
+            )
+        )
+    return issues
 
 
 def check(versi: RenstraVersi, plan: Plan | None = None) -> list[Issue]:
@@ -631,6 +652,7 @@ def check(versi: RenstraVersi, plan: Plan | None = None) -> list[Issue]:
                     issues.append(Issue(_("Kode %(kode)s tidak ada dalam nomenklatur.") % {"kode": e.kode}, e))
         if e.level == Level.SUB_KEGIATAN and not any(node.pagu.values()):
             issues.append(Issue(_("Sub kegiatan tanpa pagu."), e))
+        issues += _printed_totals(node, years)
         for ind in node.indikator:
             targets = ind.targets
             missing = [str(y) for y in years if y not in targets]
@@ -647,6 +669,7 @@ def check(versi: RenstraVersi, plan: Plan | None = None) -> list[Issue]:
                             % {"akhir": ind.kondisi_akhir, "jumlah": format_value(total)},
                             e,
                             ind,
+                            selisih=True,
                         )
                     )
             elif ind.agregasi == Indikator.Agregasi.NILAI_AKHIR and ind.kondisi_akhir_nilai is not None:
@@ -658,6 +681,7 @@ def check(versi: RenstraVersi, plan: Plan | None = None) -> list[Issue]:
                             % {"akhir": ind.kondisi_akhir, "target": last.shown},
                             e,
                             ind,
+                            selisih=True,
                         )
                     )
     for (_level, kode), elements in codes.items():

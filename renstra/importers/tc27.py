@@ -93,6 +93,13 @@ class ParsedElemen:
             depth, node = depth + 1, node.parent
         return depth
 
+    def tercetak(self) -> dict[str, str]:
+        """The printed amounts kept with the element (``Elemen.rp_tercetak``) to show where they differ."""
+        out = {str(y): str(v) for y, v in self.printed_rp.items()}
+        if self.printed_rp_akhir is not None:
+            out["akhir"] = str(self.printed_rp_akhir)
+        return out
+
     def computed_rp(self, year: int) -> Decimal:
         if self.level == Level.SUB_KEGIATAN:
             return self.pagu.get(year, ZERO)
@@ -612,10 +619,9 @@ def save_renstra(
 ) -> RenstraVersi:
     """Write a checked report as a new draft version (or a new Renstra): all of it, or nothing.
 
-    ``berkas`` and ``sha256`` name the workbook in the operation's audit entry. ``induk(versi)``, called once the
-    version exists, may give a parent element in it for roots of the report (by ``id()`` of the parsed root):
-    the import of a T-C.27 that starts at the programs keeps the tujuan and sasaran in force that way
-    (:mod:`renstra.importers.berlaku`); ``dasar`` is then the version in force, which *Bandingkan* compares with."""
+    ``berkas``/``sha256`` name the workbook in the audit entry. ``induk(versi)`` may give a parent element for
+    roots of the report (by ``id()``): an import starting at the programs keeps the tujuan and sasaran in force
+    (:mod:`renstra.importers.berlaku`), ``dasar`` being the version in force. Printed totals: ``rp_tercetak``."""
     if report.errors:
         raise ImportRefused(_("Berkas masih mengandung kesalahan; tidak ada yang disimpan."))
     renstra, _created = Renstra.objects.get_or_create(opd=opd, periode=periode)
@@ -661,6 +667,7 @@ def save_renstra(
                     unit_kerja=units.get(e.unit_kerja.lower()),
                     unit_kerja_teks=e.unit_kerja[:250],
                     lokasi=e.lokasi[:200],
+                    rp_tercetak=e.tercetak(),
                 )
             )
         for e, obj in zip(ready, Elemen.objects.bulk_create(objects), strict=True):

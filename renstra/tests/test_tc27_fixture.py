@@ -10,7 +10,9 @@ from decimal import Decimal
 
 from django.conf import settings
 
+from renstra import services
 from renstra.importers import tc27
+from renstra.models import Elemen, RenstraVersi
 
 TABLE = settings.BASE_DIR / "fixtures" / "demo" / "renstra_balangan_2021_2026.tsv"
 SAMPLE = settings.BASE_DIR / "fixtures" / "renstra_tc27_balangan.xlsx"
@@ -82,3 +84,14 @@ def test_the_sample_workbook_carries_the_fixture_and_the_import_reports_each_pri
         text = f"Rp kondisi akhir tercetak {printed}, jumlah tahunannya {computed}; yang dipakai jumlahnya."
         assert text in messages, messages
     assert not any(re.search(r"kondisi akhir tercetak 64\.797\.375", m) for m in messages)
+
+
+def test_an_imported_plan_keeps_the_printed_totals_and_its_check_shows_the_differences(demo_data):
+    demo = RenstraVersi.objects.get(renstra__opd__pemda__kode="balangan", nomor=1)
+    with open(SAMPLE, "rb") as handle:
+        report = tc27.read_renstra(handle, YEARS)
+    versi = tc27.save_renstra(report, demo.renstra.opd, demo.renstra.periode)
+    sub = Elemen.objects.get(versi=versi, kode="1.05.01.2.06.05")
+    assert sub.rp_tercetak == {"akhir": "64797375"}
+    messages = [i.message for i in services.check(versi) if i.selisih]
+    assert "Rp kondisi akhir tercetak di sumber 72.610.000, dihitung dari datanya 217.830.000." in messages
