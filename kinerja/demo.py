@@ -271,7 +271,7 @@ METRO_RA = [
          "sub": SUB_KETAHANAN, "anggaran": "109.000.000", "pj": "Dra. LISMANIA AMPARAWATI",
          "aksi": [("Melaksanakan sosialisasi Perda Nomor 05 Tahun 2019 (peserta mahasiswa dan perangkat kelurahan)", [7]),
                ("Melaksanakan sosialisasi Perda Nomor 05 Tahun 2019 (peserta masyarakat)", [12])],
-         "catatan": "Seed 003 tidak mencantumkan target tahunan sasaran ini (TW III dan TW IV 79 orang; target kegiatan "
+         "catatan": "Dokumen sumber tidak mencantumkan target tahunan sasaran ini (TW III dan TW IV 79 orang; target kegiatan "
                  "225 peserta)."},
     {"sasaran": "Meningkatkan jumlah partai politik yang melaksanakan fungsinya sesuai peraturan perundang-undangan",
          "uraian": "Persentase partai politik yang melaksanakan fungsinya sesuai peraturan perundang-undangan",
@@ -283,7 +283,7 @@ METRO_RA = [
          "anggaran": "51.150.000", "pj": "I KETUT GEDE PARTITO, S.Sos",
          "aksi": [("Sosialisasi partai politik untuk mewujudkan pemilu yang berintegritas dan bermartabat", [4]),
                ("Pembinaan partai politik dalam pengelolaan keuangan", [10])],
-         "catatan": "Seed 003 tidak mencantumkan target tahunan sasaran ini (TW III 50%; target kegiatan 50%)."},
+         "catatan": "Dokumen sumber tidak mencantumkan target tahunan sasaran ini (TW III 50%; target kegiatan 50%)."},
     {"sasaran": "Meningkatkan ormas yang melaksanakan fungsi di bidang kesatuan bangsa dan politik dalam negeri",
          "uraian": "Persentase ormas yang melaksanakan fungsi di bidang kesatuan bangsa dan politik dalam negeri",
          "satuan": "%", "target": None, "agregasi": Indikator.Agregasi.NILAI_AKHIR, "tw": [None, None, None, None],
@@ -292,7 +292,7 @@ METRO_RA = [
              "ormas, pengawasan ormas dan ormas asing di daerah",
          "anggaran": "648.510.600", "pj": "I KETUT GEDE PARTITO, S.Sos",
          "aksi": [("Melaksanakan penyuluhan ormas untuk mendukung pemilu yang berintegritas dan bermartabat", [])],
-         "catatan": "Seed 003 mencantumkan \"35%\" pada baris ini tanpa kolom yang jelas (target triwulan atau target "
+         "catatan": "Dokumen sumber mencantumkan \"35%\" pada baris ini tanpa kolom yang jelas (target triwulan atau target "
                  "kegiatan); belum ditempatkan."},
     {"sasaran": "Meningkatkan penanganan konflik sosial", "uraian": "Persentase penanganan konflik sosial", "satuan": "%",
          "target": None, "agregasi": Indikator.Agregasi.KUMULATIF, "tw": ["25", "25", "25", "25"], "target_kegiatan": "",
@@ -302,7 +302,7 @@ METRO_RA = [
          "anggaran": "157.415.000", "pj": "HERI HENDARTO, S.Sos",
          "aksi": [("Memberdayakan forum-forum yang sudah terbentuk di Badan Kesbangpol: Tim Terpadu Penanganan Konflik "
                 "Sosial (Polri, TNI, Camat dan Lurah) dan FKDM (satu tokoh masyarakat dari tiap kelurahan)", [])],
-         "catatan": "Seed 003 tidak mencantumkan target tahunan sasaran ini (TW I–IV masing-masing 25%)."},
+         "catatan": "Dokumen sumber tidak mencantumkan target tahunan sasaran ini (TW I–IV masing-masing 25%)."},
 ]  # fmt: skip
 
 

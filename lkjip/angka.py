@@ -85,7 +85,7 @@ def isi_nilai(text: str, tables: list[Tabel]) -> tuple[str, list[str]]:
         if found is None or found == "":
             missing.append(match[0])
             return f"[{_('nilai tidak ditemukan')}: {html.escape(match[0])}]"
-        return html.escape(found)
+        return html.escape(found).replace(" %", "\u00a0%")  # "-7,88 %" never breaks before its sign
 
     return FIELD.sub(replace, text or ""), missing
 
