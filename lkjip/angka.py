@@ -179,3 +179,25 @@ def periksa(judul: str, text: str, tables: list[Tabel]) -> list[str]:
 
 def _pesan(judul: str, written: str, near: str) -> str:
     return _("Narasi \u201c%(b)s\u201d menulis %(w)s; tabel mencetak %(n)s.") % {"b": judul, "w": written, "n": near}
+
+
+def selisih_tercetak(tercetak, tables: list[Tabel]) -> list[str]:
+    """Each figure a source printed (:class:`lkjip.models.AngkaTercetak`) that the table computes otherwise."""
+    out = []
+    for a in tercetak:
+        computed = nilai(tables, a.tabel, a.baris, a.kolom)
+        if computed is not None and _sama(a.nilai, computed):
+            continue
+        out.append(
+            _("Tabel %(t)s, %(b)s, kolom (%(k)s): tercetak di sumber %(p)s, dihitung dari datanya %(c)s.")
+            % {"t": a.tabel, "b": a.baris, "k": a.kolom, "p": a.nilai, "c": computed or "–"}
+        )
+    return out
+
+
+def _sama(printed: str, computed: str) -> bool:
+    def number(text: str) -> Decimal | None:
+        return _decimal(text.replace("Rp", "").replace(".", "").replace(",", ".").replace("%", "").strip())
+
+    a, b = number(printed), number(computed)
+    return a == b if a is not None and b is not None else printed.strip() == computed.strip()

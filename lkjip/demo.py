@@ -16,7 +16,7 @@ from django.db import transaction
 from kinerja.capaian import RumusNegatif
 from kinerja.services import save_pengaturan_capaian
 from lkjip import narasi, render, services
-from lkjip.models import BarisPeriodeLalu, Pembanding
+from lkjip.models import AngkaTercetak, BarisPeriodeLalu, Pembanding
 from renstra.models import Indikator, Level, RenstraVersi
 from sakip.models import PerangkatDaerah
 
@@ -110,6 +110,10 @@ def load(stdout) -> None:
         _save(dokumen, lk)
         for node, text in zip(render.sasaran_nodes(dokumen), ANALISIS, strict=False):
             narasi.save(dokumen, narasi.kunci_sasaran(node.elemen.pk), text or general, actor=None)
+        if not dokumen.angka_tercetak.exists():  # the seed's Jumlah, 30 more than its rows add up to
+            AngkaTercetak.objects.create(
+                dokumen=dokumen, tabel="3.6", baris="Jumlah", kolom=5, nilai="66.347.193.865", sumber=SUMBER_PEMBANDING
+            )
         versi_blitar = RenstraVersi.objects.berlaku(blitar, 2024)
         for uraian, rows in PEMBANDING.items() if not dokumen.pembanding.exists() else ():
             indikator = Indikator.objects.filter(

@@ -205,6 +205,31 @@ class NilaiPeriodeLalu(models.Model):
         return {"pemda": dokumen.opd.pemda_id, "opd": dokumen.opd_id}
 
 
+class AngkaTercetak(TimeStampedModel):
+    """A figure as a source document printed it (a "Jumlah", a total) for a cell of a generated table: kept
+    to show where the data computes something else, never to replace what it computes."""
+
+    dokumen = models.ForeignKey(
+        Dokumen, on_delete=models.CASCADE, related_name="angka_tercetak", verbose_name=_("dokumen")
+    )
+    tabel = models.CharField(_("tabel"), max_length=20, help_text=_("Nomor tabel, mis. 3.6."))
+    baris = models.CharField(_("baris"), max_length=200, help_text=_("Nomor baris atau teks salah satu selnya."))
+    kolom = models.PositiveSmallIntegerField(_("kolom"), help_text=_("Nomor kolom sebagaimana dicetak: 1, 2, …"))
+    nilai = models.CharField(_("nilai tercetak"), max_length=60)
+    sumber = models.CharField(_("sumber"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("angka tercetak")
+        verbose_name_plural = _("angka tercetak")
+        ordering = ["tabel", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.tabel} {self.baris} ({self.kolom}): {self.nilai}"
+
+    def get_additional_data(self) -> dict:
+        return {"pemda": self.dokumen.opd.pemda_id, "opd": self.dokumen.opd_id}
+
+
 class Pembanding(TimeStampedModel):
     """A benchmark the planner enters for the LKjIP: the national figure, a province, another region."""
 
@@ -317,5 +342,5 @@ class Final(ActorNamesModel, TimeStampedModel):
         return {"pemda": self.dokumen.opd.pemda_id, "opd": self.dokumen.opd_id}
 
 
-for _model in (Dokumen, Narasi, BarisPeriodeLalu, NilaiPeriodeLalu, Pembanding, Final):
+for _model in (Dokumen, Narasi, BarisPeriodeLalu, NilaiPeriodeLalu, AngkaTercetak, Pembanding, Final):
     auditlog.register(_model, exclude_fields=["created_at", "updated_at", "snapshot"])

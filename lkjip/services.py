@@ -91,6 +91,8 @@ def state(dokumen: Dokumen, isi) -> State:
         if not BarisPeriodeLalu.objects.filter(dokumen_id=dokumen.pk).exists():
             notes.append(_("T-C.23 dan T-C.24 (kinerja dan pendanaan periode lalu) belum diisi."))
         notes += selisih_renstra(dokumen.versi)
+    if dokumen.pk:
+        notes += angka.selisih_tercetak(dokumen.angka_tercetak.all(), isi.tables)
     for field_text in isi.nilai_hilang:
         notes.append(_("Isian nilai %(f)s tidak menemukan tabel, baris atau kolomnya.") % {"f": field_text})
     for b in sections:  # what the narratives write against what the tables print

@@ -48,3 +48,13 @@ def test_the_renstra_documents_check_list_says_so_with_both_values(client, versi
     client.force_login(User.objects.get(username="perencana.balangan"))
     page = client.get(reverse("lkjip:renstra_detail", args=[versi.pk])).content.decode()
     assert "tercetak di sumber 22.472.000, dihitung dari datanya 67.416.000" in page
+
+
+def test_the_lkjip_shows_a_printed_jumlah_its_rows_do_not_add_up_to(demo_data):
+    """Seed 001 Tabel 3.6 prints a 2024 Jumlah of 66.347.193.865; its rows add up to 66.347.193.835."""
+    dokumen = services.lkjip(PerangkatDaerah.objects.get(kode="8.01.0.00.0.00.02.0000"), 2024)
+    isi = render.build(dokumen)
+    assert isi.table("belanja").baris[-1].sel[4].shown == "66.347.193.835"  # the table prints the sum
+    notes = services.state(dokumen, isi).catatan
+    expected = "Tabel 3.6, Jumlah, kolom (5): tercetak di sumber 66.347.193.865, dihitung dari datanya 66.347.193.835."
+    assert expected in notes, notes
