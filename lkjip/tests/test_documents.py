@@ -16,10 +16,10 @@ from pypdf import PdfReader
 
 from kinerja.models import AnggaranSubKegiatan, Realisasi, RealisasiAnggaran
 from lkjip import narasi, render, services
-from lkjip.builders.renstra.tables import tc27
 from lkjip.models import Cetakan, Final, Narasi, Pembanding
 from renstra import services as renstra_services
 from renstra.models import Indikator, Level, RenstraVersi
+from renstra.tabel import tc27
 from renstra.testing import generate_plan, make_periode, make_versi
 from sakip.lib.numbers import format_number
 from sakip.models import AuditEntry, PerangkatDaerah, User

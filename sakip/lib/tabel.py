@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from sakip.lib.numbers import format_number
 from sakip.lib.values import format_value
-from sakip.lib.xlsx import BORDER, DECIMAL, HEADER_FILL, RUPIAH, TOTAL_FILL, WHOLE, Sheet
+from sakip.lib.xlsx import BORDER, HEADER_FILL, RUPIAH, TOTAL_FILL, Sheet, number_format
 
 TEKS, ANGKA, RUPIAH_FMT, PERSEN = "teks", "angka", "rupiah", "persen"
 NILAI = "nilai"  # a target or kondisi: printed as typed with its satuan ("90%"), a number in Excel
@@ -233,7 +233,7 @@ def _format(cell: Sel) -> str:
         return '0.00" %"'
     value = cell.nilai
     assert isinstance(value, Decimal)  # only figures are formatted (Sel.is_number)
-    return WHOLE if value == value.to_integral_value() else DECIMAL
+    return number_format(value, cell.satuan)  # a target in % shows its %
 
 
 def write_table(workbook: Workbook, tabel: Tabel, subtitle: str, *, sheet_name: str = "") -> None:

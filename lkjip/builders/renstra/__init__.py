@@ -10,11 +10,11 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from lkjip import narasi
-from lkjip.builders.renstra.tables import perbandingan, tc23, tc24, tc27, tc28
+from lkjip.builders.renstra.tables import perbandingan, tc23, tc24, tc28
 from lkjip.isi import Isi, penandatangan, tanggal_dokumen
 from lkjip.models import BarisPeriodeLalu, Jenis
 from renstra import services
-from renstra.tabel import tc25, tc26
+from renstra.tabel import tc25, tc26, tc27
 
 
 def build(dokumen) -> Isi:

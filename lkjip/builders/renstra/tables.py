@@ -1,4 +1,4 @@
-"""The tables of the Renstra document: T-C.23 to T-C.28 (Permendagri 86/2017) and the comparison of a
+"""The tables of the Renstra document: T-C.23, T-C.24 and T-C.28 (Permendagri 86/2017) and the comparison of a
 Renstra Perubahan with the version it changes.
 
 The plan tables come from :func:`renstra.services.load_plan`, the same tree the Renstra pages show;
@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy
 
 from kinerja import capaian as engine
 from renstra import services
-from renstra.exporters import tc27_order
 from renstra.models import Level
 from sakip.lib.numbers import format_number
 from sakip.lib.tabel import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
@@ -147,85 +146,6 @@ def _tc24_row(t: Tabel, uraian: str, anggaran: list, realisasi: list, gaya: str 
         persen(growth_r) if growth_r is not None else Sel("–"),
         gaya=gaya,
     )
-
-
-def tc27(plan) -> Tabel:
-    years = plan.years
-    n = len(years)
-    first_year = years[0] - 1 if years else ""
-    t = Tabel(
-        "tc27",
-        "T-C.27",
-        _("Rencana Program, Kegiatan, dan Pendanaan Perangkat Daerah"),
-        [
-            [
-                Kepala(_("Tujuan"), rowspan=3),
-                Kepala(_("Sasaran"), rowspan=3),
-                Kepala(_("Kode"), rowspan=3),
-                Kepala(_("Program, Kegiatan dan Sub Kegiatan"), rowspan=3),
-                Kepala(_("Indikator Kinerja Tujuan, Sasaran, Program (outcome) dan Kegiatan (output)"), rowspan=3),
-                Kepala(_("Data Capaian pada Tahun Awal Perencanaan (%(t)s)") % {"t": first_year}, rowspan=3),
-                Kepala(_("Target Kinerja Program dan Kerangka Pendanaan"), colspan=2 * n),
-                Kepala(_("Kondisi Kinerja pada Akhir Periode Renstra"), colspan=2, rowspan=2),
-                Kepala(_("Unit Kerja Penanggung Jawab"), rowspan=3),
-                Kepala(_("Lokasi"), rowspan=3),
-            ],
-            [Kepala(_("Tahun %(t)s") % {"t": y}, colspan=2) for y in years],
-            [Kepala(x) for _y in range(n + 1) for x in (_("Target"), _("Rp"))],
-        ],
-        lebar=True,
-        nomor_kolom=True,
-        kolom=_widths([11, 11, 13, 26, 26, 10] + [8, 13.5] * (n + 1) + [12, 9]),
-    )
-    rows_under: dict[int, int] = {}  # a node's rows, its own and all below it
-
-    def count(node) -> int:
-        rows_under[id(node)] = max(1, len(node.indikator)) + sum(count(c) for c in node.children)
-        return rows_under[id(node)]
-
-    for root in plan.roots:
-        count(root)
-    groups = []
-    for node in tc27_order(plan):
-        e = node.elemen
-        gaya = {Level.PROGRAM: "grup", Level.KEGIATAN: "tebal"}.get(e.level, "")
-        start = len(t.baris)
-        for i, ind in enumerate(node.indikator or [None]):
-            first = i == 0
-            cells: list = [
-                e.nama if first and e.level == Level.TUJUAN else "",
-                e.nama if first and e.level == Level.SASARAN else "",
-                e.kode if first else "",
-                e.nama if first and e.level not in (Level.TUJUAN, Level.SASARAN) else "",
-                ind.uraian if ind else "",
-                dengan_satuan(ind.kondisi_awal, ind.satuan) if ind else "",
-            ]
-            for y in years:
-                cells.append(dengan_satuan(_target(ind, y), ind.satuan) if ind else "")
-                cells.append(rupiah(node.pagu[y]) if first and node.has_pagu else "")
-            cells.append(dengan_satuan(ind.kondisi_akhir, ind.satuan) if ind else "")
-            cells.append(rupiah(node.pagu_total) if first and node.has_pagu else "")
-            unit = (e.unit_kerja.nama if e.unit_kerja else e.unit_kerja_teks) if first else ""
-            cells += [unit, e.lokasi if first else ""]
-            t.add_row(*cells, gaya=gaya if first else "")
-        # The element's own columns (names, code, funding, unit, location) span its indicator rows.
-        t.merge_down(start, [0, 1, 2, 3, *range(7, 7 + 2 * n + 1, 2), 6 + 2 * n + 2, 6 + 2 * n + 3])
-        if e.level in (Level.TUJUAN, Level.SASARAN):
-            groups.append((start, 0 if e.level == Level.TUJUAN else 1, rows_under[id(node)]))
-    # A tujuan's (a sasaran's) cell spans everything planned under it.
-    for start, column, rows in groups:
-        t.merge_down(start, [column], last=start + rows - 1, keep_together=False)
-    total: list = [Sel(_("JUMLAH"), span=6)]
-    for y in years:
-        total += ["", rupiah(plan.total[y])]
-    total += ["", rupiah(plan.total_periode), "", ""]
-    t.add_row(*total, gaya="jumlah")
-    return t
-
-
-def _widths(mm: list[float]) -> list[str]:
-    total = sum(mm)
-    return [f"{w / total * 100:.2f}%" for w in mm]
 
 
 def tc28(plan, opd) -> Tabel:
