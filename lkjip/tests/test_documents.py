@@ -328,3 +328,15 @@ def test_benchmarks_are_saved_deleted_and_audited(client, demo):
     delete = {**management, "form-INITIAL_FORMS": "1", **row, "form-0-id": saved.pk, "form-0-DELETE": "on"}
     assert client.post(url, delete).status_code == 302
     assert not Pembanding.objects.filter(dokumen=dokumen).exists()
+
+
+def test_the_index_lists_the_years_a_renstra_is_in_force(client, world):
+    """An LKjIP year is offered from the year a ditetapkan Renstra applies up to this year, and not before."""
+    versi = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)), programs=1)
+    client.force_login(world.alice)
+    page = client.get(reverse("lkjip:index")).content.decode()
+    assert "Belum ada Renstra yang ditetapkan." in page
+    renstra_services.tetapkan(versi, berlaku_mulai=2023, actor=None)
+    page = client.get(reverse("lkjip:index")).content.decode()
+    links = re.findall(reverse("lkjip:lkjip_detail", args=[world.opd_a.pk, 9999]).replace("9999", r"(\d{4})"), page)
+    assert links == ["2026", "2025", "2024", "2023"]
