@@ -256,7 +256,7 @@ class PKIndikator(PKChild):
         return format_value(self.target_nilai, self.target_teks)
 
     @property
-    def target_dengan_satuan(self) -> str:
+    def target_with_unit(self) -> str:
         """ "86 Indeks", "90%", "BB (75,3)": as the lampiran prints it."""
         if self.target_teks or not self.satuan:
             return self.target

@@ -426,8 +426,8 @@ def tabel_tahap4(tree: Pohon):
             ],
             [Kepala(_("Tingkat kinerja")), Kepala(_("Komponen perencanaan")), Kepala(_("Kinerja jabatan"))],
         ],
-        kolom=["6%", "22%", "22%", "10%", "9%", "12%", "19%"],
-        lebar=True,
+        widths=["6%", "22%", "22%", "10%", "9%", "12%", "19%"],
+        wide=True,
     )
     for node in tree.flat():
         indicators = "\n".join(i.uraian for i in node.daftar_indikator)

@@ -39,8 +39,8 @@ def tc25(plan, nomor: str = "T-C.25", suffix: str = "") -> Tabel:
             ],
             [Kepala(str(y)) for y in years],
         ],
-        lebar=len(years) > 4,
-        nomor_kolom=True,
+        wide=len(years) > 4,
+        column_numbers=True,
     )
     n = 0
     for node in plan.flat():
@@ -61,7 +61,7 @@ def tc25(plan, nomor: str = "T-C.25", suffix: str = "") -> Tabel:
                 nilai(ind.kondisi_awal_nilai, ind.kondisi_awal_teks, ind.satuan) if ind else "",
                 *[_target(ind, y) if ind else "" for y in years],
                 nilai(ind.kondisi_akhir_nilai, ind.kondisi_akhir_teks, ind.satuan) if ind else "",
-                gaya="tebal" if is_tujuan and first else "",
+                style="tebal" if is_tujuan and first else "",
             )
     return t
 
@@ -73,12 +73,12 @@ def tc26(plan) -> Tabel:
         "T-C.26",
         _("Tujuan, Sasaran, Strategi, dan Kebijakan"),
         [[Kepala(_("Tujuan")), Kepala(_("Sasaran")), Kepala(_("Strategi")), Kepala(_("Arah Kebijakan"))]],
-        kolom=["24%", "24%", "24%", "28%"],
+        widths=["24%", "24%", "24%", "28%"],
     )
-    t.add_row(Sel(f"{_('Visi')}: {periode.visi}", span=4), gaya="grup")
+    t.add_row(Sel(f"{_('Visi')}: {periode.visi}", span=4), style="grup")
     misi_ids = {n.elemen.misi_id for n in plan.flat() if n.elemen.misi_id}
     for m in Misi.objects.filter(pk__in=misi_ids).order_by("nomor"):
-        t.add_row(Sel(f"{_('Misi')} {m.nomor}: {m.uraian}", span=4), gaya="grup")
+        t.add_row(Sel(f"{_('Misi')} {m.nomor}: {m.uraian}", span=4), style="grup")
     for node in plan.flat():
         e = node.elemen
         if e.level == Level.TUJUAN:
@@ -145,9 +145,9 @@ def tc27(plan, *, satuan_column: bool = False) -> Tabel:
             [Kepala(_("Tahun %(t)s") % {"t": y}, colspan=2) for y in years],
             [Kepala(x) for _y in range(n + 1) for x in (_("Target"), _("Rp"))],
         ],
-        lebar=True,
-        nomor_kolom=True,
-        kolom=_widths([11, 11, 13, 26, 26, *([8] * s), 10] + [8, 13.5] * (n + 1) + [12, 9]),
+        wide=True,
+        column_numbers=True,
+        widths=_widths([11, 11, 13, 26, 26, *([8] * s), 10] + [8, 13.5] * (n + 1) + [12, 9]),
     )
     rows_under: dict[int, int] = {}  # a node's rows, its own and all below it
 
@@ -160,8 +160,8 @@ def tc27(plan, *, satuan_column: bool = False) -> Tabel:
     groups = []
     for node in tc27_order(plan):
         e = node.elemen
-        gaya = {Level.PROGRAM: "grup", Level.KEGIATAN: "tebal"}.get(e.level, "")
-        start = len(t.baris)
+        style = {Level.PROGRAM: "grup", Level.KEGIATAN: "tebal"}.get(e.level, "")
+        start = len(t.rows)
         for i, ind in enumerate(node.indikator or [None]):
             first = i == 0
             cells: list = [
@@ -180,7 +180,7 @@ def tc27(plan, *, satuan_column: bool = False) -> Tabel:
             cells.append(rupiah(node.pagu_total) if first and node.has_pagu else "")
             unit = (e.unit_kerja.nama if e.unit_kerja else e.unit_kerja_teks) if first else ""
             cells += [unit, e.lokasi if first else ""]
-            t.add_row(*cells, gaya=gaya if first else "")
+            t.add_row(*cells, style=style if first else "")
         # The element's own columns (names, code, funding, unit, location) span its indicator rows.
         rp = range(s + 7, s + 8 + 2 * n, 2)
         t.merge_down(start, [0, 1, 2, 3, *rp, s + 8 + 2 * n, s + 9 + 2 * n])
@@ -193,7 +193,7 @@ def tc27(plan, *, satuan_column: bool = False) -> Tabel:
     for y in years:
         total += ["", rupiah(plan.total[y])]
     total += ["", rupiah(plan.total_periode), "", ""]
-    t.add_row(*total, gaya="jumlah")
+    t.add_row(*total, style="jumlah")
     return t
 
 

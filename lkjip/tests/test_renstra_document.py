@@ -36,7 +36,7 @@ def test_demo_renstra_reproduces_tc25_to_tc27(demo):
     assert "Visi:" in text
     assert "1.663.674.400" in text and "91,00 %" in text and "Tahun ke-1 (2016)" in text
     tc25 = isi.table("tc25")
-    sasaran = [row.sel[2].shown for row in tc25.baris if row.sel[2].shown]
+    sasaran = [row.cells[2].shown for row in tc25.rows if row.cells[2].shown]
     assert sasaran and all(name in text for name in sasaran)
 
 
@@ -59,18 +59,18 @@ def test_tc27_merges_an_elements_own_columns_over_its_indicator_rows(world):
 
     versi = generate_plan(make_versi(world.opd_a, make_periode(world.pemda)), programs=1, indicators_per_element=2)
     tabel = tc27(renstra_services.load_plan(versi, with_targets=True))
-    program = next(i for i, b in enumerate(tabel.baris) if b.sel[3].nilai == "Program 1")
-    first, second = tabel.baris[program], tabel.baris[program + 1]
+    program = next(i for i, b in enumerate(tabel.rows) if b.cells[3].value == "Program 1")
+    first, second = tabel.rows[program], tabel.rows[program + 1]
     n = len(versi.years)
     own = [2, 3, *range(7, 8 + 2 * n, 2), 8 + 2 * n, 9 + 2 * n]
-    assert [first.sel[c].rowspan for c in own] == [2] * len(own)
-    assert [c for c, cell in enumerate(second.sel) if cell.tertutup] == [0, 1, *own]
+    assert [first.cells[c].rowspan for c in own] == [2] * len(own)
+    assert [c for c, cell in enumerate(second.cells) if cell.covered] == [0, 1, *own]
     # The tujuan's and the sasaran's cells span everything under them, as in the official documents.
-    tujuan, sasaran = tabel.baris[0].sel[0], tabel.baris[2].sel[1]
-    assert (tujuan.nilai, tujuan.rowspan) == ("Tujuan 1", len(tabel.baris) - 1)
-    assert (sasaran.nilai, sasaran.rowspan) == ("Sasaran 1", len(tabel.baris) - 3)
-    assert first.sel[0].tertutup and first.sel[1].tertutup
-    assert second.sel[4].nilai.endswith("(2)")  # the second indicator keeps its own row
+    tujuan, sasaran = tabel.rows[0].cells[0], tabel.rows[2].cells[1]
+    assert (tujuan.value, tujuan.rowspan) == ("Tujuan 1", len(tabel.rows) - 1)
+    assert (sasaran.value, sasaran.rowspan) == ("Sasaran 1", len(tabel.rows) - 3)
+    assert first.cells[0].covered and first.cells[1].covered
+    assert second.cells[4].value.endswith("(2)")  # the second indicator keeps its own row
     isi = services.renstra(versi)
     html = render.html(render.build(isi))
     assert 'rowspan="2"' in html

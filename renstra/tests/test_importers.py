@@ -217,7 +217,7 @@ def test_tc25_and_tc26_in_excel_are_the_documents_tables(demo):
         ws = wb[sheet]
         assert ws["A1"].value == table.label
         texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
-        assert {c.shown for row in table.baris for c in row.sel if not c.is_number and c.shown} <= texts
+        assert {c.shown for row in table.rows for c in row.cells if not c.is_number and c.shown} <= texts
     numbers = [c for row in wb["T-C.25"].iter_rows(min_row=6) for c in row if c.data_type == "n" and c.value]
     assert len(numbers) > 10  # the seed indicators' numeric kondisi awal, targets and kondisi akhir
 

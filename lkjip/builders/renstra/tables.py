@@ -17,7 +17,7 @@ from kinerja import capaian as engine
 from renstra import services
 from renstra.models import Level
 from sakip.lib.numbers import format_number
-from sakip.lib.tabel import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
+from sakip.lib.tabel import Kepala, Sel, Tabel, persen, rupiah, with_unit
 from sakip.lib.values import format_value
 
 ZERO = Decimal(0)
@@ -59,8 +59,8 @@ def tc23(opd, rows, periode) -> Tabel:
             ],
             [Kepala(f"{label} ({y})") for _k in range(3) for label, y in zip(labels, years, strict=True)],
         ],
-        lebar=True,
-        nomor_kolom=True,
+        wide=True,
+        column_numbers=True,
     )
     for i, row in enumerate(rows, start=1):
         values = {v.tahun: v for v in row.nilai.all()}
@@ -69,8 +69,8 @@ def tc23(opd, rows, periode) -> Tabel:
             v = values.get(y)
             target = _v(v.rencana_nilai, v.rencana_teks) if v else ""
             real = _v(v.realisasi_nilai, v.realisasi_teks) if v else ""
-            targets.append(dengan_satuan(target, row.satuan))
-            realised.append(dengan_satuan(real, row.satuan))
+            targets.append(with_unit(target, row.satuan))
+            realised.append(with_unit(real, row.satuan))
             hasil = (
                 engine.capaian(
                     engine.Nilai(v.rencana_nilai, v.rencana_teks),
@@ -84,7 +84,7 @@ def tc23(opd, rows, periode) -> Tabel:
         t.add_row(str(i), row.uraian, row.target_nspk or "–", row.target_ikk or "–", row.target_lain or "–",
                  *targets, *realised, *ratios)  # fmt: skip
     if not rows:
-        t.catatan = _("Belum diisi: capaian kinerja pelayanan periode sebelumnya (menu Dokumen › Periode lalu).")
+        t.note = _("Belum diisi: capaian kinerja pelayanan periode sebelumnya (menu Dokumen › Periode lalu).")
     return t
 
 
@@ -112,8 +112,8 @@ def tc24(opd, rows, periode) -> Tabel:
             ],
             [Kepala(x) for _k in range(3) for x in labels] + [Kepala(_("Anggaran")), Kepala(_("Realisasi"))],
         ],
-        lebar=True,
-        nomor_kolom=True,
+        wide=True,
+        column_numbers=True,
     )
     totals_a = [ZERO] * n
     totals_r = [ZERO] * n
@@ -126,13 +126,13 @@ def tc24(opd, rows, periode) -> Tabel:
             totals_r[i] += realisasi[i] or ZERO
         _tc24_row(t, row.uraian, anggaran, realisasi)
     if rows:
-        _tc24_row(t, _("Jumlah"), totals_a, totals_r, gaya="jumlah")
+        _tc24_row(t, _("Jumlah"), totals_a, totals_r, style="jumlah")
     else:
-        t.catatan = _("Belum diisi: anggaran dan realisasi pendanaan periode sebelumnya (menu Dokumen › Periode lalu).")
+        t.note = _("Belum diisi: anggaran dan realisasi pendanaan periode sebelumnya (menu Dokumen › Periode lalu).")
     return t
 
 
-def _tc24_row(t: Tabel, uraian: str, anggaran: list, realisasi: list, gaya: str = "") -> None:
+def _tc24_row(t: Tabel, uraian: str, anggaran: list, realisasi: list, style: str = "") -> None:
     ratios = [
         persen(engine.penyerapan(r, a).nilai) if a else Sel("–") for a, r in zip(anggaran, realisasi, strict=True)
     ]
@@ -144,7 +144,7 @@ def _tc24_row(t: Tabel, uraian: str, anggaran: list, realisasi: list, gaya: str 
         *ratios,
         persen(growth_a) if growth_a is not None else Sel("–"),
         persen(growth_r) if growth_r is not None else Sel("–"),
-        gaya=gaya,
+        style=style,
     )
 
 
@@ -165,8 +165,8 @@ def tc28(plan, opd) -> Tabel:
             ],
             [Kepala(str(y)) for y in years],
         ],
-        lebar=len(years) > 4,
-        nomor_kolom=True,
+        wide=len(years) > 4,
+        column_numbers=True,
     )
     n = 0
     for node in plan.flat():
@@ -178,9 +178,9 @@ def tc28(plan, opd) -> Tabel:
                 str(n),
                 ind.uraian,
                 ind.satuan,
-                dengan_satuan(ind.kondisi_awal, ind.satuan),
-                *[dengan_satuan(_target(ind, y), ind.satuan) for y in years],
-                dengan_satuan(ind.kondisi_akhir, ind.satuan),
+                with_unit(ind.kondisi_awal, ind.satuan),
+                *[with_unit(_target(ind, y), ind.satuan) for y in years],
+                with_unit(ind.kondisi_akhir, ind.satuan),
             )
     return t
 
@@ -209,8 +209,8 @@ def perbandingan(old_versi, new_versi) -> Tabel:
                 Kepala(_("Perubahan")),
             ]
         ],
-        lebar=True,
-        kolom=["9%", "11%", "24%", "24%", "32%"],
+        wide=True,
+        widths=["9%", "11%", "24%", "24%", "32%"],
     )
     level_label = dict(Level.choices)
     for change in services.compare(old_versi, new_versi):
@@ -234,8 +234,8 @@ def perbandingan(old_versi, new_versi) -> Tabel:
             change.new.elemen.nama if change.new else "–",
             "; ".join(notes),
         )
-    if not t.baris:
-        t.catatan = _("Tidak ada perbedaan.")
+    if not t.rows:
+        t.note = _("Tidak ada perbedaan.")
     return t
 
 
