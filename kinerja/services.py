@@ -274,7 +274,7 @@ def _ensure_unchanged(row, token: str | None, shown: str) -> None:
     if token is None or row.updated_at.isoformat() == token:
         return
     oleh, pada = audit.last_change(type(row), row.pk)
-    raise BarisBerubah(f"{row}: {grid.pesan_konflik(shown, oleh, pada or row.updated_at)}")
+    raise BarisBerubah(f"{row}: {grid.conflict_message(shown, oleh, pada or row.updated_at)}")
 
 
 @transaction.atomic

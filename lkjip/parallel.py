@@ -31,7 +31,7 @@ from django.conf import settings
 from lkjip.isi import Blok, Isi
 from sakip.lib import printing
 from sakip.lib.pdf import base_url
-from sakip.lib.periode import angka_romawi
+from sakip.lib.periode import roman_numeral
 
 log = logging.getLogger(__name__)
 PX_TO_PT = 0.75
@@ -154,7 +154,7 @@ def toc_position(runs) -> int | None:
 
 def roman(n: int) -> str:
     """Lower-case roman numerals, as the front matter's pages are numbered (the seeds: i, ii, …)."""
-    return angka_romawi(n).lower()
+    return roman_numeral(n).lower()
 
 
 def print_document(isi: Isi, *, in_parts: bool = True) -> tuple[bytes, int]:

@@ -28,7 +28,7 @@ from sakip import access
 from sakip.access import Perm
 from sakip.jinja2 import rows_html
 from sakip.lib import grid
-from sakip.lib.periode import romawi
+from sakip.lib.periode import roman
 from sakip.lib.uploads import keep_upload, upload_path
 from sakip.lib.workbook import MAX_BYTES
 from sakip.models import PerangkatDaerah
@@ -160,7 +160,7 @@ def realisasi_detail(request, ind: int, tahun: int, tw: int):
         tahun,
         ind=ind,
         tw=tw,
-        romawi=romawi(tw),
+        roman=roman(tw),
         item=item,
         form=form,
         bukti_form=bukti_form,

@@ -26,7 +26,7 @@ from lkjip.isi import Isi
 from lkjip.models import Pembanding
 from renstra.models import Level
 from sakip.lib import charts
-from sakip.lib.periode import romawi
+from sakip.lib.periode import roman
 from sakip.lib.tabel import Kepala, Sel, Tabel, persen, rupiah, with_unit
 
 
@@ -270,8 +270,8 @@ def analisis_penyebab(isi: Isi, texts, sheet, numbered) -> None:
     for i, node, _rows in numbered:
         isi.teks(f"<h5>{_('Sasaran')} {i}: {esc(node.elemen.nama)}</h5>")
         isi.narasi(narasi.kunci_sasaran(node.elemen.pk), texts)
-        kendala = [f"TW {romawi(q)}: {k}" for q, k, _s in under[node.elemen.pk] if k.strip()]
-        solusi = [f"TW {romawi(q)}: {s}" for q, _k, s in under[node.elemen.pk] if s.strip()]
+        kendala = [f"TW {roman(q)}: {k}" for q, k, _s in under[node.elemen.pk] if k.strip()]
+        solusi = [f"TW {roman(q)}: {s}" for q, _k, s in under[node.elemen.pk] if s.strip()]
         isi.daftar(_("Kendala yang dicatat pada realisasi triwulan"), kendala)
         isi.daftar(_("Solusi yang telah dilakukan"), solusi)
 
