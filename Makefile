@@ -55,13 +55,14 @@ SECONDS_BENCH ?= 60
 bench-reliability: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py bench_reliability --seconds $(SECONDS_BENCH)
 
-## lint: ruff (lint and format check), mypy, import layering; runs every check, fails if any failed
+## lint: ruff (lint and format check), mypy, import layering, template indentation (djhtml); runs every check, fails if any failed
 lint: $(STAMP)
 	@status=0; \
 	echo "== ruff check"; $(BIN)/ruff check . || status=1; \
 	echo "== ruff format --check"; $(BIN)/ruff format --check . || status=1; \
 	echo "== mypy"; DEBUG=1 $(BIN)/mypy || status=1; \
 	echo "== lint-imports"; $(BIN)/lint-imports || status=1; \
+	echo "== djhtml --check"; $(BIN)/djhtml --check templates || status=1; \
 	exit $$status
 
 ## format: ruff fix and format, djhtml on the templates

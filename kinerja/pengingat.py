@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.models import JendelaRealisasi, Pengingat, PerjanjianKinerja, Realisasi
 from kinerja.realisasi.jendela import terbuka
-from sakip.lib.periode import romawi
+from sakip.lib.periode import roman
 from sakip.models import Penugasan, Peran, PerangkatDaerah, User
 
 AMBANG_HARI = {"h-7": 7, "h-1": 1}  # days before the closing date
@@ -72,7 +72,7 @@ def jendela_akan_ditutup(today: datetime.date) -> list[tuple[Butir, User]]:
     for window in windows:
         left = (window.ditutup_pada - today).days
         ambang = "h-1" if left <= AMBANG_HARI["h-1"] else "h-7"
-        text = {"tw": romawi(window.triwulan), "tahun": window.tahun, "tgl": date_format(window.ditutup_pada, "j F Y")}
+        text = {"tw": roman(window.triwulan), "tahun": window.tahun, "tgl": date_format(window.ditutup_pada, "j F Y")}
         for opd in (o for o in opds if o.pemda_id == window.pemda_id):
             butir = Butir(
                 f"jendela:{window.pk}:{opd.pk}:{window.ditutup_pada.isoformat()}",
@@ -102,7 +102,7 @@ def realisasi_dikembalikan(today: datetime.date) -> list[tuple[Butir, User]]:
             _("Realisasi dikembalikan"),
             _("Realisasi TW %(tw)s %(tahun)s \u201c%(ind)s\u201d dikembalikan oleh %(nama)s: %(komentar)s")
             % {
-                "tw": romawi(r.triwulan),
+                "tw": roman(r.triwulan),
                 "tahun": r.tahun,
                 "ind": r.indikator.uraian,
                 "nama": r.diverifikasi_oleh_nama,

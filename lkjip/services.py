@@ -71,10 +71,10 @@ def state(dokumen: Dokumen, isi) -> State:
     sections = narasi.bagian(dokumen, isi.sasaran)
     notes = []
     if dokumen.jenis == Jenis.LKJIP:
-        if not any(b.jenis == "tabel" and b.tabel.kunci == "pk" and b.tabel.baris for b in isi.blok):
+        if not any(b.jenis == "tabel" and b.tabel.key == "pk" and b.tabel.rows for b in isi.blok):
             notes.append(_("Perjanjian Kinerja kepala perangkat daerah tahun ini belum ditandatangani."))
         table = isi.table("capaian")
-        if table is not None and any(row.sel[4].shown in ("", "–") for row in table.baris if len(row.sel) > 4):
+        if table is not None and any(row.cells[4].shown in ("", "–") for row in table.rows if len(row.cells) > 4):
             notes.append(_("Sebagian IKU belum memiliki realisasi tahunan."))
     elif not BarisPeriodeLalu.objects.filter(dokumen_id=dokumen.pk).exists():
         notes.append(_("T-C.23 dan T-C.24 (kinerja dan pendanaan periode lalu) belum diisi."))

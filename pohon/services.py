@@ -29,7 +29,7 @@ from renstra.models import CHILD_LEVELS, Elemen, Indikator, RenstraVersi
 from renstra.models import Level as RenstraLevel
 from sakip import audit
 from sakip.lib.tabel import Kepala, Tabel
-from sakip.lib.tree import copy_rows, copy_tree
+from sakip.lib.tree import copy_of, copy_rows, copy_tree
 from sakip.models import Jenjang, PerangkatDaerah
 
 #: the owner level seed 002 gives each level (its "PK/SKP JF" for both kegiatan and sub kegiatan)
@@ -177,17 +177,7 @@ def revisi(pohon: PohonKinerja, tahun: int) -> PohonKinerja:
     """A revision in force from ``tahun``: a copy of the whole tree the planner then changes (the OPD locked,
     so a double click makes one revision and is then told that year has one)."""
     _lock_opd(pohon.opd_id)
-    baru = PohonKinerja(
-        opd=pohon.opd,
-        periode=pohon.periode,
-        tahun_berlaku=tahun,
-        versi=pohon.versi,
-        asal=pohon,
-        mandat=pohon.mandat,
-        permasalahan=pohon.permasalahan,
-        ekspektasi=pohon.ekspektasi,
-        catatan=pohon.catatan,
-    )
+    baru = copy_of(pohon, tahun_berlaku=tahun, asal=pohon)
     baru.full_clean()
     baru.save()
     simpul = copy_tree(Simpul.objects.filter(pohon=pohon).order_by("pk"), pohon=baru, asal=lambda n: n)
@@ -426,8 +416,8 @@ def tabel_tahap4(tree: Pohon):
             ],
             [Kepala(_("Tingkat kinerja")), Kepala(_("Komponen perencanaan")), Kepala(_("Kinerja jabatan"))],
         ],
-        kolom=["6%", "22%", "22%", "10%", "9%", "12%", "19%"],
-        lebar=True,
+        widths=["6%", "22%", "22%", "10%", "9%", "12%", "19%"],
+        wide=True,
     )
     for node in tree.flat():
         indicators = "\n".join(i.uraian for i in node.daftar_indikator)

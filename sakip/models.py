@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sakip.lib.nip import format_nip, normalize_nip, validate_nip
 from sakip.lib.numbers import format_number
-from sakip.lib.pdf import KERTAS_DOKUMEN, pilihan_kertas
+from sakip.lib.pdf import DOCUMENT_PAPERS, paper_choices
 from sakip.lib.uploads import validate_logo
 
 
@@ -120,7 +120,7 @@ class Pemda(TimeStampedModel):
     ukuran_kertas = models.CharField(
         _("ukuran kertas dokumen"),
         max_length=2,
-        choices=pilihan_kertas(KERTAS_DOKUMEN),
+        choices=paper_choices(DOCUMENT_PAPERS),
         default="A4",
     )
 

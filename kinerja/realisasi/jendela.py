@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.models import JendelaRealisasi
-from sakip.lib.periode import Triwulan, romawi
+from sakip.lib.periode import Triwulan, roman
 from sakip.models import PerangkatDaerah
 
 TRIWULAN = tuple(Triwulan.values)
@@ -89,5 +89,5 @@ def ensure_open(opd, tahun: int, triwulan: int, status: dict[int, bool] | None =
     if not status.get(triwulan):
         raise Terkunci(
             _("Triwulan %(tw)s %(tahun)s ditutup; minta admin pemda membukanya kembali.")
-            % {"tw": romawi(triwulan), "tahun": tahun}
+            % {"tw": roman(triwulan), "tahun": tahun}
         )

@@ -20,7 +20,7 @@ from kinerja.views.common import get_pk, pdf_filename
 from sakip import access
 from sakip.access import Perm
 from sakip.lib import client, http
-from sakip.lib.periode import tanggal_panjang
+from sakip.lib.periode import long_date
 from sakip.lib.values import parse_id
 from sakip.models import PerangkatDaerah
 
@@ -258,7 +258,7 @@ def verifikasi(request, kode: str):
             (_("Pihak pertama"), pk.pertama_nama, pk.pertama_jabatan),
             (_("Pihak kedua"), pk.kedua_nama, pk.kedua_jabatan),
         ],
-        "tanggal": tanggal_panjang(pk.tanggal) if pk.tanggal else "",
+        "tanggal": long_date(pk.tanggal) if pk.tanggal else "",
         "sha256": pk.pdf_sha256,
     }
     return render(request, "kinerja/verifikasi.html", context)

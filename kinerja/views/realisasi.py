@@ -28,7 +28,7 @@ from sakip import access
 from sakip.access import Perm
 from sakip.jinja2 import rows_html
 from sakip.lib import grid
-from sakip.lib.periode import romawi
+from sakip.lib.periode import roman
 from sakip.lib.uploads import keep_upload, upload_path
 from sakip.lib.workbook import MAX_BYTES
 from sakip.models import PerangkatDaerah
@@ -167,7 +167,7 @@ def render_detail(request, ind, tahun: int, tw: int, *, item=None, status: int =
         tahun,
         ind=ind,
         tw=tw,
-        romawi=romawi(tw),
+        roman=roman(tw),
         item=item,
         form=forms.get("form") or CatatanRealisasiForm(instance=item, prefix="catatan"),
         bukti_form=forms.get("bukti_form") or BuktiForm(),

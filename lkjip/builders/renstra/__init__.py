@@ -10,11 +10,11 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from lkjip import narasi
-from lkjip.builders.renstra.tables import perbandingan, tc23, tc24, tc27, tc28
+from lkjip.builders.renstra.tables import perbandingan, tc23, tc24, tc28
 from lkjip.isi import Isi, penandatangan, tanggal_dokumen
 from lkjip.models import BarisPeriodeLalu, Jenis
 from renstra import services
-from renstra.tabel import tc25, tc26
+from renstra.tabel import tc25, tc26, tc27
 
 
 def build(dokumen) -> Isi:
@@ -50,12 +50,12 @@ def build(dokumen) -> Isi:
     isi.bab("BAB V", _("STRATEGI DAN ARAH KEBIJAKAN"))
     isi.narasi("strategi_kebijakan", texts)
     isi.tabel(tc26(plan))
-    isi.bab("BAB VI", _("RENCANA PROGRAM DAN KEGIATAN SERTA PENDANAAN"), lebar=True)
+    isi.bab("BAB VI", _("RENCANA PROGRAM DAN KEGIATAN SERTA PENDANAAN"), wide=True)
     isi.narasi("rencana_program", texts)
     isi.tabel(tc27(plan))
     if old_plan:
         isi.tabel(perbandingan(previous, versi))
-    isi.bab("BAB VII", _("KINERJA PENYELENGGARAAN BIDANG URUSAN"), lebar=len(plan.years) > 4)
+    isi.bab("BAB VII", _("KINERJA PENYELENGGARAAN BIDANG URUSAN"), wide=len(plan.years) > 4)
     isi.narasi("kinerja_urusan", texts)
     isi.tabel(tc28(plan, opd))
     isi.bab("BAB VIII", _("PENUTUP"))
@@ -125,7 +125,7 @@ def bab3(isi: Isi, texts) -> None:
 
 def bab4(isi: Isi, texts, plan, versi, previous, old_plan) -> None:
     """T-C.25; a Renstra Perubahan printed with its comparison shows the version it changes first."""
-    isi.bab("BAB IV", _("TUJUAN DAN SASARAN"), lebar=len(plan.years) > 4)
+    isi.bab("BAB IV", _("TUJUAN DAN SASARAN"), wide=len(plan.years) > 4)
     isi.sub(_("Tujuan dan Sasaran Jangka Menengah Perangkat Daerah"), "4.1")
     isi.narasi("tujuan_sasaran", texts)
     if old_plan:

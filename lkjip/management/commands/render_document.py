@@ -31,7 +31,7 @@ from pohon import services as pohon_services
 from pohon.models import PohonKinerja
 from renstra.management.util import find_opd
 from renstra.models import RenstraVersi
-from sakip.lib.pdf import KERTAS_DIAGRAM
+from sakip.lib.pdf import DIAGRAM_PAPERS
 from sakip.models import Jabatan, PerangkatDaerah
 
 KINDS = ("renstra", "lkjip", "pk", "rencana-aksi", "pohon-kinerja")
@@ -50,7 +50,7 @@ class Command(BaseCommand):
         parser.add_argument("--all-opd", action="store_true", help="Semua perangkat daerah pemda (--pemda).")
         parser.add_argument("--pemda", help="Kode pemda.")
         parser.add_argument("--tahun", type=int, help="Wajib kecuali untuk pohon-kinerja (bawaan: tahun ini).")
-        parser.add_argument("--kertas", choices=KERTAS_DIAGRAM, default="A3", help="Kertas diagram pohon kinerja.")
+        parser.add_argument("--kertas", choices=DIAGRAM_PAPERS, default="A3", help="Kertas diagram pohon kinerja.")
         parser.add_argument("--jabatan", help="Id atau nama jabatan (pk, rencana-aksi); bawaan: kepala.")
         parser.add_argument("--preview", action="store_true", help="Cetak dari data terkini walau ada versi final.")
         parser.add_argument("-o", "--output", type=Path, required=True, help="Berkas PDF, atau folder bila --all-opd.")
