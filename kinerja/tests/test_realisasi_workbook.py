@@ -43,12 +43,13 @@ def test_workbook_round_trip(client, world, iku, windows):
     url = reverse("realisasi:workbook_import", args=[world.opd_a.pk, TAHUN])
     preview = client.post(url, {"berkas": filled_template(client, world, fill)})
     assert "dapat disimpan" in preview.content.decode()
+    assert "dibulatkan menjadi 450.001" in preview.content.decode()  # Rupiah are whole, and the preview says so
     assert not Realisasi.objects.exists()  # nothing saved before confirming
     token = preview.context["token"]
     assert client.post(url, {"token": token}).status_code == 302
     assert Realisasi.objects.get(indikator=iku, triwulan=2).nilai == Decimal("75.5")
     assert AnggaranSubKegiatan.objects.get(elemen=sub).jumlah == 2_000_000
-    assert RealisasiAnggaran.objects.get(elemen=sub).jumlah == Decimal("450000.5")
+    assert RealisasiAnggaran.objects.get(elemen=sub).jumlah == Decimal("450001")
     # The template downloaded again carries what was saved.
     again = load_workbook(
         io.BytesIO(client.get(reverse("realisasi:workbook_template", args=[world.opd_a.pk, TAHUN])).content)
