@@ -140,6 +140,13 @@ class BelanjaForm(forms.ModelForm):
         for name in ("anggaran", "realisasi"):
             self.fields[name].widget.attrs["class"] = "form-control form-control-sm text-end"
 
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:  # the field with the message is marked (the message follows it)
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs = {**widget.attrs, "class": f"{widget.attrs.get('class', '')} is-invalid".strip()}
+
 
 class BaseBelanjaFormSet(forms.BaseModelFormSet):
     def clean(self):

@@ -256,6 +256,15 @@ def ensure_editable(pk: PerjanjianKinerja) -> None:
         raise PKError(_("PK ini sedang diajukan; kembalikan dulu ke draf untuk mengubahnya."))
 
 
+class IsianTidakSah(PKError):
+    """A value typed into one field of a PK row cannot be saved; ``field`` names it, so the page shows the
+    message at that field; nothing is saved."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class BarisBerubah(PKError):
     """The row was changed by someone else since the page showed it (its token is stale); nothing is saved."""
 
@@ -278,12 +287,14 @@ def update_target(row: PKIndikator, text: str, alasan: str, *, token: str | None
     try:
         parsed = parse_value(text)
     except UnreadableValue as error:
-        raise PKError(str(error)) from None
+        raise IsianTidakSah(str(error), "target") from None
     if parsed.is_empty:
-        raise PKError(_("Target tidak boleh kosong."))
+        raise IsianTidakSah(_("Target tidak boleh kosong."), "target")
     row.target_nilai, row.target_teks, row.alasan_beda = parsed.nilai, parsed.teks, alasan.strip()
     if row.berbeda and not row.alasan_beda:
-        raise PKError(_("Target berbeda dari Renstra (%(r)s): tuliskan alasannya.") % {"r": row.target_renstra})
+        raise IsianTidakSah(
+            _("Target berbeda dari Renstra (%(r)s): tuliskan alasannya.") % {"r": row.target_renstra}, "alasan"
+        )
     row.save()
     return row
 
@@ -296,7 +307,10 @@ def update_anggaran(row: PKAnggaran, text: str, keterangan: str, *, token: str |
     try:
         amount = parse_money(text)
     except UnreadableValue as error:
-        raise PKError(str(error)) from None
+        raise IsianTidakSah(str(error), "anggaran") from None
+    limit = PKAnggaran._meta.get_field("keterangan").max_length
+    if len(keterangan.strip()) > limit:
+        raise IsianTidakSah(_("Keterangan paling panjang %(n)s karakter.") % {"n": limit}, "keterangan")
     row.anggaran, row.keterangan = amount or ZERO, keterangan.strip()
     row.save()
     return row

@@ -21,7 +21,7 @@ from renstra.models import (
     TujuanRPJMD,
 )
 from renstra.services import normalize_kode
-from sakip.forms import DateInput, ScopedModelForm
+from sakip.forms import DateInput, ScopedModelForm, bounded_formfield
 from sakip.lib.values import UnreadableValue, parse_value
 from sakip.models import UnitKerja
 
@@ -31,6 +31,7 @@ class PeriodeForm(ScopedModelForm):
 
     class Meta:
         model = Periode
+        formfield_callback = bounded_formfield
         fields = ["nama", "tahun_awal", "tahun_akhir", "visi", "dasar_hukum"]
         widgets = {"visi": forms.Textarea(attrs={"rows": 2})}
 
@@ -39,6 +40,7 @@ MisiFormSet = forms.inlineformset_factory(
     Periode,
     Misi,
     fields=["nomor", "uraian"],
+    formfield_callback=bounded_formfield,
     extra=2,
     can_delete=True,
     widgets={"uraian": forms.Textarea(attrs={"rows": 2})},
@@ -48,6 +50,7 @@ MisiFormSet = forms.inlineformset_factory(
 class TujuanRPJMDForm(forms.ModelForm):
     class Meta:
         model = TujuanRPJMD
+        formfield_callback = bounded_formfield
         fields = ["misi", "urutan", "uraian", "indikator"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2}), "indikator": forms.Textarea(attrs={"rows": 2})}
 
@@ -59,6 +62,7 @@ class TujuanRPJMDForm(forms.ModelForm):
 class SasaranRPJMDForm(forms.ModelForm):
     class Meta:
         model = SasaranRPJMD
+        formfield_callback = bounded_formfield
         fields = ["urutan", "uraian", "indikator"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2}), "indikator": forms.Textarea(attrs={"rows": 2})}
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.forms import SetPasswordMixin
+from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.translation import gettext_lazy as _
 
 from sakip.lib.nip import format_nip, normalize_nip
@@ -32,6 +34,24 @@ class RupiahField(forms.DecimalField):
 
     def widget_attrs(self, widget):
         return {}  # no min/max/step: the value is text
+
+
+TAHUN_MIN, TAHUN_MAX = 2000, 2100  # the years a plan, a PK or a report may name (the year pages' range)
+
+
+def bounded_formfield(db_field, **kwargs):
+    """A model form's field, with an integer column's range as the form's own bound (``formfield_callback``).
+
+    Django checks a column's range only where the database backend declares it, so on SQLite a 17-digit
+    *urutan* was saved and on PostgreSQL it was a 500; here it is a message at the field on every backend.
+    A year column (named ``tahun…``) is bounded to the years Sakip plans for.
+    """
+    if isinstance(db_field, models.IntegerField) and not db_field.choices and "max_value" not in kwargs:
+        low, high = BaseDatabaseOperations.integer_field_ranges[db_field.get_internal_type()]
+        if db_field.name.startswith("tahun"):
+            low, high = TAHUN_MIN, TAHUN_MAX
+        kwargs = {"min_value": max(low, kwargs.get("min_value", low)), "max_value": high, **kwargs}
+    return db_field.formfield(**kwargs)
 
 
 class DateInput(forms.DateInput):
@@ -93,6 +113,7 @@ class UnitKerjaForm(ScopedModelForm):
 
     class Meta:
         model = UnitKerja
+        formfield_callback = bounded_formfield
         fields = ["nama", "jenis", "parent", "urutan"]
 
     def __init__(self, *args, **kwargs):
@@ -108,6 +129,7 @@ class JabatanForm(ScopedModelForm):
 
     class Meta:
         model = Jabatan
+        formfield_callback = bounded_formfield
         fields = ["nama", "jenjang", "unit_kerja", "atasan", "urutan"]
 
     def __init__(self, *args, **kwargs):

@@ -58,7 +58,11 @@ def pk_create(request, opd: int):
 
 
 def pk_detail(request, pk: int):
-    pk = get_pk(request, pk)
+    return _detail(request, get_pk(request, pk))
+
+
+def _detail(request, pk: PerjanjianKinerja, galat: tuple[str, int, str, dict] | None = None):
+    """The PK page; ``galat`` (jenis, row, message, the values typed) marks the field of a refused row edit."""
     can_edit = access.can(request.user, Perm.EDIT, pk)
     versions = list(PerjanjianKinerja.objects.filter(jabatan=pk.jabatan, tahun=pk.tahun).order_by("versi"))
     context = {
@@ -74,6 +78,11 @@ def pk_detail(request, pk: int):
         "diff": services.perbedaan(pk.dasar, pk) if pk.dasar_id else None,
         "perubahan_form": PerubahanForm(),
     }
+    if galat is not None:
+        jenis, row_id, pesan, typed = galat
+        for row in context["indikator" if jenis == "indikator" else "anggaran"]:
+            if row.pk == row_id:
+                row.galat, row.isian = pesan, typed
     return render(request, "kinerja/pk_detail.html", context)
 
 
@@ -85,8 +94,9 @@ def _refused(request, pk, error):
 @require_POST
 def pk_row_update(request, pk: int, row: int):
     pk = get_pk(request, pk, Perm.EDIT)
+    jenis = "anggaran" if request.POST.get("jenis") == "anggaran" else "indikator"
     try:
-        if request.POST.get("jenis") == "anggaran":
+        if jenis == "anggaran":
             services.update_anggaran(
                 get_object_or_404(PKAnggaran, pk=row, pk_doc=pk),
                 request.POST.get("anggaran", ""),
@@ -103,6 +113,11 @@ def pk_row_update(request, pk: int, row: int):
     except services.BarisBerubah as error:
         messages.warning(request, str(error))
         return redirect(pk)
+    except services.IsianTidakSah as error:
+        # Shown at the field, with what was typed; nothing was saved (the page as it is now, plus the message).
+        typed = {name: request.POST.get(name, "") for name in ("target", "alasan", "anggaran", "keterangan")}
+        galat = (jenis, parse_id(row) or 0, str(error), {**typed, "field": error.field})
+        return _detail(request, get_pk(request, pk.pk), galat)
     except services.PKError as error:
         return _refused(request, pk, error)
     messages.success(request, _("Perubahan disimpan."))

@@ -124,5 +124,6 @@ def pohon_revisi(request, pk: int):
             messages.success(request, _("Revisi berlaku %(t)s dibuat dari pohon ini.") % {"t": baru.tahun_berlaku})
             return redirect(baru)
     else:
-        messages.error(request, _("Isi tahun berlaku revisi."))
+        pesan = " ".join(form.errors.get("tahun", [])) or _("Isi tahun berlaku revisi.")
+        messages.error(request, _("Tahun berlaku revisi: %(pesan)s") % {"pesan": pesan})
     return redirect(pohon)
