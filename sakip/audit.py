@@ -16,9 +16,10 @@ from typing import Any
 
 from auditlog.context import disable_auditlog, set_extra_data
 from auditlog.middleware import AuditlogMiddleware
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from sakip.models import AuditEntry
 
@@ -121,5 +122,27 @@ def last_change(model: type[Model], pk=None, **deleted) -> tuple[str, datetime.d
     return (entry.actor_name, entry.timestamp) if entry else ("", None)
 
 
+# Models whose rows without a pemda are shared by every pemda (the official nomenclature): a change of such a
+# row concerns every pemda, so every pemda's log shows it. The owning app registers the model in ``ready()``.
+_SHARED: set[str] = set()
+
+
+def share_with_every_pemda(label: str) -> None:
+    """Show the changes of ``label``'s rows without a pemda (``"renstra.nomenklatur"``) in every pemda's log."""
+    _SHARED.add(label.lower())
+
+
+def _shared_types() -> list[ContentType]:
+    return [ContentType.objects.get_for_model(apps.get_model(label)) for label in sorted(_SHARED)]
+
+
+def shared_history(label: str) -> QuerySet[AuditEntry]:
+    """The changes of the rows of ``label`` that belong to no pemda (the list every pemda shares), newest first."""
+    ct = ContentType.objects.get_for_model(apps.get_model(label))
+    return AuditEntry.objects.filter(content_type=ct, pemda_ref__isnull=True).select_related("content_type", "actor")
+
+
 def for_pemda(pemda_ids) -> QuerySet[AuditEntry]:
-    return AuditEntry.objects.filter(pemda_ref__in=pemda_ids).select_related("content_type", "actor")
+    """The log of the pemda ``pemda_ids``: their own entries and the changes of what every pemda shares."""
+    shared = Q(pemda_ref__isnull=True, content_type__in=_shared_types())
+    return AuditEntry.objects.filter(Q(pemda_ref__in=pemda_ids) | shared).select_related("content_type", "actor")
