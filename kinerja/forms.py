@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.models import Aksi, BelanjaOPD, JendelaRealisasi, PengaturanCapaian, Realisasi, RencanaAksi
-from sakip.forms import RupiahField
+from sakip.forms import RupiahField, TokenMixin
 from sakip.models import Jabatan, Pegawai, PerangkatDaerah
 
 
@@ -126,7 +126,7 @@ class PengaturanCapaianForm(forms.ModelForm):
         return data
 
 
-class BelanjaForm(forms.ModelForm):
+class BelanjaForm(TokenMixin, forms.ModelForm):
     anggaran = RupiahField(label=_("Anggaran (Rp)"), min_value=0)
     realisasi = RupiahField(label=_("Realisasi (Rp)"), min_value=0)
 

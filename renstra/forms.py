@@ -21,12 +21,12 @@ from renstra.models import (
     TujuanRPJMD,
 )
 from renstra.services import normalize_kode
-from sakip.forms import DateInput, ScopedModelForm, bounded_formfield
+from sakip.forms import DateInput, ScopedModelForm, TokenMixin, bounded_formfield
 from sakip.lib.values import UnreadableValue, parse_value
 from sakip.models import UnitKerja
 
 
-class PeriodeForm(ScopedModelForm):
+class PeriodeForm(TokenMixin, ScopedModelForm):
     owner_fields = ("pemda",)
 
     class Meta:
@@ -47,7 +47,7 @@ MisiFormSet = forms.inlineformset_factory(
 )
 
 
-class TujuanRPJMDForm(forms.ModelForm):
+class TujuanRPJMDForm(TokenMixin, forms.ModelForm):
     class Meta:
         model = TujuanRPJMD
         formfield_callback = bounded_formfield
@@ -59,7 +59,7 @@ class TujuanRPJMDForm(forms.ModelForm):
         self.fields["misi"].queryset = Misi.objects.filter(periode_id=self.instance.periode_id)
 
 
-class SasaranRPJMDForm(forms.ModelForm):
+class SasaranRPJMDForm(TokenMixin, forms.ModelForm):
     class Meta:
         model = SasaranRPJMD
         formfield_callback = bounded_formfield

@@ -54,6 +54,27 @@ def bounded_formfield(db_field, **kwargs):
     return db_field.formfield(**kwargs)
 
 
+class TokenMixin:
+    """An edit form that carries its row's ``updated_at`` as the page showed it (hidden field ``token``), for
+    the service to refuse a save over someone else's newer one (:func:`sakip.audit.ensure_unchanged`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"] = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)
+        if self.instance.pk and self.instance.updated_at:
+            self.initial["token"] = self.instance.updated_at.isoformat()
+
+    @property
+    def token(self) -> str | None:
+        return (getattr(self, "cleaned_data", None) or {}).get("token") or None
+
+    def berubah(self, error) -> None:
+        """Show a :class:`sakip.audit.Berubah` on the form, whose token becomes the row's current one."""
+        self.add_error(None, error.messages)
+        self.data = self.data.copy()
+        self.data[self.add_prefix("token")] = error.token
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
