@@ -121,7 +121,7 @@ class PemdaForm(forms.ModelForm):
 
 class PerangkatDaerahForm(ScopedModelForm):
     owner_fields = ("pemda",)
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https", max_length=200)
 
     class Meta:
         model = PerangkatDaerah
