@@ -308,7 +308,7 @@ def update_anggaran(row: PKAnggaran, text: str, keterangan: str, *, token: str |
         amount = parse_money(text)
     except UnreadableValue as error:
         raise IsianTidakSah(str(error), "anggaran") from None
-    limit = PKAnggaran._meta.get_field("keterangan").max_length
+    limit: int = getattr(PKAnggaran._meta.get_field("keterangan"), "max_length", 0)
     if len(keterangan.strip()) > limit:
         raise IsianTidakSah(_("Keterangan paling panjang %(n)s karakter.") % {"n": limit}, "keterangan")
     row.anggaran, row.keterangan = amount or ZERO, keterangan.strip()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import SetPasswordMixin
 from django.db import models
@@ -57,6 +59,8 @@ def bounded_formfield(db_field, **kwargs):
 class TokenMixin:
     """An edit form that carries its row's ``updated_at`` as the page showed it (hidden field ``token``), for
     the service to refuse a save over someone else's newer one (:func:`sakip.audit.ensure_unchanged`)."""
+
+    data: Any  # the form's (Django's BaseForm)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -65,10 +65,18 @@ def _detail(request, pk: PerjanjianKinerja, galat: tuple[str, int, str, dict] | 
     """The PK page; ``galat`` (jenis, row, message, the values typed) marks the field of a refused row edit."""
     can_edit = access.can(request.user, Perm.EDIT, pk)
     versions = list(PerjanjianKinerja.objects.filter(jabatan=pk.jabatan, tahun=pk.tahun).order_by("versi"))
-    context = {
-        "pk": pk,
+    rows: dict[str, list] = {
         "indikator": list(pk.indikator.select_related("sumber")),
         "anggaran": list(pk.anggaran.all()),
+    }
+    if galat is not None:
+        jenis, row_id, pesan, typed = galat
+        for row in rows[jenis]:
+            if row.pk == row_id:
+                row.galat, row.isian = pesan, typed  # shown at the row's field by the template
+    context = {
+        "pk": pk,
+        **rows,
         "can_edit": can_edit and pk.is_editable,
         "can_submit": can_edit and pk.is_editable,
         "can_sign": pk.status == PerjanjianKinerja.Status.DIAJUKAN and services.can_sign(request.user, pk),
@@ -78,11 +86,6 @@ def _detail(request, pk: PerjanjianKinerja, galat: tuple[str, int, str, dict] | 
         "diff": services.perbedaan(pk.dasar, pk) if pk.dasar_id else None,
         "perubahan_form": PerubahanForm(),
     }
-    if galat is not None:
-        jenis, row_id, pesan, typed = galat
-        for row in context["indikator" if jenis == "indikator" else "anggaran"]:
-            if row.pk == row_id:
-                row.galat, row.isian = pesan, typed
     return render(request, "kinerja/pk_detail.html", context)
 
 

@@ -86,7 +86,7 @@ def read_rows(rows) -> ImportResult:
         too_long = [
             (label, limit)
             for label, name, value in ((_("Kode"), "kode", kode), (_("Satuan"), "satuan", cell("satuan")))
-            if len(value) > (limit := Nomenklatur._meta.get_field(name).max_length)
+            if len(value) > (limit := getattr(Nomenklatur._meta.get_field(name), "max_length", 0))
         ]
         if too_long:
             label, limit = too_long[0]
