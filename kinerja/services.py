@@ -292,6 +292,15 @@ def ensure_editable(pk: PerjanjianKinerja) -> None:
         raise PKError(_("PK ini sedang diajukan; kembalikan dulu ke draf untuk mengubahnya."))
 
 
+class IsianTidakSah(PKError):
+    """A value typed into one field of a PK row cannot be saved; ``field`` names it, so the page shows the
+    message at that field; nothing is saved."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class BarisBerubah(PKError):
     """The row was changed by someone else since the page showed it (its token is stale); nothing is saved."""
 
@@ -317,13 +326,15 @@ def update_target(row: PKIndikator, text: str, alasan: str, *, token: str | None
     try:
         reading = read_cell(text, satuan=row.satuan, persen=row.satuan.strip() == "%", target=row.renstra_nilai)
     except UnreadableValue as error:
-        raise PKError(str(error)) from None
+        raise IsianTidakSah(str(error), "target") from None
     parsed = reading.parsed
     if parsed.is_empty:
-        raise PKError(_("Target tidak boleh kosong."))
+        raise IsianTidakSah(_("Target tidak boleh kosong."), "target")
     row.target_nilai, row.target_teks, row.alasan_beda = parsed.nilai, parsed.teks, alasan.strip()
     if row.berbeda and not row.alasan_beda:
-        raise PKError(_("Target berbeda dari Renstra (%(r)s): tuliskan alasannya.") % {"r": row.target_renstra})
+        raise IsianTidakSah(
+            _("Target berbeda dari Renstra (%(r)s): tuliskan alasannya.") % {"r": row.target_renstra}, "alasan"
+        )
     row.save()
     row.catatan = " ".join(reading.peringatan)  # said to the user
     return row
@@ -337,7 +348,10 @@ def update_anggaran(row: PKAnggaran, text: str, keterangan: str, *, token: str |
     try:
         reading = read_cell(text, money=True)
     except UnreadableValue as error:
-        raise PKError(str(error)) from None
+        raise IsianTidakSah(str(error), "anggaran") from None
+    limit: int = getattr(PKAnggaran._meta.get_field("keterangan"), "max_length", 0)
+    if len(keterangan.strip()) > limit:
+        raise IsianTidakSah(_("Keterangan paling panjang %(n)s karakter.") % {"n": limit}, "keterangan")
     row.anggaran, row.keterangan = reading.parsed.nilai or ZERO, keterangan.strip()
     row.save()
     row.catatan = reading.catatan  # said to the user: rounded to whole rupiah

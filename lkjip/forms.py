@@ -5,9 +5,14 @@ from __future__ import annotations
 from django.forms import BaseModelFormSet, ModelForm, modelformset_factory
 
 from lkjip.models import BarisPeriodeLalu, Pembanding
+from sakip.forms import bounded_formfield
 
 PembandingFormSet: type[BaseModelFormSet[Pembanding, ModelForm[Pembanding]]] = modelformset_factory(
-    Pembanding, fields=["indikator", "pembanding", "tahun", "nilai", "sumber"], extra=3, can_delete=True
+    Pembanding,
+    fields=["indikator", "pembanding", "tahun", "nilai", "sumber"],
+    extra=3,
+    can_delete=True,
+    formfield_callback=bounded_formfield,
 )
 
 

@@ -115,8 +115,10 @@ def create_pohon(form) -> PohonKinerja:
 
 @transaction.atomic
 def update_pohon(form) -> PohonKinerja:
-    """Save stage 1 (outcome, mandat, permasalahan…) of a tree from its valid form, the tree locked."""
+    """Save stage 1 (outcome, mandat, permasalahan…) of a tree from its valid form, the tree locked;
+    :class:`sakip.audit.Berubah` when someone saved it since the form was shown."""
     lock_pohon(form.instance)
+    audit.ensure_unchanged(form.instance, form.token)
     return form.save()
 
 
@@ -457,8 +459,10 @@ def elemen_milik(jabatan, tahun: int, versi: RenstraVersi) -> set[int]:
 
 @transaction.atomic
 def save_simpul_form(form, formset) -> Simpul:
-    """Save a node from its form with its indicators, plan links and crosscutting partners, all or nothing."""
+    """Save a node from its form with its indicators, plan links and crosscutting partners, all or nothing;
+    :class:`sakip.audit.Berubah` when someone saved the node since the form was shown."""
     lock_pohon(form.instance.pohon)
+    audit.ensure_unchanged(form.instance, form.token)
     node = save_simpul(form.instance)
     formset.instance = node
     for i, sub in enumerate(formset.forms, start=1):

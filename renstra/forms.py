@@ -24,15 +24,16 @@ from renstra.models import (
     TujuanRPJMD,
 )
 from renstra.services import normalize_kode
-from sakip.forms import DateInput, KonfirmasiMixin, NilaiField, ScopedModelForm
+from sakip.forms import DateInput, KonfirmasiMixin, NilaiField, ScopedModelForm, TokenMixin, bounded_formfield
 from sakip.models import UnitKerja
 
 
-class PeriodeForm(ScopedModelForm):
+class PeriodeForm(TokenMixin, ScopedModelForm):
     owner_fields = ("pemda",)
 
     class Meta:
         model = Periode
+        formfield_callback = bounded_formfield
         fields = ["nama", "tahun_awal", "tahun_akhir", "visi", "dasar_hukum"]
         widgets = {"visi": forms.Textarea(attrs={"rows": 2})}
 
@@ -41,15 +42,17 @@ MisiFormSet = forms.inlineformset_factory(
     Periode,
     Misi,
     fields=["nomor", "uraian"],
+    formfield_callback=bounded_formfield,
     extra=2,
     can_delete=True,
     widgets={"uraian": forms.Textarea(attrs={"rows": 2})},
 )
 
 
-class TujuanRPJMDForm(forms.ModelForm):
+class TujuanRPJMDForm(TokenMixin, forms.ModelForm):
     class Meta:
         model = TujuanRPJMD
+        formfield_callback = bounded_formfield
         fields = ["misi", "urutan", "uraian", "indikator"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2}), "indikator": forms.Textarea(attrs={"rows": 2})}
 
@@ -58,9 +61,10 @@ class TujuanRPJMDForm(forms.ModelForm):
         self.fields["misi"].queryset = Misi.objects.filter(periode_id=self.instance.periode_id)
 
 
-class SasaranRPJMDForm(forms.ModelForm):
+class SasaranRPJMDForm(TokenMixin, forms.ModelForm):
     class Meta:
         model = SasaranRPJMD
+        formfield_callback = bounded_formfield
         fields = ["urutan", "uraian", "indikator"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2}), "indikator": forms.Textarea(attrs={"rows": 2})}
 

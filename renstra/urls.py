@@ -50,6 +50,7 @@ urlpatterns = [
     path("<str:kind>/<int:pk>/hapus/", editor.child_delete, name="elemen_child_delete"),
     path("<str:kind>/<int:pk>/pindah/<str:direction>/", editor.child_move, name="elemen_child_move"),
     path("nomenklatur/", nomenklatur.nomenklatur_list, name="nomenklatur_list"),
+    path("nomenklatur/riwayat/", nomenklatur.nomenklatur_riwayat, name="nomenklatur_riwayat"),
     path("nomenklatur/impor/", nomenklatur.nomenklatur_import, name="nomenklatur_import"),
     path("nomenklatur/tambah/", nomenklatur.nomenklatur_edit, name="nomenklatur_create"),
     path("nomenklatur/<int:pk>/ubah/", nomenklatur.nomenklatur_edit, name="nomenklatur_update"),

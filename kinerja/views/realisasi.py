@@ -4,7 +4,7 @@ the workbook (template download and upload)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +24,7 @@ from kinerja.realisasi.verifikasi import sees_pemda
 from kinerja.views.common import realisasi_context, valid_tahun, xlsx_response
 from renstra.models import Indikator, Level, RenstraVersi
 from renstra.services import load_plan
-from sakip import access
+from sakip import access, audit
 from sakip.access import Perm
 from sakip.jinja2 import rows_html
 from sakip.lib import grid
@@ -106,9 +106,15 @@ def belanja(request, opd: int, tahun: int):
         access.require(request.user, Perm.EDIT, opd)
     formset = BelanjaFormSet(request.POST or None, queryset=queryset, prefix="belanja")
     if request.method == "POST" and formset.is_valid():
-        save_belanja(opd, tahun, formset)
-        messages.success(request, _("Anggaran dan realisasi per jenis belanja disimpan."))
-        return redirect("realisasi:belanja_update", opd=opd.pk, tahun=tahun)
+        try:
+            save_belanja(opd, tahun, formset)
+        except audit.Berubah as error:
+            next(f for f in formset.forms if f.instance.pk == error.pk).berubah(error)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Anggaran dan realisasi per jenis belanja disimpan."))
+            return redirect("realisasi:belanja_update", opd=opd.pk, tahun=tahun)
     context = realisasi_context(request, opd, tahun, formset=formset, rows=sort_belanja(queryset), can_edit=can_edit)
     return render(request, "kinerja/realisasi/belanja.html", context)
 

@@ -83,6 +83,18 @@ def read_rows(rows) -> ImportResult:
         if not nama:
             result.errors.append(_("Baris %(n)d: kolom Nomenklatur kosong.") % {"n": number})
             continue
+        too_long = [
+            (label, limit)
+            for label, name, value in ((_("Kode"), "kode", kode), (_("Satuan"), "satuan", cell("satuan")))
+            if len(value) > (limit := getattr(Nomenklatur._meta.get_field(name), "max_length", 0))
+        ]
+        if too_long:
+            label, limit = too_long[0]
+            result.errors.append(
+                _("Baris %(n)d: %(kolom)s paling panjang %(batas)d karakter.")
+                % {"n": number, "kolom": label, "batas": limit}
+            )
+            continue
         versi = cell("versi")
         if versi and versi not in Nomenklatur.Versi.values:
             result.errors.append(_("Baris %(n)d: versi “%(v)s” tidak dikenal.") % {"n": number, "v": versi})

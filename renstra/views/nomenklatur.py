@@ -7,16 +7,17 @@ the pemda's own local entries, which only that pemda sees. ``access`` decides fr
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from renstra import services
 from renstra.forms import NomenklaturForm, NomenklaturImportForm
 from renstra.importers import nomenklatur as nomenklatur_importer
 from renstra.models import Nomenklatur
-from sakip import access
+from sakip import access, audit
 from sakip.access import Perm
 from sakip.views.generic import require_pemda
 
@@ -59,6 +60,18 @@ def nomenklatur_list(request):
             "versions": Nomenklatur.Versi.choices,
             "may_import": bool(scope.managed_pemda_ids) or scope.everything,
         },
+    )
+
+
+@require_safe
+def nomenklatur_riwayat(request):
+    """The official list's change history (the operator's edits and imports), for everyone who reads the list:
+    every pemda's plans use it, so every pemda sees what changed in it, when and by whom."""
+    page = Paginator(audit.shared_history("renstra.nomenklatur"), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "renstra/nomenklatur_riwayat.html",
+        {"object_list": page.object_list, "page_obj": page},
     )
 
 
