@@ -24,7 +24,7 @@ from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sakip.lib.periode import tanggal_panjang
+from sakip.lib.periode import long_date
 from sakip.models import AuditEntry
 
 
@@ -152,7 +152,7 @@ def ensure_unchanged(obj: Model, token: str | None) -> None:
     local = timezone.localtime(pada or current)
     waktu = local.strftime("%H.%M")
     if local.date() != timezone.localdate():
-        waktu = f"{tanggal_panjang(local.date())} {waktu}"
+        waktu = f"{long_date(local.date())} {waktu}"
     raise Berubah(
         _(
             "“%(obj)s” diubah oleh %(oleh)s pada %(waktu)s setelah halaman ini dibuka; perubahan Anda belum "
