@@ -92,10 +92,10 @@ def realisasi_dikembalikan(user, scope, today) -> list[Item]:
     """Realisasi an evaluator or the pimpinan returned, in the planner's OPD, each to correct on its page."""
     if not scope.editable_opd_ids:
         return []
-    rows = Realisasi.objects.filter(
+    returned = Realisasi.objects.filter(
         status=Realisasi.Status.DIKEMBALIKAN, indikator__elemen__versi__renstra__opd_id__in=scope.editable_opd_ids
     ).select_related("indikator")
-    rows = list(rows.order_by("-tahun", "triwulan", "indikator__urutan", "pk")[: BATAS_BUTIR + 1])
+    rows = list(returned.order_by("-tahun", "triwulan", "indikator__urutan", "pk")[: BATAS_BUTIR + 1])
     items = [
         Item(
             "realisasi-dikembalikan",

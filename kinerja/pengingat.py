@@ -55,7 +55,8 @@ def _perencana(opd_ids) -> dict[int, list[User]]:
         .select_related("user")
     )
     for peran in roles:
-        out[peran.opd_id].append(peran.user)
+        if peran.opd_id is not None:
+            out[peran.opd_id].append(peran.user)
     return out
 
 
@@ -70,6 +71,7 @@ def jendela_akan_ditutup(today: datetime.date) -> list[tuple[Butir, User]]:
     planners = _perencana([o.pk for o in opds])
     out = []
     for window in windows:
+        assert window.ditutup_pada is not None  # filtered on it above
         left = (window.ditutup_pada - today).days
         ambang = "h-1" if left <= AMBANG_HARI["h-1"] else "h-7"
         text = {"tw": roman(window.triwulan), "tahun": window.tahun, "tgl": date_format(window.ditutup_pada, "j F Y")}
