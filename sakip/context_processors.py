@@ -7,7 +7,6 @@ from django.utils import timezone
 from sakip import access, services
 from sakip.models import Peran
 
-
 # Spreadsheet pages (plan tree, grids, the PK): the whole width of the screen, so every year of a six-year
 # period and a row's buttons are in view at 1366 px.
 WIDE_PAGES = frozenset(

@@ -154,13 +154,16 @@ def test_plan_tree_shows_six_years_and_totals_at_1366(page, demo):
     page.set_viewport_size({"width": 1366, "height": 900})
     login(page, demo.url, "perencana.balangan")
     versi = RenstraVersi.objects.get(renstra__opd__pemda__kode="balangan", nomor=1)
-    for path in (f"/renstra/versi/{versi.pk}/", f"/renstra/versi/{versi.pk}/pagu/", f"/renstra/versi/{versi.pk}/target/"):
+    base = f"/renstra/versi/{versi.pk}/"
+    for path in (base, f"{base}pagu/", f"{base}target/"):
         page.goto(f"{demo.url}{path}")
         assert overflow(page) == 0, path
         for year in range(2021, 2027):
             header = page.locator("thead th", has_text=str(year)).first
             box = header.bounding_box()
             assert box is not None and box["x"] + box["width"] <= 1366, f"{path}: {year} is off screen"
-            assert header.evaluate("(el) => el.closest('.table-responsive, .grid-scroll') === null || "
-                                   "el.getBoundingClientRect().right <= el.closest('.table-responsive, .grid-scroll')"
-                                   ".getBoundingClientRect().right + 1"), f"{path}: {year} hides in the table's scroll"
+            assert header.evaluate(
+                "(el) => el.closest('.table-responsive, .grid-scroll') === null || "
+                "el.getBoundingClientRect().right <= el.closest('.table-responsive, .grid-scroll')"
+                ".getBoundingClientRect().right + 1"
+            ), f"{path}: {year} hides in the table's scroll"
