@@ -54,8 +54,10 @@ def main_pages(username: str) -> list[tuple[str, str]]:
             ("target", f"/renstra/versi/{versi.pk}/target/"),
             ("pagu", f"/renstra/versi/{versi.pk}/pagu/"),
         ]
-    for pk in PerjanjianKinerja.objects.filter(opd=opd).order_by("-tahun", "status")[:2]:
-        pages += [(f"pk-{pk.pk}", f"/pk/{pk.pk}/"), (f"rencana-aksi-{pk.pk}", f"/pk/{pk.pk}/rencana-aksi/")]
+    for status in PerjanjianKinerja.Status:  # one PK of each status: a draft, one to sign, a signed one
+        pk = PerjanjianKinerja.objects.filter(opd=opd, status=status).order_by("-tahun").first()
+        if pk is not None:
+            pages += [(f"pk-{status}", f"/pk/{pk.pk}/"), (f"rencana-aksi-{status}", f"/pk/{pk.pk}/rencana-aksi/")]
     tahun = 2024 if pemda == "blitar" else 2026
     pages += [
         ("dasbor", f"/realisasi/opd/{opd.pk}/{tahun}/"),
@@ -150,7 +152,20 @@ def test_collapsed_navbar_keeps_the_user_menu_and_opd_switcher(page, demo):
     assert navbar_height(page) <= ONE_LINE_NAVBAR
 
 
-def test_plan_tree_shows_six_years_and_totals_at_1366(page, demo):
+def in_view(locator, width: int) -> bool:
+    """The element is inside the window and not hidden by the scroll of the box around it."""
+    box = locator.bounding_box()
+    if box is None or box["x"] < 0 or box["x"] + box["width"] > width:
+        return False
+    return locator.evaluate(
+        """(el) => {
+          const box = el.closest('.sheet, .table-responsive');
+          return box === null || el.getBoundingClientRect().right <= box.getBoundingClientRect().right + 1;
+        }"""
+    )
+
+
+def test_spreadsheet_pages_show_six_years_and_the_pk_buttons_at_1366(page, demo):
     page.set_viewport_size({"width": 1366, "height": 900})
     login(page, demo.url, "perencana.balangan")
     versi = RenstraVersi.objects.get(renstra__opd__pemda__kode="balangan", nomor=1)
@@ -159,11 +174,79 @@ def test_plan_tree_shows_six_years_and_totals_at_1366(page, demo):
         page.goto(f"{demo.url}{path}")
         assert overflow(page) == 0, path
         for year in range(2021, 2027):
-            header = page.locator("thead th", has_text=str(year)).first
-            box = header.bounding_box()
-            assert box is not None and box["x"] + box["width"] <= 1366, f"{path}: {year} is off screen"
-            assert header.evaluate(
-                "(el) => el.closest('.table-responsive, .grid-scroll') === null || "
-                "el.getBoundingClientRect().right <= el.closest('.table-responsive, .grid-scroll')"
-                ".getBoundingClientRect().right + 1"
-            ), f"{path}: {year} hides in the table's scroll"
+            assert in_view(page.locator("thead th", has_text=str(year)).first, 1366), f"{path}: {year} is hidden"
+    page.goto(f"{demo.url}{base}")
+    assert in_view(page.locator("thead th", has_text="Jumlah").first, 1366)
+    assert in_view(page.get_by_test_id("plan-total").locator("td").last, 1366)
+    # The completeness panel folds away to give the years room, and opens on demand.
+    assert not page.get_by_test_id("completeness").is_visible()
+    page.get_by_test_id("toggle-completeness").click()
+    page.get_by_test_id("completeness").get_by_text("dipakai lebih dari sekali").first.wait_for()
+
+    # A draft PK's rows: every Simpan in view, without scrolling the page or the table.
+    login(page, demo.url, "perencana.blitar")
+    draft = PerjanjianKinerja.objects.filter(opd__pemda__kode="blitar", status="draft").first()
+    page.goto(f"{demo.url}/pk/{draft.pk}/")
+    buttons = page.get_by_role("button", name="Simpan", exact=True)
+    assert buttons.count() >= 2
+    for i in range(buttons.count()):
+        assert in_view(buttons.nth(i), 1366), f"Simpan {i} is off screen"
+    assert overflow(page) == 0
+
+
+def test_long_work_shows_progress_and_is_not_asked_twice(page, demo):
+    """Printing a document takes seconds (TASK_BACKEND=immediate: in the request): the button is disabled and
+    says what happens until the answer is in; a link to a PDF says it is being prepared."""
+    page.set_viewport_size({"width": 1366, "height": 900})
+    login(page, demo.url, "perencana.blitar")
+    opd = PerangkatDaerah.objects.get(pemda__kode="blitar", renstra__isnull=False)
+    page.goto(f"{demo.url}/dokumen/lkjip/{opd.pk}/2024/")
+    # What the button shows while the request is out, recorded as it changes (the server's answer is stood in
+    # for: printing itself is the document tests' subject).
+    page.evaluate(
+        """() => {
+          window.seen = [];
+          const button = document.querySelector("[data-testid=buat-pratinjau]");
+          new MutationObserver(() => window.seen.push([button.disabled, button.textContent.trim()]))
+            .observe(button, {attributes: true, childList: true, subtree: true});
+        }"""
+    )
+    page.route(
+        "**/pratinjau/",
+        lambda route: route.fulfill(status=200, content_type="text/html", body='<div id="cetakan">Selesai</div>'),
+    )
+    button = page.get_by_test_id("buat-pratinjau")
+    button.click()
+    page.locator("#cetakan", has_text="Selesai").wait_for()
+    seen = page.evaluate("() => window.seen")
+    assert [True, "Mencetak PDF, bisa sampai 10 detik…"] in seen
+    assert not button.is_disabled() and button.inner_text().strip() == "Buat pratinjau PDF"
+    page.unroute("**/pratinjau/")
+
+    draft = PerjanjianKinerja.objects.filter(opd=opd, status="draft").first()
+    page.goto(f"{demo.url}/pk/{draft.pk}/")
+    link = page.locator(f"a[href='/pk/{draft.pk}/pdf/']")
+    assert link.inner_text().strip() == "Pratinjau PDF (draf)"
+    # The PDF is stood in for by "204 No Content", which leaves the page in place to be read.
+    page.route(f"**/pk/{draft.pk}/pdf/", lambda route: route.fulfill(status=204))
+    link.click()
+    page.wait_for_function("() => document.querySelector('a.is-busy') !== null")
+    assert link.get_attribute("aria-busy") == "true"
+    assert link.inner_text().strip() == "Menyiapkan PDF, mohon tunggu…"
+
+    # A plain form: pressed twice, it is sent once, and the pressed button says the work is under way.
+    page.goto(f"{demo.url}/pk/{draft.pk}/")
+    posts = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    form = page.get_by_test_id("pk-indikator").locator("form").first
+    state = form.evaluate(
+        """(form) => {
+          const button = form.querySelector("button");
+          form.requestSubmit(button);
+          form.requestSubmit(button);
+          return new Promise((resolve) => setTimeout(() => resolve([button.disabled, button.textContent]), 0));
+        }"""
+    )
+    assert state == [True, "Sedang diproses…"]
+    page.wait_for_load_state("load")
+    assert len(posts) == 1

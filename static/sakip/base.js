@@ -103,9 +103,11 @@
     return inside;
   }
   function busyForm(form, submitter) {
-    var text = (submitter && submitter.getAttribute("data-busy-text")) || form.getAttribute("data-busy-text") || BUSY_DEFAULT;
-    submitButtons(form).forEach(function (button) {
-      if (button === submitter || (!submitter && button === submitButtons(form)[0])) { markBusy(button, text); }
+    var buttons = submitButtons(form);
+    var chosen = submitter || buttons[0];
+    var text = (chosen && chosen.getAttribute("data-busy-text")) || form.getAttribute("data-busy-text") || BUSY_DEFAULT;
+    buttons.forEach(function (button) {
+      if (button === chosen) { markBusy(button, text); }
       else { button.disabled = true; button.classList.add("is-busy-peer"); }
     });
   }
@@ -130,7 +132,9 @@
   });
   document.addEventListener("htmx:beforeRequest", function (event) {
     var el = event.detail && event.detail.elt;
-    if (el instanceof HTMLFormElement && !el.hasAttribute("data-no-busy")) { busyForm(el, event.detail.requestConfig && event.detail.requestConfig.submitter); }
+    if (!(el instanceof HTMLFormElement) || el.hasAttribute("data-no-busy")) { return; }
+    var trigger = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
+    busyForm(el, (trigger && trigger.submitter) || null);
   });
   document.addEventListener("htmx:afterRequest", function (event) {
     var el = event.detail && event.detail.elt;
