@@ -147,6 +147,7 @@ def test_collapsed_navbar_keeps_the_user_menu_and_opd_switcher(page, demo):
     assert page.get_by_role("button", name="Keluar").is_visible()
     # Wide enough, the whole menu is on one line without the toggler.
     page.set_viewport_size({"width": 1280, "height": 800})
+    page.reload()
     assert page.get_by_test_id("user-menu").is_visible()
     assert not page.get_by_role("button", name="Menu").is_visible()
     assert navbar_height(page) <= ONE_LINE_NAVBAR
