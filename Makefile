@@ -23,7 +23,7 @@ venv: $(STAMP)
 ## run: the app with demo data on SQLite at http://127.0.0.1:8000 (development mode)
 run: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 $(BIN)/python manage.py load_demo --url http://$(HOST):$(PORT)/
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## demo: (re)load the demo data only

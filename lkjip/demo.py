@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import transaction
 
 from lkjip import narasi, render, services
-from lkjip.models import BarisPeriodeLalu, Pembanding
+from lkjip.models import BarisPeriodeLalu, Final, Pembanding
 from renstra.models import Indikator, Level, RenstraVersi
 from sakip.models import PerangkatDaerah
 
@@ -120,3 +120,31 @@ def load(stdout) -> None:
                         sumber=SUMBER_PEMBANDING,
                     )
     stdout.write("Dokumen demo: Renstra Kesbangpol Balangan dan LKjIP 2024 Bakesbangpol Blitar (narasi dari seed).")
+    if getattr(settings, "DEMO_FINAL", True):
+        finals = load_finals()
+        if finals:
+            stdout.write(f"Dokumen final demo: {', '.join(finals)}.")
+
+
+def load_finals() -> list[str]:
+    """The demo's Renstra of Kesbangpol Balangan and LKjIP 2024 of Bakesbangpol Blitar rendered and finalised
+    (once), so that the evaluators have a final to download. Printing takes some seconds per document, so
+    the test suite leaves it out (``settings.DEMO_FINAL``) and a test that needs a final calls this."""
+    done = []
+    dokumen = []
+    balangan = PerangkatDaerah.objects.filter(pemda__kode="balangan", kode="8.01.0.00.0.00.01.0000").first()
+    versi = RenstraVersi.objects.filter(renstra__opd=balangan, status=RenstraVersi.Status.DITETAPKAN).first()
+    if versi is not None:
+        dokumen.append(services.renstra(versi, create=True))
+    blitar = PerangkatDaerah.objects.filter(pemda__kode="blitar", kode="8.01.0.00.0.00.02.0000").first()
+    if blitar is not None and RenstraVersi.objects.berlaku(blitar, 2024) is not None:
+        dokumen.append(services.lkjip(blitar, 2024, create=True))
+    for doc in dokumen:
+        if Final.objects.filter(dokumen=doc).exists():
+            continue
+        cetakan = services.request_render(doc)
+        if not cetakan.pdf:
+            render.run(cetakan.pk)  # now, not after the loader's transaction: the final needs the PDF
+        services.finalkan(doc, actor=None, catatan="Data demo")
+        done.append(str(doc))
+    return done

@@ -254,6 +254,9 @@ class Cetakan(ActorNamesModel, TimeStampedModel):
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["dokumen", "sidik"])]
 
+    def __str__(self) -> str:
+        return _("Cetakan %(dokumen)s") % {"dokumen": self.dokumen}
+
     @property
     def opd_id(self) -> int:
         return self.dokumen.opd_id

@@ -18,7 +18,7 @@ from kinerja.forms import BelanjaFormSet, BuktiForm, CatatanRealisasiForm, Kemba
 from kinerja.models import BelanjaOPD, BuktiDukung, Realisasi
 from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, save_anggaran, save_belanja
 from kinerja.realisasi.dasbor import sort_belanja
-from kinerja.realisasi.jendela import TRIWULAN, Terkunci, status_jendela
+from kinerja.realisasi.jendela import TRIWULAN, Terkunci, status_jendela, tahun_awal
 from kinerja.realisasi.lembar import add_bukti, delete_bukti, lembar, save_catatan, save_realisasi
 from kinerja.realisasi.verifikasi import sees_pemda
 from kinerja.views.common import realisasi_context, valid_tahun, xlsx_response
@@ -37,7 +37,8 @@ from sakip.views.generic import get_opd
 
 
 def index(request):
-    """Where realisasi starts: the active OPD's dashboard of this year, or the pemda's for those who see all."""
+    """Where realisasi starts: the active OPD's dashboard of this year (or of the latest year with data when this
+    year has none yet), or the pemda's for those who see all."""
     tahun = timezone.localdate().year
     scope = access.scope_for(request.user)
     if sees_pemda(request.user) and len(scope.readable_opd_ids) != 1 and not request.session.get("active_opd"):
@@ -45,7 +46,7 @@ def index(request):
     opd = active_opd(request) or PerangkatDaerah.objects.for_user(request.user).order_by("kode").first()
     if opd is None:
         raise PermissionDenied
-    return redirect("realisasi:opd_dashboard", opd=opd.pk, tahun=tahun)
+    return redirect("realisasi:opd_dashboard", opd=opd.pk, tahun=tahun_awal(opd, tahun))
 
 
 @require_http_methods(["GET", "POST"])

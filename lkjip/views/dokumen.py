@@ -36,6 +36,7 @@ def index(request):
     finals = {}
     for f in Final.objects.filter(dokumen__opd__in=opds).select_related("dokumen").order_by("nomor"):
         finals[(f.dokumen.jenis, f.dokumen.versi_id or f.dokumen.tahun, f.dokumen.opd_id)] = f
+    started = set(Dokumen.objects.filter(opd__in=opds, jenis=Jenis.LKJIP).values_list("opd_id", "tahun"))
     this_year = timezone.localdate().year
     # The years some version is in force, by the one rule (RenstraVersi.objects.berlaku_pada): one query per
     # year that some ditetapkan version covers, whatever the number of OPDs.
@@ -53,7 +54,7 @@ def index(request):
             {
                 "opd": opd,
                 "versions": [(v, finals.get((Jenis.RENSTRA, v.pk, opd.pk))) for v in by_opd.get(opd.pk, [])],
-                "years": [(y, finals.get((Jenis.LKJIP, y, opd.pk))) for y in years],
+                "years": [(y, finals.get((Jenis.LKJIP, y, opd.pk)), (opd.pk, y) in started) for y in years],
             }
         )
     return render(request, "lkjip/index.html", {"rows": rows})
