@@ -215,14 +215,22 @@ def test_rpjmd_order_number_is_refused_at_its_field(client, world, level):
 
 
 @pytest.mark.parametrize("field", ["batas_atas", "sangat_tinggi"])
-def test_capaian_setting_is_refused_at_its_field(client, world, field):
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (HUGE, "Angka terlalu besar: paling banyak 16 digit sebelum koma."),  # the one reader's bound
+        ("1234567890", "Pastikan jumlah angka pada bilangan tidak melebihi"),  # read, but larger than its column
+    ],
+)
+def test_capaian_setting_is_refused_at_its_field(client, world, field, typed, message):
     client.force_login(world.dave)
     url = reverse("realisasi:pengaturan_update")
     page = client.get(url)
     data = {name: value for name, value in page.context["form"].initial.items() if value is not None}
-    data[field] = HUGE
+    data[field] = typed
+    data["konfirmasi"] = "on"  # past the warning of a percentage over 100: the column's bound still holds
     response = client.post(url, data)
-    assert message_at(response, field).startswith("Pastikan jumlah angka pada bilangan tidak melebihi")
+    assert message_at(response, field).startswith(message)
     assert not PengaturanCapaian.objects.exists()
     assert not AuditEntry.objects.filter(content_type__model="pengaturancapaian").exists()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 
+from django.conf import settings
 from django.urls import reverse
 
 from lkjip import services
@@ -29,6 +30,8 @@ def test_preview_finalise_and_newer_data(client, demo, django_capture_on_commit_
     client.post(reverse("lkjip:lkjip_cetakan_create", args=[opd.pk, 2024]))
     assert Cetakan.objects.count() == 1
     dokumen = services.lkjip(opd, 2024)
+    folder = os.path.join(settings.MEDIA_ROOT, Final._meta.get_field("pdf").upload_to)
+    before = set(os.listdir(folder)) if os.path.isdir(folder) else set()  # other tests' finals share MEDIA_ROOT
     assert (
         client.post(reverse("lkjip:dokumen_finalkan", args=[dokumen.pk]), {"catatan": "Setelah reviu"}).status_code
         == 302
@@ -38,8 +41,8 @@ def test_preview_finalise_and_newer_data(client, demo, django_capture_on_commit_
     again = client.post(reverse("lkjip:dokumen_finalkan", args=[dokumen.pk]), follow=True)
     assert "sudah difinalkan sebagai versi 1" in again.content.decode()
     assert Final.objects.count() == 1
-    folder = os.path.dirname(final.pdf.path)
-    assert os.listdir(folder) == [os.path.basename(final.pdf.path)]
+    assert os.path.dirname(final.pdf.path) == folder.rstrip("/")
+    assert set(os.listdir(folder)) - before == {os.path.basename(final.pdf.path)}
     with final.pdf.open("rb") as handle:
         content = handle.read()
     assert hashlib.sha256(content).hexdigest() == final.sha256
