@@ -122,7 +122,8 @@ PILIHAN_NOMENKLATUR = 20  # entries the picker lists per query
 def pilihan_nomenklatur(elemen: Elemen):
     """The nomenclature entries an element may take: its level, under its parent's code (any program for a
     program), the official list and the pemda's own local entries."""
-    prefix = elemen.parent.kode if elemen.parent_id and elemen.parent.level in CODED_LEVELS else ""
+    parent = elemen.parent if elemen.parent_id else None
+    prefix = parent.kode if parent is not None and Level(parent.level) in CODED_LEVELS else ""
     master = Nomenklatur.objects.for_pemda(elemen.versi.renstra.periode.pemda_id).filter(tingkat=elemen.level)
     if prefix:
         master = master.filter(kode__startswith=prefix + ".")
