@@ -49,6 +49,7 @@ urlpatterns = [
     path("kebijakan/<int:pk>/ubah/", editor.kebijakan_edit, name="kebijakan_update"),
     path("<str:kind>/<int:pk>/hapus/", editor.child_delete, name="elemen_child_delete"),
     path("<str:kind>/<int:pk>/pindah/<str:direction>/", editor.child_move, name="elemen_child_move"),
+    path("versi/<int:versi>/nomenklatur/", nomenklatur.nomenklatur_cari, name="nomenklatur_cari"),
     path("nomenklatur/", nomenklatur.nomenklatur_list, name="nomenklatur_list"),
     path("nomenklatur/riwayat/", nomenklatur.nomenklatur_riwayat, name="nomenklatur_riwayat"),
     path("nomenklatur/impor/", nomenklatur.nomenklatur_import, name="nomenklatur_import"),
