@@ -202,7 +202,12 @@ class PegawaiForm(ScopedModelForm):
 
     class Meta:
         model = Pegawai
-        fields = ["nama", "nip", "golongan"]
+        fields = ["nama", "nip", "golongan", "pendidikan", "status", "opd"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the pemda's own agencies.
+        self.fields["opd"].queryset = PerangkatDaerah.objects.filter(pemda_id=self.instance.pemda_id)
 
     def clean_nip(self) -> str:
         return normalize_nip(self.cleaned_data["nip"])
