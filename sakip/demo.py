@@ -141,6 +141,7 @@ BALANGAN = {
     # The head's education (S.Pd., MM), and the other 17 PNS of Bab II's staff table (18 PNS at the start of
     # 2023, by pendidikan and golongan), who are not named in the seed: (pendidikan, golongan) each.
     "pendidikan_pejabat": {"196704031994031015": "S2"},
+    # fmt: off
     "staf": [
         ("SLTA", "II/b"),
         ("SLTA", "II/d"),
