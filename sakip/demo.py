@@ -141,26 +141,18 @@ BALANGAN = {
     # The head's education (S.Pd., MM), and the other 17 PNS of Bab II's staff table (18 PNS at the start of
     # 2023, by pendidikan and golongan), who are not named in the seed: (pendidikan, golongan) each.
     "pendidikan_pejabat": {"196704031994031015": "S2"},
-    # fmt: off
+    # (pendidikan, golongan, how many)
     "staf": [
-        ("SLTA", "II/b"),
-        ("SLTA", "II/d"),
-        ("SLTA", "III/a"),
-        ("S2", "IV/a"),
-        ("S1", "III/a"),
-        ("S1", "III/b"),
-        ("S1", "III/b"),
-        ("S1", "III/c"),
-        ("S1", "III/c"),
-        ("S1", "III/d"),
-        ("S1", "III/d"),
-        ("S1", "III/d"),
-        ("S1", "III/d"),
-        ("S1", "IV/a"),
-        ("S1", "IV/a"),
-        ("S1", "IV/a"),
-        ("S1", "IV/a"),
-    ],  # fmt: skip
+        ("SLTA", "II/b", 1),
+        ("SLTA", "II/d", 1),
+        ("SLTA", "III/a", 1),
+        ("S2", "IV/a", 1),
+        ("S1", "III/a", 1),
+        ("S1", "III/b", 2),
+        ("S1", "III/c", 2),
+        ("S1", "III/d", 4),
+        ("S1", "IV/a", 4),
+    ],
 }
 
 BLITAR = {
@@ -271,7 +263,8 @@ def _load_pemda(data: dict) -> tuple[Pemda, PerangkatDaerah]:
         Penugasan.objects.get_or_create(
             pegawai=pegawai, jabatan=positions[jabatan], mulai=mulai, defaults={"jenis": Penugasan.Jenis.DEFINITIF}
         )
-    for i, (pendidikan, golongan) in enumerate(data.get("staf", []), start=1):
+    staf = [(pendidikan, golongan) for pendidikan, golongan, n in data.get("staf", []) for _i in range(n)]
+    for i, (pendidikan, golongan) in enumerate(staf, start=1):
         # Not named in the seed: a placeholder name says so rather than inventing one.
         Pegawai.objects.update_or_create(
             pemda=pemda,

@@ -131,7 +131,7 @@ def tabel_tujuan(plan) -> Tabel:
                 Kepala(_("Target"), colspan=len(years)),
             ],
             [Kepala(str(y)) for y in years],
-        ],  # fmt: skip
+        ],
     )
     for node in plan.flat():
         if node.elemen.level != Level.TUJUAN:
