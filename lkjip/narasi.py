@@ -40,6 +40,24 @@ def clean_html(html: str) -> str:
     return _EMPTY_P.sub("", clean).strip()
 
 
+_UL = re.compile(r"<ul>((?:(?!</?ul>).)*)</ul>", re.DOTALL)
+_LI = re.compile(r"<li>(.*?)</li>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_MARKER = re.compile(r"^\s*(\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[-–•*])\s")
+
+
+def penanda_sendiri(html: str) -> str:
+    """A bulleted list whose items carry their own markers ("a.", "1)", "(2)", pasted from Word) prints without
+    bullets, so no item shows two markers ("• 1)")."""
+
+    def fix(match: re.Match) -> str:
+        items = _LI.findall(match.group(1))
+        own = items and all(_MARKER.match(_TAG.sub("", item)) for item in items)
+        return f'<ul class="bertanda">{match.group(1)}</ul>' if own else match.group(0)
+
+    return _UL.sub(fix, html) if "<ul>" in html else html
+
+
 def kosong(html: str) -> bool:
     return not strip_tags(html or "").replace("&nbsp;", "").strip()
 

@@ -59,7 +59,7 @@ def tabel_pegawai(opd) -> Tabel:
                 Kepala(_("Jumlah (orang)")),
             ]
         ],
-        kolom=["20%", "10%", "15%", "10%", "15%", "10%", "10%", "10%"],
+        kolom=["16%", "10%", "14%", "10%", "14%", "10%", "13%", "13%"],
     )
     for i in range(max(len(c) for c in columns)):
         cells: list = [opd.singkatan or opd.nama, _count(len(staff))] if i == 0 else ["", ""]

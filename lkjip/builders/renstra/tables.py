@@ -175,7 +175,9 @@ def tc27(plan) -> Tabel:
         ],
         lebar=True,
         nomor_kolom=True,
-        kolom=_widths([11, 11, 13, 26, 26, 10] + [8, 13.5] * (n + 1) + [12, 9]),
+        # Rp columns wide enough for 15 characters ("165.201.237.277") and the location for
+        # "Kabupaten" unbroken, at the size this 22-column table prints.
+        kolom=_widths([10, 10, 12, 19, 19, 9] + [9, 16.5] * (n + 1) + [12, 12]),
     )
     rows_under: dict[int, int] = {}  # a node's rows, its own and all below it
 
