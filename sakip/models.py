@@ -400,7 +400,9 @@ class Pegawai(TimeStampedModel):
     )
     golongan = models.CharField(_("golongan"), max_length=5, choices=Golongan.choices, blank=True)
     pendidikan = models.CharField(_("pendidikan terakhir"), max_length=4, choices=Pendidikan.choices, blank=True)
-    status = models.CharField(_("status"), max_length=4, choices=StatusPegawai.choices, default=StatusPegawai.PNS)
+    status = models.CharField(
+        _("status"), max_length=4, choices=StatusPegawai.choices, default=StatusPegawai.PNS, blank=True
+    )
     opd = models.ForeignKey(
         "PerangkatDaerah",
         on_delete=models.SET_NULL,
