@@ -16,7 +16,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from kinerja.services import Pihak, pihak_untuk
-from lkjip.narasi import kosong, opsional
+from lkjip.narasi import kosong, opsional, penanda_sendiri
 from sakip.lib.tabel import Tabel
 from sakip.models import Jabatan, Pemda, PerangkatDaerah
 
@@ -79,7 +79,7 @@ class Isi:
         empty = kosong(html)
         if empty and not fallback and kunci in opsional(self.jenis):
             return  # an optional section left empty is not printed (a required one shows it is missing)
-        self._add(Blok("narasi", html=html if not empty else fallback, kosong=empty, judul=kunci))
+        self._add(Blok("narasi", html=penanda_sendiri(html) if not empty else fallback, kosong=empty, judul=kunci))
 
     def teks(self, text: str) -> None:
         self._add(Blok("teks", html=text))

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Case, IntegerField, Max, Model, When
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from pohon.models import (
     JENJANG_BAKU,
@@ -435,6 +436,65 @@ def tabel_tahap4(tree: Pohon):
             pemilik,
             "\n".join(str(e) for e in node.daftar_elemen),
         )
+    return t
+
+
+#: the wording of seed 002's stage-3 table for each level below the sasaran
+KETERANGAN_TAHAP3 = {
+    Tingkat.INTERMEDIATE: gettext_lazy("kondisi antara utama"),
+    Tingkat.IMMEDIATE: gettext_lazy("kondisi antara"),
+    Tingkat.OPERASIONAL: gettext_lazy("kondisi operasional"),
+}
+
+
+def tabel_tahap2(tree: Pohon):
+    """Seed 002's stage 2: the critical success factors (the problem each strategic condition answers) of each
+    outcome, numbered, with the condition needed."""
+    tables = []
+    for root in tree.roots:
+        t = Tabel(
+            f"tahap2-{root.pk}",
+            _("Tahap 2"),
+            _("Identifikasi CSF yang Dibutuhkan untuk Mencapai Kinerja"),
+            [[Kepala(_("No.")), Kepala(_("CSF %(o)s") % {"o": root.kinerja}), Kepala(_("Kondisi yang diperlukan"))]],
+            widths=["6%", "47%", "47%"],
+        )
+        for i, node in enumerate(root.anak, start=1):
+            t.add_row(str(i), node.faktor_kunci or "–", node.kinerja)
+        tables.append(t)
+    return tables
+
+
+def tabel_tahap3(tree: Pohon):
+    """Seed 002's stage 3: each CSF condition of stage 2 broken down to its intermediate and operational
+    conditions, with what each is (kondisi antara utama, kondisi antara, kondisi operasional)."""
+    t = Tabel(
+        "tahap3",
+        _("Tahap 3"),
+        _("Uraian CSF ke Kondisi Antara sampai Kondisi Operasional"),
+        [
+            [
+                Kepala(_("CSF yang sudah diubah ke bahasa kondisi pada tahap 2")),
+                Kepala(_("Kondisi yang diperlukan (kondisi antara sampai kondisi paling operasional)")),
+                Kepala(_("Keterangan")),
+            ]
+        ],
+        widths=["32%", "50%", "18%"],
+    )
+
+    def walk(nodes):
+        for node in nodes:
+            yield node
+            yield from walk(node.anak)
+
+    for root in tree.roots:
+        for strategis in root.anak:
+            start = len(t.rows)
+            for node in walk(strategis.anak):
+                t.add_row(strategis.kinerja, node.kinerja, str(KETERANGAN_TAHAP3.get(node.tingkat, "")))
+            if len(t.rows) == start:
+                t.add_row(strategis.kinerja, "", "")
+            t.merge_down(start, [0], keep_together=False)
     return t
 
 

@@ -147,7 +147,9 @@ def tc27(plan, *, satuan_column: bool = False) -> Tabel:
         ],
         wide=True,
         column_numbers=True,
-        widths=_widths([11, 11, 13, 26, 26, *([8] * s), 10] + [8, 13.5] * (n + 1) + [12, 9]),
+        # Rp columns wide enough for 15 characters ("165.201.237.277") and the location for "Kabupaten" unbroken,
+        # at the size this 22-column table prints.
+        widths=_widths([10, 10, 12, 19, 19, *([8] * s), 9] + [9, 16.5] * (n + 1) + [12, 12]),
     )
     rows_under: dict[int, int] = {}  # a node's rows, its own and all below it
 

@@ -171,6 +171,21 @@ BALANGAN = {
     "officials": [
         ("H. SYAIFUDDIN TAILAH, S.Pd., MM", "196704031994031015", "IV/c", "Kepala Badan", datetime.date(2021, 8, 26)),
     ],
+    # The head's education (S.Pd., MM), and the other 17 PNS of Bab II's staff table (18 PNS at the start of
+    # 2023, by pendidikan and golongan), who are not named in the seed: (pendidikan, golongan) each.
+    "pendidikan_pejabat": {"196704031994031015": "S2"},
+    # (pendidikan, golongan, how many)
+    "staf": [
+        ("SLTA", "II/b", 1),
+        ("SLTA", "II/d", 1),
+        ("SLTA", "III/a", 1),
+        ("S2", "IV/a", 1),
+        ("S1", "III/a", 1),
+        ("S1", "III/b", 2),
+        ("S1", "III/c", 2),
+        ("S1", "III/d", 4),
+        ("S1", "IV/a", 4),
+    ],
 }
 
 BLITAR = {
@@ -275,11 +290,20 @@ def _load_pemda(data: dict) -> tuple[Pemda, PerangkatDaerah]:
             },
         )
     for nama, nip, golongan, jabatan, mulai in data["officials"]:
+        pendidikan = data.get("pendidikan_pejabat", {}).get(nip, "")
         pegawai, _ = Pegawai.objects.update_or_create(
-            pemda=pemda, nip=nip, defaults={"nama": nama, "golongan": golongan}
+            pemda=pemda, nip=nip, defaults={"nama": nama, "golongan": golongan, "opd": opd, "pendidikan": pendidikan}
         )
         Penugasan.objects.get_or_create(
             pegawai=pegawai, jabatan=positions[jabatan], mulai=mulai, defaults={"jenis": Penugasan.Jenis.DEFINITIF}
+        )
+    staf = [(pendidikan, golongan) for pendidikan, golongan, n in data.get("staf", []) for _i in range(n)]
+    for i, (pendidikan, golongan) in enumerate(staf, start=1):
+        # Not named in the seed: a placeholder name says so rather than inventing one.
+        Pegawai.objects.update_or_create(
+            pemda=pemda,
+            nama=f"PNS {opd.singkatan or opd.nama} {i:02d} (tidak disebut namanya dalam Renstra)",
+            defaults={"golongan": golongan, "pendidikan": pendidikan, "opd": opd},
         )
     return pemda, opd
 

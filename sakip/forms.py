@@ -248,7 +248,7 @@ class PegawaiForm(ScopedModelForm):
 
     class Meta:
         model = Pegawai
-        fields = ["nama", "nip", "golongan"]
+        fields = ["nama", "nip", "golongan", "pendidikan", "status", "opd"]
 
     def clean_nip(self) -> str:
         return normalize_nip(self.cleaned_data["nip"])
@@ -257,6 +257,8 @@ class PegawaiForm(ScopedModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.nip and not self.is_bound:
             self.initial["nip"] = format_nip(self.instance.nip)
+        # Only the pemda's own agencies.
+        self.fields["opd"].queryset = PerangkatDaerah.objects.filter(pemda_id=self.instance.pemda_id)
 
 
 class PenugasanForm(forms.ModelForm):
