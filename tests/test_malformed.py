@@ -172,6 +172,7 @@ def _kwargs(name: str, route: str, o: dict) -> dict | None:
         "row": o["pk_row"],
         "ra": o["ra"],
         "direction": "up",
+        "bagian": "renstra",  # a help page (GET only, no form)
         "arah": "naik",
         "kind": "indikator",
         "app_label": "renstra",

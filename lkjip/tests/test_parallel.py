@@ -60,7 +60,8 @@ def _reads_as_one(isi, content: bytes, count: int, tmp_path) -> None:
     contents = "\n".join(pages[1:start])
     targets = {}
     for table in isi.tables:
-        found = re.search(rf"{re.escape(table.label)}\s*(\d+)\s*$", contents, re.M)
+        label = r"\s+".join(map(re.escape, table.label.split()))  # a long title wraps in the contents
+        found = re.search(rf"{label}\s*(\d+)\s*$", contents, re.M)
         assert found, table.label
         page = start + int(found.group(1)) - 1
         assert f"Tabel {table.nomor} " in pages[page], table.label

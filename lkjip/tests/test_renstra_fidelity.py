@@ -64,7 +64,7 @@ def test_chapters_tables_and_lists_in_the_seeds_order(renstra):
 def test_staff_tables_count_the_pegawai(renstra):
     dokumen, isi, text = renstra
     pegawai = isi.table("pegawai")
-    rows = [[c.shown for c in b.cells] for b in pegawai.rows if b.gaya != "jumlah"]
+    rows = [[c.shown for c in b.cells] for b in pegawai.rows if b.style != "jumlah"]
     pairs = {(row[i], row[i + 1]) for row in rows for i in (2, 4, 6)}
     # Seed 000 Bab II: 18 PNS; SLTA 3, S1 13, S2 2; II/b 1, II/d 1, III/a 2, III/b 2, III/c 2, III/d 4,
     # IV/a 5, IV/c 1; golongan II 2, III 10, IV 6.
