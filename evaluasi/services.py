@@ -32,7 +32,7 @@ from evaluasi.models import (
     Templat,
     Tingkat,
 )
-from sakip import access
+from sakip import access, documents
 from sakip.lib.pdf import render_pdf
 from sakip.lib.uploads import sha256_of
 
@@ -439,3 +439,15 @@ def terima_tindak_lanjut(rekomendasi: Rekomendasi, *, actor) -> Rekomendasi:
     rek.status, rek.diterima_oleh, rek.diterima_pada = Rekomendasi.Status.DITERIMA, actor, timezone.now()
     rek.save()
     return rek
+
+
+def print_lhe(opd, tahun: int, *, preview: bool = False) -> tuple[bytes, str]:
+    """``render_document lhe``: the stored final LHE of the OPD's evaluation of ``tahun``, else (or with
+    ``preview``) one printed from the current grades."""
+    evaluasi = Evaluasi.objects.select_related("opd__pemda", "templat").filter(opd=opd, tahun=tahun).first()
+    if evaluasi is None:
+        raise documents.Lewati(_("belum ada evaluasi AKIP tahun %(t)s") % {"t": tahun})
+    if evaluasi.lhe_pdf and not preview:
+        with evaluasi.lhe_pdf.open("rb") as handle:
+            return handle.read(), f"LHE {evaluasi} (final, SHA-256 {evaluasi.lhe_sha256})"
+    return render_lhe(evaluasi), f"LHE {evaluasi} ({evaluasi.get_status_display()}, dari data terkini)"
