@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -76,9 +77,13 @@ def _renstra(versi: RenstraVersi | None, tahun: int) -> Temuan:
         )
         t.saran, t.dasar_saran = "E", _("Tidak ada Renstra yang ditetapkan.")
         return t
-    teks = _("%(versi)s, ditetapkan %(tgl)s") % {
+    tanggal = versi.dasar_hukum_tanggal or (
+        timezone.localdate(versi.ditetapkan_pada) if versi.ditetapkan_pada else None
+    )
+    teks = _("%(versi)s, ditetapkan %(tgl)s, berlaku mulai %(mulai)s") % {
         "versi": f"{versi.renstra} — {versi.get_jenis_display()} ke-{versi.nomor}",
-        "tgl": date_format(versi.ditetapkan_pada, "j F Y") if versi.ditetapkan_pada else "–",
+        "tgl": date_format(tanggal, "j F Y") if tanggal else _("(tanggal tidak tercatat)"),
+        "mulai": versi.berlaku_mulai,
     }
     t.baris.append(Baris(teks, reverse("renstra:versi_detail", args=[versi.pk]), ok=True))
     if versi.dasar_hukum_nomor:

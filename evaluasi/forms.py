@@ -87,7 +87,11 @@ class RekomendasiForm(forms.ModelForm):
     class Meta:
         model = Rekomendasi
         fields = ["komponen", "uraian", "tenggat", "unit_kerja"]
-        widgets = {"uraian": forms.Textarea(attrs={"rows": 2}), "tenggat": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "uraian": forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"}),
+            "tenggat": forms.DateInput(attrs={"type": "date", "class": "form-control form-control-sm"}),
+            "unit_kerja": forms.Select(attrs={"class": "form-select form-select-sm"}),
+        }
 
     def __init__(self, *args, evaluasi, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,6 +99,7 @@ class RekomendasiForm(forms.ModelForm):
         self.fields["komponen"] = forms.ChoiceField(
             label=_("Komponen"),
             choices=[(k.kode, str(k)) for k in evaluasi.templat.komponen.order_by("urutan")],
+            widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
         )
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from evaluasi import skor
 from sakip import access
+from sakip.lib.numbers import format_number
 from sakip.models import ActorNamesModel, OpdScopedModel, ScopedQuerySet, TimeStampedModel
 
 
@@ -107,7 +108,7 @@ class Templat(TimeStampedModel):
         return self.evaluasi.exists()
 
     def grade_choices(self) -> list[tuple[str, str]]:
-        return [(g, f"{g} ({skor.bulat(v):n})") for g, v in skor.SKALA[self.skala]]
+        return [(g, f"{g} ({format_number(v, 0)})") for g, v in skor.SKALA[self.skala]]
 
 
 class Komponen(models.Model):

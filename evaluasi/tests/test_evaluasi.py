@@ -291,7 +291,10 @@ def _grow(world, versi, n: int) -> None:
     indicators = list(Indikator.objects.filter(elemen__versi=versi).exclude(realisasi__tahun=2024)[: n * 3])
     for i in range(n):
         jab = Jabatan.objects.create(
-            opd=world.opd_a, nama=f"Kepala Bidang {Jabatan.objects.count()}", jenjang=Jenjang.ADMINISTRATOR, atasan=world.kepala_a
+            opd=world.opd_a,
+            nama=f"Kepala Bidang {Jabatan.objects.count()}",
+            jenjang=Jenjang.ADMINISTRATOR,
+            atasan=world.kepala_a,
         )
         PerjanjianKinerja.objects.create(
             opd=world.opd_a, jabatan=jab, tahun=2024, status="ditandatangani", pdf_sha256="x" * 64

@@ -20,15 +20,15 @@ def rekap(request):
     sort = request.GET.get("urut", "")
     if sort.isdigit() and int(sort) in years:
         rows.sort(key=lambda r: -(r.per_tahun[int(sort)].nilai_akhir if int(sort) in r.per_tahun else -1))
-    latest = years[-1] if years else None
+    pairs = [(r, y) for r in rows for y in years if y in r.per_tahun]
     chart = ""
-    if latest:
-        shown = [r for r in rows if latest in r.per_tahun]
+    if pairs:
         chart = bars(
-            [r.per_tahun[latest].nilai_akhir for r in shown],
-            [r.opd.singkatan or r.opd.kode for r in shown],
-            label=f"Nilai {latest}",
-            width=max(240, 60 * len(shown)),
+            [r.per_tahun[y].nilai_akhir for r, y in pairs],
+            [f"{r.opd.singkatan or r.opd.kode} {y}" for r, y in pairs],
+            label="Nilai SAKIP",
+            reference=70,
+            width=max(240, 70 * len(pairs)),
             height=120,
         )
     context = {"years": years, "komponen": komponen, "rows": rows, "chart": chart}
