@@ -336,10 +336,9 @@ def render_lhe(evaluasi: Evaluasi, lke: Lke | None = None) -> bytes:
         "hasil": hasil,
         "temuan": temuan,
         "rekomendasi": list(evaluasi.rekomendasi.select_related("unit_kerja").order_by("komponen", "pk")),
-        "bands": skor.PREDIKAT,
-        "terendah": skor.TERENDAH,
+        "bands": skor.pita(),
         "inklusif": lke.templat.inklusif,
-        "tanggal": timezone.localdate(),
+        "tanggal": timezone.localdate(evaluasi.difinalkan_pada) if evaluasi.difinalkan_pada else timezone.localdate(),
         "draft": not evaluasi.is_final,
     }
     return render_pdf("evaluasi/lhe_pdf.html", context, paper=evaluasi.opd.pemda.ukuran_kertas)

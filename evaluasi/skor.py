@@ -42,6 +42,17 @@ SERATUS = Decimal(100)
 SEN = Decimal("0.01")
 
 
+def pita() -> list[tuple[Decimal | None, Decimal, str, str]]:
+    """The predikat bands as (lower bound, upper bound, predikat, interpretasi), highest first; the lowest band's
+    lower bound is None (it starts at 0, included)."""
+    uppers = [SERATUS] + [b for b, _k, _a in PREDIKAT]
+    rows: list[tuple[Decimal | None, Decimal, str, str]] = [
+        (b, upper, k, a) for (b, k, a), upper in zip(PREDIKAT, uppers, strict=False)
+    ]
+    rows.append((None, PREDIKAT[-1][0], *TERENDAH))
+    return rows
+
+
 def nilai_grade(skala: str, grade: str | None) -> Decimal:
     """The value of ``grade`` on ``skala``; no grade (or an unknown one) is 0."""
     return dict(SKALA[skala]).get(grade or "", Decimal(0))

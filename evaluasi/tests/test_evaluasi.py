@@ -127,6 +127,12 @@ def test_boundary_rule_is_selectable_and_printed(client, tim, ev):
     assert copy.inklusif
     client.force_login(tim.bob)
     assert "Batas bawah tidak termasuk" in client.get(ev.get_absolute_url()).content.decode()
+    assert "> 70 – 80 BB Sangat Baik" in _text(services.render_lhe(ev))
+    other = services.open_evaluasi(
+        tim.opd_a, 2023, copy, [(tim.ketua, PeranTim.KETUA), (tim.dalnis, PeranTim.PENGENDALI)]
+    )
+    text = _text(services.render_lhe(other))
+    assert "≥ 70 – < 80 BB Sangat Baik" in text and "0 – < 30 D" in text and "DRAFT" in text
 
 
 # --- The evaluation, level by level ---------------------------------------------------------------------
@@ -394,3 +400,19 @@ def test_demo_blitar_lands_on_the_published_predikat(client, demo_data, tmp_path
     ws = load_workbook(io.BytesIO(xlsx.content)).active
     values = [c for row in ws.iter_rows(values_only=True) for c in row]
     assert Decimal(str(75.16)) in [Decimal(str(v)) for v in values if isinstance(v, float | int | Decimal)]
+
+
+def test_inbox_shows_the_evaluation_to_whoever_acts_next(client, tim, ev):
+    w = tim
+
+    def jenis(user):
+        return [i.jenis for i in inbox.items_for(user, access.scope_for(user))]
+
+    assert "evaluasi-mandiri" in jenis(w.alice) and "evaluasi-nilai" not in jenis(w.bob)
+    services.lanjutkan(ev, actor=w.alice)
+    for user in (w.alice, w.bob, w.ketua, w.dalnis):
+        access.forget_scope(user)
+    assert "evaluasi-mandiri" not in jenis(w.alice)
+    assert "evaluasi-nilai" in jenis(w.bob) and "evaluasi-nilai" in jenis(w.ketua)
+    client.force_login(w.bob)
+    assert "Dinilai evaluator: evaluasi Badan A 2024" in client.get(reverse("home")).content.decode()

@@ -119,3 +119,15 @@ def test_demo_grades_give_the_published_totals():
         g = {k: text[2 * i : 2 * i + 2].strip() for i, k in enumerate(KEYS)}
         assert skor.bulat(_total(g)) == Decimal(expected)
         assert skor.predikat(skor.bulat(_total(g)))[0] == predikat
+
+
+def test_bands_as_printed_on_the_lhe():
+    assert [(b, a, k) for b, a, k, _i in skor.pita()] == [
+        (Decimal(90), Decimal(100), "AA"),
+        (Decimal(80), Decimal(90), "A"),
+        (Decimal(70), Decimal(80), "BB"),
+        (Decimal(60), Decimal(70), "B"),
+        (Decimal(50), Decimal(60), "CC"),
+        (Decimal(30), Decimal(50), "C"),
+        (None, Decimal(30), "D"),
+    ]
