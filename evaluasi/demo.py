@@ -151,7 +151,7 @@ def load(stdout) -> None:
         o.kode: o for o in PerangkatDaerah.objects.filter(kode__in=[OPD_BLITAR, OPD_BALANGAN]).select_related("pemda")
     }
     users = {u.username: u for u in User.objects.filter(username__in=["evaluator.blitar", "evaluator.balangan"])}
-    team = {}
+    team: dict[str, list[tuple[User, str]]] = {}
     for username, nama, _pemda, opd_kode, peran in TIM:
         opd = opds[opd_kode]
         team.setdefault(opd_kode, []).append((_user(username, nama, opd.pemda, opd), peran))

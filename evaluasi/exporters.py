@@ -48,7 +48,8 @@ def rekap(evaluasi_qs) -> tuple[list[int], list[str], list[BarisRekap]]:
 
 def rekap_xlsx(pemda_nama: str, years, komponen_names, rows) -> bytes:
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    for blank in list(workbook.worksheets):
+        workbook.remove(blank)
     sheet = Sheet(workbook, "Rekap", "Rekapitulasi Evaluasi AKIP", pemda_nama)
     sheet.header(
         [["Perangkat daerah", *(f"Nilai {y}" for y in years), *(f"Predikat {y}" for y in years), *komponen_names]], []

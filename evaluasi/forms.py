@@ -25,7 +25,9 @@ class JawabanForm(forms.Form):
 
     def __init__(self, *args, templat: Templat, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["grade"].choices = templat.grade_choices()
+        grade = self.fields["grade"]
+        assert isinstance(grade, forms.ChoiceField)
+        grade.choices = templat.grade_choices()
 
 
 class BukaEvaluasiForm(forms.Form):

@@ -35,9 +35,10 @@ from evaluasi.models import (
 from sakip import access, documents
 from sakip.lib.pdf import render_pdf
 from sakip.lib.uploads import sha256_of
+from sakip.models import User
 
 #: the level graded in each status (the self-assessment, then the evaluator, then the reviews)
-TINGKAT_STATUS = {
+TINGKAT_STATUS: dict[str, str] = {
     StatusEvaluasi.MANDIRI: Tingkat.MANDIRI,
     StatusEvaluasi.EVALUASI: Tingkat.ANGGOTA,
     StatusEvaluasi.REVIU_KETUA: Tingkat.KETUA,
@@ -198,7 +199,7 @@ def update_templat(templat: Templat, pemda_id: int, **data) -> Templat:
 
 @transaction.atomic
 def open_evaluasi(
-    opd, tahun: int, templat: Templat, tim: list[tuple[object, str]], *, mulai=None, selesai=None, demo=False
+    opd, tahun: int, templat: Templat, tim: list[tuple[User, str]], *, mulai=None, selesai=None, demo=False
 ):
     """Open the evaluation of ``opd`` for ``tahun`` with its team [(user, PeranTim)]: at least a ketua tim
     and a pengendali teknis, every member an evaluator of the OPD."""
@@ -277,7 +278,7 @@ def save_jawaban(
 
 
 #: who moves an evaluation from each stage to the next
-LANJUT_OLEH = {
+LANJUT_OLEH: dict[str, str] = {
     StatusEvaluasi.MANDIRI: Tingkat.MANDIRI,
     StatusEvaluasi.EVALUASI: Tingkat.ANGGOTA,
     StatusEvaluasi.REVIU_KETUA: Tingkat.KETUA,

@@ -9,8 +9,10 @@ bands' lower bound is exclusive (as printed, "> 90 – 100") or inclusive, per t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 #: grade → value per scale (regulations §6.2; the Y/T and A–D scales some pemda use)
 SKALA: dict[str, list[tuple[str, Decimal]]] = {
@@ -85,7 +87,7 @@ class Sub:
 
     kode: str
     bobot: Decimal
-    kriteria: list[tuple[object, Decimal]]
+    kriteria: list[tuple[Any, Decimal]]
 
 
 @dataclass
@@ -104,10 +106,10 @@ class Hasil:
     total: Decimal
     predikat: str
     interpretasi: str
-    bobot_efektif: dict[object, Decimal] = field(default_factory=dict)  # a criterion's share of the total
+    bobot_efektif: dict[Any, Decimal] = field(default_factory=dict)  # a criterion's share of the total
 
 
-def hitung(struktur: list[Komponen], nilai: dict[object, Decimal], *, inklusif: bool = False) -> Hasil:
+def hitung(struktur: list[Komponen], nilai: Mapping[Any, Decimal], *, inklusif: bool = False) -> Hasil:
     """Score ``nilai`` (criterion key → value 0–100; a missing key is 0) on the template ``struktur``."""
     skor_sub: dict[str, Decimal] = {}
     skor_komponen: dict[str, Decimal] = {}
@@ -137,14 +139,14 @@ def hitung(struktur: list[Komponen], nilai: dict[object, Decimal], *, inklusif: 
 class Usulan:
     """A criterion whose grade raised one step adds ``tambah`` to the total."""
 
-    kunci: object
+    kunci: Any
     dari: str | None
     ke: str
     tambah: Decimal
 
 
 def simulasi(
-    struktur: list[Komponen], grades: dict[object, str | None], skala: str, *, inklusif: bool = False
+    struktur: list[Komponen], grades: Mapping[Any, str | None], skala: str, *, inklusif: bool = False
 ) -> tuple[list[Usulan], list[Usulan]]:
     """The criteria that raise the total most when raised one grade (best first), and the fewest of them, taken
     in that order, that would lift the predikat one band (empty at the top or when no raise reaches it)."""

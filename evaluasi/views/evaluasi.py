@@ -3,6 +3,8 @@ its simulator), the stage buttons, the LHE, attachments and the recommendations'
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
@@ -20,7 +22,10 @@ from sakip.lib import http
 
 
 def get_evaluasi(request, pk: int) -> Evaluasi:
-    return access.get_for_user(request.user, Evaluasi.objects.select_related("opd__pemda", "templat"), Perm.VIEW, pk=pk)
+    evaluasi = access.get_for_user(
+        request.user, Evaluasi.objects.select_related("opd__pemda", "templat"), Perm.VIEW, pk=pk
+    )
+    return cast(Evaluasi, evaluasi)
 
 
 def index(request):
@@ -56,7 +61,7 @@ def _rows(lke: services.Lke, temuan: dict, tampil_evaluator: bool, tingkat: str 
     current level's form values: its own answer, else the level below's grade (a reviewer starts from it), else
     Sakip's suggestion."""
     tingkat_tampil = [Tingkat.MANDIRI, *(reversed(services.TINGKAT_EVALUATOR) if tampil_evaluator else [])]
-    urutan = [Tingkat.MANDIRI, *reversed(services.TINGKAT_EVALUATOR)]
+    urutan: list[str] = [Tingkat.MANDIRI, *reversed(services.TINGKAT_EVALUATOR)]
     for k in lke.komponen:
         for s in k.daftar_sub:
             for c in s.daftar_kriteria:
@@ -86,7 +91,7 @@ def evaluasi_detail(request, pk: int):
     temuan = bukti.kumpulkan(evaluasi)
     tampil = access.sees_evaluator_notes(request.user, evaluasi)
     tingkat = services.TINGKAT_STATUS.get(evaluasi.status)
-    bisa_nilai = bool(tingkat) and access.may_grade(request.user, evaluasi, tingkat)
+    bisa_nilai = tingkat is not None and access.may_grade(request.user, evaluasi, tingkat)
     bisa_lanjut = evaluasi.status in services.LANJUT_OLEH and access.may_grade(
         request.user, evaluasi, services.LANJUT_OLEH[evaluasi.status]
     )
@@ -228,7 +233,7 @@ def lampiran_create(request, pk: int, kriteria: int):
     crit = get_object_or_404(Kriteria, pk=kriteria, sub__komponen__templat=evaluasi.templat_id)
     form = LampiranForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     else:
         try:
             services.add_lampiran(evaluasi, crit, form.cleaned_data["berkas"], actor=request.user)
@@ -260,7 +265,7 @@ def rekomendasi_create(request, pk: int):
         else:
             messages.success(request, _("Rekomendasi ditambahkan."))
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect(f"{evaluasi.get_absolute_url()}#rekomendasi")
 
 
@@ -282,7 +287,7 @@ def rekomendasi_lapor(request, pk: int):
         else:
             messages.success(request, _("Tindak lanjut dilaporkan."))
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect(f"{rek.evaluasi.get_absolute_url()}#rekomendasi")
 
 
