@@ -416,3 +416,18 @@ def test_inbox_shows_the_evaluation_to_whoever_acts_next(client, tim, ev):
     assert "evaluasi-nilai" in jenis(w.bob) and "evaluasi-nilai" in jenis(w.ketua)
     client.force_login(w.bob)
     assert "Dinilai evaluator: evaluasi Badan A 2024" in client.get(reverse("home")).content.decode()
+
+
+def test_the_lke_page_runs_the_same_queries_however_many_answers(client, tim, ev):
+    client.force_login(tim.bob)
+    url = ev.get_absolute_url()
+    client.get(url)  # warm the caches (content types, sessions)
+    with capture_queries("no answers") as empty:
+        client.get(url)
+    for k in Kriteria.objects.filter(sub__komponen__templat=ev.templat).select_related("sub__komponen"):
+        services.save_jawaban(ev, k, actor=tim.alice, grade="B", catatan="Ada.")
+    services.create_rekomendasi(ev, actor=tim.bob, uraian="Perbaiki IKU.", tenggat=datetime.date(2027, 1, 31))
+    with capture_queries("80 answers") as full:
+        page = client.get(url)
+    assert page.content.decode().count("Ada.") == 80
+    assert_same_queries(empty, full)
