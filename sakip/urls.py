@@ -50,6 +50,7 @@ urlpatterns = [
     path("realisasi/", include("kinerja.urls.realisasi")),
     path("dokumen/", include("lkjip.urls")),
     path("pohon-kinerja/", include("pohon.urls")),
+    path("evaluasi/", include("evaluasi.urls")),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),

@@ -8,7 +8,9 @@ Kinds:
 * ``pk``: a position's Perjanjian Kinerja (the latest signed version, else the draft; without --jabatan the
   head of the OPD); ``rencana-aksi``: its rencana aksi;
 * ``pohon-kinerja``: the pohon kinerja in force in --tahun (default: this year), its diagram and its
-  translation table (--kertas A3 or A4).
+  translation table (--kertas A3 or A4);
+* the documents apps above lkjip register in :mod:`sakip.documents`, e.g. ``lhe``: the Laporan Hasil Evaluasi
+  AKIP of --tahun (the stored final, else from the current grades).
 
 With --all-opd every OPD of the pemda is written into the folder -o, one file per OPD (for archiving);
 an OPD without the document is listed and skipped.
@@ -31,6 +33,7 @@ from pohon import services as pohon_services
 from pohon.models import PohonKinerja
 from renstra.management.util import find_opd
 from renstra.models import RenstraVersi
+from sakip import documents
 from sakip.lib.pdf import DIAGRAM_PAPERS
 from sakip.models import Jabatan, PerangkatDaerah
 
@@ -42,10 +45,10 @@ class Skip(Exception):
 
 
 class Command(BaseCommand):
-    help = "Mencetak dokumen (Renstra, LKjIP, PK, rencana aksi) ke PDF."
+    help = "Mencetak dokumen (Renstra, LKjIP, PK, rencana aksi, pohon kinerja, LHE) ke PDF."
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=KINDS)
+        parser.add_argument("kind", choices=(*KINDS, *documents.kinds()))
         parser.add_argument("--opd", help="Kode perangkat daerah.")
         parser.add_argument("--all-opd", action="store_true", help="Semua perangkat daerah pemda (--pemda).")
         parser.add_argument("--pemda", help="Kode pemda.")
@@ -88,6 +91,13 @@ class Command(BaseCommand):
             raise CommandError(str(reason)) from None
 
     def _one(self, kind, opd, tahun, jabatan, preview, output: Path) -> str:
+        if kind in documents.kinds():
+            try:
+                content, message = documents.printer(kind)(opd, tahun, preview=preview)
+            except documents.Lewati as reason:
+                raise Skip(str(reason)) from None
+            output.write_bytes(content)
+            return f"{message}: ditulis ke {output}"
         if kind == "pohon-kinerja":
             return self._pohon(opd, tahun, output)
         if kind in ("renstra", "lkjip"):
