@@ -23,7 +23,7 @@ venv: $(STAMP)
 ## run: the app with demo data on SQLite at http://127.0.0.1:8000 (development mode)
 run: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py load_demo
+	DEBUG=1 $(BIN)/python manage.py load_demo --url http://$(HOST):$(PORT)/
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## demo: (re)load the demo data only
@@ -55,13 +55,14 @@ SECONDS_BENCH ?= 60
 bench-reliability: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py bench_reliability --seconds $(SECONDS_BENCH)
 
-## lint: ruff (lint and format check), mypy, import layering; runs every check, fails if any failed
+## lint: ruff (lint and format check), mypy, import layering, template indentation (djhtml); runs every check, fails if any failed
 lint: $(STAMP)
 	@status=0; \
 	echo "== ruff check"; $(BIN)/ruff check . || status=1; \
 	echo "== ruff format --check"; $(BIN)/ruff format --check . || status=1; \
 	echo "== mypy"; DEBUG=1 $(BIN)/mypy || status=1; \
 	echo "== lint-imports"; $(BIN)/lint-imports || status=1; \
+	echo "== djhtml --check"; $(BIN)/djhtml --check templates || status=1; \
 	exit $$status
 
 ## format: ruff fix and format, djhtml on the templates

@@ -44,6 +44,9 @@ def pytest_configure(config):
     settings.CSRF_COOKIE_SECURE = False
     settings.ALLOWED_HOSTS = ["*"]
     settings.AXES_ENABLED = False  # the throttling test turns it back on
+    # load_demo leaves out printing and finalising the demo's Renstra and LKjIP (seconds per document, at
+    # every load); a test that needs the finals calls lkjip.demo.load_finals().
+    settings.DEMO_FINAL = False
     import tempfile
 
     settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="sakip-media-")  # signed PDFs of tests land here

@@ -10,6 +10,7 @@ class KinerjaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        import kinerja.search  # noqa: F401  registers its search kinds; reads the models once apps are ready
         from kinerja.inbox import PROVIDERS  # reads the models: importable only once apps are ready
         from kinerja.panels import antrean_verifikasi  # as above
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
@@ -38,6 +39,7 @@ from kinerja.models import (
     RencanaAksi,
 )
 from renstra.models import Elemen, Indikator, Level, Misi, Pagu, Periode, Renstra, RenstraVersi, Target
+from sakip.demo import give_logo
 from sakip.lib.values import parse_money, parse_value
 from sakip.models import Jabatan, Jenjang, Pegawai, Pemda, Penugasan, PerangkatDaerah, UnitKerja, User
 
@@ -254,7 +256,7 @@ SUB_KETAHANAN = (
     "Pelaksanaan kebijakan di bidang ketahanan ekonomi, sosial, budaya dan fasilitasi pencegahan penyalahgunaan "
     "narkotika, fasilitasi kerukunan umat beragama dan penghayat kepercayaan di daerah"
 )
-METRO_RA = [
+METRO_RA: list[dict[str, Any]] = [
     {"sasaran": "Meningkatnya kerukunan umat beragama", "uraian": "Persentase kerukunan umat beragama", "satuan": "%",
          "target": "70", "agregasi": Indikator.Agregasi.KUMULATIF, "tw": ["15", "25", "15", "15"], "target_kegiatan": "70%",
          "sub": SUB_KETAHANAN, "anggaran": "109.000.000", "pj": "Dra. LISMANIA AMPARAWATI",
@@ -314,9 +316,11 @@ def _metro() -> None:
             "jenis": Pemda.Jenis.KOTA,
             "provinsi": "Lampung",
             "kepala_daerah_jabatan": "Wali Kota Metro",
+            "kepala_daerah_nama": "dr. H. WAHDI, Sp.OG(K), M.H.",
             "ibukota": "Metro",
         },
     )
+    give_logo(pemda)
     opd, _ = PerangkatDaerah.objects.update_or_create(
         pemda=pemda,
         kode="8.01.0.00.0.00.03.0000",
@@ -373,11 +377,67 @@ def load(stdout) -> None:
     _blitar_pk(blitar)
     _blitar_realisasi(blitar)
     _metro()
-    _jendela_bertanggal()
+    tahun = _tahun_berjalan(blitar)
+    _jendela_bertanggal()  # after the windows of this year exist
     stdout.write(
         "PK demo: Bakesbangpol Blitar 2024 (PK dan PK Perubahan ditandatangani; realisasi 2022–2024); "
-        "rencana aksi Kesbangpol Kota Metro 2021."
+        f"rencana aksi Kesbangpol Kota Metro 2021; PK {tahun} Balangan dan Blitar menunggu tanda tangan; "
+        f"triwulan berjalan {tahun} terbuka."
     )
+
+
+# --- The current year, workable at once ---------------------------------------------------------------
+
+
+def _tahun_berjalan(blitar: PerangkatDaerah) -> int:
+    """Each demo pemda has this year's quarters up to today's (the current one open, those before closed),
+    targets and pagu for the year, and its head's PK of the year submitted and waiting for the signature.
+
+    Blitar's plan comes from its LKjIP 2024, which names no later targets or pagu: the demo carries 2024's
+    forward to the years after it (an assumption of the demo, not of the seed).
+    """
+    today = timezone.localdate()
+    tahun, current_q = today.year, (today.month - 1) // 3 + 1
+    versi = RenstraVersi.objects.filter(renstra__opd=blitar).order_by("nomor").first()
+    if versi is not None:
+        _carry_forward(versi, 2024, range(2025, versi.renstra.periode.tahun_akhir + 1))
+    for kode, opd_kode, perencana in (
+        ("balangan", "8.01.0.00.0.00.01.0000", "perencana.balangan"),
+        ("blitar", "8.01.0.00.0.00.02.0000", "perencana.blitar"),
+    ):
+        opd = PerangkatDaerah.objects.filter(pemda__kode=kode, kode=opd_kode).select_related("pemda").first()
+        if opd is None:
+            continue
+        for q in range(1, current_q + 1):
+            JendelaRealisasi.objects.get_or_create(
+                pemda=opd.pemda, tahun=tahun, triwulan=q, defaults={"terbuka": q == current_q}
+            )
+        kepala = Jabatan.objects.filter(opd=opd, atasan__isnull=True).first()
+        if kepala is None or RenstraVersi.objects.berlaku(opd, tahun) is None:
+            continue
+        if not PerjanjianKinerja.objects.filter(jabatan=kepala, tahun=tahun).exists():
+            pk = services.susun_dari_renstra(kepala, tahun)
+            services.ajukan(pk, actor=User.objects.filter(username=perencana).first())
+    return tahun
+
+
+def _carry_forward(versi: RenstraVersi, dari: int, years) -> None:
+    """The year ``dari``'s targets and pagu copied to each of ``years`` that has none."""
+    targets = list(Target.objects.filter(indikator__elemen__versi=versi, tahun=dari))
+    pagu = list(Pagu.objects.filter(elemen__versi=versi, tahun=dari))
+    for tahun in years:
+        have = set(
+            Target.objects.filter(indikator__elemen__versi=versi, tahun=tahun).values_list("indikator_id", flat=True)
+        )
+        Target.objects.bulk_create(
+            Target(indikator_id=t.indikator_id, tahun=tahun, nilai=t.nilai, teks=t.teks)
+            for t in targets
+            if t.indikator_id not in have
+        )
+        have = set(Pagu.objects.filter(elemen__versi=versi, tahun=tahun).values_list("elemen_id", flat=True))
+        Pagu.objects.bulk_create(
+            Pagu(elemen_id=p.elemen_id, tahun=tahun, jumlah=p.jumlah) for p in pagu if p.elemen_id not in have
+        )
 
 
 # --- Realisasi (seed 001, LKjIP 2024 Bakesbangpol Blitar) -------------------------------------------

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.models import Aksi, BelanjaOPD, JendelaRealisasi, PengaturanCapaian, Realisasi, RencanaAksi
 from renstra.models import RenstraVersi
-from sakip.forms import AngkaField, DateInput, KonfirmasiMixin, RupiahField
+from sakip.forms import AngkaField, DateInput, KonfirmasiMixin, RupiahField, TokenMixin
 from sakip.models import Jabatan, Pegawai, PerangkatDaerah
 
 
@@ -172,7 +172,7 @@ class PengaturanCapaianForm(KonfirmasiMixin, forms.ModelForm):
         return data
 
 
-class BelanjaForm(KonfirmasiMixin, forms.ModelForm):
+class BelanjaForm(TokenMixin, KonfirmasiMixin, forms.ModelForm):
     """A jenis belanja's anggaran and realisasi, read as every Rupiah (whole rupiah, the rounding said at the
     field); a realisasi ten times its anggaran is confirmed before it is saved."""
 
@@ -198,6 +198,13 @@ class BelanjaForm(KonfirmasiMixin, forms.ModelForm):
         data = super().clean()
         self.check_konfirmasi(data)
         return data
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:  # the field with the message is marked (the message follows it)
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs = {**widget.attrs, "class": f"{widget.attrs.get('class', '')} is-invalid".strip()}
 
 
 class BaseBelanjaFormSet(forms.BaseModelFormSet):

@@ -24,7 +24,7 @@ from kinerja.realisasi.jendela import ditutup, terbuka
 from kinerja.realisasi.verifikasi import antrean
 from renstra.models import RenstraVersi
 from sakip.inbox import Item
-from sakip.lib.periode import romawi
+from sakip.lib.periode import roman
 from sakip.models import Penugasan, Peran, PerangkatDaerah
 
 SEGERA = 7  # days before a closing date from which a quarter to fill is urgent (the first reminder)
@@ -92,15 +92,15 @@ def realisasi_dikembalikan(user, scope, today) -> list[Item]:
     """Realisasi an evaluator or the pimpinan returned, in the planner's OPD, each to correct on its page."""
     if not scope.editable_opd_ids:
         return []
-    rows = Realisasi.objects.filter(
+    returned = Realisasi.objects.filter(
         status=Realisasi.Status.DIKEMBALIKAN, indikator__elemen__versi__renstra__opd_id__in=scope.editable_opd_ids
     ).select_related("indikator")
-    rows = list(rows.order_by("-tahun", "triwulan", "indikator__urutan", "pk")[: BATAS_BUTIR + 1])
+    rows = list(returned.order_by("-tahun", "triwulan", "indikator__urutan", "pk")[: BATAS_BUTIR + 1])
     items = [
         Item(
             "realisasi-dikembalikan",
             _("Perbaiki realisasi TW %(tw)s %(tahun)s: %(ind)s")
-            % {"tw": romawi(r.triwulan), "tahun": r.tahun, "ind": r.indikator.uraian},
+            % {"tw": roman(r.triwulan), "tahun": r.tahun, "ind": r.indikator.uraian},
             reverse("realisasi:realisasi_detail", args=[r.indikator_id, r.tahun, r.triwulan]),
             _("Dikembalikan oleh %(nama)s: %(komentar)s") % {"nama": r.diverifikasi_oleh_nama, "komentar": r.komentar},
             mendesak=True,
@@ -159,7 +159,7 @@ def jendela_diisi(user, scope, today) -> list[Item]:
                 Item(
                     "jendela",
                     _("Isi realisasi TW %(tw)s %(tahun)s · %(opd)s")
-                    % {"tw": romawi(window.triwulan), "tahun": window.tahun, "opd": opds[opd_id].nama},
+                    % {"tw": roman(window.triwulan), "tahun": window.tahun, "opd": opds[opd_id].nama},
                     reverse("realisasi:indikator_grid", args=[opd_id, window.tahun]),
                     _("%(n)d dari %(total)d isian belum diisi") % {"n": missing, "total": expected[versi_id]} + when,
                     tenggat=window.ditutup_pada,
@@ -211,7 +211,7 @@ def opd_tertinggal(user, scope, today) -> list[Item]:
     for pemda_id, quarters in due.items():
         mine = {o: v for o, v in versions.items() if opds[o].pemda_id == pemda_id}
         _counts, expected, filled = _kelengkapan(list(mine.values()), tahun, quarters)
-        label = ", ".join(romawi(q) for q in sorted(quarters))
+        label = ", ".join(roman(q) for q in sorted(quarters))
         for opd_id, versi_id in sorted(mine.items(), key=lambda kv: opds[kv[0]].kode):
             missing = expected[versi_id] - filled[versi_id]
             if missing > 0:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.capaian import Kategori, Kebijakan, MetodeSasaran, RumusNegatif
 from renstra.models import Indikator
-from sakip.lib.periode import Triwulan, romawi
+from sakip.lib.periode import Triwulan, roman
 from sakip.lib.values import format_value
 from sakip.models import (
     ActorNamesModel,
@@ -257,7 +257,7 @@ class PKIndikator(PKChild):
         return format_value(self.target_nilai, self.target_teks)
 
     @property
-    def target_dengan_satuan(self) -> str:
+    def target_with_unit(self) -> str:
         """ "86 Indeks", "90%", "BB (75,3)": as the lampiran prints it."""
         if self.target_teks or not self.satuan:
             return self.target
@@ -494,7 +494,7 @@ class JendelaRealisasi(TimeStampedModel):
         Pemda, on_delete=models.CASCADE, related_name="jendela_realisasi", verbose_name=_("pemda")
     )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
-    triwulan = models.PositiveSmallIntegerField(_("triwulan"), choices=[(t.value, t.romawi) for t in Triwulan])
+    triwulan = models.PositiveSmallIntegerField(_("triwulan"), choices=[(t.value, t.roman) for t in Triwulan])
     terbuka = models.BooleanField(_("terbuka"), default=True)
     dibuka_untuk = models.ManyToManyField(
         PerangkatDaerah,
@@ -619,8 +619,8 @@ class Realisasi(ActorNamesModel, TimeStampedModel):
         return format_value(self.nilai, self.teks)
 
     @property
-    def triwulan_romawi(self) -> str:
-        return romawi(self.triwulan)
+    def triwulan_roman(self) -> str:
+        return roman(self.triwulan)
 
 
 class BuktiDukung(TimeStampedModel):

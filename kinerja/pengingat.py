@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.models import JendelaRealisasi, Pengingat, PerjanjianKinerja, Realisasi
 from kinerja.realisasi.jendela import terbuka
-from sakip.lib.periode import romawi
+from sakip.lib.periode import roman
 from sakip.models import Penugasan, Peran, PerangkatDaerah, User
 
 AMBANG_HARI = {"h-7": 7, "h-1": 1}  # days before the closing date
@@ -55,7 +55,8 @@ def _perencana(opd_ids) -> dict[int, list[User]]:
         .select_related("user")
     )
     for peran in roles:
-        out[peran.opd_id].append(peran.user)
+        if peran.opd_id is not None:
+            out[peran.opd_id].append(peran.user)
     return out
 
 
@@ -70,9 +71,10 @@ def jendela_akan_ditutup(today: datetime.date) -> list[tuple[Butir, User]]:
     planners = _perencana([o.pk for o in opds])
     out = []
     for window in windows:
+        assert window.ditutup_pada is not None  # filtered on it above
         left = (window.ditutup_pada - today).days
         ambang = "h-1" if left <= AMBANG_HARI["h-1"] else "h-7"
-        text = {"tw": romawi(window.triwulan), "tahun": window.tahun, "tgl": date_format(window.ditutup_pada, "j F Y")}
+        text = {"tw": roman(window.triwulan), "tahun": window.tahun, "tgl": date_format(window.ditutup_pada, "j F Y")}
         for opd in (o for o in opds if o.pemda_id == window.pemda_id):
             butir = Butir(
                 f"jendela:{window.pk}:{opd.pk}:{window.ditutup_pada.isoformat()}",
@@ -102,7 +104,7 @@ def realisasi_dikembalikan(today: datetime.date) -> list[tuple[Butir, User]]:
             _("Realisasi dikembalikan"),
             _("Realisasi TW %(tw)s %(tahun)s \u201c%(ind)s\u201d dikembalikan oleh %(nama)s: %(komentar)s")
             % {
-                "tw": romawi(r.triwulan),
+                "tw": roman(r.triwulan),
                 "tahun": r.tahun,
                 "ind": r.indikator.uraian,
                 "nama": r.diverifikasi_oleh_nama,

@@ -102,17 +102,26 @@ def pihak_untuk(jabatan: Jabatan | None, pemda, tanggal: datetime.date) -> Pihak
     return Pihak(nama=pegawai.nama, nip=pegawai.nip, pangkat=pegawai.pangkat_golongan, jabatan=prefix + title, plt=plt)
 
 
-def copy_parties(pk: PerjanjianKinerja, tanggal: datetime.date) -> None:
+def parties(pk: PerjanjianKinerja, tanggal: datetime.date) -> dict[str, object]:
+    """The PK's two parties on ``tanggal`` as its fields: the position's holder and the holder above."""
     first = pihak_untuk(pk.jabatan, pk.opd.pemda, tanggal)
     second = pihak_untuk(pk.jabatan.atasan, pk.opd.pemda, tanggal)
-    pk.pertama_nama, pk.pertama_nip, pk.pertama_pangkat = first.nama, first.nip, first.pangkat
-    pk.pertama_jabatan, pk.pertama_plt = first.jabatan, first.plt
-    pk.kedua_nama, pk.kedua_nip, pk.kedua_pangkat, pk.kedua_jabatan = (
-        second.nama,
-        second.nip,
-        second.pangkat,
-        second.jabatan,
-    )
+    return {
+        "pertama_nama": first.nama,
+        "pertama_nip": first.nip,
+        "pertama_pangkat": first.pangkat,
+        "pertama_jabatan": first.jabatan,
+        "pertama_plt": first.plt,
+        "kedua_nama": second.nama,
+        "kedua_nip": second.nip,
+        "kedua_pangkat": second.pangkat,
+        "kedua_jabatan": second.jabatan,
+    }
+
+
+def copy_parties(pk: PerjanjianKinerja, tanggal: datetime.date) -> None:
+    for name, value in parties(pk, tanggal).items():
+        setattr(pk, name, value)
 
 
 def pihak_terkini(pk: PerjanjianKinerja) -> PerjanjianKinerja:
@@ -283,6 +292,15 @@ def ensure_editable(pk: PerjanjianKinerja) -> None:
         raise PKError(_("PK ini sedang diajukan; kembalikan dulu ke draf untuk mengubahnya."))
 
 
+class IsianTidakSah(PKError):
+    """A value typed into one field of a PK row cannot be saved; ``field`` names it, so the page shows the
+    message at that field; nothing is saved."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class BarisBerubah(PKError):
     """The row was changed by someone else since the page showed it (its token is stale); nothing is saved."""
 
@@ -292,7 +310,7 @@ def _ensure_unchanged(row, token: str | None, shown: str) -> None:
     if token is None or row.updated_at.isoformat() == token:
         return
     oleh, pada = audit.last_change(type(row), row.pk)
-    raise BarisBerubah(f"{row}: {grid.pesan_konflik(shown, oleh, pada or row.updated_at)}")
+    raise BarisBerubah(f"{row}: {grid.conflict_message(shown, oleh, pada or row.updated_at)}")
 
 
 @transaction.atomic
@@ -308,13 +326,15 @@ def update_target(row: PKIndikator, text: str, alasan: str, *, token: str | None
     try:
         reading = read_cell(text, satuan=row.satuan, persen=row.satuan.strip() == "%", target=row.renstra_nilai)
     except UnreadableValue as error:
-        raise PKError(str(error)) from None
+        raise IsianTidakSah(str(error), "target") from None
     parsed = reading.parsed
     if parsed.is_empty:
-        raise PKError(_("Target tidak boleh kosong."))
+        raise IsianTidakSah(_("Target tidak boleh kosong."), "target")
     row.target_nilai, row.target_teks, row.alasan_beda = parsed.nilai, parsed.teks, alasan.strip()
     if row.berbeda and not row.alasan_beda:
-        raise PKError(_("Target berbeda dari Renstra (%(r)s): tuliskan alasannya.") % {"r": row.target_renstra})
+        raise IsianTidakSah(
+            _("Target berbeda dari Renstra (%(r)s): tuliskan alasannya.") % {"r": row.target_renstra}, "alasan"
+        )
     row.save()
     row.catatan = " ".join(reading.peringatan)  # said to the user
     return row
@@ -328,7 +348,10 @@ def update_anggaran(row: PKAnggaran, text: str, keterangan: str, *, token: str |
     try:
         reading = read_cell(text, money=True)
     except UnreadableValue as error:
-        raise PKError(str(error)) from None
+        raise IsianTidakSah(str(error), "anggaran") from None
+    limit: int = getattr(PKAnggaran._meta.get_field("keterangan"), "max_length", 0)
+    if len(keterangan.strip()) > limit:
+        raise IsianTidakSah(_("Keterangan paling panjang %(n)s karakter.") % {"n": limit}, "keterangan")
     row.anggaran, row.keterangan = reading.parsed.nilai or ZERO, keterangan.strip()
     row.save()
     row.catatan = reading.catatan  # said to the user: rounded to whole rupiah
@@ -459,6 +482,22 @@ def tandatangani(pk: PerjanjianKinerja, *, actor, tanggal: datetime.date | None 
     return pk
 
 
+#: what a new version of a PK starts without: its submission, signature, signed PDF and date are the old one's
+UNSIGNED: dict[str, object] = {
+    "tanggal": None,
+    "catatan_pengembalian": "",
+    "diajukan_oleh": None,
+    "diajukan_oleh_nama": "",
+    "diajukan_pada": None,
+    "ditandatangani_oleh": None,
+    "ditandatangani_oleh_nama": "",
+    "ditandatangani_pada": None,
+    "kode_verifikasi": "",
+    "pdf": "",
+    "pdf_sha256": "",
+}
+
+
 @transaction.atomic
 def create_perubahan(pk: PerjanjianKinerja, *, alasan: str) -> PerjanjianKinerja:
     """A PK Perubahan: a new draft version copied from a signed one.
@@ -479,22 +518,16 @@ def create_perubahan(pk: PerjanjianKinerja, *, alasan: str) -> PerjanjianKinerja
     if not alasan.strip():
         raise PKError(_("Tuliskan alasan perubahan (mutasi pejabat, perubahan anggaran, perubahan prioritas …)."))
     nomor = max(v.versi for v in versions) + 1
-    baru = PerjanjianKinerja.objects.get(pk=pk.pk)
-    baru.pk, baru.id = None, None
-    baru._state.adding = True
-    baru.versi, baru.jenis, baru.status, baru.dasar = (
-        nomor,
-        PerjanjianKinerja.Jenis.PERUBAHAN,
-        PerjanjianKinerja.Status.DRAFT,
-        pk,
-    )
-    baru.alasan_perubahan = alasan.strip()
-    baru.pdf, baru.pdf_sha256, baru.kode_verifikasi = "", "", ""
-    baru.diajukan_oleh = baru.diajukan_pada = baru.ditandatangani_oleh = baru.ditandatangani_pada = None
-    baru.diajukan_oleh_nama = baru.ditandatangani_oleh_nama = ""
-    baru.tanggal, baru.catatan_pengembalian = None, ""
-    copy_parties(baru, timezone.localdate())
-    baru.save()
+    (baru,) = copy_rows(
+        [pk],
+        versi=nomor,
+        jenis=PerjanjianKinerja.Jenis.PERUBAHAN,
+        status=PerjanjianKinerja.Status.DRAFT,
+        dasar=pk,
+        alasan_perubahan=alasan.strip(),
+        **UNSIGNED,
+        **parties(pk, timezone.localdate()),
+    ).values()
     indikator = copy_rows(pk.indikator.all(), pk_doc=baru)
     anggaran = copy_rows(pk.anggaran.all(), pk_doc=baru)
     audit.record(

@@ -47,31 +47,31 @@ class Pilihan:
 def _columns(row: Baris) -> dict[int, str]:
     """The row's printed texts by column number (a cell spanning columns counts from its first)."""
     out, n = {}, 1
-    for cell in row.sel:
+    for cell in row.cells:
         out[n] = cell.shown
         n += cell.span
     return out
 
 
 def _row_label(row: Baris) -> str:
-    return next((c.shown for c in row.sel if c.shown and any(ch.isalpha() for ch in c.shown)), "")
+    return next((c.shown for c in row.cells if c.shown and any(ch.isalpha() for ch in c.shown)), "")
 
 
 def _find_row(tabel: Tabel, baris: str) -> Baris | None:
     if baris.isdigit():
         i = int(baris) - 1
-        return tabel.baris[i] if 0 <= i < len(tabel.baris) else None
+        return tabel.rows[i] if 0 <= i < len(tabel.rows) else None
     wanted = baris.casefold()
-    for row in tabel.baris:
-        if any(c.shown.strip().casefold() == wanted for c in row.sel):
+    for row in tabel.rows:
+        if any(c.shown.strip().casefold() == wanted for c in row.cells):
             return row
-    return next((r for r in tabel.baris if any(c.shown.casefold().startswith(wanted) for c in r.sel)), None)
+    return next((r for r in tabel.rows if any(c.shown.casefold().startswith(wanted) for c in r.cells)), None)
 
 
 def nilai(tables: list[Tabel], tabel: str, baris: str, kolom: int) -> str | None:
     """The figure a field points at, as printed; None when the table, row or column is not there."""
-    t = next((t for t in tables if t.nomor == tabel and not t.lanjutan), None)
-    t = t or next((t for t in tables if t.kunci == tabel), None)
+    t = next((t for t in tables if t.nomor == tabel and not t.continued), None)
+    t = t or next((t for t in tables if t.key == tabel), None)
     row = _find_row(t, baris) if t is not None else None
     return _columns(row).get(kolom) if row is not None else None
 
@@ -94,10 +94,10 @@ def pilihan(tables: list[Tabel]) -> list[Pilihan]:
     """Every figure of the tables as a field to insert (rows named by their label where it is unique)."""
     out = []
     for t in tables:
-        if t.lanjutan:
+        if t.continued:
             continue
-        labels = [_row_label(r) for r in t.baris]
-        for i, row in enumerate(t.baris, start=1):
+        labels = [_row_label(r) for r in t.rows]
+        for i, row in enumerate(t.rows, start=1):
             label = labels[i - 1]
             key = label if label and labels.count(label) == 1 and "|" not in label and len(label) < 80 else str(i)
             for kolom, shown in _columns(row).items():
@@ -119,20 +119,22 @@ def _decimal(text: str) -> Decimal | None:
 
 def _figures(tables: list[Tabel]) -> tuple[list[Decimal], list[Decimal], set[tuple[str, Decimal]]]:
     """What the tables print: percentages, amounts (whole numbers of a million and more) and predikat scores."""
-    persen, uang, predikat = [], [], set()
+    persen: list[Decimal] = []
+    uang: list[Decimal] = []
+    predikat: set[tuple[str, Decimal]] = set()
     for t in tables:
-        for row in t.baris:
-            for cell in row.sel:
+        for row in t.rows:
+            for cell in row.cells:
                 text = cell.shown
                 if not text:
                     continue
                 for m in PREDIKAT.finditer(text):
                     grade, score = (m[2], m[1]) if m[1] else (m[3], m[4])
                     predikat.add((grade, Decimal(score.replace(",", "."))))
-                if isinstance(cell.nilai, Decimal):
-                    (persen if text.endswith("%") else uang).append(cell.nilai)
+                if isinstance(cell.value, Decimal):
+                    (persen if text.endswith("%") else uang).append(cell.value)
                     if not text.endswith("%"):
-                        persen.append(cell.nilai)  # a ratio printed as a plain number
+                        persen.append(cell.value)  # a ratio printed as a plain number
                 elif (value := _decimal(text.replace(".", "").replace(",", ".").rstrip("% "))) is not None:
                     (persen if text.endswith("%") else uang).append(value)
     return persen, uang, predikat

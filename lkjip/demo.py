@@ -1,7 +1,7 @@
 """Demo documents: the Renstra of Kesbangpol Balangan (seed 000) and the LKjIP 2024 of Bakesbangpol Blitar
 (seed 001), with their narratives taken from the seeds (``fixtures/demo/narasi.json``, paragraphs and
 lists as the seeds print them), T-C.23/T-C.24 of the previous period (seed 000) and the benchmarks of
-seed 001's Bab III. Idempotent: narratives are saved only when they differ, rows only once.
+seed 001's Bab III, Tabel 3.1 and the non-ASN staff of seed 000. Idempotent: narratives are saved only when they differ, rows only once.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from django.db import transaction
 from kinerja.capaian import RumusNegatif
 from kinerja.services import save_pengaturan_capaian
 from lkjip import narasi, render, services
-from lkjip.models import AngkaTercetak, BarisPeriodeLalu, Pembanding
+from lkjip.models import AngkaTercetak, BarisPeriodeLalu, Final, Pembanding, Permasalahan, TenagaNonAsn
 from renstra.models import Indikator, Level, RenstraVersi
 from sakip.models import PerangkatDaerah
 
@@ -37,6 +37,37 @@ TC24 = [
      ["", "", "554073500", "737353000", "1306296200"], ["", "", "542056900", "620338720", "1079050725"]),
 ]  # fmt: skip
 TAHUN_LALU = [2016, 2017, 2018, 2019, 2020]
+
+# Seed 000 Tabel 3.1, Pemetaan Permasalahan: (masalah pokok, masalah, akar masalah); empty continues the row above.
+PERMASALAHAN = [
+    ("Adanya Potensi Konflik Sosial Bernuansa SARA",
+     "Melemahnya pemahaman terkait nilai-nilai Pancasila, karakter dan wawasan kebangsaan dalam kehidupan Masyarakat",
+     "Kurangnya Pembinaan Ideologi Pancasila dan Karakter Kebangsaan melalui diskusi, sosialisasi dan seminar di "
+     "Masyarakat"),
+    ("", "", "Kurangnya Koordinasi Kerukunan Antar Suku"),
+    ("", "", "Kurangnya Fasilitasi Gugus Tugas Gerakan Nasional Revolusi Mental"),
+    ("", "Belum Optimalnya Pemahaman, Pendidikan Politik dan Pengembangan Etika Serta Budaya Politik",
+     "Belum Optimalnya pemahaman wawasan politik dimasyarakat dalam membangun pemilih cerdas dan bertanggung jawab"),
+    ("", "", "Belum optimalnya sosialisasi dan simulasi pemilu dan pemilihan kepala daerah dikalangan Masyarakat dalam "
+     "rangka meningkatkan partisipasi Masyarakat untuk mengikuti pemilu dan pemilihan kepala daerah"),
+    ("", "", "Belum Optimalnya Fasilitas Tim Koordinasi dukungan kelancaran Pemilihan Umum / Kepala Daerah"),
+    ("", "", "Belum optimalnya peran partai politik dalam proses penguatan kualitas dan kapasitas kelembagaan "
+     "demokrasi di Masyarakat"),
+    ("", "Belum Optimalnya Pemberdayaan dan Pengawasan Organisasi Masyarakat",
+     "Belum Optimalnya Pembinaan dan Pengawasan terhadap Ormas"),
+    ("", "", "Belum Optimalnya Pengawasan terhadap Organisasi Masyarakat"),
+    ("", "Belum Optimalnya Pembinaan Ketahanan Ekonomi, Sosial, Budaya dan Agama",
+     "Belum Optimalnya fasilitas Pencegahan dan Pemberantasan Penyalahgunaan dan Peredaran Gelap Narkotika (P4GN)"),
+    ("", "", "Kurangnya Pembinaan Organisasi Keagamaan"),
+    ("", "Belum Optimalnya Kewaspadaan Nasional dan Penanganan Konflik",
+     "Munculnya potensi konflik yang berkaitan dengan Ideologi, Politik, Ekonomi, dan Sosial, Budaya Agama "
+     "pertahanan dan keamanan"),
+    ("", "", "Kurangnya kewaspadaan Masyarakat terhadap potensi konflik sosial"),
+    ("", "", "Belum Optimalnya Koordinasi Lintas Sektor dalam kewaspadaan dan penanganan konflik"),
+    ("", "", "Belum adanya Koordinasi Pengawasan orang asing/ lembaga asing"),
+]  # fmt: skip
+# Seed 000 Bab II: the tenaga harian lepas by task (the narrative says 33; the list adds up to 32, kept as printed).
+TENAGA_NON_ASN = [("Tenaga Kebersihan", 2), ("Penjaga Malam", 2), ("Tenaga Administrasi", 27), ("Sopir", 1)]
 
 # Seed 001 Bab III: the comparison tables per IKU (wilayah, value), all for 2024.
 PEMBANDING = {
@@ -100,6 +131,10 @@ def load(stdout) -> None:
         services.save_periode_lalu(dokumen, BarisPeriodeLalu.Tabel.KINERJA, rows, TAHUN_LALU)
         rows = [{"uraian": u, "tahun": dict(zip(TAHUN_LALU, zip(a, r, strict=True), strict=True))} for u, a, r in TC24]
         services.save_periode_lalu(dokumen, BarisPeriodeLalu.Tabel.PENDANAAN, rows, TAHUN_LALU)
+    if versi is not None and not Permasalahan.objects.filter(dokumen=dokumen).exists():
+        services.save_permasalahan(dokumen, PERMASALAHAN)
+    if versi is not None and not TenagaNonAsn.objects.filter(dokumen=dokumen).exists():
+        services.save_tenaga_non_asn(dokumen, TENAGA_NON_ASN)
     blitar = PerangkatDaerah.objects.filter(pemda__kode="blitar", kode="8.01.0.00.0.00.02.0000").first()
     if blitar is not None and RenstraVersi.objects.berlaku(blitar, 2024) is not None:
         dokumen = services.lkjip(blitar, 2024, create=True)
@@ -131,3 +166,31 @@ def load(stdout) -> None:
                         sumber=SUMBER_PEMBANDING,
                     )
     stdout.write("Dokumen demo: Renstra Kesbangpol Balangan dan LKjIP 2024 Bakesbangpol Blitar (narasi dari seed).")
+    if getattr(settings, "DEMO_FINAL", True):
+        finals = load_finals()
+        if finals:
+            stdout.write(f"Dokumen final demo: {', '.join(finals)}.")
+
+
+def load_finals() -> list[str]:
+    """The demo's Renstra of Kesbangpol Balangan and LKjIP 2024 of Bakesbangpol Blitar rendered and finalised
+    (once), so that the evaluators have a final to download. Printing takes some seconds per document, so
+    the test suite leaves it out (``settings.DEMO_FINAL``) and a test that needs a final calls this."""
+    done = []
+    dokumen = []
+    balangan = PerangkatDaerah.objects.filter(pemda__kode="balangan", kode="8.01.0.00.0.00.01.0000").first()
+    versi = RenstraVersi.objects.filter(renstra__opd=balangan, status=RenstraVersi.Status.DITETAPKAN).first()
+    if versi is not None:
+        dokumen.append(services.renstra(versi, create=True))
+    blitar = PerangkatDaerah.objects.filter(pemda__kode="blitar", kode="8.01.0.00.0.00.02.0000").first()
+    if blitar is not None and RenstraVersi.objects.berlaku(blitar, 2024) is not None:
+        dokumen.append(services.lkjip(blitar, 2024, create=True))
+    for doc in dokumen:
+        if Final.objects.filter(dokumen=doc).exists():
+            continue
+        cetakan = services.request_render(doc)
+        if not cetakan.pdf:
+            render.run(cetakan.pk)  # now, not after the loader's transaction: the final needs the PDF
+        services.finalkan(doc, actor=None, catatan="Data demo")
+        done.append(str(doc))
+    return done

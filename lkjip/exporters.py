@@ -13,7 +13,7 @@ class TabelTidakAda(LookupError):
 
 def xlsx(isi: Isi, kunci: str = "") -> tuple[bytes, str]:
     """The workbook and its file name; ``kunci`` picks one table (:class:`TabelTidakAda` when there is none)."""
-    chosen = [t for t in isi.tables if t.kunci == kunci] if kunci else isi.tables
+    chosen = [t for t in isi.tables if t.key == kunci] if kunci else isi.tables
     if not chosen:
         raise TabelTidakAda(kunci)
     subtitle = f"{isi.opd.nama} · {isi.pemda.nama} · {isi.judul.title()} {isi.subjudul.title()}"

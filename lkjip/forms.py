@@ -6,9 +6,14 @@ from django import forms
 from django.forms import BaseModelFormSet, ModelForm, modelformset_factory
 
 from lkjip.models import BarisPeriodeLalu, Dokumen, Pembanding
+from sakip.forms import bounded_formfield
 
 PembandingFormSet: type[BaseModelFormSet[Pembanding, ModelForm[Pembanding]]] = modelformset_factory(
-    Pembanding, fields=["indikator", "pembanding", "tahun", "nilai", "sumber"], extra=3, can_delete=True
+    Pembanding,
+    fields=["indikator", "pembanding", "tahun", "nilai", "sumber"],
+    extra=3,
+    can_delete=True,
+    formfield_callback=bounded_formfield,
 )
 
 

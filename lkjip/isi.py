@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from kinerja.services import Pihak, pihak_untuk
 from lkjip.models import Jenis
-from lkjip.narasi import kosong, opsional
+from lkjip.narasi import kosong, opsional, penanda_sendiri
 from sakip.lib.numbers import Pembulatan, pembulatan
 from sakip.lib.tabel import Tabel
 from sakip.models import Jabatan, Pemda, PerangkatDaerah
@@ -37,7 +37,7 @@ class Blok:
     items: list = field(default_factory=list)
     anchor: str = ""
     kosong: bool = False
-    lebar: bool = False  # a landscape section (tables too wide for portrait)
+    wide: bool = False  # a landscape section (tables too wide for portrait)
 
 
 @dataclass
@@ -61,19 +61,19 @@ class Isi:
     nilai_hilang: list[str] = field(default_factory=list)  # narrative fields ({{ nilai:… }}) pointing at nothing
     _bab: int = 0
     _sub: int = 0
-    _lebar: bool = False  # the current chapter is landscape
+    _wide: bool = False  # the current chapter is landscape
 
     # -- building ---------------------------------------------------------------------------------
 
-    def bab(self, nomor: str, judul: str, *, lebar: bool = False) -> None:
-        """A chapter; ``lebar``: all of it on landscape pages (a chapter that is mostly one wide table)."""
+    def bab(self, nomor: str, judul: str, *, wide: bool = False) -> None:
+        """A chapter; ``wide``: all of it on landscape pages (a chapter that is mostly one wide table)."""
         self._bab += 1
         self._sub = 0
-        self._lebar = lebar
-        self.blok.append(Blok("bab", judul=judul, nomor=nomor, anchor=f"bab-{self._bab}", lebar=lebar))
+        self._wide = wide
+        self.blok.append(Blok("bab", judul=judul, nomor=nomor, anchor=f"bab-{self._bab}", wide=wide))
 
     def _add(self, blok: Blok) -> None:
-        blok.lebar = blok.lebar or self._lebar
+        blok.wide = blok.wide or self._wide
         self.blok.append(blok)
 
     def sub(self, judul: str, nomor: str = "") -> None:
@@ -85,13 +85,13 @@ class Isi:
         empty = kosong(html)
         if empty and not fallback and kunci in opsional(self.jenis):
             return  # an optional section left empty is not printed (a required one shows it is missing)
-        self._add(Blok("narasi", html=html if not empty else fallback, kosong=empty, judul=kunci))
+        self._add(Blok("narasi", html=penanda_sendiri(html) if not empty else fallback, kosong=empty, judul=kunci))
 
     def teks(self, text: str) -> None:
         self._add(Blok("teks", html=text))
 
     def tabel(self, tabel: Tabel) -> Tabel:
-        self._add(Blok("tabel", tabel=tabel, lebar=tabel.lebar, anchor=f"tabel-{tabel.kunci}"))
+        self._add(Blok("tabel", tabel=tabel, wide=tabel.wide, anchor=f"tabel-{tabel.key}"))
         return tabel
 
     def grafik(self, judul: str, svg: str) -> None:
@@ -111,15 +111,15 @@ class Isi:
     def tables(self) -> list[Tabel]:
         return [b.tabel for b in self.blok if b.jenis == "tabel"]
 
-    def table(self, kunci: str) -> Tabel | None:
-        return next((t for t in self.tables if t.kunci == kunci), None)
+    def table(self, key: str) -> Tabel | None:
+        return next((t for t in self.tables if t.key == key), None)
 
     @property
     def halaman(self) -> list[list[Blok]]:
         """Blocks grouped into runs of the same orientation (each run starts a page of its kind)."""
         runs: list[list[Blok]] = []
         for b in self.blok:
-            if runs and b.jenis != "bab" and runs[-1][0].lebar == b.lebar:
+            if runs and b.jenis != "bab" and runs[-1][0].wide == b.wide:
                 runs[-1].append(b)
             else:
                 runs.append([b])

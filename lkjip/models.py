@@ -230,6 +230,55 @@ class AngkaTercetak(TimeStampedModel):
         return {"pemda": self.dokumen.opd.pemda_id, "opd": self.dokumen.opd_id}
 
 
+class Permasalahan(TimeStampedModel):
+    """A row of the Renstra's Tabel 3.1 *Pemetaan Permasalahan*: masalah pokok → masalah → akar masalah.
+
+    Rows sharing a masalah pokok (a masalah) print it once, over all of them.
+    """
+
+    dokumen = models.ForeignKey(
+        Dokumen, on_delete=models.CASCADE, related_name="permasalahan", verbose_name=_("dokumen")
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    masalah_pokok = models.CharField(_("masalah pokok"), max_length=500)
+    masalah = models.CharField(_("masalah"), max_length=500)
+    akar_masalah = models.CharField(_("akar masalah"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("permasalahan")
+        verbose_name_plural = _("permasalahan")
+        ordering = ["urutan", "pk"]
+
+    def __str__(self) -> str:
+        return self.akar_masalah or self.masalah
+
+    def get_additional_data(self) -> dict:
+        return {"pemda": self.dokumen.opd.pemda_id, "opd": self.dokumen.opd_id}
+
+
+class TenagaNonAsn(TimeStampedModel):
+    """Staff who are not ASN (tenaga harian lepas, PTT) counted by their task, as the Renstra lists them
+    in Bab II *Sumber Daya* (they are engaged by decree, not held as pegawai)."""
+
+    dokumen = models.ForeignKey(
+        Dokumen, on_delete=models.CASCADE, related_name="tenaga_non_asn", verbose_name=_("dokumen")
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    tugas = models.CharField(_("tugas"), max_length=200)
+    jumlah = models.PositiveIntegerField(_("jumlah orang"))
+
+    class Meta:
+        verbose_name = _("tenaga non-ASN")
+        verbose_name_plural = _("tenaga non-ASN")
+        ordering = ["urutan", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.tugas}: {self.jumlah}"
+
+    def get_additional_data(self) -> dict:
+        return {"pemda": self.dokumen.opd.pemda_id, "opd": self.dokumen.opd_id}
+
+
 class Pembanding(TimeStampedModel):
     """A benchmark the planner enters for the LKjIP: the national figure, a province, another region."""
 
@@ -289,6 +338,9 @@ class Cetakan(ActorNamesModel, TimeStampedModel):
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["dokumen", "sidik"])]
 
+    def __str__(self) -> str:
+        return _("Cetakan %(dokumen)s") % {"dokumen": self.dokumen}
+
     @property
     def opd_id(self) -> int:
         return self.dokumen.opd_id
@@ -342,5 +394,15 @@ class Final(ActorNamesModel, TimeStampedModel):
         return {"pemda": self.dokumen.opd.pemda_id, "opd": self.dokumen.opd_id}
 
 
-for _model in (Dokumen, Narasi, BarisPeriodeLalu, NilaiPeriodeLalu, AngkaTercetak, Pembanding, Final):
+for _model in (
+    Dokumen,
+    Narasi,
+    BarisPeriodeLalu,
+    NilaiPeriodeLalu,
+    AngkaTercetak,
+    Permasalahan,
+    TenagaNonAsn,
+    Pembanding,
+    Final,
+):
     auditlog.register(_model, exclude_fields=["created_at", "updated_at", "snapshot"])

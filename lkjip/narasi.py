@@ -40,6 +40,24 @@ def clean_html(html: str) -> str:
     return _EMPTY_P.sub("", clean).strip()
 
 
+_UL = re.compile(r"<ul>((?:(?!</?ul>).)*)</ul>", re.DOTALL)
+_LI = re.compile(r"<li>(.*?)</li>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_MARKER = re.compile(r"^\s*(\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[-–•*])\s")
+
+
+def penanda_sendiri(html: str) -> str:
+    """A bulleted list whose items carry their own markers ("a.", "1)", "(2)", pasted from Word) prints without
+    bullets, so no item shows two markers ("• 1)")."""
+
+    def fix(match: re.Match) -> str:
+        items = _LI.findall(match.group(1))
+        own = items and all(_MARKER.match(_TAG.sub("", item)) for item in items)
+        return f'<ul class="bertanda">{match.group(1)}</ul>' if own else match.group(0)
+
+    return _UL.sub(fix, html) if "<ul>" in html else html
+
+
 def kosong(html: str) -> bool:
     return not strip_tags(html or "").replace("&nbsp;", "").strip()
 
@@ -59,15 +77,20 @@ RENSTRA = [
     Bagian("maksud_tujuan", _("Bab I · Maksud dan Tujuan")),
     Bagian("sistematika", _("Bab I · Sistematika Penulisan"), False),
     Bagian("tugas_fungsi", _("Bab II · Tugas, Fungsi dan Struktur Organisasi")),
-    Bagian("sumber_daya", _("Bab II · Sumber Daya Perangkat Daerah")),
+    Bagian("sumber_daya", _("Bab II · Sumber Daya Perangkat Daerah (sebelum tabel pegawai)")),
+    Bagian("sumber_daya_non_asn", _("Bab II · Sumber Daya: antara tabel PNS dan daftar tenaga non-ASN"), False),
+    Bagian("sarana_prasarana", _("Bab II · Sumber Daya: sarana dan prasarana (setelah daftar tenaga non-ASN)"), False),
     Bagian("kinerja_pelayanan", _("Bab II · Kinerja Pelayanan (pengantar T-C.23 dan T-C.24)"), False),
     Bagian("tantangan_peluang", _("Bab II · Tantangan dan Peluang Pengembangan Pelayanan")),
-    Bagian("permasalahan", _("Bab III · Identifikasi Permasalahan")),
+    Bagian("permasalahan", _("Bab III · Identifikasi Permasalahan (sebelum Tabel 3.1)")),
+    Bagian("permasalahan_penutup", _("Bab III · Identifikasi Permasalahan (setelah Tabel 3.1)"), False),
     Bagian("telaahan_visi_misi", _("Bab III · Telaahan Visi, Misi dan Program Kepala Daerah"), False),
     Bagian("telaahan_renstra_kl", _("Bab III · Telaahan Renstra K/L dan Renstra Provinsi"), False),
     Bagian("telaahan_rtrw", _("Bab III · Telaahan RTRW dan KLHS"), False),
     Bagian("isu_strategis", _("Bab III · Penentuan Isu-isu Strategis")),
     Bagian("tujuan_sasaran", _("Bab IV · Pengantar Tujuan dan Sasaran"), False),
+    Bagian("tujuan", _("Bab IV · 4.1 Tujuan (sebelum rumusan tujuan dan indikatornya)"), False),
+    Bagian("sasaran", _("Bab IV · 4.2 Sasaran (sebelum daftar sasaran dan T-C.25)"), False),
     Bagian("strategi_kebijakan", _("Bab V · Pengantar Strategi dan Arah Kebijakan"), False),
     Bagian("rencana_program", _("Bab VI · Pengantar Rencana Program dan Pendanaan"), False),
     Bagian("kinerja_urusan", _("Bab VII · Pengantar Kinerja Penyelenggaraan Bidang Urusan"), False),

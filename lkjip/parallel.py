@@ -31,7 +31,7 @@ from django.conf import settings
 from lkjip.isi import Blok, Isi
 from sakip.lib import printing
 from sakip.lib.pdf import base_url
-from sakip.lib.periode import angka_romawi
+from sakip.lib.periode import roman_numeral
 
 log = logging.getLogger(__name__)
 PX_TO_PT = 0.75
@@ -74,14 +74,14 @@ def cost(blok: Blok) -> int:
     """What a block costs to print, in table cells (WeasyPrint's time grows with the boxes it lays out)."""
     if blok.jenis == "tabel":
         t = blok.tabel
-        return sum(len(row) for row in t.kepala) + sum(_row_cost(b) for b in t.baris)
+        return sum(len(row) for row in t.header) + sum(_row_cost(b) for b in t.rows)
     if blok.jenis in ("narasi", "teks"):
         return len(blok.html) // 40
     return 150 if blok.jenis == "grafik" else 10
 
 
 def _row_cost(baris) -> int:
-    return sum(1 for c in baris.sel if not c.tertutup)
+    return sum(1 for c in baris.cells if not c.covered)
 
 
 # Where a part may begin, and what a page break there costs the reader (as a share of the document):
@@ -106,9 +106,9 @@ def cut_points(runs: list[list[Blok]], parts: int) -> list[tuple[int, int, int]]
             if blok.jenis != "tabel":
                 total += cost(blok)
                 continue
-            total += sum(len(row) for row in blok.tabel.kepala)
-            for i, baris in enumerate(blok.tabel.baris):
-                if i > 0 and not baris.lanjutan and baris.gaya != "jumlah":
+            total += sum(len(row) for row in blok.tabel.header)
+            for i, baris in enumerate(blok.tabel.rows):
+                if i > 0 and not baris.continued and baris.style != "jumlah":
                     places.append((total, ROW, (r, b, i)))
                 total += _row_cost(baris)
     cuts: list[tuple[int, int, int]] = []
@@ -135,7 +135,7 @@ def split(runs: list[list[Blok]], cuts: list[tuple[int, int, int]]) -> list[list
             if not inside:
                 parts[part][-1].append(blok)
                 continue
-            bounds = [0, *inside, len(blok.tabel.baris)]
+            bounds = [0, *inside, len(blok.tabel.rows)]
             for start, stop in itertools.pairwise(bounds):
                 if start > 0:
                     part += 1
@@ -154,7 +154,7 @@ def toc_position(runs) -> int | None:
 
 def roman(n: int) -> str:
     """Lower-case roman numerals, as the front matter's pages are numbered (the seeds: i, ii, …)."""
-    return angka_romawi(n).lower()
+    return roman_numeral(n).lower()
 
 
 def print_document(isi: Isi, *, in_parts: bool = True) -> tuple[bytes, int]:

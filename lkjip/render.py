@@ -28,7 +28,7 @@ from renstra.models import Level, RenstraVersi
 from renstra.services import load_plan
 from sakip.lib.numbers import Pembulatan, format_number, pembulatan
 from sakip.lib.pdf import data_uri, page_sizes
-from sakip.lib.periode import tanggal_panjang
+from sakip.lib.periode import long_date
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ def html(isi: Isi, **bagian) -> str:
         "overlays": None,
         "logo": data_uri(pemda.logo) or data_uri(opd.logo),
         **page_sizes(pemda.ukuran_kertas),
-        "tempat_tanggal": f"{isi.tempat or pemda.ibukota}, {tanggal_panjang(isi.tanggal)}",
+        "tempat_tanggal": f"{isi.tempat or pemda.ibukota}, {long_date(isi.tanggal)}",
         "format_number": format_number,
         "pembulatan_uraian": isi.pembulatan.uraian(),
     }

@@ -16,7 +16,17 @@ from kinerja.realisasi.anggaran import anggaran, anggaran_berlaku
 from kinerja.realisasi.lembar import lembar
 from lkjip import angka, narasi, render, tasks
 from lkjip.isi import Isi
-from lkjip.models import BarisPeriodeLalu, Cetakan, Dokumen, Final, Jenis, NilaiPeriodeLalu, Pembanding
+from lkjip.models import (
+    BarisPeriodeLalu,
+    Cetakan,
+    Dokumen,
+    Final,
+    Jenis,
+    NilaiPeriodeLalu,
+    Pembanding,
+    Permasalahan,
+    TenagaNonAsn,
+)
 from renstra.models import Level, RenstraVersi
 from renstra.services import check as check_renstra
 from renstra.services import load_plan
@@ -82,10 +92,10 @@ def state(dokumen: Dokumen, isi) -> State:
     sections = narasi.bagian(dokumen, isi.sasaran)
     notes = []
     if dokumen.jenis == Jenis.LKJIP:
-        if not any(b.jenis == "tabel" and b.tabel.kunci == "pk" and b.tabel.baris for b in isi.blok):
+        if not any(b.jenis == "tabel" and b.tabel.key == "pk" and b.tabel.rows for b in isi.blok):
             notes.append(_("Perjanjian Kinerja kepala perangkat daerah tahun ini belum ditandatangani."))
         table = isi.table("capaian")
-        if table is not None and any(row.sel[4].shown in ("", "–") for row in table.baris if len(row.sel) > 4):
+        if table is not None and any(row.cells[4].shown in ("", "–") for row in table.rows if len(row.cells) > 4):
             notes.append(_("Sebagian IKU belum memiliki realisasi tahunan."))
     else:
         if not BarisPeriodeLalu.objects.filter(dokumen_id=dokumen.pk).exists():
@@ -187,6 +197,39 @@ def save_periode_lalu(dokumen: Dokumen, tabel: str, rows: list[dict], years: lis
         dihapus=sum(deleted.values()),
     )
     return []
+
+
+@transaction.atomic
+def save_permasalahan(dokumen: Dokumen, rows: list[tuple[str, str, str]]) -> list[Permasalahan]:
+    """Replace Tabel 3.1 of a Renstra document with ``rows`` (masalah pokok, masalah, akar masalah), in order.
+
+    A row may leave its masalah pokok or masalah empty: it then continues the one above it, as the table prints.
+    Rows are saved and deleted one by one, so each is in the audit log.
+    """
+    Dokumen.objects.select_for_update().filter(pk=dokumen.pk).first()
+    for old in Permasalahan.objects.filter(dokumen=dokumen):
+        old.delete()
+    saved, pokok, masalah = [], "", ""
+    for urutan, (p, m, akar) in enumerate(rows, start=1):
+        pokok, masalah = p or pokok, m or masalah
+        saved.append(
+            Permasalahan.objects.create(
+                dokumen=dokumen, urutan=urutan, masalah_pokok=pokok, masalah=masalah, akar_masalah=akar
+            )
+        )
+    return saved
+
+
+@transaction.atomic
+def save_tenaga_non_asn(dokumen: Dokumen, rows: list[tuple[str, int]]) -> list[TenagaNonAsn]:
+    """Replace the Renstra's list of non-ASN staff (tugas, jumlah orang) with ``rows``, each row audited."""
+    Dokumen.objects.select_for_update().filter(pk=dokumen.pk).first()
+    for old in TenagaNonAsn.objects.filter(dokumen=dokumen):
+        old.delete()
+    return [
+        TenagaNonAsn.objects.create(dokumen=dokumen, urutan=urutan, tugas=tugas, jumlah=jumlah)
+        for urutan, (tugas, jumlah) in enumerate(rows, start=1)
+    ]
 
 
 @transaction.atomic

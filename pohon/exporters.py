@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import timezone, translation
 
 from pohon import diagram
-from pohon.services import Pohon, tabel_tahap4
+from pohon.services import Pohon, tabel_tahap2, tabel_tahap3, tabel_tahap4
 from sakip.lib.pdf import data_uri, render_pdf
 from sakip.lib.printing import paper_mm
 from sakip.lib.tabel import workbook
@@ -26,12 +26,17 @@ def _context(tree: Pohon, kertas: str, bagian: str) -> dict:
     with translation.override("id"):
         pages = diagram.paginate(tree, *drawing_area(kertas)) if bagian in ("semua", "diagram") else []
         tabel = tabel_tahap4(tree) if bagian in ("semua", "tabel") else None
+        tahap = bagian == "semua"
         _w, h = paper_mm(kertas, landscape=True)
         pohon = tree.pohon
         return {
             "pohon": pohon,
             "pages": pages,
             "tabel": tabel,
+            # Stages 1-3 of seed 002, before the tree they lead to.
+            "tahap1": tree.roots if tahap else None,
+            "tahap2": tabel_tahap2(tree) if tahap else [],
+            "tahap3": tabel_tahap3(tree) if tahap else None,
             "margin": f"{MARGIN_MM}mm",
             "header_mm": HEADER_MM,
             "legend_mm": LEGEND_MM,

@@ -7,12 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from pohon.models import RANK, IndikatorSimpul, Lintas, PohonKinerja, Simpul, Tingkat
 from pohon.services import level_order
 from renstra.models import Elemen, Indikator, Periode
+from sakip.forms import TAHUN_MAX, TAHUN_MIN, TokenMixin, bounded_formfield
 from sakip.models import Jabatan, PerangkatDaerah
 
 
-class PohonForm(forms.ModelForm):
+class PohonForm(TokenMixin, forms.ModelForm):
     class Meta:
         model = PohonKinerja
+        formfield_callback = bounded_formfield
         fields = ["opd", "periode", "tahun_berlaku", "mandat", "permasalahan", "ekspektasi", "catatan"]
         widgets = {f: forms.Textarea(attrs={"rows": 2}) for f in ("mandat", "permasalahan", "ekspektasi", "catatan")}
 
@@ -25,7 +27,7 @@ class PohonForm(forms.ModelForm):
             del self.fields["opd"], self.fields["periode"]
 
 
-class SimpulForm(forms.ModelForm):
+class SimpulForm(TokenMixin, forms.ModelForm):
     elemen = forms.ModelMultipleChoiceField(
         Elemen.objects.none(),
         required=False,
@@ -109,4 +111,4 @@ class PindahForm(forms.Form):
 
 
 class RevisiForm(forms.Form):
-    tahun = forms.IntegerField(label=_("Berlaku mulai tahun"))
+    tahun = forms.IntegerField(label=_("Berlaku mulai tahun"), min_value=TAHUN_MIN, max_value=TAHUN_MAX)

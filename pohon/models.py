@@ -301,6 +301,9 @@ class Terjemahan(TimeStampedModel):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.simpul} → {self.elemen}"
+
     @property
     def opd_id(self) -> int:
         return self.simpul.pohon.opd_id
@@ -356,6 +359,9 @@ class Lintas(TimeStampedModel):
                 violation_error_message=_("Simpul ini sudah ditautkan ke perangkat daerah itu."),
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.simpul} ↔ {self.mitra}"
 
     @property
     def opd_id(self) -> int:  # the owner of the tree decides; the partner only reads

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Case, IntegerField, Max, Model, When
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from pohon.models import (
     JENJANG_BAKU,
@@ -29,7 +30,7 @@ from renstra.models import CHILD_LEVELS, Elemen, Indikator, RenstraVersi
 from renstra.models import Level as RenstraLevel
 from sakip import audit
 from sakip.lib.tabel import Kepala, Tabel
-from sakip.lib.tree import copy_rows, copy_tree
+from sakip.lib.tree import copy_of, copy_rows, copy_tree
 from sakip.models import Jenjang, PerangkatDaerah
 
 #: the owner level seed 002 gives each level (its "PK/SKP JF" for both kegiatan and sub kegiatan)
@@ -115,8 +116,10 @@ def create_pohon(form) -> PohonKinerja:
 
 @transaction.atomic
 def update_pohon(form) -> PohonKinerja:
-    """Save stage 1 (outcome, mandat, permasalahan…) of a tree from its valid form, the tree locked."""
+    """Save stage 1 (outcome, mandat, permasalahan…) of a tree from its valid form, the tree locked;
+    :class:`sakip.audit.Berubah` when someone saved it since the form was shown."""
     lock_pohon(form.instance)
+    audit.ensure_unchanged(form.instance, form.token)
     return form.save()
 
 
@@ -177,17 +180,7 @@ def revisi(pohon: PohonKinerja, tahun: int) -> PohonKinerja:
     """A revision in force from ``tahun``: a copy of the whole tree the planner then changes (the OPD locked,
     so a double click makes one revision and is then told that year has one)."""
     _lock_opd(pohon.opd_id)
-    baru = PohonKinerja(
-        opd=pohon.opd,
-        periode=pohon.periode,
-        tahun_berlaku=tahun,
-        versi=pohon.versi,
-        asal=pohon,
-        mandat=pohon.mandat,
-        permasalahan=pohon.permasalahan,
-        ekspektasi=pohon.ekspektasi,
-        catatan=pohon.catatan,
-    )
+    baru = copy_of(pohon, tahun_berlaku=tahun, asal=pohon)
     baru.full_clean()
     baru.save()
     simpul = copy_tree(Simpul.objects.filter(pohon=pohon).order_by("pk"), pohon=baru, asal=lambda n: n)
@@ -426,8 +419,8 @@ def tabel_tahap4(tree: Pohon):
             ],
             [Kepala(_("Tingkat kinerja")), Kepala(_("Komponen perencanaan")), Kepala(_("Kinerja jabatan"))],
         ],
-        kolom=["6%", "22%", "22%", "10%", "9%", "12%", "19%"],
-        lebar=True,
+        widths=["6%", "22%", "22%", "10%", "9%", "12%", "19%"],
+        wide=True,
     )
     for node in tree.flat():
         indicators = "\n".join(i.uraian for i in node.daftar_indikator)
@@ -443,6 +436,65 @@ def tabel_tahap4(tree: Pohon):
             pemilik,
             "\n".join(str(e) for e in node.daftar_elemen),
         )
+    return t
+
+
+#: the wording of seed 002's stage-3 table for each level below the sasaran
+KETERANGAN_TAHAP3 = {
+    Tingkat.INTERMEDIATE: gettext_lazy("kondisi antara utama"),
+    Tingkat.IMMEDIATE: gettext_lazy("kondisi antara"),
+    Tingkat.OPERASIONAL: gettext_lazy("kondisi operasional"),
+}
+
+
+def tabel_tahap2(tree: Pohon):
+    """Seed 002's stage 2: the critical success factors (the problem each strategic condition answers) of each
+    outcome, numbered, with the condition needed."""
+    tables = []
+    for root in tree.roots:
+        t = Tabel(
+            f"tahap2-{root.pk}",
+            _("Tahap 2"),
+            _("Identifikasi CSF yang Dibutuhkan untuk Mencapai Kinerja"),
+            [[Kepala(_("No.")), Kepala(_("CSF %(o)s") % {"o": root.kinerja}), Kepala(_("Kondisi yang diperlukan"))]],
+            widths=["6%", "47%", "47%"],
+        )
+        for i, node in enumerate(root.anak, start=1):
+            t.add_row(str(i), node.faktor_kunci or "–", node.kinerja)
+        tables.append(t)
+    return tables
+
+
+def tabel_tahap3(tree: Pohon):
+    """Seed 002's stage 3: each CSF condition of stage 2 broken down to its intermediate and operational
+    conditions, with what each is (kondisi antara utama, kondisi antara, kondisi operasional)."""
+    t = Tabel(
+        "tahap3",
+        _("Tahap 3"),
+        _("Uraian CSF ke Kondisi Antara sampai Kondisi Operasional"),
+        [
+            [
+                Kepala(_("CSF yang sudah diubah ke bahasa kondisi pada tahap 2")),
+                Kepala(_("Kondisi yang diperlukan (kondisi antara sampai kondisi paling operasional)")),
+                Kepala(_("Keterangan")),
+            ]
+        ],
+        widths=["32%", "50%", "18%"],
+    )
+
+    def walk(nodes):
+        for node in nodes:
+            yield node
+            yield from walk(node.anak)
+
+    for root in tree.roots:
+        for strategis in root.anak:
+            start = len(t.rows)
+            for node in walk(strategis.anak):
+                t.add_row(strategis.kinerja, node.kinerja, str(KETERANGAN_TAHAP3.get(node.tingkat, "")))
+            if len(t.rows) == start:
+                t.add_row(strategis.kinerja, "", "")
+            t.merge_down(start, [0], keep_together=False)
     return t
 
 
@@ -467,8 +519,10 @@ def elemen_milik(jabatan, tahun: int, versi: RenstraVersi) -> set[int]:
 
 @transaction.atomic
 def save_simpul_form(form, formset) -> Simpul:
-    """Save a node from its form with its indicators, plan links and crosscutting partners, all or nothing."""
+    """Save a node from its form with its indicators, plan links and crosscutting partners, all or nothing;
+    :class:`sakip.audit.Berubah` when someone saved the node since the form was shown."""
     lock_pohon(form.instance.pohon)
+    audit.ensure_unchanged(form.instance, form.token)
     node = save_simpul(form.instance)
     formset.instance = node
     for i, sub in enumerate(formset.forms, start=1):

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlencode
 
 from django import forms
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from renstra import services
@@ -24,15 +27,17 @@ from renstra.models import (
     TujuanRPJMD,
 )
 from renstra.services import normalize_kode
-from sakip.forms import DateInput, KonfirmasiMixin, NilaiField, ScopedModelForm
+from sakip import search
+from sakip.forms import DateInput, KonfirmasiMixin, NilaiField, ScopedModelForm, TokenMixin, bounded_formfield
 from sakip.models import UnitKerja
 
 
-class PeriodeForm(ScopedModelForm):
+class PeriodeForm(TokenMixin, ScopedModelForm):
     owner_fields = ("pemda",)
 
     class Meta:
         model = Periode
+        formfield_callback = bounded_formfield
         fields = ["nama", "tahun_awal", "tahun_akhir", "visi", "dasar_hukum"]
         widgets = {"visi": forms.Textarea(attrs={"rows": 2})}
 
@@ -41,15 +46,17 @@ MisiFormSet = forms.inlineformset_factory(
     Periode,
     Misi,
     fields=["nomor", "uraian"],
+    formfield_callback=bounded_formfield,
     extra=2,
     can_delete=True,
     widgets={"uraian": forms.Textarea(attrs={"rows": 2})},
 )
 
 
-class TujuanRPJMDForm(forms.ModelForm):
+class TujuanRPJMDForm(TokenMixin, forms.ModelForm):
     class Meta:
         model = TujuanRPJMD
+        formfield_callback = bounded_formfield
         fields = ["misi", "urutan", "uraian", "indikator"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2}), "indikator": forms.Textarea(attrs={"rows": 2})}
 
@@ -58,9 +65,10 @@ class TujuanRPJMDForm(forms.ModelForm):
         self.fields["misi"].queryset = Misi.objects.filter(periode_id=self.instance.periode_id)
 
 
-class SasaranRPJMDForm(forms.ModelForm):
+class SasaranRPJMDForm(TokenMixin, forms.ModelForm):
     class Meta:
         model = SasaranRPJMD
+        formfield_callback = bounded_formfield
         fields = ["urutan", "uraian", "indikator"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2}), "indikator": forms.Textarea(attrs={"rows": 2})}
 
@@ -112,6 +120,56 @@ class TetapkanForm(forms.Form):
         return tahun
 
 
+PILIHAN_NOMENKLATUR = 20  # entries the picker lists per query
+
+
+def pilihan_nomenklatur(elemen: Elemen):
+    """The nomenclature entries an element may take: its level, under its parent's code (any program for a
+    program), the official list and the pemda's own local entries."""
+    parent = elemen.parent if elemen.parent_id else None
+    prefix = parent.kode if parent is not None and Level(parent.level) in CODED_LEVELS else ""
+    master = Nomenklatur.objects.for_pemda(elemen.versi.renstra.periode.pemda_id).filter(tingkat=elemen.level)
+    if prefix:
+        master = master.filter(kode__startswith=prefix + ".")
+    return master
+
+
+def cari_nomenklatur(elemen: Elemen, query: str) -> list[Nomenklatur]:
+    """The entries the element may take whose code or name holds every word of ``query`` (case and accents
+    ignored), by code, the newest Kepmendagri version first for the same code: :data:`PILIHAN_NOMENKLATUR` and
+    one more when there are more (one query)."""
+    found = pilihan_nomenklatur(elemen).filter(search.matches(search.words(query), ["kode", "nama"]))
+    return list(found.order_by("kode", "-versi", "pemda_id")[: PILIHAN_NOMENKLATUR + 1])
+
+
+def _label(item: Nomenklatur) -> str:
+    source = item.get_versi_display() if item.is_official else _("Lokal")
+    return f"{item.kode} {item.nama} ({source})"
+
+
+class NomenklaturPicker(forms.Widget):
+    """The nomenclature picker: a search box asking ``url`` for matching entries as you type (HTMX, at most
+    :data:`PILIHAN_NOMENKLATUR`, each labelled with its Kepmendagri version), the chosen entry's id in the hidden
+    input; picking fills the form's kode and uraian (static/sakip/nomenklatur.js). Usable with thousands of codes:
+    nothing is listed in the page."""
+
+    template_name = "renstra/_nomenklatur_picker.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.url = ""
+        self.terpilih = ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"].update(url=self.url, terpilih=self.terpilih)
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        """Rendered by the project's template engine (the form renderer sees only Django's own widgets)."""
+        return render_to_string(self.template_name, self.get_context(name, value, attrs))  # a SafeString
+
+
 class ElemenForm(forms.ModelForm):
     class Meta:
         model = Elemen
@@ -124,12 +182,14 @@ class ElemenForm(forms.ModelForm):
         periode = e.versi.renstra.periode
         if e.level in CODED_LEVELS:
             # Only the master items that fit under the parent's code (or, for a program, any program).
-            prefix = e.parent.kode if e.parent_id and e.parent.level in CODED_LEVELS else ""
-            master = Nomenklatur.objects.for_pemda(periode.pemda_id).filter(tingkat=e.level)
-            if prefix:
-                master = master.filter(kode__startswith=prefix + ".")
-            self.fields["nomenklatur"].queryset = master.order_by("-versi", "kode")
-            self.fields["nomenklatur"].required = False
+            field = self.fields["nomenklatur"]
+            field.queryset = pilihan_nomenklatur(e)
+            field.required = False
+            field.widget = picker = NomenklaturPicker()
+            query = urlencode({"level": e.level, "parent": e.parent_id or ""})
+            picker.url = reverse("renstra:nomenklatur_cari", args=[e.versi_id]) + "?" + query
+            if e.nomenklatur_id:
+                picker.terpilih = _label(e.nomenklatur)
             self.fields["nomenklatur"].label = _("Pilih dari nomenklatur")
             self.fields["nomenklatur"].help_text = _(
                 "Mengisi kode dan uraian (serta indikator sub kegiatan) dari daftar resmi."

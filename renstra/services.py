@@ -8,7 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -461,18 +462,31 @@ def save_versi(form) -> RenstraVersi:
 
 @transaction.atomic
 def save_periode(form, formset) -> Periode:
-    """Save an RPJMD period and its misi (valid form and formset), both or neither, the pemda locked."""
+    """Save an RPJMD period and its misi (valid form and formset), both or neither, the pemda locked.
+
+    :class:`sakip.audit.Berubah` when the period was saved by someone else since the form was shown; a
+    ``ValidationError`` when a misi of the same number was added meanwhile (the form checked before the lock).
+    """
     lock_pemda(form.instance.pemda_id)
+    audit.ensure_unchanged(form.instance, form.token)
     periode = form.save()
     formset.instance = periode
-    formset.save()
+    try:
+        with transaction.atomic():
+            formset.save()
+    except IntegrityError:
+        raise ValidationError(
+            _("Misi dengan nomor yang sama baru saja disimpan pengguna lain; periksa nomornya lalu simpan lagi.")
+        ) from None
     return periode
 
 
 @transaction.atomic
 def save_rpjmd(form, periode: Periode):
-    """Save a tujuan or sasaran of the RPJMD ``periode`` from its valid form, the period's row locked."""
+    """Save a tujuan or sasaran of the RPJMD ``periode`` from its valid form, the period's row locked;
+    :class:`sakip.audit.Berubah` when someone saved it since the form was shown."""
     list(Periode.objects.select_for_update(no_key=True).filter(pk=periode.pk).values_list("pk", flat=True))
+    audit.ensure_unchanged(form.instance, form.token)
     return form.save()
 
 

@@ -23,6 +23,7 @@ class Perm(enum.Enum):
     EDIT = "edit"  # change an OPD's plans and realisations: its perencana
     MANAGE = "manage"  # change organisation data (OPD, structure, people, users): the admin pemda
     APPROVE = "approve"  # sign for a position: the pimpinan holding it (checked per document)
+    EVALUATE = "evaluate"  # evaluate an OPD's SAKIP (LKE): the evaluators (Inspektorat) with the OPD in scope
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Scope:
     readable_opd_ids: frozenset[int] = field(default_factory=frozenset)
     editable_opd_ids: frozenset[int] = field(default_factory=frozenset)
     managed_pemda_ids: frozenset[int] = field(default_factory=frozenset)
+    evaluated_opd_ids: frozenset[int] = field(default_factory=frozenset)
     roles: frozenset[str] = field(default_factory=frozenset)
 
     def can(self, perm: Perm, *, opd_id: int | None = None, pemda_id: int | None = None) -> bool:
@@ -42,6 +44,8 @@ class Scope:
             return opd_id in self.editable_opd_ids
         if perm is Perm.MANAGE:
             return pemda_id in self.managed_pemda_ids
+        if perm is Perm.EVALUATE:
+            return opd_id in self.evaluated_opd_ids
         return False
 
 
@@ -58,8 +62,8 @@ def scope_for(user) -> Scope:
     if user.is_superuser:
         scope = Scope(everything=True, roles=frozenset({"superuser"}))
     else:
-        readable, editable, managed, roles = set(), set(), set(), set()
-        all_of_pemda = False
+        readable, editable, managed, roles, evaluated = set(), set(), set(), set(), set()
+        all_of_pemda = evaluates_pemda = False
         for jenis, opd_id in Peran.objects.filter(user=user).values_list("jenis", "opd_id"):
             roles.add(jenis)
             if jenis == Peran.Jenis.ADMIN_PEMDA:
@@ -70,14 +74,17 @@ def scope_for(user) -> Scope:
                 editable.add(opd_id)
             elif jenis == Peran.Jenis.EVALUATOR:
                 if opd_id is None:
-                    all_of_pemda = True
+                    all_of_pemda = evaluates_pemda = True
                 else:
                     readable.add(opd_id)
+                    evaluated.add(opd_id)
             elif jenis == Peran.Jenis.PIMPINAN and user.pegawai_id:
                 held = Penugasan.objects.aktif_pada(timezone.localdate()).filter(pegawai_id=user.pegawai_id)
                 readable.update(held.values_list("jabatan__opd_id", flat=True))
         if all_of_pemda and user.pemda_id:
             readable.update(PerangkatDaerah.objects.filter(pemda_id=user.pemda_id).values_list("pk", flat=True))
+            if evaluates_pemda:
+                evaluated.update(readable)
         # Roles never reach across pemda, whatever was stored.
         if user.pemda_id:
             allowed = set(
@@ -90,6 +97,7 @@ def scope_for(user) -> Scope:
             readable_opd_ids=frozenset(allowed),
             editable_opd_ids=frozenset(editable & allowed),
             managed_pemda_ids=frozenset(managed),
+            evaluated_opd_ids=frozenset(evaluated & allowed),
             roles=frozenset(roles),
         )
     user._sakip_scope = scope
@@ -123,6 +131,40 @@ def can(user, perm: Perm, obj: Model) -> bool:
 def require(user, perm: Perm, obj: Model) -> None:
     if not can(user, perm, obj):
         raise PermissionDenied
+
+
+def sees_evaluator_notes(user, evaluasi) -> bool:
+    """The evaluators' grades and notes of an evaluation (LKE): its evaluators always; everyone else who may see
+    the evaluation (the OPD's perencana, its pimpinan, the admin pemda) only once the notes are released."""
+    return can(user, Perm.EVALUATE, evaluasi) or evaluasi.dirilis_pada is not None
+
+
+#: who grades at each level of an evaluation (the ``Tingkat`` of evaluasi's ``Jawaban``), by team role
+_TEAM_ROLES = {"anggota": {"anggota", "ketua", "pengendali"}, "ketua": {"ketua"}, "pengendali": {"pengendali"}}
+
+
+def may_grade(user, evaluasi, tingkat: str) -> bool:
+    """The self-assessment (``mandiri``) is the OPD's perencana's; the evaluator's grade is any team member's, the
+    reviews the ketua tim's and the pengendali teknis'; a member must also evaluate the OPD (Perm.EVALUATE)."""
+    if tingkat == "mandiri":
+        return can(user, Perm.EDIT, evaluasi)
+    if not can(user, Perm.EVALUATE, evaluasi):
+        return False
+    if scope_for(user).everything:
+        return True
+    return evaluasi.tim.filter(user=user, peran__in=_TEAM_ROLES.get(tingkat, ())).exists()
+
+
+def may_adapt_templates(user, pemda_id: int | None) -> bool:
+    """A pemda's LKE templates are copied and adapted by its admin and its pemda-wide evaluators (Inspektorat)."""
+    scope = scope_for(user)
+    if scope.everything:
+        return True
+    if pemda_id is None or getattr(user, "pemda_id", None) != pemda_id:
+        return False
+    return pemda_id in scope.managed_pemda_ids or bool(
+        scope.evaluated_opd_ids and Peran.objects.filter(user=user, jenis=Peran.Jenis.EVALUATOR, opd=None).exists()
+    )
 
 
 def get_for_user(user, queryset: QuerySet, perm: Perm = Perm.VIEW, **lookup) -> Model:

@@ -16,10 +16,15 @@ from typing import Any
 
 from auditlog.context import disable_auditlog, set_extra_data
 from auditlog.middleware import AuditlogMiddleware
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from sakip.lib.periode import long_date
 from sakip.models import AuditEntry
 
 
@@ -121,5 +126,65 @@ def last_change(model: type[Model], pk=None, **deleted) -> tuple[str, datetime.d
     return (entry.actor_name, entry.timestamp) if entry else ("", None)
 
 
+class Berubah(ValidationError):
+    """An edit made from a page older than the row: someone saved the row since the page was opened.
+    ``token`` is the row's token now: a form that shows the message carries it, so saving again overwrites
+    deliberately (as a grid cell does)."""
+
+    def __init__(self, message: str, *, token: str, pk) -> None:
+        super().__init__(message, code="berubah")
+        self.token, self.pk = token, pk
+
+
+def ensure_unchanged(obj: Model, token: str | None) -> None:
+    """Refuse (:class:`Berubah`, saying who changed it and when) an edit of ``obj`` whose ``token`` (the row's
+    ``updated_at`` as the page showed it) is not the row's now; no token (a new row, an old page) is no check.
+
+    Call it inside the writing transaction, with the lock every writer of the row takes held, so that the
+    second of two people saving the same row is told, rather than silently overwriting the first.
+    """
+    if not token or obj.pk is None:
+        return
+    current = type(obj)._base_manager.filter(pk=obj.pk).values_list("updated_at", flat=True).first()
+    if current is None or current.isoformat() == token:
+        return
+    oleh, pada = last_change(type(obj), obj.pk)
+    local = timezone.localtime(pada or current)
+    waktu = local.strftime("%H.%M")
+    if local.date() != timezone.localdate():
+        waktu = f"{long_date(local.date())} {waktu}"
+    raise Berubah(
+        _(
+            "“%(obj)s” diubah oleh %(oleh)s pada %(waktu)s setelah halaman ini dibuka; perubahan Anda belum "
+            "disimpan. Buka lagi halaman ini untuk melihat isinya sekarang, atau simpan lagi untuk menimpanya."
+        )
+        % {"obj": str(obj)[:80], "oleh": oleh or _("pengguna lain"), "waktu": waktu},
+        token=current.isoformat(),
+        pk=obj.pk,
+    )
+
+
+# Models whose rows without a pemda are shared by every pemda (the official nomenclature): a change of such a
+# row concerns every pemda, so every pemda's log shows it. The owning app registers the model in ``ready()``.
+_SHARED: set[str] = set()
+
+
+def share_with_every_pemda(label: str) -> None:
+    """Show the changes of ``label``'s rows without a pemda (``"renstra.nomenklatur"``) in every pemda's log."""
+    _SHARED.add(label.lower())
+
+
+def _shared_types() -> list[ContentType]:
+    return [ContentType.objects.get_for_model(apps.get_model(label)) for label in sorted(_SHARED)]
+
+
+def shared_history(label: str) -> QuerySet[AuditEntry]:
+    """The changes of the rows of ``label`` that belong to no pemda (the list every pemda shares), newest first."""
+    ct = ContentType.objects.get_for_model(apps.get_model(label))
+    return AuditEntry.objects.filter(content_type=ct, pemda_ref__isnull=True).select_related("content_type", "actor")
+
+
 def for_pemda(pemda_ids) -> QuerySet[AuditEntry]:
-    return AuditEntry.objects.filter(pemda_ref__in=pemda_ids).select_related("content_type", "actor")
+    """The log of the pemda ``pemda_ids``: their own entries and the changes of what every pemda shares."""
+    shared = Q(pemda_ref__isnull=True, content_type__in=_shared_types())
+    return AuditEntry.objects.filter(Q(pemda_ref__in=pemda_ids) | shared).select_related("content_type", "actor")

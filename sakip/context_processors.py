@@ -7,6 +7,23 @@ from django.utils import timezone
 from sakip import access, services
 from sakip.models import Peran
 
+# Spreadsheet pages (plan tree, grids, the PK): the whole width of the screen, so every year of a six-year
+# period and a row's buttons are in view at 1366 px.
+WIDE_PAGES = frozenset(
+    {
+        "renstra:versi_detail",
+        "renstra:target_grid",
+        "renstra:pagu_grid",
+        "renstra:versi_compare",
+        "kinerja:pk_detail",
+        "kinerja:rencana_aksi_grid",
+        "realisasi:indikator_grid",
+        "realisasi:anggaran_grid",
+        "realisasi:opd_dashboard",
+        "realisasi:pemda_dashboard",
+    }
+)
+
 
 def navigation(request):
     user = getattr(request, "user", None)
@@ -25,5 +42,6 @@ def navigation(request):
             "active_opd": services.active_opd(request),
             "can_see_opd": bool(scope.readable_opd_ids) or scope.everything,
             "tahun": timezone.localdate().year,
+            "wide": getattr(getattr(request, "resolver_match", None), "view_name", None) in WIDE_PAGES,
         }
     }

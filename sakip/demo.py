@@ -10,10 +10,40 @@ Only the heads are named in the seeds; the other positions are left vacant rathe
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files import File
 
 from sakip.models import Jabatan, Jenjang, Pegawai, Pemda, Penugasan, Peran, PerangkatDaerah, UnitKerja, User
 
 DEMO_PASSWORD = "Sakip#Demo2024"
+# An invented, generic logo (a plain shield that says "LOGO PEMDA CONTOH"): the documents of every demo pemda
+# carry a logo in their letterhead without borrowing a real coat of arms.
+DEMO_LOGO = Path(settings.BASE_DIR) / "fixtures" / "demo" / "logo_pemda_contoh.png"
+
+# What each demo login is for (printed by ``load_demo``, and so by ``make run``).
+LOGINS = [
+    ("admin.balangan", "Admin pemda Balangan: Pengaturan, jendela realisasi, pengguna, log audit"),
+    ("perencana.balangan", "Perencana Kesbangpol Balangan: Renstra, PK, realisasi triwulan berjalan"),
+    ("pimpinan.balangan", "Kepala Kesbangpol Balangan: PK yang menunggu tanda tangan"),
+    ("evaluator.balangan", "Evaluator Balangan: Renstra final, antrean verifikasi"),
+    ("perencana.setda.balangan", "Perencana Setda Balangan: pohon kinerja (crosscutting)"),
+    ("admin.blitar", "Admin pemda Blitar"),
+    ("perencana.blitar", "Perencana Bakesbangpol Blitar: realisasi, LKjIP"),
+    ("pimpinan.blitar", "Kepala Bakesbangpol Blitar: PK yang menunggu tanda tangan"),
+    ("evaluator.blitar", "Evaluator Blitar: LKjIP 2024 final, verifikasi realisasi"),
+    ("operator", "Operator (superuser): /operator/"),
+]
+
+
+def give_logo(pemda: Pemda) -> None:
+    """The demo logo for a demo pemda that has none (an admin's own upload is kept)."""
+    if not pemda.logo and DEMO_LOGO.exists():
+        with DEMO_LOGO.open("rb") as handle:
+            pemda.logo.save(f"{pemda.kode}-contoh.png", File(handle), save=False)
+        Pemda.objects.filter(pk=pemda.pk).update(logo=pemda.logo.name)
+
 
 U = UnitKerja.Jenis
 J = Jenjang
@@ -25,6 +55,9 @@ BALANGAN = {
         "jenis": Pemda.Jenis.KABUPATEN,
         "provinsi": "Kalimantan Selatan",
         "kepala_daerah_jabatan": "Bupati Balangan",
+        # Not in the seeds (they name only the heads of the agencies): the Bupati of Balangan, so that a PK
+        # has its second party.
+        "kepala_daerah_nama": "H. ABDUL HADI",
         "ibukota": "Paringin",
     },
     "opd": {
@@ -138,6 +171,21 @@ BALANGAN = {
     "officials": [
         ("H. SYAIFUDDIN TAILAH, S.Pd., MM", "196704031994031015", "IV/c", "Kepala Badan", datetime.date(2021, 8, 26)),
     ],
+    # The head's education (S.Pd., MM), and the other 17 PNS of Bab II's staff table (18 PNS at the start of
+    # 2023, by pendidikan and golongan), who are not named in the seed: (pendidikan, golongan) each.
+    "pendidikan_pejabat": {"196704031994031015": "S2"},
+    # (pendidikan, golongan, how many)
+    "staf": [
+        ("SLTA", "II/b", 1),
+        ("SLTA", "II/d", 1),
+        ("SLTA", "III/a", 1),
+        ("S2", "IV/a", 1),
+        ("S1", "III/a", 1),
+        ("S1", "III/b", 2),
+        ("S1", "III/c", 2),
+        ("S1", "III/d", 4),
+        ("S1", "IV/a", 4),
+    ],
 }
 
 BLITAR = {
@@ -220,6 +268,7 @@ USERS = [
 def _load_pemda(data: dict) -> tuple[Pemda, PerangkatDaerah]:
     pemda_fields = dict(data["pemda"])
     pemda, _ = Pemda.objects.update_or_create(kode=pemda_fields.pop("kode"), defaults=pemda_fields)
+    give_logo(pemda)
     opd_fields = dict(data["opd"])
     opd, _ = PerangkatDaerah.objects.update_or_create(pemda=pemda, kode=opd_fields.pop("kode"), defaults=opd_fields)
 
@@ -241,11 +290,20 @@ def _load_pemda(data: dict) -> tuple[Pemda, PerangkatDaerah]:
             },
         )
     for nama, nip, golongan, jabatan, mulai in data["officials"]:
+        pendidikan = data.get("pendidikan_pejabat", {}).get(nip, "")
         pegawai, _ = Pegawai.objects.update_or_create(
-            pemda=pemda, nip=nip, defaults={"nama": nama, "golongan": golongan}
+            pemda=pemda, nip=nip, defaults={"nama": nama, "golongan": golongan, "opd": opd, "pendidikan": pendidikan}
         )
         Penugasan.objects.get_or_create(
             pegawai=pegawai, jabatan=positions[jabatan], mulai=mulai, defaults={"jenis": Penugasan.Jenis.DEFINITIF}
+        )
+    staf = [(pendidikan, golongan) for pendidikan, golongan, n in data.get("staf", []) for _i in range(n)]
+    for i, (pendidikan, golongan) in enumerate(staf, start=1):
+        # Not named in the seed: a placeholder name says so rather than inventing one.
+        Pegawai.objects.update_or_create(
+            pemda=pemda,
+            nama=f"PNS {opd.singkatan or opd.nama} {i:02d} (tidak disebut namanya dalam Renstra)",
+            defaults={"golongan": golongan, "pendidikan": pendidikan, "opd": opd},
         )
     return pemda, opd
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import SetPasswordMixin
+from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.translation import gettext_lazy as _
 
 from sakip.lib.nip import format_nip, normalize_nip
@@ -103,6 +106,47 @@ class KonfirmasiMixin:
             self.add_error(name, [*messages, _("Periksa lalu centang konfirmasi di bawah untuk menyimpan.")])
 
 
+TAHUN_MIN, TAHUN_MAX = 2000, 2100  # the years a plan, a PK or a report may name (the year pages' range)
+
+
+def bounded_formfield(db_field, **kwargs):
+    """A model form's field, with an integer column's range as the form's own bound (``formfield_callback``).
+
+    Django checks a column's range only where the database backend declares it, so on SQLite a 17-digit
+    *urutan* was saved and on PostgreSQL it was a 500; here it is a message at the field on every backend.
+    A year column (named ``tahun…``) is bounded to the years Sakip plans for.
+    """
+    if isinstance(db_field, models.IntegerField) and not db_field.choices and "max_value" not in kwargs:
+        low, high = BaseDatabaseOperations.integer_field_ranges[db_field.get_internal_type()]
+        if db_field.name.startswith("tahun"):
+            low, high = TAHUN_MIN, TAHUN_MAX
+        kwargs = {"min_value": max(low, kwargs.get("min_value", low)), "max_value": high, **kwargs}
+    return db_field.formfield(**kwargs)
+
+
+class TokenMixin:
+    """An edit form that carries its row's ``updated_at`` as the page showed it (hidden field ``token``), for
+    the service to refuse a save over someone else's newer one (:func:`sakip.audit.ensure_unchanged`)."""
+
+    data: Any  # the form's (Django's BaseForm)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["token"] = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)
+        if self.instance.pk and self.instance.updated_at:
+            self.initial["token"] = self.instance.updated_at.isoformat()
+
+    @property
+    def token(self) -> str | None:
+        return (getattr(self, "cleaned_data", None) or {}).get("token") or None
+
+    def berubah(self, error) -> None:
+        """Show a :class:`sakip.audit.Berubah` on the form, whose token becomes the row's current one."""
+        self.add_error(None, error.messages)
+        self.data = self.data.copy()
+        self.data[self.add_prefix("token")] = error.token
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -163,7 +207,7 @@ class PemdaForm(forms.ModelForm):
 
 class PerangkatDaerahForm(ScopedModelForm):
     owner_fields = ("pemda",)
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https", max_length=200)
 
     class Meta:
         model = PerangkatDaerah
@@ -176,6 +220,7 @@ class UnitKerjaForm(ScopedModelForm):
 
     class Meta:
         model = UnitKerja
+        formfield_callback = bounded_formfield
         fields = ["nama", "jenis", "parent", "urutan"]
 
     def __init__(self, *args, **kwargs):
@@ -191,6 +236,7 @@ class JabatanForm(ScopedModelForm):
 
     class Meta:
         model = Jabatan
+        formfield_callback = bounded_formfield
         fields = ["nama", "jenjang", "unit_kerja", "atasan", "urutan"]
 
     def __init__(self, *args, **kwargs):
@@ -216,7 +262,7 @@ class PegawaiForm(ScopedModelForm):
 
     class Meta:
         model = Pegawai
-        fields = ["nama", "nip", "golongan"]
+        fields = ["nama", "nip", "golongan", "pendidikan", "status", "opd"]
 
     def clean_nip(self) -> str:
         return normalize_nip(self.cleaned_data["nip"])
@@ -225,6 +271,8 @@ class PegawaiForm(ScopedModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.nip and not self.is_bound:
             self.initial["nip"] = format_nip(self.instance.nip)
+        # Only the pemda's own agencies.
+        self.fields["opd"].queryset = PerangkatDaerah.objects.filter(pemda_id=self.instance.pemda_id)
 
 
 class PenugasanForm(forms.ModelForm):

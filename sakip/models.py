@@ -17,12 +17,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sakip.kepegawaian import PANGKAT, Golongan, Pendidikan, StatusPegawai
 from sakip.lib.nip import format_nip, normalize_nip, validate_nip
 from sakip.lib.numbers import CARA_PEMBULATAN, PILIHAN_DESIMAL, SETENGAH_NAIK, format_number
-from sakip.lib.pdf import KERTAS_DOKUMEN, pilihan_kertas
+from sakip.lib.pdf import DOCUMENT_PAPERS, paper_choices
 from sakip.lib.uploads import validate_logo
-
-KERTAS = pilihan_kertas(KERTAS_DOKUMEN)
 
 
 class TimeStampedModel(models.Model):
@@ -119,7 +118,12 @@ class Pemda(TimeStampedModel):
         _("ibukota"), max_length=100, help_text=_("Tempat yang ditulis pada tanggal dokumen, mis. Paringin.")
     )
     logo = models.ImageField(_("logo"), upload_to="logo/pemda/", blank=True, validators=[validate_logo])
-    ukuran_kertas = models.CharField(_("ukuran kertas dokumen"), max_length=2, choices=KERTAS, default="A4")
+    ukuran_kertas = models.CharField(
+        _("ukuran kertas dokumen"),
+        max_length=2,
+        choices=paper_choices(DOCUMENT_PAPERS),
+        default="A4",
+    )
     desimal_persen = models.PositiveSmallIntegerField(_("desimal persentase"), default=2, choices=PILIHAN_DESIMAL)
     pembulatan = models.CharField(_("pembulatan"), max_length=14, choices=CARA_PEMBULATAN, default=SETENGAH_NAIK)
 
@@ -366,49 +370,6 @@ class Jabatan(OpdScopedModel):
         return self.penugasan.aktif_pada(tanggal).pemangku_dulu().select_related("pegawai").first()
 
 
-class Golongan(models.TextChoices):
-    """Golongan ruang PNS; the pangkat follows from it."""
-
-    I_A = "I/a", "I/a"
-    I_B = "I/b", "I/b"
-    I_C = "I/c", "I/c"
-    I_D = "I/d", "I/d"
-    II_A = "II/a", "II/a"
-    II_B = "II/b", "II/b"
-    II_C = "II/c", "II/c"
-    II_D = "II/d", "II/d"
-    III_A = "III/a", "III/a"
-    III_B = "III/b", "III/b"
-    III_C = "III/c", "III/c"
-    III_D = "III/d", "III/d"
-    IV_A = "IV/a", "IV/a"
-    IV_B = "IV/b", "IV/b"
-    IV_C = "IV/c", "IV/c"
-    IV_D = "IV/d", "IV/d"
-    IV_E = "IV/e", "IV/e"
-
-
-PANGKAT = {
-    "I/a": "Juru Muda",
-    "I/b": "Juru Muda Tingkat I",
-    "I/c": "Juru",
-    "I/d": "Juru Tingkat I",
-    "II/a": "Pengatur Muda",
-    "II/b": "Pengatur Muda Tingkat I",
-    "II/c": "Pengatur",
-    "II/d": "Pengatur Tingkat I",
-    "III/a": "Penata Muda",
-    "III/b": "Penata Muda Tingkat I",
-    "III/c": "Penata",
-    "III/d": "Penata Tingkat I",
-    "IV/a": "Pembina",
-    "IV/b": "Pembina Tingkat I",
-    "IV/c": "Pembina Utama Muda",
-    "IV/d": "Pembina Utama Madya",
-    "IV/e": "Pembina Utama",
-}
-
-
 class PegawaiQuerySet(ScopedQuerySet):
     def for_user(self, user):
         from sakip import access  # access reads these models: the one import kept lazy to break the cycle
@@ -440,6 +401,19 @@ class Pegawai(TimeStampedModel):
         _("NIP"), max_length=18, blank=True, validators=[validate_nip], help_text=_("18 angka; spasi boleh.")
     )
     golongan = models.CharField(_("golongan"), max_length=5, choices=Golongan.choices, blank=True)
+    pendidikan = models.CharField(_("pendidikan terakhir"), max_length=4, choices=Pendidikan.choices, blank=True)
+    status = models.CharField(
+        _("status"), max_length=4, choices=StatusPegawai.choices, default=StatusPegawai.PNS, blank=True
+    )
+    opd = models.ForeignKey(
+        "PerangkatDaerah",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pegawai",
+        verbose_name=_("perangkat daerah tempat bertugas"),
+        help_text=_("Dihitung dalam tabel pegawai Renstra (Bab II) perangkat daerah ini."),
+    )
 
     objects = PegawaiQuerySet.as_manager()
 

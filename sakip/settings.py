@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "kinerja",
     "lkjip",
     "pohon",
+    "evaluasi",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

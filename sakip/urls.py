@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from sakip.views import general, org, people, users
+from sakip.views import bantuan, cari, general, org, people, users
 
 sakip_patterns = [
     path("pemda/ubah/", org.PemdaUpdate.as_view(), name="pemda_update"),
@@ -41,12 +41,16 @@ handler400 = "sakip.middleware.bad_request"
 
 urlpatterns = [
     path("", general.home, name="home"),
+    path("cari/", cari.cari, name="cari"),
+    path("bantuan/", bantuan.bantuan, name="bantuan_index"),
+    path("bantuan/<slug:bagian>/", bantuan.bantuan, name="bantuan"),
     path("", include((sakip_patterns, "sakip"))),
     path("renstra/", include("renstra.urls")),
     path("pk/", include("kinerja.urls")),
     path("realisasi/", include("kinerja.urls.realisasi")),
     path("dokumen/", include("lkjip.urls")),
     path("pohon-kinerja/", include("pohon.urls")),
+    path("evaluasi/", include("evaluasi.urls")),
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("kata-sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),

@@ -229,6 +229,21 @@ def test_nomenclature_import(world):
     assert entry.data["berkas"] == "nomenklatur.xlsx" and entry.data["jumlah"] == {"renstra.nomenklatur": 1}
 
 
+def test_official_nomenclature_loaded_in_one_entry(world):
+    """The operator's list is written in bulk: one entry for the whole file, not one per code in every log."""
+    before = AuditEntry.objects.count()
+    with acting_as(label="load_nomenklatur"), watch_bulk_writes() as watch:
+        result = nomenklatur_importer.load_seed_nomenklatur()
+    assert result.created > 50 and not watch.unrecorded()
+    [entry] = watch.entries
+    assert entry.operasi == Operasi.NOMENKLATUR_IMPOR and entry.pemda_ref is None
+    assert entry.data["jumlah"] == {"renstra.nomenklatur": result.created}
+    assert AuditEntry.objects.count() == before + 1
+    # Loading it again changes nothing and records nothing.
+    assert nomenklatur_importer.load_seed_nomenklatur().created == 0
+    assert AuditEntry.objects.count() == before + 1
+
+
 def test_periode_lalu_replaced(world, plan):
     dokumen = lkjip_services.renstra(plan, create=True)
     rows = [{"uraian": "Indikator lama", "satuan": "%", "tahun": {2016: ("10", "9")}}]
@@ -249,6 +264,7 @@ BULK_CALLS = {"bulk_create", "bulk_update", "copy_rows", "copy_tree"}
 COVERED = {
     ("renstra/services.py", "create_perubahan"): test_buat_perubahan_renstra,
     ("renstra/importers/tc27.py", "save_renstra"): test_excel_import_names_the_file_and_its_hash,
+    ("renstra/importers/nomenklatur.py", "save_rows"): test_official_nomenclature_loaded_in_one_entry,
     ("renstra/importers/berlaku.py", "salin_sasaran"): test_import_keeping_the_sasaran_in_force_counts_the_copied_rows,
     ("pohon/services.py", "revisi"): test_pohon_revisi_and_terjemahkan,
     ("kinerja/services.py", "susun_dari_renstra"): test_susun_pk_and_pk_perubahan,
@@ -256,6 +272,7 @@ COVERED = {
     ("kinerja/services.py", "prepare_rencana_aksi"): test_rencana_aksi_rows,
     ("lkjip/services.py", "save_periode_lalu"): test_periode_lalu_replaced,
     ("kinerja/realisasi/lembar.py", "_write"): "tests/test_limits.py: a large upload is one summary entry",
+    ("kinerja/pengingat.py", "kirim"): "Pengingat (the log of reminders sent) is not an audited model",
     ("lkjip/render.py", "run"): "Cetakan (a rendering's progress) is not an audited model",
     ("lkjip/render.py", "step"): "Cetakan (a rendering's progress) is not an audited model",
 }

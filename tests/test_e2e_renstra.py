@@ -129,7 +129,8 @@ def test_evaluator_reads_and_other_opd_is_not_found(page, site):
     page.goto(f"{site.url}/renstra/versi/{versi.pk}/")
     assert page.get_by_text("Meningkatnya Pemetaan Daerah Potensi Konflik").first.is_visible()
     assert page.get_by_role("button", name="Tujuan", exact=True).count() == 0
-    assert page.get_by_test_id("completeness").get_by_text("dipakai lebih dari sekali").first.is_visible()
+    page.get_by_test_id("toggle-completeness").click()  # the side panel folds away below 1600 px
+    page.get_by_test_id("completeness").get_by_text("dipakai lebih dari sekali").first.wait_for()
     page.get_by_role("link", name="Pagu", exact=True).click()
     assert page.locator("input[readonly]").count() > 0 and page.locator("#grid-save").count() == 0
 

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from evaluasi.models import Evaluasi, Kriteria, Lampiran, Rekomendasi, Templat
 from kinerja.models import BuktiDukung, PerjanjianKinerja, PKIndikator, Realisasi, RencanaAksi
 from lkjip.models import Cetakan, Dokumen, Final, Narasi
 from pohon.models import PohonKinerja, Simpul
@@ -59,6 +60,7 @@ NO_DEMO_OBJECT = {
     "lkjip:cetakan_pdf",
     "lkjip:final_pdf",
     "renstra:nomenklatur_update",  # a pemda's own entry: the demo has only the official list
+    "evaluasi:lampiran_download",  # the demo evaluations attach no file
 }
 
 
@@ -115,6 +117,11 @@ def _objects():
         "final": Final.objects.first(),
         "pohon": PohonKinerja.objects.first(),
         "simpul": Simpul.objects.first(),
+        "evaluasi": Evaluasi.objects.filter(opd=opd).first(),
+        "kriteria": Kriteria.objects.filter(sub__komponen__templat__pemda=None).first(),
+        "rekomendasi": Rekomendasi.objects.first(),
+        "templat": Templat.objects.filter(pemda=None).first(),
+        "lampiran": Lampiran.objects.first(),
     }
 
 
@@ -155,6 +162,14 @@ def _kwargs(name: str, route: str, o: dict) -> dict | None:
         "pohon:pohon": "pohon",
         "pohon:simpul": "simpul",
         "sakip:object_history": "versi",
+        "evaluasi:evaluasi": "evaluasi",
+        "evaluasi:jawaban": "evaluasi",
+        "evaluasi:lampiran_create": "evaluasi",
+        "evaluasi:lampiran_download": "lampiran",
+        "evaluasi:rekomendasi_create": "evaluasi",
+        "evaluasi:rekomendasi": "rekomendasi",
+        "evaluasi:templat": "templat",
+        "evaluasi:kriteria": "kriteria",
     }
     values = {
         "opd": o["opd"],
@@ -172,6 +187,7 @@ def _kwargs(name: str, route: str, o: dict) -> dict | None:
         "row": o["pk_row"],
         "ra": o["ra"],
         "direction": "up",
+        "bagian": "renstra",  # a help page (GET only, no form)
         "arah": "naik",
         "kind": "indikator",
         "app_label": "renstra",
@@ -183,6 +199,7 @@ def _kwargs(name: str, route: str, o: dict) -> dict | None:
         )
         or "x",
         "key": TAHUN if name.startswith("lkjip:lkjip") else o["versi"],
+        "kriteria": o["kriteria"],
     }
     if "pk" in params:
         prefix = next((p for p in sorted(model_of_pk, key=len, reverse=True) if name.startswith(p)), None)
@@ -204,6 +221,8 @@ def _users(name: str) -> list[str]:
         return ["perencana.blitar", "admin.blitar", "operator"]
     if name.startswith("realisasi:verifikasi_list"):
         return ["evaluator.blitar", "evaluator.balangan"]
+    if name.startswith("evaluasi:"):
+        return ["evaluator.balangan", "ketuatim.balangan", "perencana.balangan", "admin.balangan", "operator"]
     return ["perencana.balangan", "admin.balangan", "operator"]
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from kinerja import capaian as engine
 from kinerja.models import AnggaranSubKegiatan, BelanjaOPD, RealisasiAnggaran
@@ -139,11 +141,25 @@ def _rows_after(versi: RenstraVersi, tahun: int, saved: set[int]) -> dict[str, d
 def save_belanja(opd, tahun: int, formset) -> list[BelanjaOPD]:
     """Save the belanja per jenis of the OPD's year from a valid :data:`kinerja.forms.BelanjaFormSet` (rows
     added, changed and deleted, all or nothing), with the OPD locked like every realisasi write
-    (:func:`kunci_opd`). Returns the saved rows."""
+    (:func:`kunci_opd`). Returns the saved rows.
+
+    Checked once the OPD is locked, so that of two people saving at once the second is told rather than
+    overwriting: a row changed or deleted since the page showed it (:class:`sakip.audit.Berubah`), or a
+    jenis belanja added meanwhile (``ValidationError``)."""
     kunci_opd(opd)
+    for form in formset.initial_forms:
+        if form.has_changed() or formset._should_delete_form(form):
+            if not BelanjaOPD.objects.filter(pk=form.instance.pk).exists():
+                raise ValidationError(_("Baris “%(j)s” baru saja dihapus pengguna lain.") % {"j": form.instance})
+            audit.ensure_unchanged(form.instance, form.token)
     saved = formset.save(commit=False)
     for obj in saved:
         obj.opd, obj.tahun = opd, tahun
+        if BelanjaOPD.objects.filter(opd=opd, tahun=tahun, jenis=obj.jenis).exclude(pk=obj.pk).exists():
+            raise ValidationError(
+                _("%(j)s baru saja disimpan pengguna lain; buka lagi halaman ini untuk melihatnya.")
+                % {"j": obj.get_jenis_display()}
+            )
         obj.save()
     for obj in formset.deleted_objects:
         obj.delete()

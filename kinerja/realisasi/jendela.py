@@ -13,8 +13,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kinerja.models import JendelaRealisasi
-from sakip.lib.periode import Triwulan, romawi
+from kinerja.models import JendelaRealisasi, Realisasi
+from sakip.lib.periode import Triwulan, roman
 from sakip.models import PerangkatDaerah
 
 TRIWULAN = tuple(Triwulan.values)
@@ -89,5 +89,19 @@ def ensure_open(opd, tahun: int, triwulan: int, status: dict[int, bool] | None =
     if not status.get(triwulan):
         raise Terkunci(
             _("Triwulan %(tw)s %(tahun)s ditutup; minta admin pemda membukanya kembali.")
-            % {"tw": romawi(triwulan), "tahun": tahun}
+            % {"tw": roman(triwulan), "tahun": tahun}
         )
+
+
+def tahun_awal(opd, today_year: int) -> int:
+    """The year the realisasi pages open on for an OPD: this year when there is work in it (a quarter window of
+    the pemda, a realisasi), else the latest year with realisasi, else this year."""
+    if JendelaRealisasi.objects.filter(pemda_id=opd.pemda_id, tahun=today_year).exists():
+        return today_year
+    from_data = (
+        Realisasi.objects.filter(indikator__elemen__versi__renstra__opd=opd, tahun__lte=today_year)
+        .order_by("-tahun")
+        .values_list("tahun", flat=True)
+        .first()
+    )
+    return from_data or today_year

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from kinerja.capaian import kelas_kategori
 from kinerja.models import BelanjaOPD
 from sakip.lib import charts
-from sakip.lib.periode import romawi as _romawi
+from sakip.lib.periode import roman as _roman
 
 register = template.Library()
 
@@ -57,11 +57,11 @@ def belanja_total(rows):
 
 
 @register.filter
-def romawi(q) -> str:
+def roman(q) -> str:
     """A triwulan number as people write it: 1 → I."""
-    return _romawi(q)
+    return _roman(q)
 
 
 @register.filter
-def romawi_list(quarters) -> str:
-    return ", ".join(_romawi(q) for q in quarters)
+def roman_list(quarters) -> str:
+    return ", ".join(_roman(q) for q in quarters)

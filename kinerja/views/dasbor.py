@@ -25,7 +25,7 @@ def opd_dashboard(request, opd: int, tahun: int):
     return render(
         request,
         "kinerja/realisasi/opd_dashboard.html",
-        realisasi_context(request, opd, tahun, d=dasbor, tw_labels=[t.romawi for t in Triwulan]),
+        realisasi_context(request, opd, tahun, d=dasbor, tw_labels=[t.roman for t in Triwulan]),
     )
 
 
@@ -73,6 +73,6 @@ def pk_capaian(request, pk: int):
             "pk": pk,
             "rows": rows,
             "kebijakan": kebijakan_pemda(pk.opd.pemda),
-            "romawi": {t.value: t.romawi for t in Triwulan},
+            "roman": {t.value: t.roman for t in Triwulan},
         },
     )

@@ -17,7 +17,7 @@ from kinerja.realisasi.jendela import TRIWULAN, save_jendela
 from kinerja.views.common import valid_tahun, year_links
 from sakip import access
 from sakip.access import Perm
-from sakip.lib.periode import romawi
+from sakip.lib.periode import roman
 from sakip.views.generic import require_pemda
 
 
@@ -73,7 +73,7 @@ def jendela(request, tahun: int):
             state = _("dibuka") if form.instance.terbuka else _("ditutup")
             messages.success(
                 request,
-                _("Triwulan %(tw)s %(tahun)s %(state)s.") % {"tw": romawi(q), "tahun": tahun, "state": state},
+                _("Triwulan %(tw)s %(tahun)s %(state)s.") % {"tw": roman(q), "tahun": tahun, "state": state},
             )
             return redirect("realisasi:jendela_update", tahun=tahun)
     return render(
@@ -81,7 +81,7 @@ def jendela(request, tahun: int):
         "kinerja/realisasi/jendela.html",
         {
             "tahun": tahun,
-            "forms": [(q, romawi(q), forms[q], windows.get(q)) for q in TRIWULAN],
+            "forms": [(q, roman(q), forms[q], windows.get(q)) for q in TRIWULAN],
             "year_links": year_links(request, tahun),
             "today": timezone.localdate(),
         },

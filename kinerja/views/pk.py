@@ -20,7 +20,7 @@ from kinerja.views.common import get_pk, pdf_filename
 from sakip import access
 from sakip.access import Perm
 from sakip.lib import client, http
-from sakip.lib.periode import tanggal_panjang
+from sakip.lib.periode import long_date
 from sakip.lib.values import parse_id
 from sakip.models import PerangkatDaerah
 
@@ -63,13 +63,26 @@ def pk_create(request, opd: int):
 
 
 def pk_detail(request, pk: int):
-    pk = services.pihak_terkini(get_pk(request, pk))
+    return _detail(request, get_pk(request, pk))
+
+
+def _detail(request, pk: PerjanjianKinerja, galat: tuple[str, int, str, dict] | None = None):
+    """The PK page; ``galat`` (jenis, row, message, the values typed) marks the field of a refused row edit."""
+    pk = services.pihak_terkini(pk)
     can_edit = access.can(request.user, Perm.EDIT, pk)
     versions = list(PerjanjianKinerja.objects.filter(jabatan=pk.jabatan, tahun=pk.tahun).order_by("versi"))
-    context = {
-        "pk": pk,
+    rows: dict[str, list] = {
         "indikator": list(pk.indikator.select_related("sumber")),
         "anggaran": list(pk.anggaran.all()),
+    }
+    if galat is not None:
+        jenis, row_id, pesan, typed = galat
+        for row in rows[jenis]:
+            if row.pk == row_id:
+                row.galat, row.isian = pesan, typed  # shown at the row's field by the template
+    context = {
+        "pk": pk,
+        **rows,
         "can_edit": can_edit and pk.is_editable,
         "can_submit": can_edit and pk.is_editable,
         "can_delete": can_edit and pk.is_editable,
@@ -91,8 +104,9 @@ def _refused(request, pk, error):
 @require_POST
 def pk_row_update(request, pk: int, row: int):
     pk = get_pk(request, pk, Perm.EDIT)
+    jenis = "anggaran" if request.POST.get("jenis") == "anggaran" else "indikator"
     try:
-        if request.POST.get("jenis") == "anggaran":
+        if jenis == "anggaran":
             saved = services.update_anggaran(
                 get_object_or_404(PKAnggaran, pk=row, pk_doc=pk),
                 request.POST.get("anggaran", ""),
@@ -109,6 +123,11 @@ def pk_row_update(request, pk: int, row: int):
     except services.BarisBerubah as error:
         messages.warning(request, str(error))
         return redirect(pk)
+    except services.IsianTidakSah as error:
+        # Shown at the field, with what was typed; nothing was saved (the page as it is now, plus the message).
+        typed = {name: request.POST.get(name, "") for name in ("target", "alasan", "anggaran", "keterangan")}
+        galat = (jenis, parse_id(row) or 0, str(error), {**typed, "field": error.field})
+        return _detail(request, get_pk(request, pk.pk), galat)
     except services.PKError as error:
         return _refused(request, pk, error)
     messages.success(request, _("Perubahan disimpan."))
@@ -258,7 +277,7 @@ def verifikasi(request, kode: str):
             (_("Pihak pertama"), pk.pertama_nama, pk.pertama_jabatan),
             (_("Pihak kedua"), pk.kedua_nama, pk.kedua_jabatan),
         ],
-        "tanggal": tanggal_panjang(pk.tanggal) if pk.tanggal else "",
+        "tanggal": long_date(pk.tanggal) if pk.tanggal else "",
         "sha256": pk.pdf_sha256,
     }
     return render(request, "kinerja/verifikasi.html", context)

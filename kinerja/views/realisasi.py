@@ -4,7 +4,7 @@ the workbook (template download and upload)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,17 +18,17 @@ from kinerja.forms import BelanjaFormSet, BuktiForm, CatatanRealisasiForm, Kemba
 from kinerja.models import BelanjaOPD, BuktiDukung, Realisasi
 from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, save_anggaran, save_belanja
 from kinerja.realisasi.dasbor import sort_belanja
-from kinerja.realisasi.jendela import TRIWULAN, Terkunci, status_jendela
+from kinerja.realisasi.jendela import TRIWULAN, Terkunci, status_jendela, tahun_awal
 from kinerja.realisasi.lembar import add_bukti, delete_bukti, lembar, save_catatan, save_realisasi
 from kinerja.realisasi.verifikasi import sees_pemda
 from kinerja.views.common import realisasi_context, valid_tahun, xlsx_response
 from renstra.models import Indikator, Level, RenstraVersi
 from renstra.services import load_plan
-from sakip import access
+from sakip import access, audit
 from sakip.access import Perm
 from sakip.jinja2 import rows_html
 from sakip.lib import grid
-from sakip.lib.periode import romawi
+from sakip.lib.periode import roman
 from sakip.lib.uploads import keep_upload, upload_path
 from sakip.lib.workbook import MAX_BYTES
 from sakip.models import PerangkatDaerah
@@ -37,7 +37,8 @@ from sakip.views.generic import get_opd
 
 
 def index(request):
-    """Where realisasi starts: the active OPD's dashboard of this year, or the pemda's for those who see all."""
+    """Where realisasi starts: the active OPD's dashboard of this year (or of the latest year with data when this
+    year has none yet), or the pemda's for those who see all."""
     tahun = timezone.localdate().year
     scope = access.scope_for(request.user)
     if sees_pemda(request.user) and len(scope.readable_opd_ids) != 1 and not request.session.get("active_opd"):
@@ -45,7 +46,7 @@ def index(request):
     opd = active_opd(request) or PerangkatDaerah.objects.for_user(request.user).order_by("kode").first()
     if opd is None:
         raise PermissionDenied
-    return redirect("realisasi:opd_dashboard", opd=opd.pk, tahun=tahun)
+    return redirect("realisasi:opd_dashboard", opd=opd.pk, tahun=tahun_awal(opd, tahun))
 
 
 @require_http_methods(["GET", "POST"])
@@ -106,9 +107,15 @@ def belanja(request, opd: int, tahun: int):
         access.require(request.user, Perm.EDIT, opd)
     formset = BelanjaFormSet(request.POST or None, queryset=queryset, prefix="belanja")
     if request.method == "POST" and formset.is_valid():
-        save_belanja(opd, tahun, formset)
-        messages.success(request, _("Anggaran dan realisasi per jenis belanja disimpan."))
-        return redirect("realisasi:belanja_update", opd=opd.pk, tahun=tahun)
+        try:
+            save_belanja(opd, tahun, formset)
+        except audit.Berubah as error:
+            next(f for f in formset.forms if f.instance.pk == error.pk).berubah(error)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Anggaran dan realisasi per jenis belanja disimpan."))
+            return redirect("realisasi:belanja_update", opd=opd.pk, tahun=tahun)
     context = realisasi_context(request, opd, tahun, formset=formset, rows=sort_belanja(queryset), can_edit=can_edit)
     return render(request, "kinerja/realisasi/belanja.html", context)
 
@@ -167,7 +174,7 @@ def render_detail(request, ind, tahun: int, tw: int, *, item=None, status: int =
         tahun,
         ind=ind,
         tw=tw,
-        romawi=romawi(tw),
+        roman=roman(tw),
         item=item,
         form=forms.get("form") or CatatanRealisasiForm(instance=item, prefix="catatan"),
         bukti_form=forms.get("bukti_form") or BuktiForm(),

@@ -60,7 +60,8 @@ def _reads_as_one(isi, content: bytes, count: int, tmp_path) -> None:
     contents = "\n".join(pages[1:start])
     targets = {}
     for table in isi.tables:
-        found = re.search(rf"{re.escape(table.label)}\s*(\d+)\s*$", contents, re.M)
+        label = r"\s+".join(map(re.escape, table.label.split()))  # a long title wraps in the contents
+        found = re.search(rf"{label}\s*(\d+)\s*$", contents, re.M)
         assert found, table.label
         page = start + int(found.group(1)) - 1
         assert f"Tabel {table.nomor} " in pages[page], table.label
@@ -87,8 +88,8 @@ def test_a_document_printed_in_parts_reads_as_one(plan, settings, tmp_path):
     body = isi.halaman[parallel.toc_position(isi.halaman) :]
     pieces = parallel.split(body, parallel.cut_points(body, 2))
     # The plan is mostly T-C.27: the second part starts inside it, at a plan element's first row.
-    continued = [b.tabel for b in pieces[1][0] if b.jenis == "tabel" and b.tabel.lanjutan]
-    assert continued and continued[0].kunci == "tc27"
+    continued = [b.tabel for b in pieces[1][0] if b.jenis == "tabel" and b.tabel.continued]
+    assert continued and continued[0].key == "tc27"
     parallel.last_run.clear()
     content, count = render.pdf(isi)
     assert len(parallel.last_run["parts"]) == 2
@@ -128,9 +129,9 @@ def test_a_worker_that_dies_means_printing_here(plan, settings, monkeypatch, tmp
 def _tabel(rows: int, *, element: tuple[int, int] | None = None) -> Tabel:
     """A table whose first cell (the tujuan) spans every row; ``element``: rows first–last are one plan
     element's (no part starts inside)."""
-    t = Tabel("t", "1.1", "Uji", [[Kepala("Tujuan"), Kepala("Uraian"), Kepala("Nilai")]], catatan="Sumber: uji")
+    t = Tabel("t", "1.1", "Uji", [[Kepala("Tujuan"), Kepala("Uraian"), Kepala("Nilai")]], note="Sumber: uji")
     for i in range(rows):
-        t.baris.append(Baris([Sel("Tujuan" if i == 0 else ""), Sel(f"baris {i}"), Sel(Decimal(i))]))
+        t.rows.append(Baris([Sel("Tujuan" if i == 0 else ""), Sel(f"baris {i}"), Sel(Decimal(i))]))
     t.merge_down(0, [0], keep_together=False)
     if element:
         t.merge_down(element[0], [1], last=element[1])
@@ -140,14 +141,14 @@ def _tabel(rows: int, *, element: tuple[int, int] | None = None) -> Tabel:
 def test_a_piece_of_a_table_reopens_the_cells_merged_across_the_cut():
     t = _tabel(6, element=(2, 5))
     first, second = t.slice(0, 3), t.slice(3, 6)
-    assert first.baris[0].sel[0].rowspan == 3 and not first.lanjutan and first.catatan == ""
-    assert first.baris[2].sel[1].rowspan == 1  # the element's cell ends with the piece
-    assert second.lanjutan and second.catatan == "Sumber: uji"
+    assert first.rows[0].cells[0].rowspan == 3 and not first.continued and first.note == ""
+    assert first.rows[2].cells[1].rowspan == 1  # the element's cell ends with the piece
+    assert second.continued and second.note == "Sumber: uji"
     for col in (0, 1):  # reopened, empty, down to where the merge ended
-        opened = second.baris[0].sel[col]
-        assert not opened.tertutup and opened.rowspan == 3 and opened.nilai is None
-    assert t.baris[3].sel[0].tertutup and t.baris[0].sel[0].rowspan == 6  # the whole table is untouched
-    assert first.kolom == second.kolom == t.column_widths
+        opened = second.rows[0].cells[col]
+        assert not opened.covered and opened.rowspan == 3 and opened.value is None
+    assert t.rows[3].cells[0].covered and t.rows[0].cells[0].rowspan == 6  # the whole table is untouched
+    assert first.widths == second.widths == t.column_widths
 
 
 def test_parts_begin_where_a_reader_notices_least():
@@ -162,5 +163,5 @@ def test_parts_begin_where_a_reader_notices_least():
     runs = [[bab("I"), Blok("narasi", html="x" * 400)], [bab("II"), Blok("tabel", tabel=table)]]
     assert parallel.cut_points(runs, 2) == [(1, 1, 150)]
     pieces = parallel.split(runs, [(1, 1, 150)])
-    assert [len(b.tabel.baris) for b in pieces[0][1][1:]] == [150]
-    assert [len(b.tabel.baris) for b in pieces[1][0]] == [250]
+    assert [len(b.tabel.rows) for b in pieces[0][1][1:]] == [150]
+    assert [len(b.tabel.rows) for b in pieces[1][0]] == [250]

@@ -44,7 +44,7 @@ def test_seed_001s_way_one_decimal_cut_reproduces_its_figures(blitar):
 def test_the_default_is_two_decimals_half_up_and_derived_figures_follow_the_printed_ones(blitar):
     isi = render.build(services.lkjip(blitar, 2024))
     t35 = next(t for t in isi.tables if t.nomor == "3.5")
-    shown = [[c.shown for c in row.sel] for row in t35.baris]
+    shown = [[c.shown for c in row.cells] for row in t35.rows]
     assert any("-1,58 %" in row for row in shown), shown  # from 98,38 % as printed (−1,57 at full precision)
     text = _text(render.pdf(isi)[0])
     assert "Persentase ditulis dengan 2 angka desimal, dibulatkan setengah ke atas." in text

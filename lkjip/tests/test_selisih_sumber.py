@@ -54,7 +54,7 @@ def test_the_lkjip_shows_a_printed_jumlah_its_rows_do_not_add_up_to(demo_data):
     """Seed 001 Tabel 3.6 prints a 2024 Jumlah of 66.347.193.865; its rows add up to 66.347.193.835."""
     dokumen = services.lkjip(PerangkatDaerah.objects.get(kode="8.01.0.00.0.00.02.0000"), 2024)
     isi = render.build(dokumen)
-    assert isi.table("belanja").baris[-1].sel[4].shown == "66.347.193.835"  # the table prints the sum
+    assert isi.table("belanja").rows[-1].cells[4].shown == "66.347.193.835"  # the table prints the sum
     notes = services.state(dokumen, isi).catatan
     expected = "Tabel 3.6, Jumlah, kolom (5): tercetak di sumber 66.347.193.865, dihitung dari datanya 66.347.193.835."
     assert expected in notes, notes

@@ -38,25 +38,25 @@ def index(request):
     finals = {}
     for f in Final.objects.filter(dokumen__opd__in=opds).select_related("dokumen").order_by("nomor"):
         finals[(f.dokumen.jenis, f.dokumen.versi_id or f.dokumen.tahun, f.dokumen.opd_id)] = f
-    rows = []
+    started = set(Dokumen.objects.filter(opd__in=opds, jenis=Jenis.LKJIP).values_list("opd_id", "tahun"))
     this_year = timezone.localdate().year
+    # The years some version is in force, by the one rule (RenstraVersi.objects.berlaku_pada): one query per
+    # year that some ditetapkan version covers, whatever the number of OPDs.
+    candidates = {y for v in versions if v.status == v.Status.DITETAPKAN for y in v.years if y <= this_year}
+    in_force: dict[int, set[int]] = {}
+    for y in candidates:
+        for opd_id in (
+            RenstraVersi.objects.berlaku_pada(y).filter(renstra__opd__in=opds).values_list("renstra__opd_id", flat=True)
+        ):
+            in_force.setdefault(opd_id, set()).add(y)
+    rows = []
     for opd in opds:
-        # The years some version is in force, by the one rule of RenstraVersi.objects.berlaku_pada.
-        years = sorted(
-            {
-                y
-                for v in by_opd.get(opd.pk, [])
-                if v.status == v.Status.DITETAPKAN and v.berlaku_mulai is not None
-                for y in v.years
-                if v.berlaku_mulai <= y <= this_year
-            },
-            reverse=True,
-        )
+        years = sorted(in_force.get(opd.pk, ()), reverse=True)
         rows.append(
             {
                 "opd": opd,
                 "versions": [(v, finals.get((Jenis.RENSTRA, v.pk, opd.pk))) for v in by_opd.get(opd.pk, [])],
-                "years": [(y, finals.get((Jenis.LKJIP, y, opd.pk))) for y in years],
+                "years": [(y, finals.get((Jenis.LKJIP, y, opd.pk)), (opd.pk, y) in started) for y in years],
             }
         )
     return render(request, "lkjip/index.html", {"rows": rows})
@@ -98,7 +98,7 @@ def identitas_update(request, jenis: str, key: int, opd: int | None = None):
         services.simpan_identitas(dokumen, form.cleaned_data)
         messages.success(request, _("Tanggal, tempat dan nomor dokumen disimpan."))
     else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect(dokumen_url(dokumen))
 
 

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from pohon import diagram, exporters, services
 from pohon.views.common import filename, get_pohon
 from sakip.lib import http
-from sakip.lib.pdf import KERTAS_DIAGRAM
+from sakip.lib.pdf import DIAGRAM_PAPERS
 
 
 def pohon_diagram(request, pk: int):
@@ -31,7 +31,7 @@ def pohon_svg(request, pk: int):
 def pohon_pdf(request, pk: int):
     pohon = get_pohon(request, pk)
     kertas = request.GET.get("kertas", "A3")
-    kertas = kertas if kertas in KERTAS_DIAGRAM else "A3"
+    kertas = kertas if kertas in DIAGRAM_PAPERS else "A3"
     bagian = request.GET.get("bagian", "semua")
     bagian = bagian if bagian in ("semua", "diagram", "tabel") else "semua"
     content = exporters.pdf(services.load(pohon), kertas=kertas, bagian=bagian)

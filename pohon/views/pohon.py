@@ -13,7 +13,7 @@ from pohon.forms import PohonForm, RevisiForm
 from pohon.models import Lintas, PohonKinerja
 from pohon.views.common import get_pohon, page_context, saved_response
 from renstra.services import VersiTerkunci
-from sakip import access
+from sakip import access, audit
 from sakip.access import Perm
 from sakip.lib.values import parse_id
 from sakip.models import PerangkatDaerah
@@ -101,8 +101,12 @@ def pohon_update(request, pk: int):
     pohon = get_pohon(request, pk, Perm.EDIT)
     form = PohonForm(request.POST or None, instance=pohon, opds=[pohon.opd])
     if request.method == "POST" and form.is_valid():
-        services.update_pohon(form)
-        return saved_response(request, pohon, _("Tahap 1 disimpan."))
+        try:
+            services.update_pohon(form)
+        except audit.Berubah as error:
+            form.berubah(error)
+        else:
+            return saved_response(request, pohon, _("Tahap 1 disimpan."))
     template = "pohon/_simpul_form.html" if request.htmx else "pohon/simpul_page.html"
     return render(
         request,
@@ -124,5 +128,6 @@ def pohon_revisi(request, pk: int):
             messages.success(request, _("Revisi berlaku %(t)s dibuat dari pohon ini.") % {"t": baru.tahun_berlaku})
             return redirect(baru)
     else:
-        messages.error(request, _("Isi tahun berlaku revisi."))
+        pesan = " ".join(form.errors.get("tahun", [])) or _("Isi tahun berlaku revisi.")
+        messages.error(request, _("Tahun berlaku revisi: %(pesan)s") % {"pesan": pesan})
     return redirect(pohon)

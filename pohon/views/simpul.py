@@ -13,6 +13,7 @@ from pohon.forms import IndikatorFormSet, PindahForm, SimpulForm
 from pohon.models import JENJANG_BAKU, Simpul
 from pohon.views.common import get_pohon, get_simpul, saved_response
 from renstra.models import Indikator
+from sakip import audit
 from sakip.access import Perm
 
 
@@ -46,6 +47,8 @@ def simpul_form(request, pohon: int | None = None, pk: int | None = None):
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             saved = services.save_simpul_form(form, formset)
+        except audit.Berubah as error:
+            form.berubah(error)
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 for field, errors in error.error_dict.items():

@@ -83,6 +83,18 @@ def read_rows(rows) -> ImportResult:
         if not nama:
             result.errors.append(_("Baris %(n)d: kolom Nomenklatur kosong.") % {"n": number})
             continue
+        too_long = [
+            (label, limit)
+            for label, name, value in ((_("Kode"), "kode", kode), (_("Satuan"), "satuan", cell("satuan")))
+            if len(value) > (limit := getattr(Nomenklatur._meta.get_field(name), "max_length", 0))
+        ]
+        if too_long:
+            label, limit = too_long[0]
+            result.errors.append(
+                _("Baris %(n)d: %(kolom)s paling panjang %(batas)d karakter.")
+                % {"n": number, "kolom": label, "batas": limit}
+            )
+            continue
         versi = cell("versi")
         if versi and versi not in Nomenklatur.Versi.values:
             result.errors.append(_("Baris %(n)d: versi “%(v)s” tidak dikenal.") % {"n": number, "v": versi})
@@ -112,11 +124,17 @@ def read_rows(rows) -> ImportResult:
     return result
 
 
-def save_rows(result: ImportResult, versi: str = "", *, pemda=None) -> ImportResult:
-    """Write checked rows (the file's own Versi column wins over ``versi``).
+# The columns a file sets (the row dicts of :func:`read_rows`).
+FIELDS = ["versi", "kode", "tingkat", "nama", "kinerja", "indikator", "satuan"]
+
+
+def save_rows(result: ImportResult, versi: str = "", *, pemda=None, berkas: str = "", sha256: str = "") -> ImportResult:
+    """Write checked rows (the file's own Versi column wins over ``versi``), in bulk, with one audit entry for
+    the whole list (thousands of Kepmendagri codes would otherwise fill every pemda's log row by row).
 
     Without ``pemda`` the rows are the official list (the operator's); with it they are that pemda's local
     entries, and a code of the official list is refused (only the operator changes it): then nothing is written.
+    ``berkas`` and ``sha256`` name the file in the entry.
     """
     rows = [{**row, "versi": row["versi"] or versi} for row in result.rows]
     if pemda is not None:
@@ -131,17 +149,34 @@ def save_rows(result: ImportResult, versi: str = "", *, pemda=None) -> ImportRes
                 )
         if result.errors:
             return result
-    existing = {(n.versi, n.kode): n for n in Nomenklatur.objects.filter(pemda=pemda)}
+    existing = {(n.versi, n.kode): n for n in Nomenklatur.objects.select_for_update().filter(pemda=pemda)}
+    created: list[Nomenklatur] = []
+    changed: dict[int, Nomenklatur] = {}
     for row in rows:
-        item = existing.get((row["versi"], row["kode"]))
+        key = (row["versi"], row["kode"])
+        item = existing.get(key)
         if item is None:
-            Nomenklatur.objects.create(pemda=pemda, **row)
-            result.created += 1
+            existing[key] = item = Nomenklatur(pemda=pemda, **row)
+            created.append(item)
         elif any(getattr(item, k) != v for k, v in row.items()):
             for k, v in row.items():
                 setattr(item, k, v)
-            item.save()
-            result.updated += 1
+            if item.pk:
+                changed[item.pk] = item
+    Nomenklatur.objects.bulk_create(created, batch_size=1000)
+    Nomenklatur.objects.bulk_update(changed.values(), FIELDS, batch_size=1000)
+    result.created, result.updated = len(created), len(changed)
+    if created or changed:
+        audit.record(
+            audit.Operasi.NOMENKLATUR_IMPOR,
+            Nomenklatur,
+            pemda=pemda.pk if pemda is not None else None,
+            jumlah={Nomenklatur: len(created) + len(changed)},
+            dibuat=len(created),
+            diubah=len(changed),
+            berkas=berkas,
+            sha256=sha256,
+        )
     return result
 
 
@@ -153,19 +188,7 @@ def import_nomenklatur(versi: str, fileobj, *, pemda=None, size: int | None = No
     result = read_nomenklatur(fileobj, size)
     if result.errors:
         return result
-    save_rows(result, versi, pemda=pemda)
-    if not result.errors and (result.created or result.updated):
-        audit.record(
-            audit.Operasi.NOMENKLATUR_IMPOR,
-            Nomenklatur,
-            pemda=pemda.pk if pemda is not None else None,
-            jumlah={Nomenklatur: result.created + result.updated},
-            dibuat=result.created,
-            diubah=result.updated,
-            berkas=getattr(fileobj, "name", ""),
-            sha256=digest,
-        )
-    return result
+    return save_rows(result, versi, pemda=pemda, berkas=getattr(fileobj, "name", ""), sha256=digest)
 
 
 SEED_FILE = settings.BASE_DIR / "fixtures" / "nomenklatur_seed.tsv"

@@ -314,6 +314,10 @@ def read_kode(raw: str) -> tuple[str, str | None]:
     return kode, _LEVEL_BY_PARTS[len(parts)] if official else None
 
 
+def _is_total(text: str) -> bool:
+    return _norm(text) in ("jumlah", "total", "jumlah total")
+
+
 def _level_from_name(nama: str) -> str | None:
     lowered = nama.lower()
     if lowered.startswith("program"):
@@ -394,6 +398,10 @@ class _Rows:
         raw_kode, nama = self.cell(cells, "kode"), self.cell(cells, "nama")
         indikator = self.cell(cells, "indikator")
         created = None
+        if _is_total(tujuan or sasaran) and not raw_kode and not nama:
+            # "JUMLAH" under the Tujuan column, as the printed table has it: a total, not a tujuan.
+            report.warn(_("Baris jumlah dilewati (jumlah dihitung sendiri)."), number, self.label("tujuan"), tujuan)
+            return
         if tujuan:
             created = self.add(number, Level.TUJUAN, "", tujuan, None)
         if sasaran:

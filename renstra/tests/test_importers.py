@@ -21,7 +21,7 @@ def snapshot(versi) -> list:
     """Everything T-C.27 carries, in plan order, for comparing two versions."""
     plan = services.load_plan(versi, with_targets=True)
     out = []
-    for node in exporters.tc27_order(plan):
+    for node in tabel.tc27_order(plan):
         e = node.elemen
         out.append(
             (
@@ -202,7 +202,7 @@ def test_export_reads_back_with_numbers_and_formats(demo):
     rp_2021 = penunjang[8]
     assert rp_2021.value == Decimal("2897729010") or rp_2021.value == 2897729010
     assert rp_2021.data_type == "n" and rp_2021.number_format == xlsx.RUPIAH
-    total = next(row for row in ws.iter_rows(min_row=7) if row[2].value == "JUMLAH")
+    total = next(row for row in ws.iter_rows(min_row=7) if row[0].value == "JUMLAH")
     assert total[8].value == services.load_plan(demo).total[2021]
     pct = next(row for row in wb["Target"].iter_rows(min_row=5) if row[4].value == "%")
     assert pct[6].data_type == "n" and pct[6].number_format.endswith('"%"')
@@ -217,7 +217,7 @@ def test_tc25_and_tc26_in_excel_are_the_documents_tables(demo):
         ws = wb[sheet]
         assert ws["A1"].value == table.label
         texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
-        assert {c.shown for row in table.baris for c in row.sel if not c.is_number and c.shown} <= texts
+        assert {c.shown for row in table.rows for c in row.cells if not c.is_number and c.shown} <= texts
     numbers = [c for row in wb["T-C.25"].iter_rows(min_row=6) for c in row if c.data_type == "n" and c.value]
     assert len(numbers) > 10  # the seed indicators' numeric kondisi awal, targets and kondisi akhir
 

@@ -7,16 +7,19 @@ the pemda's own local entries, which only that pemda sees. ``access`` decides fr
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Q
-from django.shortcuts import redirect, render
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from renstra import services
-from renstra.forms import NomenklaturForm, NomenklaturImportForm
+from renstra.forms import PILIHAN_NOMENKLATUR, NomenklaturForm, NomenklaturImportForm, cari_nomenklatur
 from renstra.importers import nomenklatur as nomenklatur_importer
-from renstra.models import Nomenklatur
-from sakip import access
+from renstra.models import CHILD_LEVELS, Elemen, Nomenklatur
+from renstra.views.common import get_versi
+from sakip import access, audit
 from sakip.access import Perm
 from sakip.views.generic import require_pemda
 
@@ -62,6 +65,18 @@ def nomenklatur_list(request):
     )
 
 
+@require_safe
+def nomenklatur_riwayat(request):
+    """The official list's change history (the operator's edits and imports), for everyone who reads the list:
+    every pemda's plans use it, so every pemda sees what changed in it, when and by whom."""
+    page = Paginator(audit.shared_history("renstra.nomenklatur"), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "renstra/nomenklatur_riwayat.html",
+        {"object_list": page.object_list, "page_obj": page},
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def nomenklatur_edit(request, pk: int | None = None):
     """Add an entry (official for the operator, local for a pemda admin) or edit one the user may change:
@@ -95,3 +110,20 @@ def nomenklatur_import(request):
             )
             return redirect("renstra:nomenklatur_list")
     return render(request, "renstra/nomenklatur_import.html", {"form": form, "result": result, "pemda": pemda})
+
+
+def nomenklatur_cari(request, versi: int):
+    """The picker's type-ahead: entries a new or edited element of ``level`` under ``parent`` may take whose code
+    or name match ``q``, at most :data:`~renstra.forms.PILIHAN_NOMENKLATUR`, as an HTMX fragment."""
+    versi = get_versi(request, versi, Perm.EDIT)
+    parent = None
+    if request.GET.get("parent"):
+        parent = get_object_or_404(Elemen, pk=request.GET["parent"], versi=versi)
+    level = request.GET.get("level", "")
+    if level not in [str(lv) for lv in CHILD_LEVELS[parent.level if parent else None]]:
+        return HttpResponseBadRequest(_("Tingkat ini tidak dapat ditambahkan di sini."))
+    query = request.GET.get("q", "").strip()[:100]
+    items = cari_nomenklatur(Elemen(versi=versi, parent=parent, level=level), query)
+    lebih = len(items) > PILIHAN_NOMENKLATUR
+    context = {"items": items[:PILIHAN_NOMENKLATUR], "q": query, "limit": PILIHAN_NOMENKLATUR, "lebih": lebih}
+    return render(request, "renstra/_nomenklatur_hasil.html", context)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,7 +23,7 @@ from renstra.models import (
     SasaranRPJMD,
     TujuanRPJMD,
 )
-from sakip import access
+from sakip import access, audit
 from sakip.access import Perm
 from sakip.views.generic import ScopedDeleteView, require_pemda
 
@@ -41,9 +42,15 @@ def _periode_form_page(request, periode: Periode, title: str):
     form = PeriodeForm(request.POST or None, instance=periode)
     formset = MisiFormSet(request.POST or None, instance=periode, prefix="misi")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        periode = services.save_periode(form, formset)
-        messages.success(request, _("Periode %(p)s tersimpan.") % {"p": periode})
-        return redirect(periode)
+        try:
+            periode = services.save_periode(form, formset)
+        except audit.Berubah as error:
+            form.berubah(error)
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, _("Periode %(p)s tersimpan.") % {"p": periode})
+            return redirect(periode)
     return render(
         request,
         "renstra/periode_form.html",
@@ -82,9 +89,13 @@ def periode_detail(request, pk: int):
 
 def _simple_form(request, form, periode: Periode, *, title: str, cancel: str, success: str):
     if request.method == "POST" and form.is_valid():
-        obj = services.save_rpjmd(form, periode)
-        messages.success(request, _("%(obj)s tersimpan.") % {"obj": str(obj)[:80]})
-        return redirect(success)
+        try:
+            obj = services.save_rpjmd(form, periode)
+        except audit.Berubah as error:
+            form.berubah(error)
+        else:
+            messages.success(request, _("%(obj)s tersimpan.") % {"obj": str(obj)[:80]})
+            return redirect(success)
     return render(request, "sakip/object_form.html", {"form": form, "title": title, "cancel_url": cancel})
 
 

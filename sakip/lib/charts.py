@@ -15,7 +15,7 @@ from decimal import Decimal
 from django.utils.html import escape
 
 from sakip.lib.numbers import cumulative, format_number
-from sakip.lib.periode import romawi
+from sakip.lib.periode import roman
 
 
 def _f(x: Decimal | float) -> str:
@@ -121,10 +121,10 @@ def serapan(
                     f"{escape(shown)}</text>"
                 )
             else:
-                parts.append(f"<rect {bar}><title>TW {romawi(i + 1)}: {escape(shown)}</title></rect>")
+                parts.append(f"<rect {bar}><title>TW {roman(i + 1)}: {escape(shown)}</title></rect>")
         parts.append(
             f'<text x="{_f(centre)}" y="{height - style.label_gap}" text-anchor="middle" class="{style.label}">'
-            f"TW {romawi(i + 1)}</text>"
+            f"TW {roman(i + 1)}</text>"
         )
     if style.baseline:
         end = width - style.margin + 4

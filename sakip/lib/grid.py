@@ -31,7 +31,7 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sakip.lib.periode import tanggal_panjang
+from sakip.lib.periode import long_date
 from sakip.lib.values import Reading, parse_id
 
 T = TypeVar("T")
@@ -68,7 +68,7 @@ class CellResult:
 
     def conflict(self, key: str, nilai: str, oleh: str, pada: datetime.datetime | None) -> None:
         """Report that the cell now reads ``nilai``, as ``oleh`` left it at ``pada``; nothing is saved."""
-        self.conflicts[key] = {"pesan": pesan_konflik(nilai, oleh, pada), "nilai": nilai}
+        self.conflicts[key] = {"pesan": conflict_message(nilai, oleh, pada), "nilai": nilai}
 
 
 def tokens(cells: list[dict[str, Any]], id_field: str) -> dict[str, str]:
@@ -103,7 +103,7 @@ def changed_meanwhile(token: str | None, shown: str) -> bool:
     return token is not None and token != shown
 
 
-def pesan_konflik(nilai: str, oleh: str, pada: datetime.datetime | None) -> str:
+def conflict_message(nilai: str, oleh: str, pada: datetime.datetime | None) -> str:
     """ "Diubah oleh Budi pada 14.02 menjadi “75”; nilai Anda belum disimpan." (the date too when not today)."""
     oleh = oleh or _("pengguna lain")
     if pada is None:
@@ -111,7 +111,7 @@ def pesan_konflik(nilai: str, oleh: str, pada: datetime.datetime | None) -> str:
     else:
         local = timezone.localtime(pada)
         jam = local.strftime("%H.%M")
-        waktu = jam if local.date() == timezone.localdate() else f"{tanggal_panjang(local.date())} {jam}"
+        waktu = jam if local.date() == timezone.localdate() else f"{long_date(local.date())} {jam}"
     if nilai:
         text = _("Diubah oleh %(oleh)s pada %(waktu)s menjadi “%(nilai)s”; nilai Anda belum disimpan.")
     else:

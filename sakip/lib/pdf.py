@@ -17,17 +17,17 @@ from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from sakip.lib.printing import KERTAS, paper_mm, print_html
+from sakip.lib.printing import PAPERS, paper_mm, print_html
 
 #: the papers a pemda prints its official documents on, and those of the pohon kinerja diagram (landscape)
-KERTAS_DOKUMEN = ("A4", "F4")
-KERTAS_DIAGRAM = ("A3", "A4")
-_NAMA = {"F4": "F4/Folio"}
+DOCUMENT_PAPERS = ("A4", "F4")
+DIAGRAM_PAPERS = ("A3", "A4")
+_NAMES = {"F4": "F4/Folio"}
 
 
-def pilihan_kertas(names: tuple[str, ...]) -> list[tuple[str, str]]:
+def paper_choices(names: tuple[str, ...]) -> list[tuple[str, str]]:
     """Form and model choices with each paper's size: ("F4", "F4/Folio (215 × 330 mm)")."""
-    return [(k, f"{_NAMA.get(k, k)} ({KERTAS[k][0]} × {KERTAS[k][1]} mm)") for k in names]
+    return [(k, f"{_NAMES.get(k, k)} ({PAPERS[k][0]} × {PAPERS[k][1]} mm)") for k in names]
 
 
 def data_uri(field: FieldFile | None) -> str:

@@ -18,12 +18,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 #: paper sizes, portrait, in mm: the pemda's official papers (A4, F4) and the pohon kinerja's A3
-KERTAS = {"A3": (297, 420), "A4": (210, 297), "F4": (215, 330)}
+PAPERS = {"A3": (297, 420), "A4": (210, 297), "F4": (215, 330)}
 
 
 def paper_mm(kertas: str, *, landscape: bool = False) -> tuple[int, int]:
     """Width and height in mm of a paper (A4 when unknown), turned when ``landscape``."""
-    width, height = KERTAS.get(kertas, KERTAS["A4"])
+    width, height = PAPERS.get(kertas, PAPERS["A4"])
     return (height, width) if landscape else (width, height)
 
 

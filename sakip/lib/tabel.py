@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from sakip.lib.numbers import format_number, pembulatan_aktif
 from sakip.lib.values import format_value
-from sakip.lib.xlsx import BORDER, DECIMAL, HEADER_FILL, RUPIAH, TOTAL_FILL, WHOLE, Sheet
+from sakip.lib.xlsx import BORDER, HEADER_FILL, RUPIAH, TOTAL_FILL, Sheet, number_format
 
 TEKS, ANGKA, RUPIAH_FMT, PERSEN = "teks", "angka", "rupiah", "persen"
 NILAI = "nilai"  # a target or kondisi: printed as typed with its satuan ("90%"), a number in Excel
@@ -26,21 +26,21 @@ NILAI = "nilai"  # a target or kondisi: printed as typed with its satuan ("90%")
 
 @dataclass(slots=True)
 class Sel:
-    nilai: object = None  # str, Decimal or None
+    value: object = None  # str, Decimal or None
     fmt: str = TEKS
     span: int = 1
     indent: int = 0
     rowspan: int = 1  # in the PDF, this cell also covers the rows below it …
-    tertutup: bool = False  # … whose cells under it are then not printed (Excel keeps them, empty)
+    covered: bool = False  # … whose cells under it are then not printed (Excel keeps them, empty)
     satuan: str = ""  # with NILAI: the indicator's unit
 
     @property
     def shown(self) -> str:
-        v = self.nilai
+        v = self.value
         if v is None or v == "":
             return ""
         if self.fmt == NILAI:
-            return dengan_satuan(format_value(v) if isinstance(v, Decimal) else str(v), self.satuan)
+            return with_unit(format_value(v) if isinstance(v, Decimal) else str(v), self.satuan)
         if not isinstance(v, Decimal):
             return str(v)
         if self.fmt == RUPIAH_FMT:
@@ -52,7 +52,7 @@ class Sel:
 
     @property
     def is_number(self) -> bool:
-        return isinstance(self.nilai, Decimal)
+        return isinstance(self.value, Decimal)
 
     @property
     def right_aligned(self) -> bool:
@@ -62,38 +62,38 @@ class Sel:
 
 @dataclass(slots=True)
 class Baris:
-    sel: list[Sel]
-    gaya: str = ""  # "" | "grup" (a heading row) | "tebal" | "jumlah" (a total, printed once)
-    lanjutan: bool = False  # continues the element of the row above (a printed part never starts here)
+    cells: list[Sel]
+    style: str = ""  # "" | "grup" (a heading row) | "tebal" | "jumlah" (a total, printed once)
+    continued: bool = False  # continues the element of the row above (a printed part never starts here)
 
 
 @dataclass(slots=True)
 class Kepala:
-    teks: str
+    text: str
     colspan: int = 1
     rowspan: int = 1
 
 
 @dataclass
 class Tabel:
-    kunci: str  # the slug of its .xlsx download
+    key: str  # the slug of its .xlsx download
     nomor: str  # "T-C.25", "3.1"
     judul: str
-    kepala: list[list[Kepala]]
-    baris: list[Baris] = field(default_factory=list)
-    lebar: bool = False  # printed on a landscape page
-    kolom: list[str] = field(default_factory=list)  # column widths for the PDF ("8%")
-    catatan: str = ""  # the "Sumber: …" or a footnote under the table
-    nomor_kolom: bool = False  # the (1) (2) (3) … row under the header
-    lanjutan: bool = False  # a later piece of a table printed in parts: no title of its own
+    header: list[list[Kepala]]
+    rows: list[Baris] = field(default_factory=list)
+    wide: bool = False  # printed on a landscape page
+    widths: list[str] = field(default_factory=list)  # column widths for the PDF ("8%")
+    note: str = ""  # the "Sumber: …" or a footnote under the table
+    column_numbers: bool = False  # the (1) (2) (3) … row under the header
+    continued: bool = False  # a later piece of a table printed in parts: no title of its own
 
     @property
     def column_count(self) -> int:
-        return sum(k.colspan for k in self.kepala[0]) if self.kepala else 0
+        return sum(k.colspan for k in self.header[0]) if self.header else 0
 
-    def add_row(self, *cells: object, gaya: str = "") -> Baris:
-        row = Baris([c if isinstance(c, Sel) else Sel(c) for c in cells], gaya)
-        self.baris.append(row)
+    def add_row(self, *cells: object, style: str = "") -> Baris:
+        row = Baris([c if isinstance(c, Sel) else Sel(c) for c in cells], style)
+        self.rows.append(row)
         return row
 
     def merge_down(
@@ -103,51 +103,51 @@ class Tabel:
         row of the table): one plan element over its indicators, or a tujuan over everything under it,
         as the official documents print them. Fewer cells also print faster. ``keep_together``: the rows are one
         element's and stay together when the table is printed in parts."""
-        rows = self.baris[first : None if last is None else last + 1]
+        rows = self.rows[first : None if last is None else last + 1]
         if len(rows) < 2:
             return
         for col in columns:
-            rows[0].sel[col].rowspan = len(rows)
+            rows[0].cells[col].rowspan = len(rows)
             for row in rows[1:]:
-                row.sel[col].tertutup = True
+                row.cells[col].covered = True
         if keep_together:
             for row in rows[1:]:
-                row.lanjutan = True
+                row.continued = True
 
     def slice(self, start: int, stop: int) -> Tabel:
         """Rows ``start:stop`` as a table of their own, for printing a long table in parts: merged cells
         are cut at both ends, the columns keep their widths, only the first piece has the title and only
         the last the note."""
-        rows = [Baris([replace(c) for c in b.sel], b.gaya, b.lanjutan) for b in self.baris[start:stop]]
+        rows = [Baris([replace(c) for c in b.cells], b.style, b.continued) for b in self.rows[start:stop]]
         for i, row in enumerate(rows):
-            for cell in row.sel:
+            for cell in row.cells:
                 if cell.rowspan > 1:
                     cell.rowspan = min(cell.rowspan, len(rows) - i)
-        for col, cell in enumerate(rows[0].sel if rows else []):
-            if cell.tertutup:  # covered by a cell above the piece: reopen it, empty, down to where it ended
-                above = next(r for r in range(start - 1, -1, -1) if not self.baris[r].sel[col].tertutup)
-                end = above + self.baris[above].sel[col].rowspan
-                cell.tertutup, cell.nilai = False, None
+        for col, cell in enumerate(rows[0].cells if rows else []):
+            if cell.covered:  # covered by a cell above the piece: reopen it, empty, down to where it ended
+                above = next(r for r in range(start - 1, -1, -1) if not self.rows[r].cells[col].covered)
+                end = above + self.rows[above].cells[col].rowspan
+                cell.covered, cell.value = False, None
                 cell.rowspan = min(end, stop) - start
         return replace(
             self,
-            baris=rows,
-            kolom=self.column_widths,
-            lanjutan=start > 0,
-            catatan=self.catatan if stop >= len(self.baris) else "",
+            rows=rows,
+            widths=self.column_widths,
+            continued=start > 0,
+            note=self.note if stop >= len(self.rows) else "",
         )
 
     @property
     def column_widths(self) -> list[str]:
         """Column widths for the PDF: as given, else by the length of what the columns hold."""
-        if self.kolom:
-            return self.kolom
+        if self.widths:
+            return self.widths
         n = self.column_count
         longest = [3.0] * n
-        for row in self.baris[:200]:
-            if len(row.sel) != n:
+        for row in self.rows[:200]:
+            if len(row.cells) != n:
                 continue  # rows with spans say nothing about single columns
-            for i, cell in enumerate(row.sel):
+            for i, cell in enumerate(row.cells):
                 text = cell.shown
                 # Long texts wrap: their weight grows slower than their length.
                 size = len(text) if len(text) < 14 else 14 + (len(text) - 14) ** 0.6
@@ -158,7 +158,7 @@ class Tabel:
     @property
     def ada_persen(self) -> bool:
         """Whether it prints a percentage (the rounding policy is then printed under it)."""
-        return any(c.fmt == PERSEN and c.is_number for row in self.baris for c in row.sel)
+        return any(c.fmt == PERSEN and c.is_number for row in self.rows for c in row.cells)
 
     @property
     def label(self) -> str:
@@ -169,20 +169,20 @@ class Tabel:
         return {
             "nomor": self.nomor,
             "judul": self.judul,
-            "kepala": [[k.teks for k in row] for row in self.kepala],
-            "baris": [[c.shown for c in row.sel] for row in self.baris],
+            "kepala": [[k.text for k in row] for row in self.header],
+            "baris": [[c.shown for c in row.cells] for row in self.rows],
         }
 
 
-def dengan_satuan(text: str, satuan: str, *, unit: bool = False) -> str:
-    """A value as the documents print it: "90" with satuan "%" reads "90%"; with ``unit`` other units follow
+def with_unit(text: str, satuan: str, *, other_units: bool = False) -> str:
+    """A value as the documents print it: "90" with satuan "%" reads "90%"; with ``other_units`` other units follow
     ("450 orang") for tables that have no satuan column."""
     satuan = (satuan or "").strip()
     if not text:
         return text
     if satuan == "%":
         return f"{text}%" if text[-1].isdigit() else text
-    if unit and satuan and text[-1].isdigit():
+    if other_units and satuan and text[-1].isdigit():
         return f"{text} {satuan}"
     return text
 
@@ -207,23 +207,23 @@ def persen(value: Decimal | None) -> Sel:
 # --- Excel ------------------------------------------------------------------------------------------
 
 
-def _grid(kepala: list[list[Kepala]]) -> tuple[list[list[str | None]], list[tuple[int, int, int, int]]]:
+def _grid(header: list[list[Kepala]]) -> tuple[list[list[str | None]], list[tuple[int, int, int, int]]]:
     """Header rows with spans → a rectangular grid of texts and the merges (0-based rows, 1-based columns)."""
-    width = sum(k.colspan for k in kepala[0])
-    grid: list[list[str | None]] = [[None] * width for _ in kepala]
-    taken = [[False] * width for _ in kepala]
+    width = sum(k.colspan for k in header[0])
+    grid: list[list[str | None]] = [[None] * width for _ in header]
+    taken = [[False] * width for _ in header]
     merges = []
-    for r, row in enumerate(kepala):
+    for r, row in enumerate(header):
         c = 0
         for head in row:
             while c < width and taken[r][c]:
                 c += 1
             if c >= width:
                 break
-            grid[r][c] = head.teks
+            grid[r][c] = head.text
             for dr in range(head.rowspan):
                 for dc in range(head.colspan):
-                    if r + dr < len(kepala) and c + dc < width:
+                    if r + dr < len(header) and c + dc < width:
                         taken[r + dr][c + dc] = True
             if head.colspan > 1 or head.rowspan > 1:
                 merges.append((r, c + 1, r + head.rowspan - 1, c + head.colspan))
@@ -236,21 +236,21 @@ def _format(cell: Sel) -> str:
         return RUPIAH
     if cell.fmt == PERSEN:
         return '0.00" %"'
-    value = cell.nilai
+    value = cell.value
     assert isinstance(value, Decimal)  # only figures are formatted (Sel.is_number)
-    return WHOLE if value == value.to_integral_value() else DECIMAL
+    return number_format(value, cell.satuan)  # a target in % shows its %
 
 
 def write_table(workbook: Workbook, tabel: Tabel, subtitle: str, *, sheet_name: str = "") -> None:
     sheet = Sheet(workbook, sheet_name or f"Tabel {tabel.nomor}".replace("/", "-"), tabel.label, subtitle)
-    grid, merges = _grid(tabel.kepala)
+    grid, merges = _grid(tabel.header)
     sheet.header(grid, merges)
-    for row in tabel.baris:
+    for row in tabel.rows:
         values, formats, spans = [], {}, []
         col = 1
-        for cell in row.sel:
+        for cell in row.cells:
             if cell.is_number:
-                values.append(cell.nilai)
+                values.append(cell.value)
                 formats[col] = _format(cell)
             else:
                 text = cell.shown
@@ -259,14 +259,14 @@ def write_table(workbook: Workbook, tabel: Tabel, subtitle: str, *, sheet_name: 
                 spans.append((col, col + cell.span - 1))
                 values.extend([None] * (cell.span - 1))
             col += cell.span
-        bold = row.gaya in ("grup", "tebal", "jumlah")
-        fill = TOTAL_FILL if row.gaya in ("grup", "jumlah") else None
+        bold = row.style in ("grup", "tebal", "jumlah")
+        fill = TOTAL_FILL if row.style in ("grup", "jumlah") else None
         r = sheet.write(values, bold=bold, fill=fill, formats=formats)
         for c1, c2 in spans:
             sheet.ws.merge_cells(start_row=r, start_column=c1, end_row=r, end_column=c2)
-    if tabel.catatan:
+    if tabel.note:
         sheet.row += 1
-        sheet.ws.cell(row=sheet.row + 1, column=1, value=tabel.catatan).font = Font(italic=True, size=9)
+        sheet.ws.cell(row=sheet.row + 1, column=1, value=tabel.note).font = Font(italic=True, size=9)
     sheet.finish()
     for c in range(1, tabel.column_count + 1):  # long texts wrap rather than stretch the sheet
         letter = get_column_letter(c)

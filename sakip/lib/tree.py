@@ -38,6 +38,12 @@ def _copy(row: M, overrides: Mapping[str, Any], remap: Mapping[str, Mapping[Any,
     return type(row)(**values)
 
 
+def copy_of(row: M, *, remap: Mapping[str, Mapping[Any, models.Model | None]] | None = None, **overrides: Any) -> M:
+    """An unsaved copy of one row, for a copy that is validated (``full_clean``) and saved on its own;
+    ``remap`` and ``overrides`` work as in :func:`copy_rows`."""
+    return _copy(row, overrides, remap or {})
+
+
 def copy_rows(
     rows: Iterable[M], *, remap: Mapping[str, Mapping[Any, models.Model | None]] | None = None, **overrides: Any
 ) -> dict[Any, M]:

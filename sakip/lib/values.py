@@ -23,6 +23,7 @@ PREDIKAT = ("AA", "A", "BB", "B", "CC", "C", "D")  # SAKIP grades, best first
 # realisasi, DecimalField(18, 2) for Rupiah (pagu, anggaran, realisasi anggaran).
 MAX_INTEGER_DIGITS = 16
 _WIDE = Context(prec=MAX_INTEGER_DIGITS + 20)
+MAX_TEKS = 60  # a qualitative value's text column (Target.teks, Realisasi.teks, PKIndikator.target_teks, …)
 EMPTY = {"", "-", "–", "—", "n/a", "na", "#n/a", "tidak ada", "nihil"}
 
 _SPACES_IN_NUMBER = re.compile(r"(?<=[\d.,])\s+(?=[\d.,])")
@@ -107,6 +108,13 @@ def _check_groups(raw: str) -> bool:
 
 def parse_value(text: object, *, allow_predikat: bool = True, money: bool = False) -> Parsed:
     """Read one cell; raise ``UnreadableValue`` with a message when it cannot be read."""
+    parsed = _parse_value(text, allow_predikat=allow_predikat, money=money)
+    if len(parsed.teks) > MAX_TEKS:
+        raise UnreadableValue(_("Teks nilai terlalu panjang: paling banyak %(n)s karakter.") % {"n": MAX_TEKS})
+    return parsed
+
+
+def _parse_value(text: object, *, allow_predikat: bool, money: bool) -> Parsed:
     if text is None:
         return Parsed()
     if isinstance(text, int | Decimal):

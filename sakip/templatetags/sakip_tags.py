@@ -1,4 +1,4 @@
-"""Template filters for Indonesian numbers, money and NIP, the same in pages and documents."""
+"""Template filters for Indonesian numbers, money and NIP, the same in pages and documents; the help link."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import re
 from decimal import Decimal
 
 from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from sakip.lib.nip import format_nip
 from sakip.lib.numbers import format_number, format_rupiah
@@ -57,3 +60,14 @@ def get_item(mapping, key):
 def angka_ringkas(value):
     """A target as people write it: "3", "62,56", "" (no trailing ,00)."""
     return format_value(value) if value not in (None, "") else ""
+
+
+@register.simple_tag
+def bantuan(bagian: str):
+    """The *Bantuan* link of a page header, to the help section ``bagian`` (sakip.views.bantuan.BAGIAN)."""
+    return format_html(
+        '<a class="btn btn-sm btn-outline-secondary" href="{}" data-testid="bantuan-link">'
+        '<i aria-hidden="true" class="bi bi-question-circle"></i> {}</a>',
+        reverse("bantuan", args=[bagian]),
+        _("Bantuan"),
+    )

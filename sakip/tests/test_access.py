@@ -117,6 +117,8 @@ MATRIX = [
         [404, 404, 404, 200, 404, 404],
     ),
     ("pemda profile", lambda w: reverse("sakip:pemda_update"), "get", [403, 403, 403, 200, 403, 200]),
+    ("search", lambda w: reverse("cari") + "?q=dinas", "get", [200, 200, 200, 200, 200, 200]),
+    ("help", lambda w: reverse("bantuan", args=["realisasi"]), "get", [200, 200, 200, 200, 200, 200]),
     ("switch to OPD A", lambda w: reverse("sakip:switch_opd"), "post-opd-a", [302, 302, 404, 302, 302, 404]),
 ]
 

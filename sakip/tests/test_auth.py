@@ -19,7 +19,9 @@ def test_login_and_logout(client, world):
 def test_wrong_password_says_so_in_indonesian(client, world):
     response = client.post(reverse("login"), {"username": "alice", "password": "salah"})
     assert response.status_code == 200
-    assert "nama pengguna dan sandi yang benar" in response.content.decode().lower()
+    text = response.content.decode()
+    assert "Nama pengguna atau kata sandi salah." in text
+    assert "nama pengguna nama pengguna" not in text.lower()
 
 
 @pytest.fixture

@@ -14,7 +14,14 @@ from sakip.models import User
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # Printed by WeasyPrint, never shown by a browser: they carry their own <style> and style= attributes.
-PRINT_TEMPLATES = ("documents/**/*.html", "jinja2/documents/**/*.html", "kinerja/*_pdf.html", "pohon/pdf.html")
+PRINT_TEMPLATES = (
+    "documents/**/*.html",
+    "jinja2/documents/**/*.html",
+    "kinerja/*_pdf.html",
+    "pohon/pdf.html",
+    "pohon/_pdf_tabel.html",
+    "evaluasi/lhe_pdf.html",  # the LHE, printed by WeasyPrint (evaluasi.services)
+)
 INLINE_STYLE = re.compile(r"""<style\b[^>]*>|\sstyle\s*=\s*["']?[^"'>]*""", re.I)
 
 

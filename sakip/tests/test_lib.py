@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from sakip.lib import http
 from sakip.lib.env import env_bool, env_cache, env_int, env_list, env_secret_key
 from sakip.lib.numbers import format_number, format_rupiah
-from sakip.lib.periode import Triwulan, angka_romawi, romawi, tanggal_panjang
+from sakip.lib.periode import Triwulan, long_date, roman, roman_numeral
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -157,11 +157,11 @@ def test_quarters_and_roman_numerals():
     from django.utils import translation
 
     assert [t.label for t in Triwulan] == ["TW I", "TW II", "TW III", "TW IV"]
-    assert [romawi(q) for q in (1, "2", 3, 4)] == ["I", "II", "III", "IV"]
-    assert [angka_romawi(n) for n in (1, 4, 9, 14, 40, 1994)] == ["I", "IV", "IX", "XIV", "XL", "MCMXCIV"]
+    assert [roman(q) for q in (1, "2", 3, 4)] == ["I", "II", "III", "IV"]
+    assert [roman_numeral(n) for n in (1, 4, 9, 14, 40, 1994)] == ["I", "IV", "IX", "XIV", "XL", "MCMXCIV"]
     with translation.override("en"):  # official dates are Indonesian whoever reads them
-        assert tanggal_panjang(datetime.date(2024, 1, 2)) == "2 Januari 2024"
-    assert tanggal_panjang(datetime.date(2025, 12, 31)) == "31 Desember 2025"
+        assert long_date(datetime.date(2024, 1, 2)) == "2 Januari 2024"
+    assert long_date(datetime.date(2025, 12, 31)) == "31 Desember 2025"
 
 
 def test_sakip_imports_no_domain_app():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sakip.lib.tree import copy_rows, copy_tree
+from sakip.lib.tree import copy_of, copy_rows, copy_tree
 from sakip.models import Jabatan, Jenjang, UnitKerja
 
 
@@ -67,3 +67,12 @@ def test_a_dependent_whose_owner_was_not_copied_is_an_error(world, units):
     Jabatan.objects.create(opd=world.opd_a, unit_kerja=umum, atasan=head_a, nama="Kasubbag T", jenjang=Jenjang.PENGAWAS)
     with pytest.raises(KeyError):
         copy_rows(Jabatan.objects.filter(nama="Kasubbag T"), remap={"unit_kerja": {}})
+
+
+def test_copy_of_is_an_unsaved_copy_with_every_field_but_the_key(world, units):
+    umum = units.get(nama="Subbagian Umum T")
+    copy = copy_of(umum, nama="Subbagian Umum T (salinan)")
+    assert copy.pk is None and UnitKerja.objects.filter(nama="Subbagian Umum T (salinan)").count() == 0
+    assert (copy.opd, copy.parent, copy.jenis, copy.urutan) == (umum.opd, umum.parent, umum.jenis, umum.urutan)
+    copy.save()
+    assert UnitKerja.objects.get(nama="Subbagian Umum T (salinan)").parent == umum.parent

@@ -104,3 +104,10 @@ def test_format_value():
     assert format_value(Decimal("1234567")) == "1.234.567"
     assert format_value(Decimal("75.3"), "BB (75,3)") == "BB (75,3)"
     assert format_value(None) == ""
+
+
+def test_a_label_longer_than_the_text_column_is_an_error():
+    """Every qualitative value's column holds 60 characters: a longer label is a message, not a database error."""
+    assert parse_value("82 (" + "x" * 55 + ")").teks == "82 (" + "x" * 55 + ")"
+    with pytest.raises(UnreadableValue, match=r"^Teks nilai terlalu panjang: paling banyak 60 karakter\.$"):
+        parse_value("82 (" + "x" * 56 + ")")

@@ -36,6 +36,12 @@
 
   function inputs() { return Array.prototype.slice.call(table.querySelectorAll("input[data-row]")); }
   function at(row, col) { return table.querySelector('input[data-row="' + row + '"][data-col="' + col + '"]'); }
+  // The next cell up or down, skipping the rows the filter box hides (saring.js).
+  function vertical(p, step) {
+    var row = p[0] + step, next = at(row, p[1]);
+    while (next && next.closest("tr.saring-sembunyi")) { row += step; next = at(row, p[1]); }
+    return next;
+  }
   function pos(input) { return [parseInt(input.dataset.row, 10), parseInt(input.dataset.col, 10)]; }
 
   function markDirty(input) {
@@ -61,8 +67,8 @@
     var input = event.target;
     if (!input.dataset || !input.dataset.row) { return; }
     var p = pos(input), next = null;
-    if (event.key === "ArrowDown" || (event.key === "Enter" && !event.shiftKey)) { next = at(p[0] + 1, p[1]); }
-    else if (event.key === "ArrowUp" || (event.key === "Enter" && event.shiftKey)) { next = at(p[0] - 1, p[1]); }
+    if (event.key === "ArrowDown" || (event.key === "Enter" && !event.shiftKey)) { next = vertical(p, 1); }
+    else if (event.key === "ArrowUp" || (event.key === "Enter" && event.shiftKey)) { next = vertical(p, -1); }
     else if (event.key === "ArrowRight" && input.selectionStart === input.value.length) { next = at(p[0], p[1] + 1); }
     else if (event.key === "ArrowLeft" && input.selectionStart === 0) { next = at(p[0], p[1] - 1); }
     else if (event.key === "s" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); save(); return; }

@@ -44,7 +44,7 @@ def tabel_1_1(opd, tanggal) -> Tabel:
         "1.1",
         _("Susunan Pejabat %(opd)s") % {"opd": opd.nama},
         [[Kepala(_("No.")), Kepala(_("Jabatan")), Kepala(_("Nama")), Kepala(_("Pangkat/Golongan"))]],
-        kolom=["6%", "44%", "28%", "22%"],
+        widths=["6%", "44%", "28%", "22%"],
     )
     holders: dict[int, Penugasan] = {}
     for p in Penugasan.objects.aktif_pada(tanggal).filter(jabatan__opd=opd).pemangku_dulu().select_related("pegawai"):

@@ -10,7 +10,7 @@ from kinerja.realisasi.dasbor import DasborOPD
 from lkjip.builders.lkjip.common import ZERO, iku_per_sasaran, nilai_shown, pk_kepala, realisasi_tahun
 from lkjip.isi import Isi
 from renstra.models import Level
-from sakip.lib.tabel import Kepala, Sel, Tabel, dengan_satuan, rupiah
+from sakip.lib.tabel import Kepala, Sel, Tabel, rupiah, with_unit
 from sakip.lib.values import format_value
 
 
@@ -59,7 +59,7 @@ def tabel_2_1(sheet, tahun: int) -> Tabel:
     for i, kepala in enumerate(head):
         if i < 3:
             kepala.rowspan = 2
-    t21.kepala[1] = [Kepala(x) for y in years for x in (_("Target"), _("Realisasi"))]
+    t21.header[1] = [Kepala(x) for y in years for x in (_("Target"), _("Realisasi"))]
     n = 0
     for node in plan.of_level(Level.TUJUAN):
         for ind in node.indikator:
@@ -67,8 +67,8 @@ def tabel_2_1(sheet, tahun: int) -> Tabel:
             cells = [str(n), ind.uraian, ind.satuan]
             for y in years:
                 target = ind.targets.get(y)
-                cells.append(dengan_satuan(target.shown if target else "", ind.satuan))
-                cells.append(dengan_satuan(nilai_shown(realised.get((ind.pk, y), engine.Nilai())), ind.satuan))
+                cells.append(with_unit(target.shown if target else "", ind.satuan))
+                cells.append(with_unit(nilai_shown(realised.get((ind.pk, y), engine.Nilai())), ind.satuan))
             t21.add_row(*cells)
     return t21
 
@@ -80,7 +80,7 @@ def tabel_2_2(plan) -> Tabel:
         "2.2",
         _("Tujuan dan Indikator Tujuan"),
         [[Kepala(_("No.")), Kepala(_("Tujuan Renstra OPD")), Kepala(_("Uraian Indikator"))]],
-        kolom=["6%", "47%", "47%"],
+        widths=["6%", "47%", "47%"],
     )
     for i, node in enumerate(plan.of_level(Level.TUJUAN), start=1):
         for j, ind in enumerate(node.indikator or [None]):
@@ -95,7 +95,7 @@ def tabel_2_3(plan, by_sasaran) -> Tabel:
         "2.3",
         _("Indikator Kinerja Utama (IKU)"),
         [[Kepala(_("No.")), Kepala(_("Sasaran Renstra OPD")), Kepala(_("Uraian Indikator"))]],
-        kolom=["6%", "47%", "47%"],
+        widths=["6%", "47%", "47%"],
     )
     for i, node in enumerate(plan.of_level(Level.SASARAN), start=1):
         for j, r in enumerate(by_sasaran[node.elemen.pk] or [None]):
@@ -124,7 +124,7 @@ def tabel_2_4(opd, sheet, iku, tahun: int) -> Tabel:
                 Kepala(_("Target Perjanjian Kinerja Tahun %(t)s") % {"t": tahun}),
             ]
         ],
-        kolom=["5%", "27%", "29%", "13%", "13%", "13%"],
+        widths=["5%", "27%", "29%", "13%", "13%", "13%"],
     )
     previous = realisasi_tahun([r.indikator.pk for r in iku], [tahun - 1], sheet)
     if pk:
@@ -141,20 +141,18 @@ def tabel_2_4(opd, sheet, iku, tahun: int) -> Tabel:
                 str(n) if first else "",
                 line.sasaran if first else "",
                 line.uraian,
-                dengan_satuan(
+                with_unit(
                     renstra.shown if renstra else format_value(line.renstra_nilai, line.renstra_teks), line.satuan
                 ),
-                dengan_satuan(
-                    nilai_shown(previous.get((src.pk, tahun - 1), engine.Nilai())) if src else "", line.satuan
-                ),
-                dengan_satuan(format_value(line.target_nilai, line.target_teks), line.satuan),
+                with_unit(nilai_shown(previous.get((src.pk, tahun - 1), engine.Nilai())) if src else "", line.satuan),
+                with_unit(format_value(line.target_nilai, line.target_teks), line.satuan),
             )
-        t24.catatan = _("Sumber: %(pk)s, ditandatangani %(tgl)s.") % {
+        t24.note = _("Sumber: %(pk)s, ditandatangani %(tgl)s.") % {
             "pk": str(pk),
             "tgl": pk.tanggal.strftime("%d-%m-%Y") if pk.tanggal else "-",
         }
     else:
-        t24.catatan = _("Perjanjian Kinerja kepala perangkat daerah tahun ini belum ditandatangani.")
+        t24.note = _("Perjanjian Kinerja kepala perangkat daerah tahun ini belum ditandatangani.")
     return t24
 
 
@@ -173,7 +171,7 @@ def tabel_2_5(opd, plan, by_sasaran, money, tahun: int) -> Tabel:
                 Kepala(_("Anggaran Tahun %(t)s (Rp)") % {"t": tahun}),
             ]
         ],
-        kolom=["5%", "25%", "35%", "13%", "22%"],
+        widths=["5%", "25%", "35%", "13%", "22%"],
     )
     total = ZERO
     for i, node in enumerate(plan.of_level(Level.SASARAN), start=1):
@@ -191,8 +189,8 @@ def tabel_2_5(opd, plan, by_sasaran, money, tahun: int) -> Tabel:
                 str(i) if j == 0 else "",
                 indicators if j == 0 else "",
                 program.elemen.nama,
-                dengan_satuan(target.shown if target else "", ind.satuan if ind else ""),
+                with_unit(target.shown if target else "", ind.satuan if ind else ""),
                 rupiah(value),
             )
-    t25.add_row(Sel(_("Jumlah"), span=4), rupiah(total), gaya="jumlah")
+    t25.add_row(Sel(_("Jumlah"), span=4), rupiah(total), style="jumlah")
     return t25

@@ -26,8 +26,8 @@ from lkjip.isi import Isi
 from lkjip.models import Pembanding
 from renstra.models import Level
 from sakip.lib import charts
-from sakip.lib.periode import romawi
-from sakip.lib.tabel import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
+from sakip.lib.periode import roman
+from sakip.lib.tabel import Kepala, Sel, Tabel, persen, rupiah, with_unit
 
 
 def bab3(isi: Isi, texts, d: DasborOPD, sasaran_nodes, dokumen) -> None:
@@ -81,15 +81,15 @@ def tabel_3_1(opd, sheet, numbered) -> Tabel:
                 Kepala(_("Kategori")),
             ]
         ],
-        kolom=["5%", "27%", "26%", "10%", "10%", "11%", "11%"],
+        widths=["5%", "27%", "26%", "10%", "10%", "11%", "11%"],
     )
     baris_sasaran(
         t31,
         numbered,
         lambda node, r, first: (
             [
-                dengan_satuan(r.target_shown, r.indikator.satuan),
-                dengan_satuan(r.tahunan_shown, r.indikator.satuan),
+                with_unit(r.target_shown, r.indikator.satuan),
+                with_unit(r.tahunan_shown, r.indikator.satuan),
                 hasil(r.capaian),
                 r.kategori,
             ]
@@ -98,7 +98,7 @@ def tabel_3_1(opd, sheet, numbered) -> Tabel:
         ),
     )
     versi = sheet.versi
-    t31.catatan = _("Sumber: Renstra %(v)s %(opd)s %(a)s–%(b)s dan realisasi triwulan yang diverifikasi.") % {
+    t31.note = _("Sumber: Renstra %(v)s %(opd)s %(a)s–%(b)s dan realisasi triwulan yang diverifikasi.") % {
         "v": versi.get_jenis_display(),
         "opd": opd.nama,
         "a": versi.renstra.periode.tahun_awal,
@@ -138,7 +138,7 @@ def tabel_3_1a(d: DasborOPD) -> Tabel:
         if years
         else _("Realisasi dan Capaian Indikator Kinerja Utama"),
         [head, [Kepala(x) for _y in years for x in (_("Target"), _("Realisasi"), _("Capaian"))]],
-        lebar=len(years) > 3,
+        wide=len(years) > 3,
     )
     for n, r in enumerate(iku, start=1):
         ind = r.indikator
@@ -149,8 +149,8 @@ def tabel_3_1a(d: DasborOPD) -> Tabel:
             target = ind.targets.get(y)
             value = past.get((ind.pk, y), engine.Nilai())
             cells += [
-                dengan_satuan(target.shown if target else "", ind.satuan),
-                dengan_satuan(nilai_shown(value), ind.satuan),
+                with_unit(target.shown if target else "", ind.satuan),
+                with_unit(nilai_shown(value), ind.satuan),
                 hasil(riwayat.get(y, engine.Hasil(None))),
             ]
             targets_chart.append(target.nilai if target and target.nilai is not None else None)
@@ -183,7 +183,7 @@ def tabel_3_1b(isi: Isi, sheet, dokumen) -> Tabel | None:
                 Kepala(_("Sumber")),
             ]
         ],
-        kolom=["30%", "25%", "9%", "12%", "24%"],
+        widths=["30%", "25%", "9%", "12%", "24%"],
     )
     per_ind = defaultdict(list)
     for b in benchmarks:
@@ -227,15 +227,15 @@ def tabel_3_2(sheet, numbered) -> Tabel:
                 Kepala(_("Tingkat Kemajuan")),
             ]
         ],
-        kolom=["5%", "30%", "29%", "12%", "12%", "12%"],
+        widths=["5%", "30%", "29%", "12%", "12%", "12%"],
     )
     baris_sasaran(
         t32,
         numbered,
         lambda node, r, first: (
             [
-                dengan_satuan(r.indikator.kondisi_akhir, r.indikator.satuan),
-                dengan_satuan(r.tahunan_shown, r.indikator.satuan),
+                with_unit(r.indikator.kondisi_akhir, r.indikator.satuan),
+                with_unit(r.tahunan_shown, r.indikator.satuan),
                 hasil(r.kemajuan),
             ]
             if r
@@ -270,8 +270,8 @@ def analisis_penyebab(isi: Isi, texts, sheet, numbered) -> None:
     for i, node, _rows in numbered:
         isi.teks(f"<h5>{_('Sasaran')} {i}: {esc(node.elemen.nama)}</h5>")
         isi.narasi(narasi.kunci_sasaran(node.elemen.pk), texts)
-        kendala = [f"TW {romawi(q)}: {k}" for q, k, _s in under[node.elemen.pk] if k.strip()]
-        solusi = [f"TW {romawi(q)}: {s}" for q, _k, s in under[node.elemen.pk] if s.strip()]
+        kendala = [f"TW {roman(q)}: {k}" for q, k, _s in under[node.elemen.pk] if k.strip()]
+        solusi = [f"TW {roman(q)}: {s}" for q, _k, s in under[node.elemen.pk] if s.strip()]
         isi.daftar(_("Kendala yang dicatat pada realisasi triwulan"), kendala)
         isi.daftar(_("Solusi yang telah dilakukan"), solusi)
 
@@ -317,7 +317,7 @@ def tabel_3_3(d: DasborOPD, money, numbered) -> Tabel:
                 Kepala(_("% Anggaran")),
             ]
         ],
-        kolom=["5%", "34%", "29%", "18%", "14%"],
+        widths=["5%", "34%", "29%", "18%", "14%"],
     )
     baris_sasaran(
         t33,
@@ -331,7 +331,7 @@ def tabel_3_3(d: DasborOPD, money, numbered) -> Tabel:
             else ["", ""]
         ),
     )
-    t33.add_row(Sel(_("Jumlah"), span=3), rupiah(total), persen(Decimal(100)) if total else Sel(""), gaya="jumlah")
+    t33.add_row(Sel(_("Jumlah"), span=3), rupiah(total), persen(Decimal(100)) if total else Sel(""), style="jumlah")
     return t33
 
 
@@ -354,14 +354,14 @@ def tabel_3_4(tahun: int, money, numbered) -> Tabel:
                 for x in (_("Target"), _("Realisasi"), _("Capaian"), _("Anggaran"), _("Realisasi"), _("Capaian"))
             ],
         ],
-        kolom=["4%", "19%", "19%", "8%", "8%", "8%", "13%", "13%", "8%"],
+        widths=["4%", "19%", "19%", "8%", "8%", "8%", "13%", "13%", "8%"],
     )
     baris_sasaran(
         t34,
         numbered,
         lambda node, r, first: [
-            dengan_satuan(r.target_shown, r.indikator.satuan) if r else "",
-            dengan_satuan(r.tahunan_shown, r.indikator.satuan) if r else "",
+            with_unit(r.target_shown, r.indikator.satuan) if r else "",
+            with_unit(r.tahunan_shown, r.indikator.satuan) if r else "",
             hasil(r.capaian) if r else "",
             rupiah(money[node.elemen.pk].anggaran.anggaran) if first else "",
             rupiah(money[node.elemen.pk].anggaran.realisasi) if first else "",
@@ -387,7 +387,7 @@ def tabel_3_5(money, numbered) -> Tabel:
                 Kepala(_("Tingkat Efisiensi")),
             ]
         ],
-        kolom=["5%", "32%", "27%", "12%", "12%", "12%"],
+        widths=["5%", "32%", "27%", "12%", "12%", "12%"],
     )
     baris_sasaran(
         t35,
@@ -426,7 +426,7 @@ def realisasi_anggaran(isi: Isi, texts, d: DasborOPD, numbered) -> None:
     rows_by_ind = {r.indikator.pk: r for r in sheet.rows}
     for i, node, _rows in numbered:
         t = tabel_sasaran(node, budget, rows_by_ind, f"3.{7 + i}", i)
-        if t.baris:
+        if t.rows:
             isi.tabel(t)
 
 
@@ -446,7 +446,7 @@ def tabel_3_6(opd, tahun: int) -> Tabel:
             ],
             [Kepala(x) for x in (_("Anggaran"), _("Realisasi"), "%") * 2],
         ],
-        kolom=["25%", "14%", "14%", "8%", "15%", "15%", "9%"],
+        widths=["25%", "14%", "14%", "8%", "15%", "15%", "9%"],
     )
     sums = {y: [ZERO, ZERO] for y in (tahun - 1, tahun)}
     for kind in kinds:
@@ -462,9 +462,9 @@ def tabel_3_6(opd, tahun: int) -> Tabel:
     for y in (tahun - 1, tahun):
         a, r = sums[y]
         cells += [rupiah(a), rupiah(r), persen(engine.penyerapan(r, a).nilai)]
-    t.add_row(*cells, gaya="jumlah")
+    t.add_row(*cells, style="jumlah")
     if not kinds:
-        t.catatan = _("Belanja per jenis belum diisi (menu Realisasi › Belanja).")
+        t.note = _("Belanja per jenis belum diisi (menu Realisasi › Belanja).")
     return t
 
 
@@ -483,7 +483,7 @@ def tabel_3_7(plan, budget, tahun: int, opd) -> Tabel:
                 Kepala("%"),
             ]
         ],
-        kolom=["7%", "53%", "16%", "16%", "8%"],
+        widths=["7%", "53%", "16%", "16%", "8%"],
     )
     programs = plan.of_level(Level.PROGRAM)
     for p_i, program in enumerate(programs):
@@ -501,17 +501,17 @@ def tabel_3_7(plan, budget, tahun: int, opd) -> Tabel:
         rupiah(sum_a),
         rupiah(sum_r),
         persen(engine.penyerapan(sum_r, sum_a).nilai),
-        gaya="jumlah",
+        style="jumlah",
     )
     return t
 
 
-def _budget_row(t: Tabel, nomor: str, node, budget, gaya: str, *, upper: bool = False, kode: bool = False) -> None:
+def _budget_row(t: Tabel, nomor: str, node, budget, style: str, *, upper: bool = False, kode: bool = False) -> None:
     row = budget[node.elemen.pk]
     name = node.elemen.nama.upper() if upper else node.elemen.nama
     if kode and node.elemen.kode:
         name = f"{node.elemen.kode} {name}"
-    t.add_row(nomor, name, rupiah(row.anggaran), rupiah(row.realisasi), persen(row.penyerapan.nilai), gaya=gaya)
+    t.add_row(nomor, name, rupiah(row.anggaran), rupiah(row.realisasi), persen(row.penyerapan.nilai), style=style)
 
 
 def tabel_sasaran(node, budget, rows_by_ind, nomor: str, index: int) -> Tabel:
@@ -532,11 +532,11 @@ def tabel_sasaran(node, budget, rows_by_ind, nomor: str, index: int) -> Tabel:
                 for x in (_("Anggaran"), _("Realisasi"), "%", _("Indikator"), _("Target"), _("Realisasi"), _("Capaian"))
             ],
         ],
-        lebar=True,
-        kolom=["5%", "22%", "11%", "11%", "6%", "21%", "8%", "8%", "8%"],
+        wide=True,
+        widths=["5%", "22%", "11%", "11%", "6%", "21%", "8%", "8%", "8%"],
     )
 
-    def add(nomor: str, child, gaya: str) -> None:
+    def add(nomor: str, child, style: str) -> None:
         row = budget[child.elemen.pk]
         name = child.elemen.nama
         if child.elemen.level == Level.SUB_KEGIATAN and child.elemen.kode:
@@ -552,10 +552,10 @@ def tabel_sasaran(node, budget, rows_by_ind, nomor: str, index: int) -> Tabel:
                 name if j == 0 else "",
                 *money,
                 ind.uraian if ind else "",
-                dengan_satuan(r.target_shown, ind.satuan, unit=True) if r else "",
-                dengan_satuan(r.tahunan_shown, ind.satuan, unit=True) if r else "",
+                with_unit(r.target_shown, ind.satuan, other_units=True) if r else "",
+                with_unit(r.tahunan_shown, ind.satuan, other_units=True) if r else "",
                 hasil(r.capaian) if r else "",
-                gaya=gaya if j == 0 else "",
+                style=style if j == 0 else "",
             )
 
     programs = [c for c in node.children if c.elemen.level == Level.PROGRAM]

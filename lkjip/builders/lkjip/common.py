@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from kinerja import capaian as engine
 from kinerja.models import PerjanjianKinerja, Realisasi
 from kinerja.realisasi.lembar import nilai_tahunan
-from sakip.lib.periode import angka_romawi
+from sakip.lib.periode import roman_numeral
 from sakip.lib.tabel import Sel, Tabel, persen
 from sakip.lib.values import format_value
 
@@ -20,7 +20,7 @@ ZERO = Decimal(0)
 
 def nomor_program(i: int) -> str:
     """Programs are numbered I…XV, then 16, 17, … (index from 0)."""
-    return angka_romawi(i + 1) if i < 15 else str(i + 1)
+    return roman_numeral(i + 1) if i < 15 else str(i + 1)
 
 
 def hasil(h: engine.Hasil) -> Sel:

@@ -1,4 +1,4 @@
-"""The tables of the Renstra document: T-C.23 to T-C.28 (Permendagri 86/2017) and the comparison of a
+"""The tables of the Renstra document: T-C.23, T-C.24 and T-C.28 (Permendagri 86/2017) and the comparison of a
 Renstra Perubahan with the version it changes.
 
 The plan tables come from :func:`renstra.services.load_plan`, the same tree the Renstra pages show;
@@ -15,10 +15,9 @@ from django.utils.translation import gettext_lazy
 
 from kinerja import capaian as engine
 from renstra import diff
-from renstra.exporters import tc27_order
 from renstra.models import Level
 from sakip.lib.numbers import format_number
-from sakip.lib.tabel import Kepala, Sel, Tabel, dengan_satuan, persen, rupiah
+from sakip.lib.tabel import Kepala, Sel, Tabel, persen, rupiah, with_unit
 from sakip.lib.values import format_value
 
 ZERO = Decimal(0)
@@ -62,8 +61,8 @@ def tc23(opd, rows, periode, kebijakan: engine.Kebijakan = BAWAAN) -> Tabel:
             ],
             [Kepala(f"{label} ({y})") for _k in range(3) for label, y in zip(labels, years, strict=True)],
         ],
-        lebar=True,
-        nomor_kolom=True,
+        wide=True,
+        column_numbers=True,
     )
     for i, row in enumerate(rows, start=1):
         values = {v.tahun: v for v in row.nilai.all()}
@@ -72,8 +71,8 @@ def tc23(opd, rows, periode, kebijakan: engine.Kebijakan = BAWAAN) -> Tabel:
             v = values.get(y)
             target = _v(v.rencana_nilai, v.rencana_teks) if v else ""
             real = _v(v.realisasi_nilai, v.realisasi_teks) if v else ""
-            targets.append(dengan_satuan(target, row.satuan))
-            realised.append(dengan_satuan(real, row.satuan))
+            targets.append(with_unit(target, row.satuan))
+            realised.append(with_unit(real, row.satuan))
             hasil = (
                 engine.capaian(
                     engine.Nilai(v.rencana_nilai, v.rencana_teks),
@@ -88,10 +87,10 @@ def tc23(opd, rows, periode, kebijakan: engine.Kebijakan = BAWAAN) -> Tabel:
         t.add_row(str(i), row.uraian, row.target_nspk or "–", row.target_ikk or "–", row.target_lain or "–",
                  *targets, *realised, *ratios)  # fmt: skip
     if not rows:
-        t.catatan = _("Belum diisi: capaian kinerja pelayanan periode sebelumnya (menu Dokumen › Periode lalu).")
+        t.note = _("Belum diisi: capaian kinerja pelayanan periode sebelumnya (menu Dokumen › Periode lalu).")
     else:
         rumus = " ".join(kebijakan.uraian()[:2])
-        t.catatan = _("Rasio capaian: realisasi / target × 100; %(rumus)s") % {"rumus": rumus}
+        t.note = _("Rasio capaian: realisasi / target × 100; %(rumus)s") % {"rumus": rumus}
     return t
 
 
@@ -119,8 +118,8 @@ def tc24(opd, rows, periode) -> Tabel:
             ],
             [Kepala(x) for _k in range(3) for x in labels] + [Kepala(_("Anggaran")), Kepala(_("Realisasi"))],
         ],
-        lebar=True,
-        nomor_kolom=True,
+        wide=True,
+        column_numbers=True,
     )
     totals_a = [ZERO] * n
     totals_r = [ZERO] * n
@@ -133,13 +132,13 @@ def tc24(opd, rows, periode) -> Tabel:
             totals_r[i] += realisasi[i] or ZERO
         _tc24_row(t, row.uraian, anggaran, realisasi)
     if rows:
-        _tc24_row(t, _("Jumlah"), totals_a, totals_r, gaya="jumlah")
+        _tc24_row(t, _("Jumlah"), totals_a, totals_r, style="jumlah")
     else:
-        t.catatan = _("Belum diisi: anggaran dan realisasi pendanaan periode sebelumnya (menu Dokumen › Periode lalu).")
+        t.note = _("Belum diisi: anggaran dan realisasi pendanaan periode sebelumnya (menu Dokumen › Periode lalu).")
     return t
 
 
-def _tc24_row(t: Tabel, uraian: str, anggaran: list, realisasi: list, gaya: str = "") -> None:
+def _tc24_row(t: Tabel, uraian: str, anggaran: list, realisasi: list, style: str = "") -> None:
     ratios = [
         persen(engine.penyerapan(r, a).nilai) if a else Sel("–") for a, r in zip(anggaran, realisasi, strict=True)
     ]
@@ -151,87 +150,8 @@ def _tc24_row(t: Tabel, uraian: str, anggaran: list, realisasi: list, gaya: str 
         *ratios,
         persen(growth_a) if growth_a is not None else Sel("–"),
         persen(growth_r) if growth_r is not None else Sel("–"),
-        gaya=gaya,
+        style=style,
     )
-
-
-def tc27(plan) -> Tabel:
-    years = plan.years
-    n = len(years)
-    first_year = years[0] - 1 if years else ""
-    t = Tabel(
-        "tc27",
-        "T-C.27",
-        _("Rencana Program, Kegiatan, dan Pendanaan Perangkat Daerah"),
-        [
-            [
-                Kepala(_("Tujuan"), rowspan=3),
-                Kepala(_("Sasaran"), rowspan=3),
-                Kepala(_("Kode"), rowspan=3),
-                Kepala(_("Program, Kegiatan dan Sub Kegiatan"), rowspan=3),
-                Kepala(_("Indikator Kinerja Tujuan, Sasaran, Program (outcome) dan Kegiatan (output)"), rowspan=3),
-                Kepala(_("Data Capaian pada Tahun Awal Perencanaan (%(t)s)") % {"t": first_year}, rowspan=3),
-                Kepala(_("Target Kinerja Program dan Kerangka Pendanaan"), colspan=2 * n),
-                Kepala(_("Kondisi Kinerja pada Akhir Periode Renstra"), colspan=2, rowspan=2),
-                Kepala(_("Unit Kerja Penanggung Jawab"), rowspan=3),
-                Kepala(_("Lokasi"), rowspan=3),
-            ],
-            [Kepala(_("Tahun %(t)s") % {"t": y}, colspan=2) for y in years],
-            [Kepala(x) for _y in range(n + 1) for x in (_("Target"), _("Rp"))],
-        ],
-        lebar=True,
-        nomor_kolom=True,
-        kolom=_widths([11, 11, 13, 26, 26, 10] + [8, 13.5] * (n + 1) + [12, 9]),
-    )
-    rows_under: dict[int, int] = {}  # a node's rows, its own and all below it
-
-    def count(node) -> int:
-        rows_under[id(node)] = max(1, len(node.indikator)) + sum(count(c) for c in node.children)
-        return rows_under[id(node)]
-
-    for root in plan.roots:
-        count(root)
-    groups = []
-    for node in tc27_order(plan):
-        e = node.elemen
-        gaya = {Level.PROGRAM: "grup", Level.KEGIATAN: "tebal"}.get(e.level, "")
-        start = len(t.baris)
-        for i, ind in enumerate(node.indikator or [None]):
-            first = i == 0
-            cells: list = [
-                e.nama if first and e.level == Level.TUJUAN else "",
-                e.nama if first and e.level == Level.SASARAN else "",
-                e.kode if first else "",
-                e.nama if first and e.level not in (Level.TUJUAN, Level.SASARAN) else "",
-                ind.uraian if ind else "",
-                dengan_satuan(ind.kondisi_awal, ind.satuan) if ind else "",
-            ]
-            for y in years:
-                cells.append(dengan_satuan(_target(ind, y), ind.satuan) if ind else "")
-                cells.append(rupiah(node.pagu[y]) if first and node.has_pagu else "")
-            cells.append(dengan_satuan(ind.kondisi_akhir, ind.satuan) if ind else "")
-            cells.append(rupiah(node.pagu_total) if first and node.has_pagu else "")
-            unit = (e.unit_kerja.nama if e.unit_kerja else e.unit_kerja_teks) if first else ""
-            cells += [unit, e.lokasi if first else ""]
-            t.add_row(*cells, gaya=gaya if first else "")
-        # The element's own columns (names, code, funding, unit, location) span its indicator rows.
-        t.merge_down(start, [0, 1, 2, 3, *range(7, 7 + 2 * n + 1, 2), 6 + 2 * n + 2, 6 + 2 * n + 3])
-        if e.level in (Level.TUJUAN, Level.SASARAN):
-            groups.append((start, 0 if e.level == Level.TUJUAN else 1, rows_under[id(node)]))
-    # A tujuan's (a sasaran's) cell spans everything planned under it.
-    for start, column, rows in groups:
-        t.merge_down(start, [column], last=start + rows - 1, keep_together=False)
-    total: list = [Sel(_("JUMLAH"), span=6)]
-    for y in years:
-        total += ["", rupiah(plan.total[y])]
-    total += ["", rupiah(plan.total_periode), "", ""]
-    t.add_row(*total, gaya="jumlah")
-    return t
-
-
-def _widths(mm: list[float]) -> list[str]:
-    total = sum(mm)
-    return [f"{w / total * 100:.2f}%" for w in mm]
 
 
 def tc28(plan, opd) -> Tabel:
@@ -251,8 +171,8 @@ def tc28(plan, opd) -> Tabel:
             ],
             [Kepala(str(y)) for y in years],
         ],
-        lebar=len(years) > 4,
-        nomor_kolom=True,
+        wide=len(years) > 4,
+        column_numbers=True,
     )
     n = 0
     for node in plan.flat():
@@ -264,9 +184,9 @@ def tc28(plan, opd) -> Tabel:
                 str(n),
                 ind.uraian,
                 ind.satuan,
-                dengan_satuan(ind.kondisi_awal, ind.satuan),
-                *[dengan_satuan(_target(ind, y), ind.satuan) for y in years],
-                dengan_satuan(ind.kondisi_akhir, ind.satuan),
+                with_unit(ind.kondisi_awal, ind.satuan),
+                *[with_unit(_target(ind, y), ind.satuan) for y in years],
+                with_unit(ind.kondisi_akhir, ind.satuan),
             )
     return t
 
@@ -296,8 +216,8 @@ def perbandingan(old_versi, new_versi) -> Tabel:
                 Kepala(_("Perubahan")),
             ]
         ],
-        lebar=True,
-        kolom=["9%", "11%", "24%", "24%", "32%"],
+        wide=True,
+        widths=["9%", "11%", "24%", "24%", "32%"],
     )
     level_label = dict(Level.choices)
     for change in diff.compare(old_versi, new_versi):
@@ -323,8 +243,8 @@ def perbandingan(old_versi, new_versi) -> Tabel:
             change.new.elemen.nama if change.new else "–",
             "; ".join(notes),
         )
-    if not t.baris:
-        t.catatan = _("Tidak ada perbedaan.")
+    if not t.rows:
+        t.note = _("Tidak ada perbedaan.")
     return t
 
 

@@ -8,7 +8,9 @@ Kinds:
 * ``pk``: a position's Perjanjian Kinerja (the latest signed version, else the draft; without --jabatan the
   head of the OPD); ``rencana-aksi``: its rencana aksi;
 * ``pohon-kinerja``: the pohon kinerja in force in --tahun (default: this year), its diagram and its
-  translation table (--kertas A3 or A4).
+  translation table (--kertas A3 or A4);
+* the documents apps above lkjip register in :mod:`sakip.documents`, e.g. ``lhe``: the Laporan Hasil Evaluasi
+  AKIP of --tahun (the stored final, else from the current grades).
 
 With --all-opd every OPD of the pemda is written into the folder -o, one file per OPD (for archiving);
 an OPD without the document is listed and skipped.
@@ -31,7 +33,8 @@ from pohon import services as pohon_services
 from pohon.models import PohonKinerja
 from renstra.management.util import find_opd
 from renstra.models import RenstraVersi
-from sakip.lib.pdf import KERTAS_DIAGRAM
+from sakip import documents
+from sakip.lib.pdf import DIAGRAM_PAPERS
 from sakip.models import Jabatan, PerangkatDaerah
 
 KINDS = ("renstra", "lkjip", "pk", "rencana-aksi", "pohon-kinerja")
@@ -42,15 +45,15 @@ class Skip(Exception):
 
 
 class Command(BaseCommand):
-    help = "Mencetak dokumen (Renstra, LKjIP, PK, rencana aksi) ke PDF."
+    help = "Mencetak dokumen (Renstra, LKjIP, PK, rencana aksi, pohon kinerja, LHE) ke PDF."
 
     def add_arguments(self, parser):
-        parser.add_argument("kind", choices=KINDS)
+        parser.add_argument("kind", choices=(*KINDS, *documents.kinds()))
         parser.add_argument("--opd", help="Kode perangkat daerah.")
         parser.add_argument("--all-opd", action="store_true", help="Semua perangkat daerah pemda (--pemda).")
         parser.add_argument("--pemda", help="Kode pemda.")
         parser.add_argument("--tahun", type=int, help="Wajib kecuali untuk pohon-kinerja (bawaan: tahun ini).")
-        parser.add_argument("--kertas", choices=KERTAS_DIAGRAM, default="A3", help="Kertas diagram pohon kinerja.")
+        parser.add_argument("--kertas", choices=DIAGRAM_PAPERS, default="A3", help="Kertas diagram pohon kinerja.")
         parser.add_argument("--jabatan", help="Id atau nama jabatan (pk, rencana-aksi); bawaan: kepala.")
         parser.add_argument("--preview", action="store_true", help="Cetak dari data terkini walau ada versi final.")
         parser.add_argument("-o", "--output", type=Path, required=True, help="Berkas PDF, atau folder bila --all-opd.")
@@ -88,6 +91,13 @@ class Command(BaseCommand):
             raise CommandError(str(reason)) from None
 
     def _one(self, kind, opd, tahun, jabatan, preview, output: Path) -> str:
+        if kind in documents.kinds():
+            try:
+                content, message = documents.printer(kind)(opd, tahun, preview=preview)
+            except documents.Lewati as reason:
+                raise Skip(str(reason)) from None
+            output.write_bytes(content)
+            return f"{message}: ditulis ke {output}"
         if kind == "pohon-kinerja":
             return self._pohon(opd, tahun, output)
         if kind in ("renstra", "lkjip"):

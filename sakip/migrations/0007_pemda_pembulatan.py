@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sakip', '0005_logo_validator'),
+        ('sakip', '0006_pegawai_pendidikan_opd'),
     ]
 
     operations = [

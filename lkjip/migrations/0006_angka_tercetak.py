@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lkjip', '0004_dokumen_tempat_nomor'),
+        ('lkjip', '0005_dokumen_tempat_nomor'),
     ]
 
     operations = [

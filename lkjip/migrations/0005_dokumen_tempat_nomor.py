@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lkjip', '0003_actor_names'),
+        ('lkjip', '0004_permasalahan_tenaga_non_asn'),
     ]
 
     operations = [

@@ -1,0 +1,54 @@
+"""Verifying realisasi: who may verify, the queue and its comments, the home page panel."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from kinerja.tests.conftest import make_item
+
+
+@pytest.mark.parametrize(
+    ("user", "status", "verified"),
+    [("bob", 302, True), ("erin", 302, True), ("alice", 403, False), ("carol", 404, False), ("frank", 404, False)],
+)
+def test_verification_permissions(client, world, iku, user, status, verified):
+    item = make_item(iku, world)
+    client.force_login(getattr(world, user))
+    response = client.post(reverse("realisasi:verifikasi_update", args=[item.pk]), {"action": "setuju"})
+    assert response.status_code == status
+    item.refresh_from_db()
+    assert (item.status == "diverifikasi") == verified
+
+
+def test_queue_lists_waiting_items_and_returns_need_a_comment(client, world, iku):
+    item = make_item(iku, world)
+    client.force_login(world.bob)
+    page = client.get(reverse("realisasi:verifikasi_list")).content.decode()
+    assert iku.uraian in page
+    client.post(reverse("realisasi:verifikasi_list"), {"item": [item.pk], "action": "kembalikan", "komentar": ""})
+    item.refresh_from_db()
+    assert item.status == "menunggu"
+    client.post(
+        reverse("realisasi:verifikasi_list"), {"item": [item.pk], "action": "kembalikan", "komentar": "Lampirkan BA"}
+    )
+    item.refresh_from_db()
+    assert (item.status, item.komentar, item.diverifikasi_oleh) == ("dikembalikan", "Lampirkan BA", world.bob)
+    assert iku.uraian not in client.get(reverse("realisasi:verifikasi_list")).content.decode()
+    client.force_login(world.carol)  # B's planner has nothing of A in the queue
+    assert iku.uraian not in client.get(reverse("realisasi:verifikasi_list")).content.decode()
+
+
+def test_home_tells_verifiers_what_waits(client, world, iku):
+    make_item(iku, world)
+    client.force_login(world.bob)
+    assert "1 realisasi menunggu verifikasi Anda." in client.get("/").content.decode()
+    client.force_login(world.alice)
+    assert "menunggu verifikasi Anda" not in client.get("/").content.decode()
+
+
+def test_the_verification_queue_is_a_home_page_panel_of_kinerja(client, world):
+    client.force_login(world.bob)  # evaluator
+    assert 'data-testid="antrean"' in client.get(reverse("home")).content.decode()
+    client.force_login(world.alice)  # plans, verifies nothing
+    assert 'data-testid="antrean"' not in client.get(reverse("home")).content.decode()
