@@ -20,6 +20,8 @@ MISSING = "Nama kepala daerah (pihak kedua) belum diisi: admin pemda mengisinya 
 def site(live_server, page):
     site = open_site(live_server, page)
     Pemda.objects.filter(kode="balangan").update(kepala_daerah_nama="")
+    # The demo's PK 2026 of the Kepala Badan waits for the pimpinan's signature; this journey drafts it anew.
+    PerjanjianKinerja.objects.filter(opd__pemda__kode="balangan", tahun=2026).delete()
     return site
 
 

@@ -240,14 +240,14 @@ def test_long_work_shows_progress_and_is_not_asked_twice(page, demo):
     posts = []
     page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
     form = page.get_by_test_id("pk-indikator").locator("form").first
-    state = form.evaluate(
-        """(form) => {
-          const button = form.querySelector("button");
-          form.requestSubmit(button);
-          form.requestSubmit(button);
-          return new Promise((resolve) => setTimeout(() => resolve([button.disabled, button.textContent]), 0));
-        }"""
-    )
+    with page.expect_navigation():  # the one POST's answer (waiting for "load" alone may return before it)
+        state = form.evaluate(
+            """(form) => {
+              const button = form.querySelector("button");
+              form.requestSubmit(button);
+              form.requestSubmit(button);
+              return new Promise((resolve) => setTimeout(() => resolve([button.disabled, button.textContent]), 0));
+            }"""
+        )
     assert state == [True, "Sedang diproses…"]
-    page.wait_for_load_state("load")
     assert len(posts) == 1
