@@ -28,7 +28,7 @@ from renstra.models import (
 )
 from renstra.services import normalize_kode
 from sakip import search
-from sakip.forms import DateInput, KonfirmasiMixin, NilaiField, ScopedModelForm, TokenMixin, bounded_formfield
+from sakip.forms import KonfirmasiMixin, NilaiField, ScopedModelForm, TanggalField, TokenMixin, bounded_formfield
 from sakip.models import UnitKerja
 
 
@@ -82,31 +82,51 @@ class RenstraCreateForm(forms.Form):
         self.fields["periode"].queryset = Periode.objects.filter(pemda_id=opd.pemda_id).exclude(renstra__opd=opd)
 
 
+DASAR_HUKUM_TAHUN_SEBELUM = 5  # a Renstra's legal basis is not older than this many years before its RPJMD
+
+
+def batasi_tanggal_dasar_hukum(field: TanggalField, versi: RenstraVersi, hari_ini: datetime.date) -> None:
+    """A legal basis is dated neither in the future nor long before the period it serves."""
+    awal = datetime.date(versi.renstra.periode.tahun_awal - DASAR_HUKUM_TAHUN_SEBELUM, 1, 1)
+    field.batasi(awal, hari_ini)
+
+
 class VersiForm(forms.ModelForm):
     class Meta:
         model = RenstraVersi
+        formfield_callback = bounded_formfield
         fields = ["jenis", "dasar_hukum_nomor", "dasar_hukum_tanggal", "alasan"]
-        widgets = {"dasar_hukum_tanggal": DateInput(), "alasan": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"alasan": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, hari_ini: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        batasi_tanggal_dasar_hukum(self.fields["dasar_hukum_tanggal"], self.instance, hari_ini)
 
 
 class TetapkanForm(forms.Form):
-    """*Tetapkan*: from which year the version applies, and its legal basis typed on the same form."""
+    """*Tetapkan*: from which year the version applies (only the years it may: not before the version it amends),
+    and its legal basis typed on the same form, dated neither in the future nor long before the period."""
 
     dasar_hukum_nomor = forms.CharField(
         label=_("Nomor dasar hukum"),
         max_length=200,
         help_text=_("Mis. Peraturan Bupati Balangan Nomor 47 Tahun 2023."),
     )
-    dasar_hukum_tanggal = forms.DateField(label=_("Tanggal dasar hukum"), widget=DateInput())
+    dasar_hukum_tanggal = TanggalField(label=_("Tanggal dasar hukum"))
     berlaku_mulai = forms.TypedChoiceField(label=_("Berlaku mulai tahun"), coerce=int)
 
     def __init__(self, *args, versi: RenstraVersi, hari_ini: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)
         self.versi = versi
-        self.fields["berlaku_mulai"].choices = [(y, y) for y in versi.years]
-        self.fields["berlaku_mulai"].initial = services.tahun_mulai_usulan(versi, hari_ini)
+        paling_awal = services.tahun_mulai_paling_awal(versi)
+        field = self.fields["berlaku_mulai"]
+        field.choices = [(y, y) for y in versi.years if y >= paling_awal]
+        # Any year of the period is read (a year before the amended version's start gets its own message).
+        field.valid_value = lambda value: str(value) in {str(y) for y in versi.years}
+        field.initial = services.tahun_mulai_usulan(versi, hari_ini)
         self.fields["dasar_hukum_nomor"].initial = versi.dasar_hukum_nomor
         self.fields["dasar_hukum_tanggal"].initial = versi.dasar_hukum_tanggal
+        batasi_tanggal_dasar_hukum(self.fields["dasar_hukum_tanggal"], versi, hari_ini)
 
     def clean_berlaku_mulai(self):
         tahun = self.cleaned_data["berlaku_mulai"]
