@@ -1,3 +1,4 @@
+import datetime
 import os
 
 from django import forms
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.models import Aksi, BelanjaOPD, JendelaRealisasi, PengaturanCapaian, Realisasi, RencanaAksi
 from renstra.models import RenstraVersi
-from sakip.forms import AngkaField, DateInput, KonfirmasiMixin, RupiahField, TokenMixin
+from sakip.forms import AngkaField, FieldErrorsMixin, KonfirmasiMixin, RupiahField, TokenMixin, bounded_formfield
 from sakip.models import Jabatan, Pegawai, PerangkatDaerah
 
 
@@ -127,19 +128,24 @@ class KembalikanForm(forms.Form):
         return data
 
 
-class JendelaForm(forms.ModelForm):
+class JendelaForm(FieldErrorsMixin, forms.ModelForm):
+    """A triwulan's window. Its dates lie within its year and the next (a TW IV is filled in the January after),
+    and it closes no earlier than it opens (said at *Ditutup pada*)."""
+
+    constraint_fields = {"kinerja_jendelarealisasi_ditutup_after_dibuka": "ditutup_pada"}
+
     class Meta:
         model = JendelaRealisasi
+        formfield_callback = bounded_formfield
         fields = ["terbuka", "dibuka_pada", "ditutup_pada", "dibuka_untuk"]
-        widgets = {
-            "dibuka_untuk": forms.CheckboxSelectMultiple,
-            "dibuka_pada": DateInput(),
-            "ditutup_pada": DateInput(),
-        }
+        widgets = {"dibuka_untuk": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, pemda, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dibuka_untuk"].queryset = PerangkatDaerah.objects.filter(pemda=pemda)
+        tahun = self.instance.tahun
+        for name in ("dibuka_pada", "ditutup_pada"):
+            self.fields[name].batasi(datetime.date(tahun, 1, 1), datetime.date(tahun + 1, 12, 31))
 
 
 class PengaturanCapaianForm(KonfirmasiMixin, forms.ModelForm):
