@@ -42,6 +42,7 @@ class PerubahanForm(forms.Form):
 class RencanaAksiForm(forms.ModelForm):
     class Meta:
         model = RencanaAksi
+        formfield_callback = bounded_formfield
         fields = ["program", "penanggung_jawab"]
         widgets = {"program": forms.Textarea(attrs={"rows": 2})}
 
@@ -65,6 +66,7 @@ class AksiForm(forms.ModelForm):
 
     class Meta:
         model = Aksi
+        formfield_callback = bounded_formfield
         fields = ["uraian", "bulan"]
         widgets = {"uraian": forms.TextInput()}
 
@@ -81,6 +83,7 @@ BUKTI_MAKS: int = settings.MAX_EVIDENCE_UPLOAD
 class CatatanRealisasiForm(forms.ModelForm):
     class Meta:
         model = Realisasi
+        formfield_callback = bounded_formfield
         fields = ["kendala", "solusi"]
         widgets = {"kendala": forms.Textarea(attrs={"rows": 3}), "solusi": forms.Textarea(attrs={"rows": 3})}
 

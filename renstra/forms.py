@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from urllib.parse import urlencode
 
 from django import forms
@@ -190,11 +191,32 @@ class NomenklaturPicker(forms.Widget):
         return render_to_string(self.template_name, self.get_context(name, value, attrs))  # a SafeString
 
 
+ELEMEN_NAMA_MAX = 1000  # characters of an element's uraian (the longest Kepmendagri names are about 300)
+KODE_RESMI = re.compile(r"[\dX]+(\.[\dX]+)*")  # as the T-C.27 importer reads codes: digits (X for "any urusan")
+
+
+def _elemen_formfield(db_field, **kwargs):
+    if db_field.name == "nama":
+        kwargs.setdefault("max_length", ELEMEN_NAMA_MAX)
+    return bounded_formfield(db_field, **kwargs)
+
+
 class ElemenForm(forms.ModelForm):
     class Meta:
         model = Elemen
+        formfield_callback = _elemen_formfield
         fields = ["nomenklatur", "kode", "nama", "unit_kerja", "unit_kerja_teks", "lokasi", "misi", "sasaran_rpjmd"]
         widgets = {"nama": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_kode(self) -> str:
+        """A code as Kepmendagri 050-5889/2021 writes it: parts of digits separated by dots ("1.05.02.2.01.0001";
+        "X" for a program of any urusan); spaces or tabs from a PDF copy are read as dots."""
+        kode = normalize_kode(self.cleaned_data.get("kode") or "").upper()
+        if kode and not KODE_RESMI.fullmatch(kode):
+            raise forms.ValidationError(
+                _("Kode hanya berisi angka yang dipisah titik, mis. 1.05.02.2.01.0001 (X untuk urusan mana pun).")
+            )
+        return kode
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -241,6 +263,7 @@ class ElemenForm(forms.ModelForm):
 
 class StrategiForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = Strategi
         fields = ["uraian"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2})}
@@ -248,6 +271,7 @@ class StrategiForm(forms.ModelForm):
 
 class ArahKebijakanForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = ArahKebijakan
         fields = ["uraian"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2})}
@@ -262,6 +286,7 @@ class IndikatorForm(KonfirmasiMixin, forms.ModelForm):
 
     class Meta:
         model = Indikator
+        formfield_callback = bounded_formfield
         fields = ["uraian", "satuan", "polaritas", "tipe", "agregasi", "frekuensi", "is_iku", "definisi", "sumber_data"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2}), "definisi": forms.Textarea(attrs={"rows": 2})}
 
@@ -296,6 +321,7 @@ class NomenklaturForm(ScopedModelForm):
 
     class Meta:
         model = Nomenklatur
+        formfield_callback = bounded_formfield
         fields = ["versi", "kode", "nama", "kinerja", "indikator", "satuan"]
         widgets = {"nama": forms.Textarea(attrs={"rows": 2}), "kinerja": forms.Textarea(attrs={"rows": 2}),
                    "indikator": forms.Textarea(attrs={"rows": 2})}  # fmt: skip

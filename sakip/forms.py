@@ -113,6 +113,7 @@ class KonfirmasiMixin:
 TAHUN_MIN, TAHUN_MAX = 2000, 2100  # the years a plan, a PK or a report may name (the year pages' range)
 
 
+TEKS_MAX = 2000  # characters of a free text (an uraian, a narrative line) typed in a form
 TANGGAL_MIN = datetime.date(1950, 1, 1)  # no date Sakip records is older (a civil servant's first SK)
 TANGGAL_MAJU_TAHUN = 10  # nor further ahead than ten years from today
 
@@ -167,10 +168,13 @@ def bounded_formfield(db_field, **kwargs):
     Django checks a column's range only where the database backend declares it, so on SQLite a 17-digit
     *urutan* was saved and on PostgreSQL it was a 500; here it is a message at the field on every backend.
     A year column (named ``tahun…``) is bounded to the years Sakip plans for; a date column is a
-    :class:`TanggalField` (bounded dates, the browser's date picker).
+    :class:`TanggalField` (bounded dates, the browser's date picker); a text column without a length takes
+    :data:`TEKS_MAX` characters at most.
     """
     if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
         return db_field.formfield(**{"form_class": TanggalField, **kwargs})
+    if isinstance(db_field, models.TextField) and not db_field.max_length:
+        kwargs.setdefault("max_length", TEKS_MAX)
     if isinstance(db_field, models.IntegerField) and not db_field.choices and "max_value" not in kwargs:
         low, high = BaseDatabaseOperations.integer_field_ranges[db_field.get_internal_type()]
         if db_field.name.startswith("tahun"):
