@@ -78,6 +78,7 @@ AksiFormSet = forms.inlineformset_factory(RencanaAksi, Aksi, form=AksiForm, extr
 
 BUKTI_EKSTENSI = {".pdf", ".jpg", ".jpeg", ".png", ".xlsx", ".xls", ".docx", ".csv", ".ods", ".odt"}
 BUKTI_MAKS: int = settings.MAX_EVIDENCE_UPLOAD
+BUKTI_NAMA_MAKS = 80  # characters of an evidence file's name (its stored path, bukti/<year>/<name>, holds 100)
 
 
 class CatatanRealisasiForm(forms.ModelForm):
@@ -90,11 +91,18 @@ class CatatanRealisasiForm(forms.ModelForm):
 
 class BuktiForm(forms.Form):
     berkas = forms.FileField(
-        label=_("Bukti dukung"), help_text=_("PDF, gambar, atau lembar kerja; paling besar 10 MB.")
+        label=_("Bukti dukung"),
+        help_text=_("PDF, gambar, atau lembar kerja; paling besar 10 MB; nama berkas paling panjang 80 karakter."),
     )
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]
+        berkas.name = os.path.basename(berkas.name.replace("\\", "/")).strip()  # the name only, never a path
+        if len(berkas.name) > BUKTI_NAMA_MAKS:
+            raise forms.ValidationError(
+                _("Nama berkas terlalu panjang (%(n)s karakter); paling banyak %(maks)s karakter. Ganti namanya lalu unggah lagi.")
+                % {"n": len(berkas.name), "maks": BUKTI_NAMA_MAKS}
+            )
         if os.path.splitext(berkas.name)[1].lower() not in BUKTI_EKSTENSI:
             raise forms.ValidationError(
                 _("Jenis berkas tidak diterima. Unggah PDF, JPG, PNG, XLSX, XLS, DOCX, ODS, ODT, atau CSV.")
