@@ -460,7 +460,7 @@ def kembalikan(pk: PerjanjianKinerja, *, actor, catatan: str) -> PerjanjianKiner
     if pk.status != PerjanjianKinerja.Status.DIAJUKAN:
         raise PKError(_("Hanya PK yang diajukan yang dapat dikembalikan."))
     if not catatan.strip():
-        raise PKError(_("Tuliskan catatan: apa yang perlu diperbaiki."))
+        raise IsianTidakSah(_("Tuliskan catatan: apa yang perlu diperbaiki."), "catatan")
     pk.status, pk.catatan_pengembalian = PerjanjianKinerja.Status.DRAFT, catatan.strip()
     pk.save()
     return pk
