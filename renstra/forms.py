@@ -30,6 +30,7 @@ from renstra.models import (
 from renstra.services import normalize_kode
 from sakip import search
 from sakip.forms import KonfirmasiMixin, NilaiField, ScopedModelForm, TanggalField, TokenMixin, bounded_formfield
+from sakip.lib.workbook import WorkbookError, open_workbook
 from sakip.models import UnitKerja
 
 
@@ -359,7 +360,7 @@ class NomenklaturImportForm(forms.Form):
             raise forms.ValidationError(_("Unggah berkas .xlsx."))
         if berkas.size > 20 * 1024 * 1024:
             raise forms.ValidationError(_("Berkas terlalu besar (maksimum 20 MB)."))
-        return berkas
+        return berkas_excel(berkas)
 
 
 class RenstraImportForm(forms.Form):
@@ -372,3 +373,18 @@ class RenstraImportForm(forms.Form):
     def __init__(self, *args, opd, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["periode"].queryset = Periode.objects.filter(pemda_id=opd.pemda_id)
+
+    def clean_berkas(self):
+        return berkas_excel(self.cleaned_data["berkas"])
+
+
+def berkas_excel(berkas):
+    """An uploaded workbook that opens (:func:`sakip.lib.workbook.open_workbook`: an .xlsx within the limits), or a
+    message at the file's field: a PDF, a Word file or a broken workbook gets no preview."""
+    try:
+        open_workbook(berkas, berkas.size).close()
+    except WorkbookError as error:
+        raise forms.ValidationError(str(error)) from None
+    finally:
+        berkas.seek(0)
+    return berkas
