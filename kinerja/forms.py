@@ -100,7 +100,10 @@ class BuktiForm(forms.Form):
         berkas.name = os.path.basename(berkas.name.replace("\\", "/")).strip()  # the name only, never a path
         if len(berkas.name) > BUKTI_NAMA_MAKS:
             raise forms.ValidationError(
-                _("Nama berkas terlalu panjang (%(n)s karakter); paling banyak %(maks)s karakter. Ganti namanya lalu unggah lagi.")
+                _(
+                    "Nama berkas terlalu panjang (%(n)s karakter); paling banyak %(maks)s karakter. "
+                    "Ganti namanya lalu unggah lagi."
+                )
                 % {"n": len(berkas.name), "maks": BUKTI_NAMA_MAKS}
             )
         if os.path.splitext(berkas.name)[1].lower() not in BUKTI_EKSTENSI:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 from typing import Any
-
-import datetime
 
 from django import forms
 from django.contrib.auth.forms import SetPasswordMixin

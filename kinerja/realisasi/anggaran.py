@@ -36,8 +36,9 @@ def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
     once the OPD is locked, see :func:`kunci_opd`). A cell changed by someone else since the page showed it
     (its token, :mod:`sakip.lib.grid`) is reported as a conflict and not saved. Amounts are read as every
     Rupiah is (:func:`read_cell`: rounded to whole rupiah, said); a realisasi ten times the sub kegiatan's
-    budget, a DPPA ten times its DPA, or a DPA or DPPA ten times the Renstra's pagu of the year, waits for the user's confirmation. The answer carries the totals as
-    saved: each touched row up to the program, and the plan's *Jumlah* (``"rows"``, keyed ``"jumlah"``)."""
+    budget, a DPPA ten times its DPA, or a DPA or DPPA ten times the Renstra's pagu of the year, waits for the
+    user's confirmation. The answer carries the totals as saved: each touched row up to the program, and the
+    plan's *Jumlah* (``"rows"``, keyed ``"jumlah"``)."""
     kunci_opd(opd)
     result = CellResult()
     versi = RenstraVersi.objects.berlaku(opd, tahun)

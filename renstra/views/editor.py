@@ -158,7 +158,11 @@ def elemen_create(request, versi: int):
     if parent:
         title += " — " + str(parent)[:60]
     return _editor(
-        request, versi, form, title=title, on_valid=lambda f: _("%(e)s ditambahkan.") % {"e": singkat(services.save_elemen(f))}
+        request,
+        versi,
+        form,
+        title=title,
+        on_valid=lambda f: _("%(e)s ditambahkan.") % {"e": singkat(services.save_elemen(f))},
     )
 
 

@@ -36,16 +36,18 @@ _NUMBER_WITH_LABEL = re.compile(r"^(?P<num>[+-]?\d[\d.,]*)\s*\((?P<label>[^)]+)\
 # The units indicators count in (SAKIP practice: Kepmendagri 050-5889/2021's indikator, the Renstra tables): a count
 # is whole; ``SATUAN_KATA`` are the unit words a planner may write into a cell ("3 dok"), anything else after a
 # number is a typo ("1.234,5x"), not a unit.
-SATUAN_HITUNG = frozenset(
+_HITUNG = (
     "orang org jiwa dokumen dok laporan kegiatan keg forum paket kebijakan parpol unit desa kelurahan kecamatan "
     "sekolah buah ruang kali kasus peserta pegawai aplikasi sistem layanan rekomendasi lembaga kelompok rumah "
     "perda perbup regulasi naskah berkas eksemplar lokasi titik ormas organisasi opd instansi izin aduan "
-    "pengaduan sertifikat kk keluarga pos perusahaan koperasi umkm event kejadian".split()
+    "pengaduan sertifikat kk keluarga pos perusahaan koperasi umkm event kejadian"
 )
-SATUAN_KATA = SATUAN_HITUNG | frozenset(
+_UKURAN = (
     "% persen indeks nilai predikat poin skor jumlah bulan bln tahun thn hari jam menit minggu triwulan semester "
-    "rupiah rp km m m2 m3 ha ton kg liter meter hektar mbps".split()
+    "rupiah rp km m m2 m3 ha ton kg liter meter hektar mbps"
 )
+SATUAN_HITUNG = frozenset(_HITUNG.split())
+SATUAN_KATA = SATUAN_HITUNG | frozenset(_UKURAN.split())
 
 
 def satuan_hitung(satuan: str) -> bool:
@@ -243,7 +245,9 @@ def read_cell(
     parsed = parse_value(text)
     if _satuan_berbeda(parsed, satuan):
         if not set(re.findall(r"[a-z0-9%]+", parsed.satuan.lower())) <= SATUAN_KATA:  # a typo, not a unit
-            raise UnreadableValue(_("“%(text)s” bukan angka yang dapat dibaca.") % {"text": " ".join(str(text).split())})
+            raise UnreadableValue(
+                _("“%(text)s” bukan angka yang dapat dibaca.") % {"text": " ".join(str(text).split())}
+            )
         raise UnreadableValue(
             _("Satuan “%(cell)s” berbeda dengan satuan indikator “%(ind)s”.") % {"cell": parsed.satuan, "ind": satuan}
         )
