@@ -1,3 +1,4 @@
+import datetime
 import os
 
 from django import forms
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.models import Aksi, BelanjaOPD, JendelaRealisasi, PengaturanCapaian, Realisasi, RencanaAksi
 from renstra.models import RenstraVersi
-from sakip.forms import AngkaField, DateInput, KonfirmasiMixin, RupiahField, TokenMixin
+from sakip.forms import AngkaField, FieldErrorsMixin, KonfirmasiMixin, RupiahField, TokenMixin, bounded_formfield
 from sakip.models import Jabatan, Pegawai, PerangkatDaerah
 
 
@@ -41,6 +42,7 @@ class PerubahanForm(forms.Form):
 class RencanaAksiForm(forms.ModelForm):
     class Meta:
         model = RencanaAksi
+        formfield_callback = bounded_formfield
         fields = ["program", "penanggung_jawab"]
         widgets = {"program": forms.Textarea(attrs={"rows": 2})}
 
@@ -64,6 +66,7 @@ class AksiForm(forms.ModelForm):
 
     class Meta:
         model = Aksi
+        formfield_callback = bounded_formfield
         fields = ["uraian", "bulan"]
         widgets = {"uraian": forms.TextInput()}
 
@@ -75,22 +78,34 @@ AksiFormSet = forms.inlineformset_factory(RencanaAksi, Aksi, form=AksiForm, extr
 
 BUKTI_EKSTENSI = {".pdf", ".jpg", ".jpeg", ".png", ".xlsx", ".xls", ".docx", ".csv", ".ods", ".odt"}
 BUKTI_MAKS: int = settings.MAX_EVIDENCE_UPLOAD
+BUKTI_NAMA_MAKS = 80  # characters of an evidence file's name (its stored path, bukti/<year>/<name>, holds 100)
 
 
 class CatatanRealisasiForm(forms.ModelForm):
     class Meta:
         model = Realisasi
+        formfield_callback = bounded_formfield
         fields = ["kendala", "solusi"]
         widgets = {"kendala": forms.Textarea(attrs={"rows": 3}), "solusi": forms.Textarea(attrs={"rows": 3})}
 
 
 class BuktiForm(forms.Form):
     berkas = forms.FileField(
-        label=_("Bukti dukung"), help_text=_("PDF, gambar, atau lembar kerja; paling besar 10 MB.")
+        label=_("Bukti dukung"),
+        help_text=_("PDF, gambar, atau lembar kerja; paling besar 10 MB; nama berkas paling panjang 80 karakter."),
     )
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]
+        berkas.name = os.path.basename(berkas.name.replace("\\", "/")).strip()  # the name only, never a path
+        if len(berkas.name) > BUKTI_NAMA_MAKS:
+            raise forms.ValidationError(
+                _(
+                    "Nama berkas terlalu panjang (%(n)s karakter); paling banyak %(maks)s karakter. "
+                    "Ganti namanya lalu unggah lagi."
+                )
+                % {"n": len(berkas.name), "maks": BUKTI_NAMA_MAKS}
+            )
         if os.path.splitext(berkas.name)[1].lower() not in BUKTI_EKSTENSI:
             raise forms.ValidationError(
                 _("Jenis berkas tidak diterima. Unggah PDF, JPG, PNG, XLSX, XLS, DOCX, ODS, ODT, atau CSV.")
@@ -127,19 +142,24 @@ class KembalikanForm(forms.Form):
         return data
 
 
-class JendelaForm(forms.ModelForm):
+class JendelaForm(FieldErrorsMixin, forms.ModelForm):
+    """A triwulan's window. Its dates lie within its year and the next (a TW IV is filled in the January after),
+    and it closes no earlier than it opens (said at *Ditutup pada*)."""
+
+    constraint_fields = {"kinerja_jendelarealisasi_ditutup_after_dibuka": "ditutup_pada"}
+
     class Meta:
         model = JendelaRealisasi
+        formfield_callback = bounded_formfield
         fields = ["terbuka", "dibuka_pada", "ditutup_pada", "dibuka_untuk"]
-        widgets = {
-            "dibuka_untuk": forms.CheckboxSelectMultiple,
-            "dibuka_pada": DateInput(),
-            "ditutup_pada": DateInput(),
-        }
+        widgets = {"dibuka_untuk": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, pemda, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dibuka_untuk"].queryset = PerangkatDaerah.objects.filter(pemda=pemda)
+        tahun = self.instance.tahun
+        for name in ("dibuka_pada", "ditutup_pada"):
+            self.fields[name].batasi(datetime.date(tahun, 1, 1), datetime.date(tahun + 1, 12, 31))
 
 
 class PengaturanCapaianForm(KonfirmasiMixin, forms.ModelForm):

@@ -25,7 +25,7 @@ from kinerja.models import (
     RencanaAksi,
     RevisiRencanaAksi,
 )
-from kinerja.realisasi.anggaran import anggaran_berlaku
+from kinerja.realisasi.anggaran import anggaran_berlaku, anggaran_sumber
 from pohon.services import elemen_milik
 from renstra import services as renstra_services
 from renstra.models import Indikator, Level, RenstraVersi
@@ -342,19 +342,28 @@ def update_target(row: PKIndikator, text: str, alasan: str, *, token: str | None
 
 @transaction.atomic
 def update_anggaran(row: PKAnggaran, text: str, keterangan: str, *, token: str | None = None) -> PKAnggaran:
+    """Adjust a funding line's anggaran; as a target, one that differs from its source (the DPPA, DPA or Renstra
+    pagu, :func:`anggaran_sumber`) needs a reason (its keterangan). Ten times the source or more is said."""
     row.pk_doc = lock_editable(row.pk_doc)
     row.refresh_from_db()
     _ensure_unchanged(row, token, format_number(row.anggaran, 0))
+    sumber = anggaran_sumber(row)
     try:
-        reading = read_cell(text, money=True)
+        reading = read_cell(text, money=True, target=sumber)
     except UnreadableValue as error:
         raise IsianTidakSah(str(error), "anggaran") from None
     limit: int = getattr(PKAnggaran._meta.get_field("keterangan"), "max_length", 0)
     if len(keterangan.strip()) > limit:
         raise IsianTidakSah(_("Keterangan paling panjang %(n)s karakter.") % {"n": limit}, "keterangan")
     row.anggaran, row.keterangan = reading.parsed.nilai or ZERO, keterangan.strip()
+    if sumber is not None and row.anggaran != sumber and not row.keterangan:
+        raise IsianTidakSah(
+            _("Anggaran berbeda dari DPA/Renstra (Rp %(r)s): tuliskan alasannya di keterangan.")
+            % {"r": format_number(sumber, 0)},
+            "keterangan",
+        )
     row.save()
-    row.catatan = reading.catatan  # said to the user: rounded to whole rupiah
+    row.catatan = " ".join([*reading.peringatan, *([reading.catatan] if reading.catatan else [])])  # said
     return row
 
 
@@ -451,7 +460,7 @@ def kembalikan(pk: PerjanjianKinerja, *, actor, catatan: str) -> PerjanjianKiner
     if pk.status != PerjanjianKinerja.Status.DIAJUKAN:
         raise PKError(_("Hanya PK yang diajukan yang dapat dikembalikan."))
     if not catatan.strip():
-        raise PKError(_("Tuliskan catatan: apa yang perlu diperbaiki."))
+        raise IsianTidakSah(_("Tuliskan catatan: apa yang perlu diperbaiki."), "catatan")
     pk.status, pk.catatan_pengembalian = PerjanjianKinerja.Status.DRAFT, catatan.strip()
     pk.save()
     return pk

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from urllib.parse import urlencode
 
 from django import forms
@@ -28,7 +29,8 @@ from renstra.models import (
 )
 from renstra.services import normalize_kode
 from sakip import search
-from sakip.forms import DateInput, KonfirmasiMixin, NilaiField, ScopedModelForm, TokenMixin, bounded_formfield
+from sakip.forms import KonfirmasiMixin, NilaiField, ScopedModelForm, TanggalField, TokenMixin, bounded_formfield
+from sakip.lib.workbook import WorkbookError, open_workbook
 from sakip.models import UnitKerja
 
 
@@ -82,31 +84,51 @@ class RenstraCreateForm(forms.Form):
         self.fields["periode"].queryset = Periode.objects.filter(pemda_id=opd.pemda_id).exclude(renstra__opd=opd)
 
 
+DASAR_HUKUM_TAHUN_SEBELUM = 5  # a Renstra's legal basis is not older than this many years before its RPJMD
+
+
+def batasi_tanggal_dasar_hukum(field: TanggalField, versi: RenstraVersi, hari_ini: datetime.date) -> None:
+    """A legal basis is dated neither in the future nor long before the period it serves."""
+    awal = datetime.date(versi.renstra.periode.tahun_awal - DASAR_HUKUM_TAHUN_SEBELUM, 1, 1)
+    field.batasi(awal, hari_ini)
+
+
 class VersiForm(forms.ModelForm):
     class Meta:
         model = RenstraVersi
+        formfield_callback = bounded_formfield
         fields = ["jenis", "dasar_hukum_nomor", "dasar_hukum_tanggal", "alasan"]
-        widgets = {"dasar_hukum_tanggal": DateInput(), "alasan": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"alasan": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, hari_ini: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        batasi_tanggal_dasar_hukum(self.fields["dasar_hukum_tanggal"], self.instance, hari_ini)
 
 
 class TetapkanForm(forms.Form):
-    """*Tetapkan*: from which year the version applies, and its legal basis typed on the same form."""
+    """*Tetapkan*: from which year the version applies (only the years it may: not before the version it amends),
+    and its legal basis typed on the same form, dated neither in the future nor long before the period."""
 
     dasar_hukum_nomor = forms.CharField(
         label=_("Nomor dasar hukum"),
         max_length=200,
         help_text=_("Mis. Peraturan Bupati Balangan Nomor 47 Tahun 2023."),
     )
-    dasar_hukum_tanggal = forms.DateField(label=_("Tanggal dasar hukum"), widget=DateInput())
+    dasar_hukum_tanggal = TanggalField(label=_("Tanggal dasar hukum"))
     berlaku_mulai = forms.TypedChoiceField(label=_("Berlaku mulai tahun"), coerce=int)
 
     def __init__(self, *args, versi: RenstraVersi, hari_ini: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)
         self.versi = versi
-        self.fields["berlaku_mulai"].choices = [(y, y) for y in versi.years]
-        self.fields["berlaku_mulai"].initial = services.tahun_mulai_usulan(versi, hari_ini)
+        paling_awal = services.tahun_mulai_paling_awal(versi)
+        field = self.fields["berlaku_mulai"]
+        field.choices = [(y, y) for y in versi.years if y >= paling_awal]
+        # Any year of the period is read (a year before the amended version's start gets its own message).
+        field.valid_value = lambda value: str(value) in {str(y) for y in versi.years}
+        field.initial = services.tahun_mulai_usulan(versi, hari_ini)
         self.fields["dasar_hukum_nomor"].initial = versi.dasar_hukum_nomor
         self.fields["dasar_hukum_tanggal"].initial = versi.dasar_hukum_tanggal
+        batasi_tanggal_dasar_hukum(self.fields["dasar_hukum_tanggal"], versi, hari_ini)
 
     def clean_berlaku_mulai(self):
         tahun = self.cleaned_data["berlaku_mulai"]
@@ -170,11 +192,32 @@ class NomenklaturPicker(forms.Widget):
         return render_to_string(self.template_name, self.get_context(name, value, attrs))  # a SafeString
 
 
+ELEMEN_NAMA_MAX = 1000  # characters of an element's uraian (the longest Kepmendagri names are about 300)
+KODE_RESMI = re.compile(r"[\dX]+(\.[\dX]+)*")  # as the T-C.27 importer reads codes: digits (X for "any urusan")
+
+
+def _elemen_formfield(db_field, **kwargs):
+    if db_field.name == "nama":
+        kwargs.setdefault("max_length", ELEMEN_NAMA_MAX)
+    return bounded_formfield(db_field, **kwargs)
+
+
 class ElemenForm(forms.ModelForm):
     class Meta:
         model = Elemen
+        formfield_callback = _elemen_formfield
         fields = ["nomenklatur", "kode", "nama", "unit_kerja", "unit_kerja_teks", "lokasi", "misi", "sasaran_rpjmd"]
         widgets = {"nama": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_kode(self) -> str:
+        """A code as Kepmendagri 050-5889/2021 writes it: parts of digits separated by dots ("1.05.02.2.01.0001";
+        "X" for a program of any urusan); spaces or tabs from a PDF copy are read as dots."""
+        kode = normalize_kode(self.cleaned_data.get("kode") or "").upper()
+        if kode and not KODE_RESMI.fullmatch(kode):
+            raise forms.ValidationError(
+                _("Kode hanya berisi angka yang dipisah titik, mis. 1.05.02.2.01.0001 (X untuk urusan mana pun).")
+            )
+        return kode
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -221,6 +264,7 @@ class ElemenForm(forms.ModelForm):
 
 class StrategiForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = Strategi
         fields = ["uraian"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2})}
@@ -228,6 +272,7 @@ class StrategiForm(forms.ModelForm):
 
 class ArahKebijakanForm(forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = ArahKebijakan
         fields = ["uraian"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2})}
@@ -242,6 +287,7 @@ class IndikatorForm(KonfirmasiMixin, forms.ModelForm):
 
     class Meta:
         model = Indikator
+        formfield_callback = bounded_formfield
         fields = ["uraian", "satuan", "polaritas", "tipe", "agregasi", "frekuensi", "is_iku", "definisi", "sumber_data"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2}), "definisi": forms.Textarea(attrs={"rows": 2})}
 
@@ -276,6 +322,7 @@ class NomenklaturForm(ScopedModelForm):
 
     class Meta:
         model = Nomenklatur
+        formfield_callback = bounded_formfield
         fields = ["versi", "kode", "nama", "kinerja", "indikator", "satuan"]
         widgets = {"nama": forms.Textarea(attrs={"rows": 2}), "kinerja": forms.Textarea(attrs={"rows": 2}),
                    "indikator": forms.Textarea(attrs={"rows": 2})}  # fmt: skip
@@ -313,7 +360,7 @@ class NomenklaturImportForm(forms.Form):
             raise forms.ValidationError(_("Unggah berkas .xlsx."))
         if berkas.size > 20 * 1024 * 1024:
             raise forms.ValidationError(_("Berkas terlalu besar (maksimum 20 MB)."))
-        return berkas
+        return berkas_excel(berkas)
 
 
 class RenstraImportForm(forms.Form):
@@ -326,3 +373,18 @@ class RenstraImportForm(forms.Form):
     def __init__(self, *args, opd, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["periode"].queryset = Periode.objects.filter(pemda_id=opd.pemda_id)
+
+    def clean_berkas(self):
+        return berkas_excel(self.cleaned_data["berkas"])
+
+
+def berkas_excel(berkas):
+    """An uploaded workbook that opens (:func:`sakip.lib.workbook.open_workbook`: an .xlsx within the limits), or a
+    message at the file's field: a PDF, a Word file or a broken workbook gets no preview."""
+    try:
+        open_workbook(berkas, berkas.size).close()
+    except WorkbookError as error:
+        raise forms.ValidationError(str(error)) from None
+    finally:
+        berkas.seek(0)
+    return berkas

@@ -496,6 +496,18 @@ def save_rpjmd(form, periode: Periode):
 AWAL, AKHIR = "awal", "akhir"
 
 
+def _target_tahun_lain(existing: dict, indikator_id: int, kolom: str) -> Decimal | None:
+    """The largest of the indicator's targets of the other years (a year's value ten times it is confirmed)."""
+    if kolom in (AWAL, AKHIR):
+        return None
+    others = [
+        t.nilai
+        for (ind, tahun), t in existing.items()
+        if ind == indikator_id and str(tahun) != kolom and t.nilai is not None and not t.teks
+    ]
+    return max(others, default=None)
+
+
 @transaction.atomic
 def save_target_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
     """Save the cells of the target grid: each valid cell is saved, each invalid one reported.
@@ -530,7 +542,12 @@ def save_target_cells(versi: RenstraVersi, cells: list[dict]) -> CellResult:
             result.conflict(key, now, *who)
             continue
         try:
-            reading = read_cell(value, satuan=ind.satuan, persen=ind.tipe == Indikator.Tipe.PERSEN)
+            reading = read_cell(
+                value,
+                satuan=ind.satuan,
+                persen=ind.tipe == Indikator.Tipe.PERSEN,
+                pembanding=_target_tahun_lain(existing, ind.pk, kolom),
+            )
         except UnreadableValue as error:
             result.errors[key] = str(error)
             continue

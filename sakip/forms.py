@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import SetPasswordMixin
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.translation import gettext_lazy as _
 
 from sakip.lib.nip import format_nip, normalize_nip
 from sakip.lib.numbers import format_number
+from sakip.lib.periode import long_date
 from sakip.lib.values import Reading, UnreadableValue, format_value, read_cell
 from sakip.models import Jabatan, Pegawai, Pemda, Penugasan, Peran, PerangkatDaerah, UnitKerja, User
 
@@ -109,13 +112,68 @@ class KonfirmasiMixin:
 TAHUN_MIN, TAHUN_MAX = 2000, 2100  # the years a plan, a PK or a report may name (the year pages' range)
 
 
+TEKS_MAX = 2000  # characters of a free text (an uraian, a narrative line) typed in a form
+TANGGAL_MIN = datetime.date(1950, 1, 1)  # no date Sakip records is older (a civil servant's first SK)
+TANGGAL_MAJU_TAHUN = 10  # nor further ahead than ten years from today
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TanggalField(forms.DateField):
+    """Every date a user types: bounded to :data:`TANGGAL_MIN` … today + :data:`TANGGAL_MAJU_TAHUN` years unless
+    the form says otherwise (``awal``/``akhir``, settable after construction with :meth:`batasi`); a date outside is
+    a message at the field, in the long Indonesian form ("1 Januari 1950"). The browser's date picker gets the same
+    bounds (``min``/``max``)."""
+
+    def __init__(self, *args, awal: datetime.date | None = None, akhir: datetime.date | None = None, **kwargs):
+        kwargs.setdefault("widget", DateInput())
+        super().__init__(*args, **kwargs)
+        self.batasi(awal, akhir)
+
+    def batasi(self, awal: datetime.date | None = None, akhir: datetime.date | None = None) -> None:
+        """Set the bounds; ``None`` keeps the project's own."""
+        self.awal = awal or TANGGAL_MIN
+        self._akhir = akhir
+        self.widget.attrs.update(min=self.awal.isoformat(), max=self.akhir.isoformat())
+
+    @property
+    def akhir(self) -> datetime.date:
+        if self._akhir is not None:
+            return self._akhir
+        today = datetime.date.today()
+        try:
+            return today.replace(year=today.year + TANGGAL_MAJU_TAHUN)
+        except ValueError:  # 29 February
+            return today.replace(year=today.year + TANGGAL_MAJU_TAHUN, day=28)
+
+    def validate(self, value) -> None:
+        super().validate(value)
+        if value is not None and not self.awal <= value <= self.akhir:
+            raise ValidationError(
+                _("Tanggal harus antara %(awal)s dan %(akhir)s.")
+                % {"awal": long_date(self.awal), "akhir": long_date(self.akhir)},
+                code="tanggal_di_luar_batas",
+            )
+
+
 def bounded_formfield(db_field, **kwargs):
     """A model form's field, with an integer column's range as the form's own bound (``formfield_callback``).
 
     Django checks a column's range only where the database backend declares it, so on SQLite a 17-digit
     *urutan* was saved and on PostgreSQL it was a 500; here it is a message at the field on every backend.
-    A year column (named ``tahun…``) is bounded to the years Sakip plans for.
+    A year column (named ``tahun…``) is bounded to the years Sakip plans for; a date column is a
+    :class:`TanggalField` (bounded dates, the browser's date picker); a text column without a length takes
+    :data:`TEKS_MAX` characters at most.
     """
+    if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
+        return db_field.formfield(**{"form_class": TanggalField, **kwargs})
+    if isinstance(db_field, models.TextField) and not db_field.max_length:
+        kwargs.setdefault("max_length", TEKS_MAX)
     if isinstance(db_field, models.IntegerField) and not db_field.choices and "max_value" not in kwargs:
         low, high = BaseDatabaseOperations.integer_field_ranges[db_field.get_internal_type()]
         if db_field.name.startswith("tahun"):
@@ -147,14 +205,45 @@ class TokenMixin:
         self.data[self.add_prefix("token")] = error.token
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
+class FieldErrorsMixin:
+    """A model form whose model's constraint messages are shown at the field they concern, not above the form.
 
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+    Django puts a constraint's message over several columns (a NIP unique per pemda, *selesai* not before
+    *mulai*) at the top; here a unique constraint's message goes to its one field on the form (the owner fields
+    are not on it), and a check constraint's to the field named in ``constraint_fields`` (name → field)."""
+
+    constraint_fields: dict[str, str] = {}
+    fields: dict[str, forms.Field]
+    _meta: Any
+
+    def _constraint_targets(self) -> dict[str, str]:
+        targets = {}
+        for constraint in self._meta.model._meta.constraints:
+            field = self.constraint_fields.get(constraint.name)
+            if field is None and isinstance(constraint, models.UniqueConstraint):
+                shown = [name for name in constraint.fields if name in self.fields]
+                field = shown[0] if len(shown) == 1 else None
+            if field in self.fields:
+                targets[str(constraint.get_violation_error_message())] = field
+        return targets
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict") and NON_FIELD_ERRORS in errors.error_dict:
+            targets = self._constraint_targets()
+            moved: dict[str, list] = {}
+            for error in errors.error_dict.pop(NON_FIELD_ERRORS):
+                text = str(error.message % error.params if error.params else error.message)
+                target = targets.get(text, NON_FIELD_ERRORS)
+                shown = [name for name in (error.params or {}).get("unique_check", ()) if name in self.fields]
+                if target == NON_FIELD_ERRORS and len(shown) == 1:  # unique_together, no message of its own
+                    target = shown[0]
+                moved.setdefault(target, []).append(error)
+            for name, found in moved.items():
+                errors.error_dict.setdefault(name, []).extend(found)
+        super()._update_errors(errors)  # type: ignore[misc]
 
 
-class ScopedModelForm(forms.ModelForm):
+class ScopedModelForm(FieldErrorsMixin, forms.ModelForm):
     """A model form whose owner fields (not on the form) still take part in uniqueness checks.
 
     Django leaves fields that are not on the form out of ``validate_unique``/constraints, so a
@@ -275,11 +364,13 @@ class PegawaiForm(ScopedModelForm):
         self.fields["opd"].queryset = PerangkatDaerah.objects.filter(pemda_id=self.instance.pemda_id)
 
 
-class PenugasanForm(forms.ModelForm):
+class PenugasanForm(FieldErrorsMixin, forms.ModelForm):
+    constraint_fields = {"sakip_penugasan_selesai_after_mulai": "selesai"}
+
     class Meta:
         model = Penugasan
+        formfield_callback = bounded_formfield
         fields = ["jabatan", "jenis", "mulai", "selesai", "nomor_sk"]
-        widgets = {"mulai": DateInput(), "selesai": DateInput()}
 
     def __init__(self, *args, pemda_id: int, **kwargs):
         super().__init__(*args, **kwargs)

@@ -21,6 +21,7 @@ from sakip.kepegawaian import PANGKAT, Golongan, Pendidikan, StatusPegawai
 from sakip.lib.nip import format_nip, normalize_nip, validate_nip
 from sakip.lib.numbers import CARA_PEMBULATAN, PILIHAN_DESIMAL, SETENGAH_NAIK, format_number
 from sakip.lib.pdf import DOCUMENT_PAPERS, paper_choices
+from sakip.lib.periode import long_date
 from sakip.lib.uploads import validate_logo
 
 
@@ -528,7 +529,7 @@ class Penugasan(TimeStampedModel):
                 raise ValidationError(
                     {
                         "mulai": _("Pada periode ini jabatan tersebut sudah dipegang %(nama)s (mulai %(mulai)s).")
-                        % {"nama": other.pegawai, "mulai": other.mulai.strftime("%d-%m-%Y")}
+                        % {"nama": other.pegawai, "mulai": long_date(other.mulai)}
                     }
                 )
             other = overlapping.filter(pegawai_id=self.pegawai_id, jenis=self.Jenis.DEFINITIF).first()

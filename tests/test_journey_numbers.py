@@ -108,7 +108,9 @@ def test_target_grid_asks_to_confirm_a_negative_count_and_refuses_another_unit(c
     data = _post(client, url, [{"indikator": ind.pk, "kolom": "2025", "value": "-3"}])
     assert "negatif" in data["warnings"][f"{ind.pk}:2025"]
     data = _post(client, url, [{"indikator": ind.pk, "kolom": "2025", "value": "1.234,5x"}])
-    assert "Satuan “x”" in data["errors"][f"{ind.pk}:2025"]
+    assert data["errors"][f"{ind.pk}:2025"] == "“1.234,5x” bukan angka yang dapat dibaca."
+    data = _post(client, url, [{"indikator": ind.pk, "kolom": "2025", "value": "3 orang"}])
+    assert data["errors"][f"{ind.pk}:2025"] == "Satuan “orang” berbeda dengan satuan indikator “dok”."
 
 
 def test_pagu_is_rounded_to_whole_rupiah_with_a_message(client, world, draft):
@@ -131,7 +133,7 @@ def test_indicator_form_reads_as_the_grid_and_asks_to_confirm(client, world, dra
     base = {"uraian": "Jumlah dokumen", "satuan": "dok", "polaritas": "positif", "tipe": "angka",
             "agregasi": "nilai_akhir", "frekuensi": "tahunan"}  # fmt: skip
     html = client.post(url, {**base, "kondisi_awal": "1.234,5x"}, **HX).content.decode()
-    assert "Satuan “x” berbeda" in html
+    assert "“1.234,5x” bukan angka yang dapat dibaca." in html and "Satuan “x”" not in html
     html = client.post(url, {**base, "kondisi_awal": "-2"}, **HX).content.decode()
     assert "negatif" in html and 'name="konfirmasi"' in html and 'type="checkbox"' in html
     assert not Indikator.objects.filter(elemen=sub, uraian="Jumlah dokumen").exists()

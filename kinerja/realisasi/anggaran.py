@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from kinerja import capaian as engine
 from kinerja.models import AnggaranSubKegiatan, BelanjaOPD, RealisasiAnggaran
 from kinerja.realisasi.jendela import KOLOM_TW, Terkunci, ensure_open, kunci_opd, status_jendela
-from renstra.models import Elemen, Level, RenstraVersi
+from renstra.models import Elemen, Level, Pagu, RenstraVersi
 from renstra.services import load_plan
 from sakip import audit
 from sakip.lib import grid
@@ -36,13 +36,15 @@ def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
     once the OPD is locked, see :func:`kunci_opd`). A cell changed by someone else since the page showed it
     (its token, :mod:`sakip.lib.grid`) is reported as a conflict and not saved. Amounts are read as every
     Rupiah is (:func:`read_cell`: rounded to whole rupiah, said); a realisasi ten times the sub kegiatan's
-    budget, or a DPPA ten times its DPA, waits for the user's confirmation. The answer carries the totals as
-    saved: each touched row up to the program, and the plan's *Jumlah* (``"rows"``, keyed ``"jumlah"``)."""
+    budget, a DPPA ten times its DPA, or a DPA or DPPA ten times the Renstra's pagu of the year, waits for the
+    user's confirmation. The answer carries the totals as saved: each touched row up to the program, and the
+    plan's *Jumlah* (``"rows"``, keyed ``"jumlah"``)."""
     kunci_opd(opd)
     result = CellResult()
     versi = RenstraVersi.objects.berlaku(opd, tahun)
     subs = {e.pk: e for e in sub_kegiatan(versi).filter(pk__in=grid.ids(cells, "elemen"))} if versi else {}
     budgets = {(a.elemen_id, a.jenis): a for a in AnggaranSubKegiatan.objects.filter(elemen_id__in=subs, tahun=tahun)}
+    pagu = dict(Pagu.objects.filter(elemen_id__in=subs, tahun=tahun).values_list("elemen_id", "jumlah"))
     spent = {(r.elemen_id, r.triwulan): r for r in RealisasiAnggaran.objects.filter(elemen_id__in=subs, tahun=tahun)}
     status = status_jendela(opd, tahun)
     tokens = grid.tokens(cells, "elemen")
@@ -63,7 +65,7 @@ def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
             result.conflict(key, now, *who)
             continue
         try:
-            reading = read_cell(value, money=True, target=_acuan(budgets, sub.pk, kolom))
+            reading = read_cell(value, money=True, target=_acuan(budgets, pagu, sub.pk, kolom))
         except UnreadableValue as error:
             result.errors[key] = str(error)
             continue
@@ -95,14 +97,13 @@ def save_anggaran(opd, tahun: int, cells: list[dict]) -> CellResult:
     return result
 
 
-def _acuan(budgets: dict, elemen_id: int, kolom: str) -> Decimal | None:
+def _acuan(budgets: dict, pagu: dict, elemen_id: int, kolom: str) -> Decimal | None:
     """What a cell is compared with for the ten-times warning: a realisasi with the budget in force (DPPA, else
-    DPA), a DPPA with the DPA; a DPA with nothing."""
+    DPA, else the Renstra's pagu of the year), a DPPA with the DPA (else the pagu), a DPA with the pagu."""
     dpa, dppa = budgets.get((elemen_id, "dpa")), budgets.get((elemen_id, "dppa"))
-    if kolom in KOLOM_TW:
-        row = dppa or dpa
-        return row.jumlah if row else None
-    return dpa.jumlah if kolom == "dppa" and dpa else None
+    order = {"dpa": (), "dppa": (dpa,)}.get(kolom, (dppa, dpa))
+    row = next((r for r in order if r is not None), None)
+    return row.jumlah if row is not None else pagu.get(elemen_id)
 
 
 def _saved(result: CellResult, elemen_id: int) -> bool:
@@ -249,3 +250,12 @@ def anggaran_berlaku(plan, tahun: int, budget: dict[int, BarisAnggaran] | None =
     for root in plan.roots:
         walk(root)
     return out
+
+
+def anggaran_sumber(row) -> Decimal | None:
+    """The anggaran a PK funding line was drafted from, as it stands now: its element's DPPA, else DPA, else the
+    Renstra's pagu of the PK's year (None for a line that is not from the Renstra)."""
+    if row.sumber_id is None:
+        return None
+    plan = load_plan(row.pk_doc.renstra_versi)
+    return anggaran_berlaku(plan, row.pk_doc.tahun).get(row.sumber_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from django import forms as django_forms
 from django.contrib import messages
 from django.db import IntegrityError
@@ -58,7 +60,9 @@ def jendela(request, tahun: int):
     windows = {w.triwulan: w for w in JendelaRealisasi.objects.filter(pemda=pemda, tahun=tahun)}
     forms = {}
     for q in TRIWULAN:
-        instance = windows.get(q) or JendelaRealisasi(pemda=pemda, tahun=tahun, triwulan=q, terbuka=False)
+        # The form gets its own copy: a refused post must not change what the card's header says is saved.
+        saved = windows.get(q)
+        instance = copy.copy(saved) if saved else JendelaRealisasi(pemda=pemda, tahun=tahun, triwulan=q, terbuka=False)
         data = request.POST if request.method == "POST" and request.POST.get("triwulan") == str(q) else None
         forms[q] = JendelaForm(data, instance=instance, pemda=pemda, prefix=f"tw{q}")
     if request.method == "POST":

@@ -19,8 +19,9 @@ def test_target_grid_saves_valid_cells_and_reports_invalid_ones(versi):
     result = services.save_target_cells(
         versi,
         [
-            {"indikator": ind.pk, "kolom": "2021", "value": "62,56"},
-            {"indikator": ind.pk, "kolom": "2022", "value": "1.234.567"},
+            # A fraction of a count (the satuan is "Dokumen"), ten times the other years' targets: confirmed.
+            {"indikator": ind.pk, "kolom": "2021", "value": "62,56", "konfirmasi": True},
+            {"indikator": ind.pk, "kolom": "2022", "value": "1.234.567", "konfirmasi": True},
             {"indikator": ind.pk, "kolom": "2023", "value": "abc"},
             {"indikator": ind.pk, "kolom": "2024", "value": "-"},
             {"indikator": ind.pk, "kolom": "2025", "value": "3 orang"},

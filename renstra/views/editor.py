@@ -33,6 +33,7 @@ from renstra.models import (
 from renstra.views.common import get_versi, locked_response, render_rows
 from sakip import access
 from sakip.access import Perm
+from sakip.lib.teks import singkat
 
 ID = 999999999  # stands for the row's id in the URL patterns tree.js fills in
 
@@ -157,7 +158,11 @@ def elemen_create(request, versi: int):
     if parent:
         title += " — " + str(parent)[:60]
     return _editor(
-        request, versi, form, title=title, on_valid=lambda f: _("%(e)s ditambahkan.") % {"e": services.save_elemen(f)}
+        request,
+        versi,
+        form,
+        title=title,
+        on_valid=lambda f: _("%(e)s ditambahkan.") % {"e": singkat(services.save_elemen(f))},
     )
 
 
@@ -172,7 +177,7 @@ def elemen_update(request, pk: int):
         elemen.versi,
         form,
         title=_("Ubah %(e)s") % {"e": elemen.get_level_display().lower()},
-        on_valid=lambda f: _("%(e)s disimpan.") % {"e": services.save_elemen(f)},
+        on_valid=lambda f: _("%(e)s disimpan.") % {"e": singkat(services.save_elemen(f))},
     )
 
 
@@ -183,7 +188,7 @@ def elemen_delete(request, pk: int):
     if not versi.is_draft:
         return locked_response(request, versi, services.VersiTerkunci(versi))
     if request.method == "POST":
-        name = str(elemen)
+        name = singkat(elemen)
         services.delete_elemen(elemen)
         return _tree_response(request, versi, _("%(e)s dihapus.") % {"e": name})
     goes_with = {k: v for k, v in services.describe_deletion(elemen).items() if v}
@@ -218,7 +223,7 @@ def _child_editor(request, model, form_class, *, owner_model, owner_field: str, 
 
     def save(f):
         saved = services.save_child(f, versi)
-        return _("%(obj)s disimpan.") % {"obj": str(saved)[:80]}
+        return _("%(obj)s disimpan.") % {"obj": singkat(saved)}
 
     return _editor(request, versi, form, title=title, on_valid=save)
 
@@ -278,7 +283,7 @@ def child_delete(request, kind: str, pk: int):
     if not versi.is_draft:
         return locked_response(request, versi, services.VersiTerkunci(versi))
     if request.method == "POST":
-        name = str(obj)[:80]
+        name = singkat(obj)
         try:
             services.delete_child(obj)
         except services.VersiTerkunci as error:

@@ -83,7 +83,7 @@ def versi_update(request, pk: int):
     versi = get_versi(request, pk, Perm.EDIT)
     if not versi.is_draft:
         return locked_response(request, versi, services.VersiTerkunci(versi))
-    form = VersiForm(request.POST or None, instance=versi)
+    form = VersiForm(request.POST or None, instance=versi, hari_ini=timezone.localdate())
     if request.method == "POST" and form.is_valid():
         try:
             services.save_versi(form)
@@ -121,8 +121,6 @@ def versi_tetapkan(request, pk: int):
         else:
             messages.success(request, _("%(v)s ditetapkan dan kini hanya dapat dibaca.") % {"v": versi.label})
             return redirect(versi)
-        messages.success(request, _("%(v)s ditetapkan dan kini hanya dapat dibaca.") % {"v": versi.label})
-        return redirect(versi)
     return render(
         request,
         "renstra/tetapkan.html",

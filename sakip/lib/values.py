@@ -33,6 +33,29 @@ _PREDIKAT = re.compile(r"^(?P<grade>AA|A|BB|B|CC|C|D)\s*(\((?P<score>[\d.,\s]+)\
 _NUMBER_WITH_LABEL = re.compile(r"^(?P<num>[+-]?\d[\d.,]*)\s*\((?P<label>[^)]+)\)$")
 
 
+# The units indicators count in (SAKIP practice: Kepmendagri 050-5889/2021's indikator, the Renstra tables): a count
+# is whole; ``SATUAN_KATA`` are the unit words a planner may write into a cell ("3 dok"), anything else after a
+# number is a typo ("1.234,5x"), not a unit.
+_HITUNG = (
+    "orang org jiwa dokumen dok laporan kegiatan keg forum paket kebijakan parpol unit desa kelurahan kecamatan "
+    "sekolah buah ruang kali kasus peserta pegawai aplikasi sistem layanan rekomendasi lembaga kelompok rumah "
+    "perda perbup regulasi naskah berkas eksemplar lokasi titik ormas organisasi opd instansi izin aduan "
+    "pengaduan sertifikat kk keluarga pos perusahaan koperasi umkm event kejadian"
+)
+_UKURAN = (
+    "% persen indeks nilai predikat poin skor jumlah bulan bln tahun thn hari jam menit minggu triwulan semester "
+    "rupiah rp km m m2 m3 ha ton kg liter meter hektar mbps"
+)
+SATUAN_HITUNG = frozenset(_HITUNG.split())
+SATUAN_KATA = SATUAN_HITUNG | frozenset(_UKURAN.split())
+
+
+def satuan_hitung(satuan: str) -> bool:
+    """Whether an indicator's ``satuan`` counts whole things ("Orang", "Dokumen", "Laporan/Tahun")."""
+    words = re.findall(r"[a-z]+", satuan.lower())
+    return bool(words) and words[0] in SATUAN_HITUNG
+
+
 class UnreadableValue(ValueError):
     """A value that cannot be read; ``str()`` is the message for the user."""
 
@@ -190,6 +213,7 @@ def read_cell(
     persen: bool = False,
     target: Decimal | None = None,
     money: bool = False,
+    pembanding: Decimal | None = None,
 ) -> Reading:
     """The one reader of a value typed in a form or a grid cell, or read from a workbook.
 
@@ -198,7 +222,8 @@ def read_cell(
     :func:`parse_money`, rounded to whole rupiah by :func:`sakip.lib.numbers.round_decimal`, saying so when that
     changed the value ("15.000.000,50" becomes 15.000.001). Warnings, for the user to confirm: a negative
     number, a percentage over 100, a value ten times the ``target`` or more (for Rupiah, ``target`` is the budget
-    a realisasi or a DPPA is compared with)."""
+    a realisasi or a DPPA is compared with), a fraction of a count (``satuan`` "Orang"), a value ten times
+    ``pembanding`` (the largest of the other years' targets of the indicator) or more."""
     if money:
         amount = parse_money(text)
         if amount is None:
@@ -219,17 +244,30 @@ def read_cell(
         return Reading(Parsed(nilai=rounded), catatan=note, peringatan=warned)
     parsed = parse_value(text)
     if _satuan_berbeda(parsed, satuan):
+        if not set(re.findall(r"[a-z0-9%]+", parsed.satuan.lower())) <= SATUAN_KATA:  # a typo, not a unit
+            raise UnreadableValue(
+                _("“%(text)s” bukan angka yang dapat dibaca.") % {"text": " ".join(str(text).split())}
+            )
         raise UnreadableValue(
             _("Satuan “%(cell)s” berbeda dengan satuan indikator “%(ind)s”.") % {"cell": parsed.satuan, "ind": satuan}
         )
-    return Reading(parsed, peringatan=plausibility(parsed, satuan=satuan, persen=persen, target=target))
+    return Reading(
+        parsed,
+        peringatan=plausibility(parsed, satuan=satuan, persen=persen, target=target, pembanding=pembanding),
+    )
 
 
 def plausibility(
-    parsed: Parsed, *, satuan: str = "", persen: bool = False, target: Decimal | None = None
+    parsed: Parsed,
+    *,
+    satuan: str = "",
+    persen: bool = False,
+    target: Decimal | None = None,
+    pembanding: Decimal | None = None,
 ) -> tuple[str, ...]:
     """What is worth a second look in a value read (by :func:`read_cell`, or by a workbook importer that reads its
-    own way): a negative number, a percentage over 100, ten times the ``target`` or more."""
+    own way): a negative number, a percentage over 100, ten times the ``target`` or more, a fraction of a count,
+    ten times ``pembanding`` (the other years' targets) or more."""
     warnings = []
     nilai = parsed.nilai
     if nilai is not None and not parsed.predikat:
@@ -241,5 +279,15 @@ def plausibility(
             warnings.append(
                 _("Nilainya %(v)s, sepuluh kali target (%(t)s) atau lebih.")
                 % {"v": format_value(nilai), "t": format_value(target)}
+            )
+        if satuan_hitung(satuan) and nilai != nilai.to_integral_value():
+            warnings.append(
+                _("Satuan “%(s)s” dihitung utuh, tetapi nilainya pecahan (%(v)s).")
+                % {"s": satuan.strip(), "v": format_value(nilai, places=4)}
+            )
+        if pembanding is not None and pembanding > 0 and nilai >= pembanding * 10:
+            warnings.append(
+                _("Nilainya %(v)s, sepuluh kali target tahun lain (paling besar %(t)s) atau lebih.")
+                % {"v": format_value(nilai), "t": format_value(pembanding)}
             )
     return tuple(warnings)

@@ -21,6 +21,7 @@ from django_tables2 import SingleTableMixin
 
 from sakip import access, services
 from sakip.access import Perm
+from sakip.lib.teks import singkat
 from sakip.models import PerangkatDaerah
 
 
@@ -101,7 +102,7 @@ class OwnedCreateView(CreateView):
     def form_valid(self, form):
         # Through the service hook (one transaction, audited by django-auditlog), not ModelFormMixin's save.
         self.object = services.save_form(form)
-        messages.success(self.request, _("%(obj)s tersimpan.") % {"obj": self.object})
+        messages.success(self.request, _("%(obj)s tersimpan.") % {"obj": singkat(self.object)})
         return HttpResponseRedirect(self.get_success_url())
 
 
@@ -118,7 +119,7 @@ class ScopedUpdateView(ScopedMixin, UpdateView):
 
     def form_valid(self, form):
         self.object = services.save_form(form)  # the service hook, as in OwnedCreateView
-        messages.success(self.request, _("Perubahan pada %(obj)s tersimpan.") % {"obj": self.object})
+        messages.success(self.request, _("Perubahan pada %(obj)s tersimpan.") % {"obj": singkat(self.object)})
         return HttpResponseRedirect(self.get_success_url())
 
 
@@ -163,7 +164,7 @@ class ScopedDeleteView(ScopedMixin, DeleteView):
         return self.get_success_url()
 
     def form_valid(self, form):
-        name = str(self.object)
+        name = singkat(self.object)
         success_url = self.get_success_url()
         try:
             services.delete_object(self.object)

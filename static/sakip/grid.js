@@ -44,7 +44,16 @@
   }
   function pos(input) { return [parseInt(input.dataset.row, 10), parseInt(input.dataset.col, 10)]; }
 
+  // A cell grows with its value (sakip.css reads --len, its width in digits: a separator is half a digit), so
+  // no digit hides behind the cell's edge.
+  function fit(input) {
+    var narrow = (input.value.match(/[.,\s]/g) || []).length;
+    input.style.setProperty("--len", String(input.value.length - narrow / 2));
+  }
+  table.querySelectorAll("input").forEach(fit);
+
   function markDirty(input) {
+    fit(input);
     var cell = input.closest("td");
     cell.classList.remove("saved", "invalid", "warning");
     cell.querySelectorAll(".cell-error").forEach(function (note) { note.remove(); });
@@ -155,6 +164,7 @@
         } else if (key in result.data.saved) {
           saved += 1;
           input.value = result.data.saved[key];
+          fit(input);
           input.dataset.original = input.value;
           input.removeAttribute("aria-invalid");
           input.title = "";
