@@ -87,8 +87,9 @@ class RenstraCreateForm(forms.Form):
 DASAR_HUKUM_TAHUN_SEBELUM = 5  # a Renstra's legal basis is not older than this many years before its RPJMD
 
 
-def batasi_tanggal_dasar_hukum(field: TanggalField, versi: RenstraVersi, hari_ini: datetime.date) -> None:
+def batasi_tanggal_dasar_hukum(field: forms.Field, versi: RenstraVersi, hari_ini: datetime.date) -> None:
     """A legal basis is dated neither in the future nor long before the period it serves."""
+    assert isinstance(field, TanggalField)
     awal = datetime.date(versi.renstra.periode.tahun_awal - DASAR_HUKUM_TAHUN_SEBELUM, 1, 1)
     field.batasi(awal, hari_ini)
 

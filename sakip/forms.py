@@ -240,7 +240,7 @@ class FieldErrorsMixin:
                 moved.setdefault(target, []).append(error)
             for name, found in moved.items():
                 errors.error_dict.setdefault(name, []).extend(found)
-        super()._update_errors(errors)  # type: ignore[misc]
+        super()._update_errors(errors)
 
 
 class ScopedModelForm(FieldErrorsMixin, forms.ModelForm):
