@@ -13,7 +13,7 @@ from tests.journey import login, open_site, shoot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-MISSING = "Nama kepala daerah (pihak kedua) belum diisi: admin pemda mengisinya di Profil pemda."
+MISSING = "Nama kepala daerah (pihak kedua) belum diisi di Profil pemda."
 
 
 @pytest.fixture
