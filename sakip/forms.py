@@ -188,6 +188,7 @@ class PemdaForm(forms.ModelForm):
             "ibukota",
             "logo",
             "ukuran_kertas",
+            "zona_waktu",
         ]
 
 

@@ -124,6 +124,17 @@ class Pemda(TimeStampedModel):
         choices=paper_choices(DOCUMENT_PAPERS),
         default="A4",
     )
+    zona_waktu = models.CharField(
+        _("zona waktu"),
+        max_length=20,
+        choices=[
+            ("Asia/Jakarta", _("WIB (UTC+7)")),
+            ("Asia/Makassar", _("WITA (UTC+8)")),
+            ("Asia/Jayapura", _("WIT (UTC+9)")),
+        ],
+        default="Asia/Jakarta",
+        help_text=_("Tanggal dan jam di halaman dan dokumen pengguna pemda ini ditampilkan menurut zona ini."),
+    )
 
     class Meta:
         verbose_name = _("pemerintah daerah")

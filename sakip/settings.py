@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The user's pemda's time zone (WIB/WITA/WIT), kept in the session at login.
+    "sakip.zona.ZonaWaktuMiddleware",
     "sakip.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
     # Every page needs a login unless its view says otherwise (login page, static files).

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from kinerja.models import JendelaRealisasi, Realisasi
 from kinerja.tests.conftest import make_item
 
 
@@ -57,8 +58,6 @@ def test_the_verification_queue_is_a_home_page_panel_of_kinerja(client, world):
 
 
 def test_returning_into_a_closed_quarter_reopens_it_for_the_opd_to_correct(client, world, iku, windows):
-    from kinerja.models import JendelaRealisasi, Realisasi
-
     item = Realisasi.objects.create(indikator=iku, tahun=2024, triwulan=1, nilai=Decimal(50), dicatat_oleh=world.alice)
     detail = reverse("realisasi:realisasi_detail", args=[iku.pk, 2024, 1])
     client.force_login(world.bob)
@@ -82,8 +81,6 @@ def test_returning_into_a_closed_quarter_reopens_it_for_the_opd_to_correct(clien
 
 
 def test_returning_in_an_open_quarter_reopens_nothing(client, world, iku, windows):
-    from kinerja.models import JendelaRealisasi
-
     item = make_item(iku, world)  # TW II, open
     client.force_login(world.bob)
     client.post(reverse("realisasi:verifikasi_update", args=[item.pk]), {"action": "kembalikan", "komentar": "BA"})
