@@ -140,7 +140,7 @@ def simpan(
     if draf is not None:
         if draf.pk != ganti_draf:
             raise tc27.ImportRefused(
-                _("Renstra ini masih punya versi draf (%(v)s). Pilih “Ganti draf” di pratinjau untuk menggantinya.")
+                _("Renstra ini masih punya versi draf: %(v)s. Pilih “Ganti draf” di pratinjau untuk menggantinya.")
                 % {"v": draf.label}
             )
         services.delete_versi(draf)
