@@ -41,10 +41,11 @@ def _kop(pk: PerjanjianKinerja) -> dict:
     }
 
 
-def pk_pdf(pk: PerjanjianKinerja) -> bytes:
+def pk_pdf(pk: PerjanjianKinerja, *, situs: str | None = None) -> bytes:
+    """The PK as PDF; its verification QR points to ``situs`` (the site's address, default ``SITE_URL``)."""
     verify = ""
     if pk.kode_verifikasi:
-        verify = settings.SITE_URL + reverse("kinerja:pk_verifikasi", args=[pk.kode_verifikasi])
+        verify = (situs or settings.SITE_URL) + reverse("kinerja:pk_verifikasi", args=[pk.kode_verifikasi])
     context = {
         **_kop(pk),
         "pk": pk,

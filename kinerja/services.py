@@ -414,13 +414,20 @@ def check(pk: PerjanjianKinerja) -> list[str]:
         problems.append(_("Tabel anggaran masih kosong."))
     if any(line.anggaran < 0 for line in lines):
         problems.append(_("Ada anggaran yang negatif."))
+    return problems + [pesan for _jenis, pesan in masalah_pihak(pk)]
+
+
+def masalah_pihak(pk: PerjanjianKinerja) -> list[tuple[str, str]]:
+    """The parties' problems as (what fixes it, message): "pertama" or "atasan" (a holder placed in Pegawai),
+    "kepala-daerah" (the pemda's profile); all the admin pemda's data (the PK page links there for them)."""
+    found = []
     if not pk.pertama_nama:
-        problems.append(_("Jabatan pihak pertama belum ada pemangkunya pada tanggal ini."))
+        found.append(("pertama", _("Jabatan pihak pertama belum ada pemangkunya pada tanggal ini.")))
     if not pk.kedua_nama and pk.jabatan.atasan_id is None:
-        problems.append(_("Nama kepala daerah (pihak kedua) belum diisi: admin pemda mengisinya di Profil pemda."))
+        found.append(("kepala-daerah", _("Nama kepala daerah (pihak kedua) belum diisi di Profil pemda.")))
     elif not pk.kedua_nama:
-        problems.append(_("Jabatan atasan (pihak kedua) belum ada pemangkunya pada tanggal ini."))
-    return problems
+        found.append(("atasan", _("Jabatan atasan (pihak kedua) belum ada pemangkunya pada tanggal ini.")))
+    return found
 
 
 @transaction.atomic
@@ -467,8 +474,10 @@ def kembalikan(pk: PerjanjianKinerja, *, actor, catatan: str) -> PerjanjianKiner
 
 
 @transaction.atomic
-def tandatangani(pk: PerjanjianKinerja, *, actor, tanggal: datetime.date | None = None) -> PerjanjianKinerja:
-    """Sign: the parties as they are on the date, the PDF rendered once and stored with its SHA-256."""
+def tandatangani(
+    pk: PerjanjianKinerja, *, actor, tanggal: datetime.date | None = None, situs: str | None = None
+) -> PerjanjianKinerja:
+    """Sign: the parties as they are on the date, the PDF (its QR to ``situs``) stored once with its SHA-256."""
     pk = PerjanjianKinerja.objects.select_for_update().get(pk=pk.pk)
     if pk.status != PerjanjianKinerja.Status.DIAJUKAN:
         raise PKError(_("Hanya PK yang sudah diajukan yang dapat ditandatangani."))
@@ -480,7 +489,7 @@ def tandatangani(pk: PerjanjianKinerja, *, actor, tanggal: datetime.date | None 
     pk.kode_verifikasi = secrets.token_hex(8)
     pk.status = PerjanjianKinerja.Status.DITANDATANGANI
     pk.ditandatangani_oleh, pk.ditandatangani_pada = actor, timezone.now()
-    content = exporters.pk_pdf(pk)
+    content = exporters.pk_pdf(pk, situs=situs)
     pk.pdf_sha256 = hashlib.sha256(content).hexdigest()
     pk.pdf.save(
         f"{pk.opd_id}/pk-{pk.tahun}-{pk.jabatan_id}-v{pk.versi}-{pk.kode_verifikasi}.pdf",

@@ -18,7 +18,7 @@ from kinerja.services import save_pengaturan_capaian
 from lkjip import narasi, render, services
 from lkjip.models import AngkaTercetak, BarisPeriodeLalu, Final, Pembanding, Permasalahan, TenagaNonAsn
 from renstra.models import Indikator, Level, RenstraVersi
-from sakip.models import PerangkatDaerah
+from sakip.models import PerangkatDaerah, User
 
 TC23 = [
     ("Angka Kejadian gangguan ketentraman sosial", "kejadian", "negatif",
@@ -191,6 +191,7 @@ def load_finals() -> list[str]:
         cetakan = services.request_render(doc)
         if not cetakan.pdf:
             render.run(cetakan.pk)  # now, not after the loader's transaction: the final needs the PDF
-        services.finalkan(doc, actor=None, catatan="Data demo")
+        planner = User.objects.filter(username=f"perencana.{doc.opd.pemda.kode}").first()  # a name on the final
+        services.finalkan(doc, actor=planner, catatan="Data demo")
         done.append(str(doc))
     return done

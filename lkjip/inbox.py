@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -37,13 +38,12 @@ def dokumen_final_baru(user, scope, today) -> list[Item]:
             url = reverse("lkjip:lkjip_detail", args=[doc.opd_id, doc.tahun])
         else:
             url = reverse("lkjip:renstra_detail", args=[doc.versi_id])
+        tgl = date_format(timezone.localtime(final.created_at), "j F Y")  # the day as the Dokumen page shows it
+        if final.difinalkan_oleh_nama:
+            detail = _("Difinalkan %(tgl)s oleh %(nama)s") % {"tgl": tgl, "nama": final.difinalkan_oleh_nama}
+        else:  # finalised by no one named (a command, the demo)
+            detail = _("Difinalkan %(tgl)s") % {"tgl": tgl}
         items.append(
-            Item(
-                "dokumen-final",
-                _("Baca %(dok)s (final %(n)d)") % {"dok": doc.judul, "n": final.nomor},
-                url,
-                _("Difinalkan %(tgl)s oleh %(nama)s")
-                % {"tgl": date_format(final.created_at, "j F Y"), "nama": final.difinalkan_oleh_nama},
-            )
+            Item("dokumen-final", _("Baca %(dok)s (final %(n)d)") % {"dok": doc.judul, "n": final.nomor}, url, detail)
         )
     return items

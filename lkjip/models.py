@@ -94,7 +94,8 @@ class Dokumen(OpdScopedModel):
     def __str__(self) -> str:
         if self.jenis == Jenis.LKJIP:
             return f"LKjIP {self.tahun} {self.opd}"
-        return f"Renstra {self.opd} {self.versi.renstra.periode} ({self.versi.label})"
+        versi = self.versi  # "…, Perubahan versi 2": no brackets, so "(final 1)" after it never nests
+        return f"Renstra {self.opd} {versi.renstra.periode}, {versi.get_jenis_display()} versi {versi.nomor}"
 
     @property
     def judul(self) -> str:

@@ -148,8 +148,14 @@ def bagian(dokumen: Dokumen, sasaran: list | None = None) -> list[Bagian]:
 
 
 def isi(dokumen: Dokumen) -> dict[str, str]:
+    """The document's narratives. A Renstra perubahan's document not created yet shows those of the version it
+    amends: they are copied into it when it is created (:func:`lkjip.services.salin_isi`)."""
     if dokumen.pk is None:
-        return {}
+        dasar = dokumen.versi.dasar_id if dokumen.jenis == Jenis.RENSTRA and dokumen.versi_id else None
+        if dasar is None:
+            return {}
+        rows = Narasi.objects.filter(dokumen__jenis=Jenis.RENSTRA, dokumen__versi_id=dasar)
+        return dict(rows.values_list("kunci", "isi"))
     return dict(Narasi.objects.filter(dokumen=dokumen).values_list("kunci", "isi"))
 
 

@@ -45,12 +45,39 @@ def lkjip(opd, tahun: int, *, create: bool = False) -> Dokumen:
 
 
 def renstra(versi, *, create: bool = False) -> Dokumen:
+    """The Renstra document of a version (unsaved unless ``create``); a perubahan's, when first created, starts
+    from what was written for the version it amends (:func:`salin_isi`)."""
     found = Dokumen.objects.filter(jenis=Jenis.RENSTRA, versi=versi).first()
     if found is None:
         found = Dokumen(jenis=Jenis.RENSTRA, opd=versi.renstra.opd, versi=versi)
         if create:
-            found.save()
+            with transaction.atomic():
+                found.save()
+                dasar = Dokumen.objects.filter(jenis=Jenis.RENSTRA, versi_id=versi.dasar_id).first()
+                if versi.dasar_id and dasar is not None:
+                    salin_isi(dasar, found)
     return found
+
+
+def salin_isi(sumber: Dokumen, dokumen: Dokumen) -> None:
+    """Copy what people wrote for ``sumber`` into the new ``dokumen``: its narratives, Tabel 3.1, the non-ASN
+    staff and T-C.23/24 with their values (one save each, so each copy is in the audit log)."""
+    for row in [*sumber.narasi.all(), *sumber.permasalahan.all(), *sumber.tenaga_non_asn.all()]:
+        _salin(row, dokumen=dokumen)
+    for baris in sumber.periode_lalu.prefetch_related("nilai"):
+        values = list(baris.nilai.all())
+        _salin(baris, dokumen=dokumen)
+        for nilai in values:
+            _salin(nilai, baris=baris)
+
+
+def _salin(row, **owner) -> None:
+    """Save ``row`` again as a new row, under ``owner`` (field → the new owner)."""
+    row.pk = None
+    row._state.adding = True
+    for name, value in owner.items():
+        setattr(row, name, value)
+    row.save()
 
 
 @dataclass
@@ -88,7 +115,7 @@ def selisih_renstra(versi) -> list[str]:
 def state(dokumen: Dokumen, isi) -> State:
     sidik = isi.fingerprint()
     finals = list(Final.objects.filter(dokumen=dokumen).order_by("-nomor")) if dokumen.pk else []
-    texts = narasi.isi(dokumen) if dokumen.pk else {}
+    texts = narasi.isi(dokumen)  # a perubahan not created yet: the texts it will start from
     sections = narasi.bagian(dokumen, isi.sasaran)
     notes = []
     if dokumen.jenis == Jenis.LKJIP:

@@ -79,23 +79,41 @@ def _lineage(model, renstra_id: int, lookup: str) -> dict[int, int]:
 
 
 def _match(plan_a: Plan, plan_b: Plan, roots: dict[int, int]) -> dict[int, Node]:
-    """b's element id → its counterpart in a: by copy lineage, then by level and code (or name) for versions
-    entered separately (an import); each element of a matched once."""
+    """b's element id → its counterpart in a: by copy lineage, then, for versions entered separately (an import),
+    by level, code and name, then by level and code, then by level and name; each element of a matched once.
+    A code may stand twice in a level (a workbook that repeats one): each pass takes the first unused of its key,
+    so two elements sharing a code pair by their names, not the first with both."""
     by_root_a = {roots.get(n.elemen.pk, n.elemen.pk): n for n in plan_a.flat()}
-    by_key_a: dict[tuple, Node] = {}
+    keys = (
+        lambda e: (e.level, e.kode, _name(e)) if e.kode else None,
+        lambda e: (e.level, e.kode) if e.kode else None,
+        lambda e: (e.level, _name(e)),
+    )
+    index: list[dict[tuple, list[Node]]] = [defaultdict(list) for _key in keys]
     for n in plan_a.flat():
-        by_key_a.setdefault((n.elemen.level, n.elemen.kode or n.elemen.nama.strip().lower()), n)
+        for key, found in zip(keys, index, strict=True):
+            if (k := key(n.elemen)) is not None:
+                found[k].append(n)
     matched: dict[int, Node] = {}
     used: set[int] = set()
     for node in plan_b.flat():
         old = by_root_a.get(roots.get(node.elemen.pk, node.elemen.pk))
-        if old is None or old.elemen.pk in used:
-            e = node.elemen
-            old = by_key_a.get((e.level, e.kode or e.nama.strip().lower()))
         if old is not None and old.elemen.pk not in used:
             matched[node.elemen.pk] = old
             used.add(old.elemen.pk)
+    for key, found in zip(keys, index, strict=True):  # pass by pass, so a closer match is never taken by a looser one
+        for node in plan_b.flat():
+            if node.elemen.pk in matched or (k := key(node.elemen)) is None:
+                continue
+            old = next((n for n in found.get(k, ()) if n.elemen.pk not in used), None)
+            if old is not None:
+                matched[node.elemen.pk] = old
+                used.add(old.elemen.pk)
     return matched
+
+
+def _name(e: Elemen) -> str:
+    return " ".join(e.nama.lower().split())
 
 
 def _compare_indicators(change: Change, old: Node, node: Node, years, ind_roots: dict[int, int]) -> None:

@@ -8,6 +8,7 @@ from collections import Counter
 
 from django.db.models import Count, F
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -43,7 +44,8 @@ def draf_renstra(user, scope, today) -> list[Item]:
                 "renstra-draf",
                 _("Selesaikan draf Renstra %(nama)s, %(label)s") % {"nama": name, "label": versi.label},
                 versi.get_absolute_url(),
-                _("Belum ditetapkan; dibuat %(tgl)s.") % {"tgl": date_format(versi.created_at, "j F Y")},
+                _("Belum ditetapkan; dibuat %(tgl)s.")
+                % {"tgl": date_format(timezone.localtime(versi.created_at), "j F Y")},
             )
         )
         if kosong[versi.pk]:

@@ -44,7 +44,7 @@ class VersiTerkunci(Exception):
 
     def __init__(self, versi: RenstraVersi):
         super().__init__(
-            _("Versi %(versi)s sudah ditetapkan dan tidak dapat diubah. Buat perubahan untuk mengubahnya.")
+            _("%(versi)s sudah ditetapkan dan tidak dapat diubah. Buat perubahan untuk mengubahnya.")
             % {"versi": versi.label}
         )
 
@@ -54,7 +54,7 @@ class DrafSudahAda(Exception):
 
     def __init__(self, draf: RenstraVersi):
         self.draf = draf
-        super().__init__(_("Masih ada versi draf (%(v)s). Tetapkan atau hapus draf itu dulu.") % {"v": draf.label})
+        super().__init__(_("Masih ada versi draf: %(v)s. Tetapkan atau hapus draf itu dulu.") % {"v": draf.label})
 
 
 def ensure_draft(versi: RenstraVersi) -> None:

@@ -128,6 +128,12 @@ def can(user, perm: Perm, obj: Model) -> bool:
     return scope.can(perm, opd_id=opd_id)
 
 
+def can_discard_draft(user, obj: Model) -> bool:
+    """Who may delete an OPD's draft document (a PK not yet submitted): its planners, who drafted it, and the
+    admin pemda, who manage the parties it names (a draft made for the wrong position is theirs to clear)."""
+    return can(user, Perm.EDIT, obj) or can(user, Perm.MANAGE, obj)
+
+
 def require(user, perm: Perm, obj: Model) -> None:
     if not can(user, perm, obj):
         raise PermissionDenied

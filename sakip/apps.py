@@ -8,4 +8,6 @@ class SakipConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        import sakip.search_providers  # noqa: F401  registers the OPD search; reads the models once apps are ready
+        # Once the apps are ready (they read the models): the OPD search registers, the pemda's time zone is kept
+        # in the session at login.
+        from sakip import search_providers, zona  # noqa: F401

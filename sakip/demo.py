@@ -59,6 +59,7 @@ BALANGAN = {
         # has its second party.
         "kepala_daerah_nama": "H. ABDUL HADI",
         "ibukota": "Paringin",
+        "zona_waktu": "Asia/Makassar",  # Kalimantan Selatan: WITA
     },
     "opd": {
         "kode": "8.01.0.00.0.00.01.0000",

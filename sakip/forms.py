@@ -279,6 +279,7 @@ class PemdaForm(forms.ModelForm):
             "ukuran_kertas",
             "desimal_persen",
             "pembulatan",
+            "zona_waktu",
         ]
 
     def __init__(self, *args, **kwargs):

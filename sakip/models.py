@@ -127,6 +127,17 @@ class Pemda(TimeStampedModel):
     )
     desimal_persen = models.PositiveSmallIntegerField(_("desimal persentase"), default=2, choices=PILIHAN_DESIMAL)
     pembulatan = models.CharField(_("pembulatan"), max_length=14, choices=CARA_PEMBULATAN, default=SETENGAH_NAIK)
+    zona_waktu = models.CharField(
+        _("zona waktu"),
+        max_length=20,
+        choices=[
+            ("Asia/Jakarta", _("WIB (UTC+7)")),
+            ("Asia/Makassar", _("WITA (UTC+8)")),
+            ("Asia/Jayapura", _("WIT (UTC+9)")),
+        ],
+        default="Asia/Jakarta",
+        help_text=_("Tanggal dan jam di halaman dan dokumen pengguna pemda ini ditampilkan menurut zona ini."),
+    )
 
     class Meta:
         verbose_name = _("pemerintah daerah")

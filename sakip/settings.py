@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The user's pemda's time zone (WIB/WITA/WIT), kept in the session at login.
+    "sakip.zona.ZonaWaktuMiddleware",
     "sakip.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
     # Every page needs a login unless its view says otherwise (login page, static files).
@@ -265,7 +267,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "sakip@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# The address printed on documents (the PK's verification QR code points to SITE_URL/verifikasi/<kode>/).
+# The address printed on documents (the PK's verification QR code points to SITE_URL/pk/verifikasi/<kode>/)
+# and in e-mails. Production sets it; unset, a PK signed in a request prints the address it was served at
+# (sakip.lib.http.site_url) and e-mails use the development address.
+SITE_URL_SET = bool(env_str("SITE_URL"))
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 if not SITE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(f"SITE_URL={SITE_URL!r} must start with http:// or https://.")

@@ -52,7 +52,7 @@ def test_tetapkan_twice_is_a_message(client, world):
 
 
 def test_pk_perubahan_twice_makes_one_version_and_shows_it(client, world, in_force, monkeypatch):
-    monkeypatch.setattr(pk_services.exporters, "pk_pdf", lambda pk: b"%PDF-1.4 test")
+    monkeypatch.setattr(pk_services.exporters, "pk_pdf", lambda pk, **kw: b"%PDF-1.4 test")
     pk = pk_services.susun_dari_renstra(world.kepala_a, 2024)
     PerjanjianKinerja.objects.filter(pk=pk.pk).update(status=PerjanjianKinerja.Status.DIAJUKAN)
     pk = pk_services.tandatangani(pk, actor=None)

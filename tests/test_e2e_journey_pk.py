@@ -13,7 +13,7 @@ from tests.journey import login, open_site, shoot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-MISSING = "Nama kepala daerah (pihak kedua) belum diisi: admin pemda mengisinya di Profil pemda."
+MISSING = "Nama kepala daerah (pihak kedua) belum diisi di Profil pemda."
 
 
 @pytest.fixture
@@ -54,7 +54,10 @@ def test_pk_drafted_signer_fixed_by_admin_submitted_signed_printed(page, site):
     url = page.url
 
     login(page, site.url, "admin.balangan")
-    page.goto(f"{site.url}/pemda/ubah/")
+    page.goto(url)  # the problem links to where the admin pemda fixes it
+    shoot(page, "pk-masalah-admin")
+    page.get_by_test_id("pk-problems").get_by_role("link", name="Profil pemda").click()
+    page.wait_for_url(f"{site.url}/pemda/ubah/")
     page.locator("#id_kepala_daerah_nama").fill("H. ABDUL HADI, S.Ag., M.I.Kom")
     page.get_by_role("button", name="Simpan").click()
     page.wait_for_url(f"{site.url}/")
@@ -68,7 +71,11 @@ def test_pk_drafted_signer_fixed_by_admin_submitted_signed_printed(page, site):
 
     login(page, site.url, "pimpinan.balangan")
     page.goto(url)
-    page.get_by_role("button", name="Tandatangani").click()
+    page.get_by_role("link", name="Tandatangani").click()
+    assert "Tanda tangan tidak dapat dibatalkan." in page.get_by_test_id("konfirmasi-ttd").inner_text()
+    assert PerjanjianKinerja.objects.get(opd__pemda__kode="balangan", tahun=2026).status == "diajukan"  # asked
+    shoot(page, "pk-konfirmasi-ttd")
+    page.get_by_role("button", name="Ya, tandatangani").click()
     page.get_by_test_id("signed").wait_for()
     pk = PerjanjianKinerja.objects.get(opd__pemda__kode="balangan", tahun=2026, jabatan__nama="Kepala Badan")
     assert pk.is_signed and pk.kedua_nama == "H. ABDUL HADI, S.Ag., M.I.Kom"

@@ -42,7 +42,8 @@ def test_pk_from_draft_to_signed_revision(page, site):
 
     login(page, site.url, "pimpinan.balangan")
     page.goto(url)
-    page.get_by_role("button", name="Tandatangani").click()
+    page.get_by_role("link", name="Tandatangani").click()
+    page.get_by_role("button", name="Ya, tandatangani").click()
     assert page.get_by_test_id("signed").is_visible()
 
     login(page, site.url, "perencana.balangan")
@@ -60,7 +61,8 @@ def test_pk_from_draft_to_signed_revision(page, site):
 
     login(page, site.url, "pimpinan.balangan")
     page.goto(url2)
-    page.get_by_role("button", name="Tandatangani").click()
+    page.get_by_role("link", name="Tandatangani").click()
+    page.get_by_role("button", name="Ya, tandatangani").click()
     assert page.get_by_test_id("signed").is_visible()
 
     login(page, site.url, "evaluator.balangan")
@@ -69,7 +71,7 @@ def test_pk_from_draft_to_signed_revision(page, site):
         response = page.request.get(f"{site.url}/pk/{pk.pk}/pdf/")
         assert response.headers["content-type"] == "application/pdf" and response.body().startswith(b"%PDF")
     page.goto(url2)
-    assert page.get_by_role("button", name="Tandatangani").count() == 0
+    assert page.get_by_role("link", name="Tandatangani").count() == 0
 
     login(page, site.url, "perencana.blitar")
     assert page.goto(url2).status == 404

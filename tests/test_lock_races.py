@@ -217,7 +217,7 @@ def test_a_pk_row_edit_started_while_the_pk_is_signed_is_refused(world, in_force
     pk = pk_services.susun_dari_renstra(world.kepala_a, 2024)
     PerjanjianKinerja.objects.filter(pk=pk.pk).update(status=PerjanjianKinerja.Status.DIAJUKAN)
     row = pk.indikator.first()
-    monkeypatch.setattr(pk_services.exporters, "pk_pdf", lambda pk: b"%PDF-1.4 test")
+    monkeypatch.setattr(pk_services.exporters, "pk_pdf", lambda pk, **kw: b"%PDF-1.4 test")
     reached, release = pause_in(monkeypatch, pk_services, "copy_parties", "sign")
     sign = Side("sign", lambda: pk_services.tandatangani(pk, actor=None))
     sign.start()
@@ -251,7 +251,7 @@ def test_parallel_perubahan_requests_make_one_version(world, in_force):
 
 
 def test_parallel_pk_perubahan_requests_make_one_version(world, in_force, monkeypatch):
-    monkeypatch.setattr(pk_services.exporters, "pk_pdf", lambda pk: b"%PDF-1.4 test")
+    monkeypatch.setattr(pk_services.exporters, "pk_pdf", lambda pk, **kw: b"%PDF-1.4 test")
     pk = pk_services.susun_dari_renstra(world.kepala_a, 2024)
     PerjanjianKinerja.objects.filter(pk=pk.pk).update(status=PerjanjianKinerja.Status.DIAJUKAN)
     pk = pk_services.tandatangani(pk, actor=None)

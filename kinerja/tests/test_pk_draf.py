@@ -14,7 +14,7 @@ from renstra import services as renstra_services
 from renstra.testing import generate_plan, make_periode, make_versi
 from sakip.models import AuditEntry
 
-MISSING_SIGNER = "Nama kepala daerah (pihak kedua) belum diisi: admin pemda mengisinya di Profil pemda."
+MISSING_SIGNER = "Nama kepala daerah (pihak kedua) belum diisi di Profil pemda."
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_a_signer_fixed_by_the_admin_counts_at_once_and_the_pk_is_submitted(clie
     draft.refresh_from_db()
     assert (draft.status, draft.kedua_nama) == ("diajukan", "H. ABDUL, S.Sos")
     # Signed: the parties are frozen; a later change of the profile does not touch the signed PK.
-    monkeypatch.setattr(services.exporters, "pk_pdf", lambda pk: b"%PDF-1.4 test")
+    monkeypatch.setattr(services.exporters, "pk_pdf", lambda pk, **kw: b"%PDF-1.4 test")
     client.force_login(world.erin)
     client.post(reverse("kinerja:pk_tandatangani", args=[draft.pk]))
     world.pemda.kepala_daerah_nama = "Bupati Baru"
@@ -97,7 +97,7 @@ def test_a_signed_or_submitted_pk_cannot_be_deleted(client, world, draft, monkey
     url = reverse("kinerja:pk_delete", args=[draft.pk])
     response = client.get(url)
     assert response.status_code == 409 and "kembalikan dulu ke draf" in response.content.decode()
-    monkeypatch.setattr(services.exporters, "pk_pdf", lambda pk: b"%PDF-1.4 test")
+    monkeypatch.setattr(services.exporters, "pk_pdf", lambda pk, **kw: b"%PDF-1.4 test")
     services.tandatangani(draft, actor=None)
     assert "sudah ditandatangani" in client.get(url).content.decode()
     response = client.post(url, follow=True)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 
+from kinerja.models import JendelaRealisasi, Realisasi
 from kinerja.tests.conftest import make_item
 
 
@@ -39,16 +42,49 @@ def test_queue_lists_waiting_items_and_returns_need_a_comment(client, world, iku
     assert iku.uraian not in client.get(reverse("realisasi:verifikasi_list")).content.decode()
 
 
-def test_home_tells_verifiers_what_waits(client, world, iku):
+def test_home_tells_verifiers_what_waits_once(client, world, iku):
     make_item(iku, world)
-    client.force_login(world.bob)
-    assert "1 realisasi menunggu verifikasi Anda." in client.get("/").content.decode()
+    client.force_login(world.bob)  # evaluator: the inbox says it, once (no second panel with the same count)
+    assert client.get("/").content.decode().count("1 realisasi menunggu verifikasi") == 1
+    client.force_login(world.erin)  # the pimpinan too
+    assert client.get("/").content.decode().count("1 realisasi menunggu verifikasi") == 1
     client.force_login(world.alice)
-    assert "menunggu verifikasi Anda" not in client.get("/").content.decode()
+    assert "menunggu verifikasi" not in client.get("/").content.decode()
 
 
-def test_the_verification_queue_is_a_home_page_panel_of_kinerja(client, world):
-    client.force_login(world.bob)  # evaluator
+def test_the_verification_count_panel_is_the_operators_only(client, world):
+    client.force_login(world.olga)  # an operator has no inbox item for it
     assert 'data-testid="antrean"' in client.get(reverse("home")).content.decode()
-    client.force_login(world.alice)  # plans, verifies nothing
-    assert 'data-testid="antrean"' not in client.get(reverse("home")).content.decode()
+    for user in (world.bob, world.alice):
+        client.force_login(user)
+        assert 'data-testid="antrean"' not in client.get(reverse("home")).content.decode()
+
+
+def test_returning_into_a_closed_quarter_reopens_it_for_the_opd_to_correct(client, world, iku, windows):
+    item = Realisasi.objects.create(indikator=iku, tahun=2024, triwulan=1, nilai=Decimal(50), dicatat_oleh=world.alice)
+    detail = reverse("realisasi:realisasi_detail", args=[iku.pk, 2024, 1])
+    client.force_login(world.bob)
+    response = client.post(
+        reverse("realisasi:verifikasi_update", args=[item.pk]),
+        {"action": "kembalikan", "komentar": "Lampirkan BA"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Triwulan yang sudah ditutup dibuka kembali untuk perbaikan: TW I 2024" in html
+    window = JendelaRealisasi.objects.get(pemda=world.pemda, tahun=2024, triwulan=1)
+    assert not window.terbuka and list(window.dibuka_untuk.all()) == [world.opd_a]
+    client.force_login(world.alice)  # the inbox's "Perbaiki realisasi" leads to a page where it can be done
+    assert detail in client.get(reverse("home")).content.decode()
+    html = client.get(detail).content.decode()
+    assert "Realisasi ini dikembalikan untuk diperbaiki." in html and "Simpan catatan" in html
+    assert "dibuka kembali untuk perangkat daerah Anda" in html
+    window.dibuka_untuk.clear()  # the admin closed it again: the page says who can reopen it
+    html = client.get(detail).content.decode()
+    assert "minta admin pemda membuka kembali triwulan ini" in html and "Simpan catatan" not in html
+
+
+def test_returning_in_an_open_quarter_reopens_nothing(client, world, iku, windows):
+    item = make_item(iku, world)  # TW II, open
+    client.force_login(world.bob)
+    client.post(reverse("realisasi:verifikasi_update", args=[item.pk]), {"action": "kembalikan", "komentar": "BA"})
+    assert not JendelaRealisasi.objects.get(pemda=world.pemda, tahun=2024, triwulan=2).dibuka_untuk.exists()

@@ -10,6 +10,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -86,16 +88,46 @@ def _detail(request, pk: PerjanjianKinerja, galat: tuple[str, int, str, dict] | 
         **rows,
         "can_edit": can_edit and pk.is_editable,
         "can_submit": can_edit and pk.is_editable,
-        "can_delete": can_edit and pk.is_editable,
+        "can_delete": access.can_discard_draft(request.user, pk) and pk.is_editable,
         "can_sign": pk.status == PerjanjianKinerja.Status.DIAJUKAN and services.can_sign(request.user, pk),
         "can_revise": can_edit and pk.is_signed and versions[-1] == pk,
-        "problems": services.check(pk) if pk.is_editable else [],
+        "problems": _problems(request, pk) if pk.is_editable else [],
         "versions": versions,
         "diff": services.perbedaan(pk.dasar, pk) if pk.dasar_id else None,
         "perubahan_form": PerubahanForm(),
         **extra,
     }
     return render(request, "kinerja/pk_detail.html", context)
+
+
+def _problems(request, pk: PerjanjianKinerja) -> list[dict]:
+    """What must be fixed before submitting, each party problem with links to where it is fixed for the admin
+    pemda (whose data the parties are); the others are told who fixes it."""
+    can_manage = access.can(request.user, Perm.MANAGE, pk.opd)
+    pegawai = (_("Pegawai dan penugasan"), reverse("sakip:pegawai_list"))
+    pihak = dict(masalah_pihak_links(pk, pegawai))
+    kinds = {pesan: jenis for jenis, pesan in services.masalah_pihak(pk)}
+    problems = []
+    for teks in services.check(pk):
+        jenis = kinds.get(teks)
+        tautan = pihak.get(jenis, []) if can_manage else []
+        problems.append({"teks": teks, "tautan": tautan, "admin": bool(jenis) and not can_manage})
+    return problems
+
+
+def masalah_pihak_links(pk: PerjanjianKinerja, pegawai: tuple[str, str]) -> list[tuple[str, list]]:
+    """Where each kind of party problem is fixed (see :func:`kinerja.services.masalah_pihak`)."""
+    jabatan = pk.jabatan
+    assert jabatan is not None  # a PK is always of a position
+    links = [("pertama", [pegawai, (_("Jabatan %(j)s") % {"j": jabatan.nama}, _jabatan_url(jabatan))])]
+    links.append(("kepala-daerah", [(_("Profil pemda"), reverse("sakip:pemda_update"))]))
+    if (atasan := jabatan.atasan) is not None:
+        links.append(("atasan", [pegawai, (_("Jabatan %(j)s") % {"j": atasan.nama}, _jabatan_url(atasan))]))
+    return links
+
+
+def _jabatan_url(jabatan) -> str:
+    return reverse("sakip:jabatan_update", args=[jabatan.opd_id, jabatan.pk])
 
 
 def _refused(request, pk, error):
@@ -153,7 +185,9 @@ def pk_row_delete(request, pk: int, row: int):
 @require_http_methods(["GET", "POST"])
 def pk_delete(request, pk: int):
     """Delete a draft PK after asking; a signed PK (or one waiting for signature) is refused."""
-    pk = get_pk(request, pk, Perm.EDIT)
+    pk = get_pk(request, pk)
+    if not access.can_discard_draft(request.user, pk):
+        raise PermissionDenied
     if request.method == "POST":
         try:
             services.delete_draf(pk)
@@ -209,13 +243,21 @@ def pk_kembalikan(request, pk: int):
     return redirect(pk)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def pk_tandatangani(request, pk: int):
+    """Signing is irreversible: the PK page's button opens this page, which shows what is signed and asks."""
     pk = get_pk(request, pk)
     if not services.can_sign(request.user, pk):
         raise PermissionDenied
+    if request.method == "GET":
+        if pk.status != PerjanjianKinerja.Status.DIAJUKAN:
+            messages.info(request, _("PK ini tidak sedang menunggu tanda tangan."))
+            return redirect(pk)
+        services.pihak_terkini(pk)
+        context = {"pk": pk, "indikator": pk.indikator.all(), "tanggal": pk.tanggal or timezone.localdate()}
+        return render(request, "kinerja/pk_confirm_sign.html", context)
     try:
-        services.tandatangani(pk, actor=request.user)
+        services.tandatangani(pk, actor=request.user, situs=http.site_url(request))
     except services.PKError as error:
         return _refused(request, pk, error)
     messages.success(request, _("PK ditandatangani. PDF-nya tersimpan dan tidak akan berubah."))

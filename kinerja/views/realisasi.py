@@ -20,7 +20,7 @@ from kinerja.realisasi.anggaran import anggaran, jumlah_anggaran, save_anggaran,
 from kinerja.realisasi.dasbor import sort_belanja
 from kinerja.realisasi.jendela import TRIWULAN, Terkunci, status_jendela, tahun_awal
 from kinerja.realisasi.lembar import add_bukti, delete_bukti, lembar, save_catatan, save_realisasi
-from kinerja.realisasi.verifikasi import sees_pemda
+from kinerja.realisasi.verifikasi import dibuka_untuk_perbaikan, sees_pemda
 from kinerja.views.common import realisasi_context, valid_tahun, xlsx_response
 from renstra.models import Indikator, Level, RenstraVersi
 from renstra.services import load_plan
@@ -179,6 +179,8 @@ def render_detail(request, ind, tahun: int, tw: int, *, item=None, status: int =
         form=forms.get("form") or CatatanRealisasiForm(instance=item, prefix="catatan"),
         bukti_form=forms.get("bukti_form") or BuktiForm(),
         terbuka=status_jendela(opd, tahun).get(tw),
+        dibuka_perbaikan=bool(item and item.status == Realisasi.Status.DIKEMBALIKAN)
+        and dibuka_untuk_perbaikan(opd, tahun, tw),
         kembalikan_form=forms.get("kembalikan_form") or KembalikanForm(),
         year_links=[
             (y, reverse("realisasi:realisasi_detail", args=[ind.pk, y, tw])) for y in range(tahun - 3, tahun + 2)

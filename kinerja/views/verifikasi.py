@@ -16,6 +16,16 @@ from renstra.models import Indikator
 from sakip.lib.values import parse_id
 
 
+def dibuka(request, hasil) -> None:
+    """Tell the verifier which closed quarters their return reopened for the OPD to correct."""
+    if hasil.dibuka:
+        messages.info(
+            request,
+            _("Triwulan yang sudah ditutup dibuka kembali untuk perbaikan: %(tw)s. Admin pemda dapat menutupnya lagi.")
+            % {"tw": "; ".join(hasil.dibuka)},
+        )
+
+
 @require_http_methods(["GET", "POST"])
 def verifikasi(request):
     """The queue of realisasi waiting for verification, verified or returned in bulk."""
@@ -31,14 +41,15 @@ def verifikasi(request):
             raise PermissionDenied
         setuju = request.POST.get("action") == "setuju"
         try:
-            n = svc.verifikasi(items, actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", ""))
+            hasil = svc.verifikasi(items, actor=request.user, setuju=setuju, komentar=request.POST.get("komentar", ""))
         except ValueError as error:
             messages.error(request, str(error))
         else:
             messages.success(
                 request,
-                (_("%d realisasi diverifikasi.") if setuju else _("%d realisasi dikembalikan.")) % n,
+                (_("%d realisasi diverifikasi.") if setuju else _("%d realisasi dikembalikan.")) % hasil.jumlah,
             )
+            dibuka(request, hasil)
         return redirect(request.get_full_path())
     return render(
         request, "kinerja/realisasi/verifikasi.html", {"queue": queue[:500], "total": queue.count(), "tahun": tahun}
@@ -58,9 +69,10 @@ def verifikasi_satu(request, pk: int):
         return render_detail(request, ind, item.tahun, item.triwulan, kembalikan_form=form, status=400)
     setuju = form.setuju
     try:
-        svc.verifikasi([item], actor=request.user, setuju=setuju, komentar=form.cleaned_data["komentar"])
+        hasil = svc.verifikasi([item], actor=request.user, setuju=setuju, komentar=form.cleaned_data["komentar"])
     except ValueError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("Realisasi diverifikasi.") if setuju else _("Realisasi dikembalikan."))
+        dibuka(request, hasil)
     return redirect("realisasi:realisasi_detail", ind=item.indikator_id, tahun=item.tahun, tw=item.triwulan)

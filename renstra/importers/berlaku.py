@@ -40,6 +40,7 @@ class Rencana:
     berlaku: RenstraVersi | None = None
     tautan: list[Tautan] = field(default_factory=list)
     lepas: list[ParsedElemen] = field(default_factory=list)  # programs no sasaran in force takes
+    akar: list[ParsedElemen] = field(default_factory=list)  # programs without a sasaran in force too (penunjang)
     kurang: dict[str, int] = field(default_factory=dict)  # what the new version lacks: label → how many
 
     @property
@@ -80,10 +81,12 @@ def rencana(report: Report, renstra: Renstra | None) -> Rencana:
     by_nama = {_norm(e.nama): e for e in elements if e.level == Level.PROGRAM}
     for program in (e for e in report.roots if e.level == Level.PROGRAM):
         match, cara = by_kode.get(_norm(program.kode)) if program.kode else None, "kode"
-        if match is None or match.parent is None:
+        if match is None:
             match, cara = by_nama.get(_norm(program.nama)), "uraian"
         if match is not None and match.parent is not None and match.parent.level == Level.SASARAN:
             result.tautan.append(Tautan(program, match.parent, cara))
+        elif match is not None and match.parent is None:  # a program penunjang: at the root there as here
+            result.akar.append(program)
         else:
             result.lepas.append(program)
     if not result.tautan:
@@ -137,7 +140,7 @@ def simpan(
     if draf is not None:
         if draf.pk != ganti_draf:
             raise tc27.ImportRefused(
-                _("Renstra ini masih punya versi draf (%(v)s). Pilih “Ganti draf” di pratinjau untuk menggantinya.")
+                _("Renstra ini masih punya versi draf: %(v)s. Pilih “Ganti draf” di pratinjau untuk menggantinya.")
                 % {"v": draf.label}
             )
         services.delete_versi(draf)

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from renstra import services
-from renstra.models import Elemen, Indikator, Level, Nomenklatur, RenstraVersi, Strategi, Target
+from renstra.models import Elemen, Indikator, Level, Nomenklatur, Periode, RenstraVersi, Strategi, Target
 from renstra.samples import SAMPLE
 from renstra.testing import generate_plan, make_versi
 from sakip.testing import assert_same_queries, capture_queries
@@ -286,3 +286,17 @@ def test_import_page_shows_errors_and_saves_nothing(client, world, periode):
 def test_import_page_access(client, world, role, status):
     client.force_login(getattr(world, role))
     assert client.get(reverse("renstra:renstra_import", args=[world.opd_a.pk])).status_code == status
+
+
+def test_renstra_baru_only_where_a_period_has_none_else_it_says_where_changes_are_made(client, world, versi):
+    client.force_login(world.alice)  # OPD A has a Renstra for the pemda's one period
+    listing = client.get(reverse("renstra:renstra_list")).content.decode()
+    create = reverse("renstra:renstra_create", args=[world.opd_a.pk])
+    assert f'href="{create}"' not in listing and "Setiap periode RPJMD sudah punya Renstra" in listing
+    page = client.get(create).content.decode()
+    assert "Buat perubahan" in page and f'href="{versi.renstra.get_absolute_url()}"' in page
+    assert 'name="periode"' not in page
+    assert client.post(create, {"periode": versi.renstra.periode_id}).status_code == 200  # nothing to create
+    Periode.objects.create(pemda=world.pemda, nama="RPJMD 2027–2031", tahun_awal=2027, tahun_akhir=2031)
+    assert f'href="{create}"' in client.get(reverse("renstra:renstra_list")).content.decode()
+    assert 'name="periode"' in client.get(create).content.decode()

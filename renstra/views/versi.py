@@ -18,6 +18,7 @@ from renstra.forms import (
     VersiForm,
 )
 from renstra.models import (
+    Periode,
     Renstra,
     RenstraVersi,
 )
@@ -40,13 +41,19 @@ def renstra_list(request):
         if not scope.everything
         else PerangkatDaerah.objects.none()
     )
-    return render(request, "renstra/renstra_list.html", {"renstra": renstra, "editable_opds": editable})
+    opds = list(editable.order_by("kode"))
+    for opd in opds:  # "Renstra baru" only where a period has none yet (a planner plans one or two OPD)
+        opd.periode_kosong = Periode.objects.filter(pemda_id=opd.pemda_id).exclude(renstra__opd=opd).exists()
+    return render(request, "renstra/renstra_list.html", {"renstra": renstra, "editable_opds": opds})
 
 
 @require_http_methods(["GET", "POST"])
 def renstra_create(request, opd: int):
     opd = access.get_for_user(request.user, PerangkatDaerah.objects, Perm.EDIT, pk=opd)
     form = RenstraCreateForm(request.POST or None, opd=opd)
+    if not form.fields["periode"].queryset.exists():  # every period has its Renstra: say where changes are made
+        existing = Renstra.objects.filter(opd=opd).select_related("periode").order_by("-periode__tahun_awal")
+        return render(request, "renstra/renstra_create_none.html", {"opd": opd, "existing": existing})
     if request.method == "POST" and form.is_valid():
         versi = services.create_renstra(opd, form.cleaned_data["periode"])
         messages.success(request, _("Renstra dibuat. Mulailah dengan tujuan dan sasaran."))

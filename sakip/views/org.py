@@ -7,7 +7,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sakip import access, services
+from sakip import access, services, zona
 from sakip.access import Perm
 from sakip.forms import JabatanForm, PemdaForm, PerangkatDaerahForm, UnitKerjaForm
 from sakip.models import Jabatan, Pemda, PerangkatDaerah, UnitKerja
@@ -37,6 +37,11 @@ class PemdaUpdate(ScopedUpdateView):
         pemda = get_object_or_404(self.get_queryset())
         access.require(self.request.user, Perm.MANAGE, pemda)
         return pemda
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        zona.simpan(self.request, form.instance.zona_waktu)  # the admin sees the new zone at once
+        return response
 
 
 class OpdList(ScopedListView):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from kinerja.realisasi.lembar import kebijakan_pemda
 from lkjip import narasi
 from lkjip.builders.renstra import rumusan
-from lkjip.builders.renstra.tables import perbandingan, tc23, tc24, tc28
+from lkjip.builders.renstra.tables import nama_versi, perbandingan, tc23, tc24, tc28
 from lkjip.isi import Isi, penandatangan, tanggal_dokumen, tempat_dokumen
 from lkjip.models import BarisPeriodeLalu, Jenis, Permasalahan, TenagaNonAsn
 from renstra import services
@@ -153,8 +153,9 @@ def bab4(isi: Isi, texts, plan, versi, previous, old_plan) -> None:
     if sasaran:
         isi.teks("<p>" + _("Sasaran Renstra ini adalah:") + "</p>" + rumusan.ol(sasaran))
     if old_plan:
-        isi.tabel(tc25(old_plan, "4.2.a", suffix=_(" (Renstra %(v)s)") % {"v": previous.get_jenis_display()}))
-        isi.tabel(tc25(plan, "4.2.b", suffix=_(" (Renstra %(v)s)") % {"v": versi.get_jenis_display()}))
+        lama, baru = nama_versi(previous, versi)
+        isi.tabel(tc25(old_plan, "4.2.a", suffix=_(" (Renstra %(v)s)") % {"v": lama}))
+        isi.tabel(tc25(plan, "4.2.b", suffix=_(" (Renstra %(v)s)") % {"v": baru}))
     else:
         isi.tabel(tc25(plan, "T-C.25"))
 

@@ -200,19 +200,31 @@ KIND = {
 }
 
 
+def nama_versi(lama, baru) -> tuple[str, str]:
+    """How two versions are named side by side: by their kind ("Murni", "Perubahan"), with their number when
+    both are of one kind ("Perubahan versi 2" and "Perubahan versi 3"), so the two never read the same."""
+    a, b = lama.get_jenis_display(), baru.get_jenis_display()
+    if a != b:
+        return a, b
+    return _("%(jenis)s versi %(n)s") % {"jenis": a, "n": lama.nomor}, _("%(jenis)s versi %(n)s") % {
+        "jenis": b,
+        "n": baru.nomor,
+    }
+
+
 def perbandingan(old_versi, new_versi) -> Tabel:
     """What the perubahan changed against the version it revises (as seed 004's murni/perubahan tables)."""
+    a, b = nama_versi(old_versi, new_versi)
     t = Tabel(
         "perbandingan",
         "6.2",
-        _("Perbandingan Renstra %(a)s dan %(b)s")
-        % {"a": old_versi.get_jenis_display(), "b": new_versi.get_jenis_display()},
+        _("Perbandingan Renstra %(a)s dan %(b)s") % {"a": a, "b": b},
         [
             [
                 Kepala(_("Tingkat")),
                 Kepala(_("Kode")),
-                Kepala(_("Uraian %(v)s") % {"v": old_versi.get_jenis_display()}),
-                Kepala(_("Uraian %(v)s") % {"v": new_versi.get_jenis_display()}),
+                Kepala(_("Uraian %(v)s") % {"v": a}),
+                Kepala(_("Uraian %(v)s") % {"v": b}),
                 Kepala(_("Perubahan")),
             ]
         ],
