@@ -118,8 +118,8 @@ def masalah_pihak_links(pk: PerjanjianKinerja, pegawai: tuple[str, str]) -> list
     jabatan = pk.jabatan
     links = [("pertama", [pegawai, (_("Jabatan %(j)s") % {"j": jabatan.nama}, _jabatan_url(jabatan))])]
     links.append(("kepala-daerah", [(_("Profil pemda"), reverse("sakip:pemda_update"))]))
-    if jabatan.atasan_id:
-        atasan = jabatan.atasan
+    atasan = jabatan.atasan if jabatan.atasan_id else None
+    if atasan is not None:
         links.append(("atasan", [pegawai, (_("Jabatan %(j)s") % {"j": atasan.nama}, _jabatan_url(atasan))]))
     return links
 

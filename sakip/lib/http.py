@@ -4,7 +4,7 @@ carries names outside ASCII (an OPD's name with "–" or "é")."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.http import content_disposition_header
 
 PDF = "application/pdf"
@@ -21,8 +21,8 @@ def download(content: bytes | str, filename: str, content_type: str, *, inline: 
     return response
 
 
-def site_url(request) -> str:
+def site_url(request: HttpRequest | None) -> str:
     """The address printed on documents: ``SITE_URL`` when it is set, else the one this request came to."""
     if settings.SITE_URL_SET or request is None:
-        return settings.SITE_URL
+        return str(settings.SITE_URL)
     return request.build_absolute_uri("/").rstrip("/")
