@@ -25,7 +25,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
-from kinerja import services
+from kinerja import pihak, services
 from kinerja.models import (
     Aksi,
     AnggaranSubKegiatan,
@@ -335,7 +335,7 @@ def _metro() -> None:
         return
     # The seed is a rencana aksi without the Renstra behind it: its PK lines carry their own text.
     pk = PerjanjianKinerja(opd=opd, jabatan=kepala, tahun=2021, tempat="Metro", tanggal=datetime.date(2021, 1, 29))
-    services.copy_parties(pk, pk.tanggal)
+    pihak.copy_parties(pk, pk.tanggal)
     pk.save()
     funded: set[str] = set()
     for order, row_data in enumerate(METRO_RA, start=1):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
-from kinerja.services import Pihak, pihak_untuk
+from kinerja.pihak import Pihak, pihak_untuk
 from lkjip.models import Jenis
 from lkjip.narasi import kosong, opsional, penanda_sendiri
 from sakip.lib.numbers import Pembulatan, pembulatan

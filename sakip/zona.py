@@ -15,7 +15,7 @@ from django.utils import timezone
 from sakip.models import Pemda
 
 SESSION_KEY = "zona_waktu"
-ZONA = {value for value, _label in Pemda._meta.get_field("zona_waktu").choices or ()}
+ZONA = {"Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"}  # Pemda.zona_waktu's choices: WIB, WITA, WIT
 
 
 def simpan(request, zona: str | None) -> None:

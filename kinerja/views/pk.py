@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from kinerja import exporters, services
+from kinerja import exporters, pihak, services
 from kinerja.forms import PerubahanForm, SusunPKForm
 from kinerja.models import PerjanjianKinerja, PKAnggaran, PKIndikator
 from kinerja.views.common import get_pk, pdf_filename
@@ -68,10 +68,9 @@ def pk_detail(request, pk: int):
     return _detail(request, get_pk(request, pk))
 
 
-def _detail(request, pk: PerjanjianKinerja, galat: tuple[str, int, str, dict] | None = None, **extra):
-    """The PK page; ``galat`` (jenis, row, message, the values typed) marks the field of a refused row edit;
-    ``extra``: more of the page's context (a refused return's message, ``kembalikan_galat``)."""
-    pk = services.pihak_terkini(pk)
+def _detail(request, pk: PerjanjianKinerja, galat: tuple[str, int, str, dict] | None = None):
+    """The PK page; ``galat`` (jenis, row, message, the values typed) marks the field of a refused row edit."""
+    pk = pihak.pihak_terkini(pk)
     can_edit = access.can(request.user, Perm.EDIT, pk)
     versions = list(PerjanjianKinerja.objects.filter(jabatan=pk.jabatan, tahun=pk.tahun).order_by("versi"))
     rows: dict[str, list] = {
@@ -95,7 +94,6 @@ def _detail(request, pk: PerjanjianKinerja, galat: tuple[str, int, str, dict] | 
         "versions": versions,
         "diff": services.perbedaan(pk.dasar, pk) if pk.dasar_id else None,
         "perubahan_form": PerubahanForm(),
-        **extra,
     }
     return render(request, "kinerja/pk_detail.html", context)
 
@@ -118,10 +116,10 @@ def _problems(request, pk: PerjanjianKinerja) -> list[dict]:
 def masalah_pihak_links(pk: PerjanjianKinerja, pegawai: tuple[str, str]) -> list[tuple[str, list]]:
     """Where each kind of party problem is fixed (see :func:`kinerja.services.masalah_pihak`)."""
     jabatan = pk.jabatan
-    assert jabatan is not None  # a PK is always of a position
     links = [("pertama", [pegawai, (_("Jabatan %(j)s") % {"j": jabatan.nama}, _jabatan_url(jabatan))])]
     links.append(("kepala-daerah", [(_("Profil pemda"), reverse("sakip:pemda_update"))]))
-    if (atasan := jabatan.atasan) is not None:
+    atasan = jabatan.atasan if jabatan.atasan_id else None
+    if atasan is not None:
         links.append(("atasan", [pegawai, (_("Jabatan %(j)s") % {"j": atasan.nama}, _jabatan_url(atasan))]))
     return links
 
@@ -235,8 +233,6 @@ def pk_kembalikan(request, pk: int):
         raise PermissionDenied
     try:
         services.kembalikan(pk, actor=request.user, catatan=request.POST.get("catatan", ""))
-    except services.IsianTidakSah as error:  # said at the note's field
-        return _detail(request, pk, kembalikan_galat=str(error))
     except services.PKError as error:
         return _refused(request, pk, error)
     messages.success(request, _("PK dikembalikan ke draf dengan catatan."))
@@ -253,7 +249,7 @@ def pk_tandatangani(request, pk: int):
         if pk.status != PerjanjianKinerja.Status.DIAJUKAN:
             messages.info(request, _("PK ini tidak sedang menunggu tanda tangan."))
             return redirect(pk)
-        services.pihak_terkini(pk)
+        pihak.pihak_terkini(pk)
         context = {"pk": pk, "indikator": pk.indikator.all(), "tanggal": pk.tanggal or timezone.localdate()}
         return render(request, "kinerja/pk_confirm_sign.html", context)
     try:
@@ -284,7 +280,7 @@ def pk_pdf(request, pk: int):
     """The signed PK is the stored file; a draft is rendered now, with a DRAFT watermark."""
     pk = get_pk(request, pk)
     if not pk.is_signed:
-        services.pihak_terkini(pk)
+        pihak.pihak_terkini(pk)
     if pk.is_signed:
         return FileResponse(pk.pdf.open("rb"), content_type="application/pdf", filename=pdf_filename(pk, "PK"))
     response = http.download(exporters.pk_pdf(pk), pdf_filename(pk, "PK-draft"), http.PDF, inline=True)

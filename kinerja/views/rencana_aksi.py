@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kinerja import exporters, services
+from kinerja import exporters, pihak, services
 from kinerja.forms import AksiFormSet, RencanaAksiForm
 from kinerja.models import RencanaAksi
 from kinerja.views.common import get_pk, pdf_filename
@@ -74,7 +74,7 @@ def ra_aksi(request, pk: int, ra: int):
 
 
 def ra_pdf(request, pk: int):
-    pk = services.pihak_terkini(get_pk(request, pk))  # a draft's signer as they are now
+    pk = pihak.pihak_terkini(get_pk(request, pk))  # a draft's signer as they are now
     rows = list(
         RencanaAksi.objects.filter(pk_doc=pk).select_related("indikator", "penanggung_jawab").prefetch_related("aksi")
     )

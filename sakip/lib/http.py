@@ -25,4 +25,4 @@ def site_url(request: HttpRequest | None) -> str:
     """The address printed on documents: ``SITE_URL`` when it is set, else the one this request came to."""
     if settings.SITE_URL_SET or request is None:
         return str(settings.SITE_URL)
-    return str(request.build_absolute_uri("/")).rstrip("/")
+    return request.build_absolute_uri("/").rstrip("/")

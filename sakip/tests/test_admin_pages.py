@@ -222,11 +222,14 @@ def test_pemda_profile(admin_client, world):
             "kepala_daerah_jabatan": "Bupati Satu",
             "ibukota": "Kota Satu",
             "ukuran_kertas": "F4",
+            "zona_waktu": "Asia/Makassar",
         },
     )
     assert response.status_code == 302
     world.pemda.refresh_from_db()
     assert world.pemda.ibukota == "Kota Satu" and world.pemda.ukuran_kertas == "F4"
+    assert world.pemda.zona_waktu == "Asia/Makassar"
+    assert admin_client.session["zona_waktu"] == "Asia/Makassar"  # the admin sees it at once
 
 
 def test_opd_detail_shows_positions_and_holders(admin_client, world, django_assert_max_num_queries):
