@@ -84,7 +84,7 @@ def _cells(versi, value="77"):
 
 def test_a_target_save_running_when_tetapkan_is_pressed_completes_before_it(draft, monkeypatch):
     cells = _cells(draft)
-    reached, release = pause_in(monkeypatch, services, "parse_value", "save")
+    reached, release = pause_in(monkeypatch, services, "read_cell", "save")
     save = Side("save", lambda: services.save_target_cells(draft, cells))
     save.start()
     assert reached.wait(WAIT)  # the save is in its transaction, between two cells
@@ -153,7 +153,7 @@ def _realisasi_cells(versi):
 
 def test_a_realisasi_save_running_when_the_quarter_closes_completes_before_it(world, in_force, monkeypatch):
     cells = _realisasi_cells(in_force)
-    reached, release = pause_in(monkeypatch, lembar, "parse_value", "save")
+    reached, release = pause_in(monkeypatch, lembar, "read_cell", "save")
     save = Side("save", lambda: lembar.save_realisasi(world.opd_a, 2024, cells, actor=None))
     save.start()
     assert reached.wait(WAIT)
@@ -273,7 +273,7 @@ def test_parallel_pk_perubahan_requests_make_one_version(world, in_force, monkey
 
 def test_sanity_the_pause_helper_does_not_hold_other_threads(draft, monkeypatch):
     # The tests above would prove nothing if the pause held every thread: a save outside the paused one runs.
-    pause_in(monkeypatch, services, "parse_value", "someone-else")
+    pause_in(monkeypatch, services, "read_cell", "someone-else")
     started = time.monotonic()
     services.save_target_cells(draft, _cells(draft)[:1])
     assert time.monotonic() - started < WAIT

@@ -85,7 +85,7 @@ def test_a_realisasi_anggaran_save_started_while_the_quarter_closes_is_refused(w
 
 def test_a_realisasi_anggaran_save_running_when_the_quarter_closes_completes_before_it(world, in_force, monkeypatch):
     cells = [{"elemen": sub.pk, "kolom": "tw2", "value": "1.000"} for sub in _subs(in_force)]
-    reached, release = pause_in(monkeypatch, anggaran, "parse_money", "save")
+    reached, release = pause_in(monkeypatch, anggaran, "read_cell", "save")
     save = Side("save", lambda: anggaran.save_anggaran(world.opd_a, 2024, cells))
     save.start()
     assert reached.wait(WAIT)
@@ -106,7 +106,7 @@ def test_a_realisasi_anggaran_save_running_when_the_quarter_closes_completes_bef
 
 def test_two_edits_of_one_realisasi_anggaran_cell_at_once_the_second_is_a_conflict(world, in_force, monkeypatch):
     sub = _subs(in_force)[0]
-    reached, release = pause_in(monkeypatch, anggaran, "parse_money", "first")
+    reached, release = pause_in(monkeypatch, anggaran, "read_cell", "first")
     cell = {"elemen": sub.pk, "kolom": "tw2", "token": ""}  # both pages showed the cell empty
     first = Side("first", lambda: anggaran.save_anggaran(world.opd_a, 2024, [{**cell, "value": "100"}]))
     first.start()

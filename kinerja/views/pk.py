@@ -68,8 +68,9 @@ def pk_detail(request, pk: int):
     return _detail(request, get_pk(request, pk))
 
 
-def _detail(request, pk: PerjanjianKinerja, galat: tuple[str, int, str, dict] | None = None):
-    """The PK page; ``galat`` (jenis, row, message, the values typed) marks the field of a refused row edit."""
+def _detail(request, pk: PerjanjianKinerja, galat: tuple[str, int, str, dict] | None = None, **extra):
+    """The PK page; ``galat`` (jenis, row, message, the values typed) marks the field of a refused row edit;
+    ``extra``: more of the page's context (a refused return's message, ``kembalikan_galat``)."""
     pk = pihak.pihak_terkini(pk)
     can_edit = access.can(request.user, Perm.EDIT, pk)
     versions = list(PerjanjianKinerja.objects.filter(jabatan=pk.jabatan, tahun=pk.tahun).order_by("versi"))
@@ -94,6 +95,7 @@ def _detail(request, pk: PerjanjianKinerja, galat: tuple[str, int, str, dict] | 
         "versions": versions,
         "diff": services.perbedaan(pk.dasar, pk) if pk.dasar_id else None,
         "perubahan_form": PerubahanForm(),
+        **extra,
     }
     return render(request, "kinerja/pk_detail.html", context)
 
@@ -233,6 +235,8 @@ def pk_kembalikan(request, pk: int):
         raise PermissionDenied
     try:
         services.kembalikan(pk, actor=request.user, catatan=request.POST.get("catatan", ""))
+    except services.IsianTidakSah as error:  # said at the note's field
+        return _detail(request, pk, kembalikan_galat=str(error))
     except services.PKError as error:
         return _refused(request, pk, error)
     messages.success(request, _("PK dikembalikan ke draf dengan catatan."))
