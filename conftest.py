@@ -158,8 +158,11 @@ class SharedDemo:
         from django.db import transaction
 
         with self.blocker.unblock():
-            transaction.set_rollback(True)
-            self.atomic.__exit__(None, None, None)
+            # A connection closed under the demo (a transactional test's teardown) took its transaction with it:
+            # then there is nothing left to roll back.
+            if transaction.get_connection().in_atomic_block:
+                transaction.set_rollback(True)
+                self.atomic.__exit__(None, None, None)
         self.atomic = None
 
 
